@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the project needs beyond the .NET SDK, idempotently:
+#  - GOV.UK Frontend from npm (web-assets/node_modules), for published sites and the web app;
+#  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser).
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+if [ ! -f "$here/web-assets/node_modules/govuk-frontend/package.json" ]; then
+  echo "setup: installing govuk-frontend (npm)" >&2
+  (cd "$here/web-assets" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
+  echo "setup: installing chromium (apt-get)" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi

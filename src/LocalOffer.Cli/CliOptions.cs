@@ -1,0 +1,29 @@
+using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
+
+namespace LocalOffer.Cli;
+
+/// <summary>Options shared by several commands, parsed the same way everywhere.</summary>
+public static class CliOptions
+{
+    /// <summary>--as-at YYYY-MM-DD; defaults to today in the UK.</summary>
+    public static Option<LocalDate> AsAt(bool required = false) => new("--as-at")
+    {
+        Description = "The date to decide on (YYYY-MM-DD); defaults to today",
+        Required = required,
+        DefaultValueFactory = _ => Today(),
+        CustomParser = r =>
+        {
+            var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+            var p = LocalDatePattern.Iso.Parse(text);
+            if (p.Success && text.Length == 10) return p.Value;
+            r.AddError($"--as-at: '{text}' is not a date (YYYY-MM-DD)");
+            return default;
+        },
+    };
+
+    /// <summary>Today in England, whatever the machine's zone.</summary>
+    public static LocalDate Today() =>
+        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+}

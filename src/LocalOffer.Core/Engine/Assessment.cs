@@ -1,0 +1,66 @@
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// One span of the timeline: <see cref="Status"/> applies from <see cref="From"/> (inclusive) to
+/// <see cref="To"/> (exclusive: the first day it no longer applies, as SSDA903 DEC). The reason says
+/// which facts and provisions put the young person in that status.
+/// </summary>
+public sealed record TimelineSpan(Status Status, LocalDate From, LocalDate To, string Reason, IReadOnlyList<LegalReference> Basis);
+
+/// <summary>An amount of money with the period it is paid for.</summary>
+public sealed record Money(decimal Amount, string Period)
+{
+    /// <summary>"£2,000" or "£1,200 a year".</summary>
+    public override string ToString() => Period switch
+    {
+        "once" => $"£{Amount:#,0.##}",
+        "weekly" => $"£{Amount:#,0.##} a week",
+        "yearly" => $"£{Amount:#,0.##} a year",
+        _ => $"£{Amount:#,0.##} ({Period})",
+    };
+}
+
+/// <summary>
+/// A statutory entitlement as it applies to one young person for one continuous span with one
+/// legal basis. <see cref="To"/> is exclusive; null To never happens (every duty ends by 25).
+/// </summary>
+public sealed record Entitlement(
+    string Id,
+    string Title,
+    LocalDate From,
+    LocalDate To,
+    Money? Amount,
+    IReadOnlyList<LegalReference> Basis,
+    string? Condition = null)
+{
+    public bool CoversDate(LocalDate d) => From <= d && d < To;
+}
+
+/// <summary>The rules core's answer for one young person on one date.</summary>
+public sealed record Assessment(
+    string? Id,
+    LocalDate DateOfBirth,
+    LocalDate AsAt,
+    int Age,
+    Status Status,
+    LocalDate StatusSince,
+    StatusChange? NextChange,
+    IReadOnlyList<TimelineSpan> Timeline,
+    IReadOnlyList<Entitlement> Entitlements,
+    IReadOnlyList<Entitlement> AllEntitlements,
+    IReadOnlyList<string> Explanation,
+    IReadOnlyList<string> Warnings,
+    CareFacts Facts);
+
+/// <summary>The next change of status after the as-at date, if any before the 25th birthday.</summary>
+public sealed record StatusChange(LocalDate On, Status To);
+
+/// <summary>Counts and flags derived from the history, used by batch runs and the explanation.</summary>
+public sealed record CareFacts(
+    int DaysLookedAfterSince14,
+    int DaysLookedAfterSince16,
+    bool EverEligible,
+    LocalDate? ThirteenWeeksReached);

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using LocalOffer.Core.Model;
+using NodaTime;
+using NodaTime.Text;
+
+namespace LocalOffer.Core.Input;
+
+/// <summary>
+/// Reads the care history document (JSON) strictly: unknown fields, wrong types and bad dates are
+/// errors naming the field path. Then <see cref="CareHistoryValidator"/> checks the facts
+/// (codes, order of dates, overlaps). Nothing is thrown for bad input: errors are returned.
+/// </summary>
+public sealed class CareHistoryReader(CareHistoryValidator validator)
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+
+    public static readonly IReadOnlyDictionary<string, DetentionKind> DetentionKinds = new Dictionary<string, DetentionKind>
+    {
+        ["custody"] = DetentionKind.Custody, ["hospital"] = DetentionKind.Hospital,
+    };
+    public static readonly IReadOnlyDictionary<string, OtherCareKind> OtherCareKinds = new Dictionary<string, OtherCareKind>
+    {
+        ["privateFostering"] = OtherCareKind.PrivateFostering,
+        ["voluntaryOrganisation"] = OtherCareKind.VoluntaryOrganisation,
+        ["privateChildrensHome"] = OtherCareKind.PrivateChildrensHome,
+        ["healthOrEducationAccommodation"] = OtherCareKind.HealthOrEducationAccommodation,
+        ["careHomeOrHospital"] = OtherCareKind.CareHomeOrHospital,
+    };
+    public static readonly IReadOnlyDictionary<string, EducationKind> EducationKinds = new Dictionary<string, EducationKind>
+    {
+        ["higherEducation"] = EducationKind.HigherEducation,
+        ["furtherEducation"] = EducationKind.FurtherEducation,
+        ["apprenticeship"] = EducationKind.Apprenticeship,
+        ["training"] = EducationKind.Training,
+    };
+
+    /// <summary>Reads and validates; on failure History is null and Errors says why.</summary>
+    public (CareHistory? History, IReadOnlyList<InputError> Errors) Read(string json)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            return (null, [new InputError("$", $"not valid JSON (line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1})")]);
+        }
+        using (doc)
+        {
+            var errors = new List<InputError>();
+            var history = ReadHistory(doc.RootElement, errors);
+            if (errors.Count > 0 || history is null) return (null, errors);
+            var validation = validator.Validate(history);
+            return validation.Count > 0 ? (null, validation) : (history, []);
+        }
+    }
+
+    /// <summary>Reads a file; a missing or unreadable file is an error on path "$".</summary>
+    public (CareHistory? History, IReadOnlyList<InputError> Errors) ReadFile(string path)
+    {
+        if (!File.Exists(path)) return (null, [new InputError("$", $"file not found: {path}")]);
+        return Read(File.ReadAllText(path));
+    }
+
+    private static CareHistory? ReadHistory(JsonElement root, List<InputError> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new InputError("$", "a care history must be a JSON object"));
+            return null;
+        }
+        Known(root, "", errors, "id", "dateOfBirth", "episodes", "detentions", "livingWithParent", "otherCare", "education", "supportRequests");
+        string? id = null;
+        if (root.TryGetProperty("id", out var idEl))
+        {
+            if (idEl.ValueKind == JsonValueKind.String) id = idEl.GetString();
+            else if (idEl.ValueKind != JsonValueKind.Null) errors.Add(new InputError("id", "must be a string"));
+        }
+        LocalDate? dob = null;
+        if (!root.TryGetProperty("dateOfBirth", out var dobEl)) errors.Add(new InputError("dateOfBirth", "is required"));
+        else dob = Date(dobEl, "dateOfBirth", errors, required: true);
+
+        var episodes = List(root, "episodes", errors, (e, p) =>
+        {
+            Known(e, p, errors, "start", "end", "legalStatus", "placement", "reasonEnded");
+            var start = Date(Prop(e, "start"), p + ".start", errors, true);
+            var end = Date(Prop(e, "end"), p + ".end", errors, false);
+            var ls = Text(Prop(e, "legalStatus"), p + ".legalStatus", errors, true);
+            var pl = Text(Prop(e, "placement"), p + ".placement", errors, false);
+            var rec = Text(Prop(e, "reasonEnded"), p + ".reasonEnded", errors, false);
+            return start is null || ls is null ? null : new Episode(start.Value, end, ls, pl, rec);
+        });
+        var detentions = List(root, "detentions", errors, (e, p) =>
+        {
+            Known(e, p, errors, "start", "end", "kind");
+            var start = Date(Prop(e, "start"), p + ".start", errors, true);
+            var end = Date(Prop(e, "end"), p + ".end", errors, false);
+            var kind = Kind(Prop(e, "kind"), p + ".kind", DetentionKinds, errors);
+            return start is null || kind is null ? null : new Detention(start.Value, end, kind.Value);
+        });
+        var living = List(root, "livingWithParent", errors, (e, p) =>
+        {
+            Known(e, p, errors, "start", "end");
+            var start = Date(Prop(e, "start"), p + ".start", errors, true);
+            var end = Date(Prop(e, "end"), p + ".end", errors, false);
+            return start is null ? null : new LivingWithParent(start.Value, end);
+        });
+        var other = List(root, "otherCare", errors, (e, p) =>
+        {
+            Known(e, p, errors, "start", "end", "kind");
+            var start = Date(Prop(e, "start"), p + ".start", errors, true);
+            var end = Date(Prop(e, "end"), p + ".end", errors, false);
+            var kind = Kind(Prop(e, "kind"), p + ".kind", OtherCareKinds, errors);
+            return start is null || kind is null ? null : new OtherCare(start.Value, end, kind.Value);
+        });
+        var education = List(root, "education", errors, (e, p) =>
+        {
+            Known(e, p, errors, "start", "end", "kind", "fullTime");
+            var start = Date(Prop(e, "start"), p + ".start", errors, true);
+            var end = Date(Prop(e, "end"), p + ".end", errors, false);
+            var kind = Kind(Prop(e, "kind"), p + ".kind", EducationKinds, errors);
+            var ft = Prop(e, "fullTime");
+            var fullTime = true;
+            if (ft is { ValueKind: JsonValueKind.True or JsonValueKind.False } b) fullTime = b.GetBoolean();
+            else if (ft is { ValueKind: not JsonValueKind.Null }) errors.Add(new InputError(p + ".fullTime", "must be true or false"));
+            return start is null || kind is null ? null : new Education(start.Value, end, kind.Value, fullTime);
+        });
+        var requests = List(root, "supportRequests", errors, (e, p) =>
+        {
+            Known(e, p, errors, "date");
+            var date = Date(Prop(e, "date"), p + ".date", errors, true);
+            return date is null ? null : new SupportRequest(date.Value);
+        });
+        if (dob is null || errors.Count > 0) return null;
+        return new CareHistory(id, dob.Value, episodes, detentions, living, other, education, requests);
+    }
+
+    private static JsonElement? Prop(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v : null;
+
+    private static void Known(JsonElement obj, string path, List<InputError> errors, params string[] names)
+    {
+        foreach (var p in obj.EnumerateObject())
+            if (Array.IndexOf(names, p.Name) < 0)
+                errors.Add(new InputError(path.Length == 0 ? p.Name : $"{path}.{p.Name}", $"unknown field (expected one of: {string.Join(", ", names)})"));
+    }
+
+    private static List<T> List<T>(JsonElement root, string name, List<InputError> errors, Func<JsonElement, string, T?> item) where T : class
+    {
+        var result = new List<T>();
+        if (!root.TryGetProperty(name, out var arr) || arr.ValueKind == JsonValueKind.Null) return result;
+        if (arr.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new InputError(name, "must be a list"));
+            return result;
+        }
+        var i = 0;
+        foreach (var el in arr.EnumerateArray())
+        {
+            var path = $"{name}[{i++}]";
+            if (el.ValueKind != JsonValueKind.Object) { errors.Add(new InputError(path, "must be an object")); continue; }
+            var v = item(el, path);
+            if (v is not null) result.Add(v);
+        }
+        return result;
+    }
+
+    private static LocalDate? Date(JsonElement? el, string path, List<InputError> errors, bool required)
+    {
+        if (el is null || el.Value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) errors.Add(new InputError(path, "is required (a date, YYYY-MM-DD)"));
+            return null;
+        }
+        if (el.Value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new InputError(path, "must be a date string YYYY-MM-DD"));
+            return null;
+        }
+        var s = el.Value.GetString()!;
+        var r = Iso.Parse(s);
+        if (!r.Success || s.Length != 10)
+        {
+            errors.Add(new InputError(path, $"'{s}' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+        return r.Value;
+    }
+
+    private static string? Text(JsonElement? el, string path, List<InputError> errors, bool required)
+    {
+        if (el is null || el.Value.ValueKind == JsonValueKind.Null)
+        {
+            if (required) errors.Add(new InputError(path, "is required"));
+            return null;
+        }
+        if (el.Value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new InputError(path, "must be a string"));
+            return null;
+        }
+        var s = el.Value.GetString()!.Trim();
+        if (s.Length == 0 && required) errors.Add(new InputError(path, "is required"));
+        return s.Length == 0 ? null : s;
+    }
+
+    private static TKind? Kind<TKind>(JsonElement? el, string path, IReadOnlyDictionary<string, TKind> kinds, List<InputError> errors) where TKind : struct
+    {
+        var s = Text(el, path, errors, true);
+        if (s is null) return null;
+        if (kinds.TryGetValue(s, out var k)) return k;
+        errors.Add(new InputError(path, $"unknown kind '{s}' (expected one of: {string.Join(", ", kinds.Keys)})"));
+        return null;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Collections.Frozen;
+using LocalOffer.Core.Time;
+using NodaTime;
+
+namespace LocalOffer.Core.Rules;
+
+/// <summary>
+/// The parameters of rules/england the engine uses, read once into typed fields. Every age,
+/// period, amount, date in force and code list comes from the YAML; none is written in C#.
+/// </summary>
+public sealed class EnglandLaw
+{
+    public EnglandLaw(RuleBook book)
+    {
+        Book = book;
+        AgeCountingFrom = SingleInt("ages.counting_from");
+        AgeEligibleFrom = SingleInt("ages.eligible_from");
+        AgeAdult = SingleInt("ages.adult");
+        AgeCoreDutiesUntil = SingleInt("ages.core_duties_until");
+        AgeCareLeaverUntil = SingleInt("ages.care_leaver_until");
+        AgeBursary1619Until = SingleInt("ages.bursary_16_19_until");
+        AgeStayingPutUntil = SingleInt("ages.staying_put_until");
+        AgePriorityNeedUntil = SingleInt("ages.priority_need_until");
+        EligibleDays = SingleInt("periods.eligible_days");
+        LivingWithParentMonths = SingleInt("periods.living_with_parent_months");
+        HealthOrEducationMonths = SingleInt("periods.accommodated_by_health_or_education_months");
+
+        RegimeStart = Commencement("commencement.leaving_care_regime") ?? throw Missing("commencement.leaving_care_regime");
+        EducationReturnStart = Commencement("commencement.education_training_return");
+        PersonalAdviserTo25Start = Commencement("commencement.personal_adviser_to_25");
+        StayingPutStart = Commencement("commencement.staying_put");
+        StayingCloseStart = Commencement("commencement.staying_close");
+        HeBursaryStart = Commencement("commencement.higher_education_bursary_duty");
+        PriorityNeedStart = Commencement("commencement.priority_need_order");
+        AdvocacyStart = Commencement("commencement.advocacy");
+        Bursary1619Start = Commencement("commencement.bursary_16_19");
+        SharedAccommodationStart = Commencement("commencement.shared_accommodation_exemption");
+        HeBursaryCoursesFrom = (LocalDate)(book.Get("commencement.higher_education_bursary_courses_from").Values.Last().Value
+            ?? throw Missing("commencement.higher_education_bursary_courses_from"));
+
+        ShortBreakStatuses = Codes("codes.short_break_statuses");
+        CareOrderStatuses = Codes("codes.care_order_statuses");
+        AdoptionReasons = Codes("codes.adoption_reasons");
+        DeathReasons = Codes("codes.death_reasons");
+        TransferReasons = Codes("codes.transfer_reasons");
+        SpecialGuardianshipReasons = Codes("codes.special_guardianship_reasons");
+        AgeAssessedAdultReasons = Codes("codes.age_assessed_adult_reasons");
+        FosterPlacements = Codes("codes.foster_placements");
+        WithParentPlacements = Codes("codes.with_parent_placements");
+
+        var leap = Text("settings.leap_day_birthday");
+        Birthdays = new Birthdays(leap switch
+        {
+            "march_1" => LeapDayBirthday.March1,
+            "february_28" => LeapDayBirthday.February28,
+            _ => throw Bad("settings.leap_day_birthday", $"'{leap}' must be march_1 or february_28"),
+        });
+        AdoptionEndsCareLeaverStatus = book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
+    }
+
+    public RuleBook Book { get; }
+    public Birthdays Birthdays { get; }
+    public int AgeCountingFrom { get; }
+    public int AgeEligibleFrom { get; }
+    public int AgeAdult { get; }
+    public int AgeCoreDutiesUntil { get; }
+    public int AgeCareLeaverUntil { get; }
+    public int AgeBursary1619Until { get; }
+    public int AgeStayingPutUntil { get; }
+    public int AgePriorityNeedUntil { get; }
+    public int EligibleDays { get; }
+    public int LivingWithParentMonths { get; }
+    public int HealthOrEducationMonths { get; }
+    public LocalDate RegimeStart { get; }
+    public LocalDate? EducationReturnStart { get; }
+    public LocalDate? PersonalAdviserTo25Start { get; }
+    public LocalDate? StayingPutStart { get; }
+    public LocalDate? StayingCloseStart { get; }
+    public LocalDate? HeBursaryStart { get; }
+    public LocalDate HeBursaryCoursesFrom { get; }
+    public LocalDate? PriorityNeedStart { get; }
+    public LocalDate? AdvocacyStart { get; }
+    public LocalDate? Bursary1619Start { get; }
+    public LocalDate? SharedAccommodationStart { get; }
+    public FrozenSet<string> ShortBreakStatuses { get; }
+    public FrozenSet<string> CareOrderStatuses { get; }
+    public FrozenSet<string> AdoptionReasons { get; }
+    public FrozenSet<string> DeathReasons { get; }
+    public FrozenSet<string> TransferReasons { get; }
+    public FrozenSet<string> SpecialGuardianshipReasons { get; }
+    public FrozenSet<string> AgeAssessedAdultReasons { get; }
+    public FrozenSet<string> FosterPlacements { get; }
+    public FrozenSet<string> WithParentPlacements { get; }
+    public bool AdoptionEndsCareLeaverStatus { get; }
+
+    /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
+    public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
+
+    /// <summary>A dated number (an amount) in force on a date, or null.</summary>
+    public decimal? AmountOn(string id, LocalDate date) => Book.Get(id).ValueOn(date) switch
+    {
+        int i => i,
+        decimal d => d,
+        null => null,
+        var other => throw Bad(id, $"value '{other}' is not a number"),
+    };
+
+    /// <summary>A dated whole number (an age) in force on a date, or null.</summary>
+    public int? IntOn(string id, LocalDate date) => Book.Get(id).ValueOn(date) switch
+    {
+        int i => i,
+        null => null,
+        var other => throw Bad(id, $"value '{other}' is not a whole number"),
+    };
+
+    /// <summary>The dates on which a dated parameter changes value (for splitting spans).</summary>
+    public IEnumerable<LocalDate> ChangeDates(string id) => Book.Get(id).Values.Select(v => v.From);
+
+    private static LocalDate? Never => null;
+
+    // Ages and periods are read as one value: a change to one would need its own transition rule
+    // (who it applies to), so a second dated value is refused rather than silently mis-applied.
+    private int SingleInt(string id)
+    {
+        var p = Book.Get(id);
+        if (p.Values.Count != 1 || p.Values[0].Value is not int i)
+            throw Bad(id, "must have exactly one whole-number value (a change of age or period needs a transition rule in code)");
+        return i;
+    }
+
+    private LocalDate? Commencement(string id)
+    {
+        var p = Book.Get(id);
+        foreach (var v in p.Values)
+        {
+            if (v.Value is true) return v.From;
+            if (v.Value is not (false or null)) throw Bad(id, $"value '{v.Value}' must be true, false or null");
+        }
+        return Never;
+    }
+
+    private FrozenSet<string> Codes(string id)
+    {
+        var p = Book.Get(id);
+        if (p.Values.Count == 0 || p.Values[^1].Value is not string[] list) throw Bad(id, "must be a list of codes");
+        return list.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private string Text(string id) => Book.Get(id).Values.LastOrDefault()?.Value as string ?? throw Bad(id, "must be a text setting");
+
+    private RuleFileException Bad(string id, string message)
+    {
+        var p = Book.Get(id);
+        return new RuleFileException(p.File, p.Line, 1, $"{id}: {message}");
+    }
+
+    private RuleFileException Missing(string id) => new(id.Split('.')[0] + ".yaml", 0, 0, $"{id} has no value in force");
+
+    public static EnglandLaw LoadDefault() => new(RuleBook.LoadDefault());
+}

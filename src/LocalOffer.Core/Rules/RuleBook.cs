@@ -1,0 +1,172 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace LocalOffer.Core.Rules;
+
+/// <summary>
+/// Every dated parameter in rules/england/*.yaml, by id ("file.key"). Loading fails loudly with
+/// <see cref="RuleFileException"/> naming file, line and column.
+/// File layout (OpenFisca's parameter files are the model):
+/// <code>
+/// description: what this file holds
+/// parameters:
+///   some_key:
+///     description: ...
+///     unit: years | days | months | GBP | date | code-list | setting
+///     reference: [ { citation: ..., url: https://www.legislation.gov.uk/... } ]
+///     values:
+///       2001-10-01: 18        # value in force from that date; null = not in force
+/// </code>
+/// </summary>
+public sealed class RuleBook
+{
+    private readonly Dictionary<string, Parameter> _parameters;
+
+    private RuleBook(Dictionary<string, Parameter> parameters, string directory)
+    {
+        _parameters = parameters;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+    public IEnumerable<Parameter> Parameters => _parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal);
+
+    public Parameter Get(string id) =>
+        _parameters.TryGetValue(id, out var p) ? p
+        : throw new RuleFileException(Path.Combine(Directory, id.Split('.')[0] + ".yaml"), 0, 0, $"required parameter '{id}' is missing");
+
+    public bool TryGet(string id, out Parameter parameter) => _parameters.TryGetValue(id, out parameter!);
+
+    /// <summary>The England rules shipped beside the program (see <see cref="RulesLocator"/>).</summary>
+    public static RuleBook LoadDefault() => Load(RulesLocator.EnglandDirectory());
+
+    private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
+
+    public static RuleBook Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+            throw new RuleFileException(directory, 0, 0, "rules directory not found");
+        var all = new Dictionary<string, Parameter>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var p in LoadFile(file))
+                all[p.Id] = p;
+        return new RuleBook(all, directory);
+    }
+
+    public static IReadOnlyList<Parameter> LoadFile(string file)
+    {
+        var name = Path.GetFileName(file);
+        var stem = Path.GetFileNameWithoutExtension(file);
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
+        }
+        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+            throw new RuleFileException(name, 1, 1, "expected one YAML mapping with 'description' and 'parameters'");
+
+        Expect(name, root, ["description", "parameters"], ["description", "parameters"]);
+        var ps = Map(name, root, "parameters");
+        var result = new List<Parameter>();
+        foreach (var (keyNode, valueNode) in ps.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!;
+            if (valueNode is not YamlMappingNode pm)
+                throw Error(name, valueNode, $"parameter '{key}' must be a mapping");
+            Expect(name, pm, ["description", "unit", "reference", "values", "note"], ["description", "reference", "values"]);
+            var refs = References(name, pm);
+            var values = new List<DatedValue>();
+            var vm = pm.Children[new YamlScalarNode("values")];
+            if (vm is YamlMappingNode vmap)
+            {
+                foreach (var (dNode, v) in vmap.Children)
+                {
+                    var ds = ((YamlScalarNode)dNode).Value ?? "";
+                    var parsed = IsoDate.Parse(ds);
+                    if (!parsed.Success) throw Error(name, dNode, $"'{ds}' is not a date (YYYY-MM-DD) in '{key}.values'");
+                    values.Add(new DatedValue(parsed.Value, ScalarOrList(name, v, key)));
+                }
+            }
+            else if (!(vm is YamlScalarNode s && (s.Value is null or "" or "~" or "null")) && vm is not YamlSequenceNode { Children.Count: 0 })
+            {
+                throw Error(name, vm, $"'{key}.values' must map dates to values");
+            }
+            result.Add(new Parameter($"{stem}.{key}", Scalar(name, pm, "description"),
+                pm.Children.TryGetValue(new YamlScalarNode("unit"), out var u) ? ((YamlScalarNode)u).Value : null,
+                refs, values, name, keyNode.Start.Line));
+        }
+        return result;
+    }
+
+    private static IReadOnlyList<LegalReference> References(string file, YamlMappingNode pm)
+    {
+        var node = pm.Children[new YamlScalarNode("reference")];
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+            throw Error(file, node, "'reference' must be a list of { citation, url }, at least one");
+        var list = new List<LegalReference>();
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode m) throw Error(file, item, "a reference must be a mapping { citation, url }");
+            Expect(file, m, ["citation", "url"], ["citation", "url"]);
+            var url = Scalar(file, m, "url");
+            if (!url.StartsWith("https://", StringComparison.Ordinal))
+                throw Error(file, m.Children[new YamlScalarNode("url")], $"url '{url}' must start with https://");
+            list.Add(new LegalReference(Scalar(file, m, "citation"), url));
+        }
+        return list;
+    }
+
+    private static object? ScalarOrList(string file, YamlNode node, string key)
+    {
+        switch (node)
+        {
+            case YamlSequenceNode seq:
+                return seq.Children.Select(c => c is YamlScalarNode s ? s.Value ?? "" : throw Error(file, c, $"'{key}' list items must be plain values")).ToArray();
+            case YamlScalarNode s:
+                if (s.Style == ScalarStyle.Plain && (s.Value is null or "" or "~" or "null")) return null;
+                var text = s.Value!;
+                if (s.Style == ScalarStyle.Plain)
+                {
+                    if (text is "true" or "false") return text == "true";
+                    if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i)) return i;
+                    if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d)) return d;
+                    var date = IsoDate.Parse(text);
+                    if (date.Success) return date.Value;
+                }
+                return text;
+            default:
+                throw Error(file, node, $"'{key}' values must be plain values or lists");
+        }
+    }
+
+    private static void Expect(string file, YamlMappingNode m, string[] allowed, string[] required)
+    {
+        foreach (var k in m.Children.Keys)
+        {
+            var name = (k as YamlScalarNode)?.Value;
+            if (name is null || !allowed.Contains(name))
+                throw Error(file, k, $"unknown key '{name}' (expected one of: {string.Join(", ", allowed)})");
+        }
+        foreach (var r in required)
+            if (!m.Children.ContainsKey(new YamlScalarNode(r)))
+                throw Error(file, m, $"missing required key '{r}'");
+    }
+
+    private static YamlMappingNode Map(string file, YamlMappingNode m, string key) =>
+        m.Children[new YamlScalarNode(key)] as YamlMappingNode ?? throw Error(file, m.Children[new YamlScalarNode(key)], $"'{key}' must be a mapping");
+
+    private static string Scalar(string file, YamlMappingNode m, string key) =>
+        m.Children[new YamlScalarNode(key)] is YamlScalarNode { Value: { Length: > 0 } v } ? v
+        : throw Error(file, m.Children[new YamlScalarNode(key)], $"'{key}' must be a non-empty text");
+
+    private static RuleFileException Error(string file, YamlNode node, string message) =>
+        new(file, node.Start.Line, node.Start.Column, message);
+}
