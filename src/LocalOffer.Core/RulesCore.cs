@@ -16,7 +16,7 @@ public sealed class RulesCore
         Codes = codes;
         Validator = new CareHistoryValidator(codes);
         Reader = new CareHistoryReader(Validator);
-        Engine = new CareLeaverEngine(law);
+        Engine = new CareLeaverEngine(law, codes);
     }
 
     public EnglandLaw Law { get; }

@@ -1,3 +1,4 @@
+using LocalOffer.Core.Input;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using NodaTime;
@@ -6,20 +7,104 @@ namespace LocalOffer.Core.Engine;
 
 /// <summary>
 /// Decides the care leaver category of a young person on any date, the timeline from birth to
-/// 25, and the statutory entitlements. Pure and thread-safe: same input, same output.
+/// 25, and the statutory entitlements (care-leaver-law.md). Pure and thread-safe: same input,
+/// same output. The timeline is computed once per history; the status on a date is a lookup in it.
 /// </summary>
-public sealed class CareLeaverEngine(EnglandLaw law)
+public sealed class CareLeaverEngine
 {
-    public EnglandLaw Law { get; } = law;
+    private readonly EntitlementRules _entitlements;
+    private readonly Explainer _explainer;
+
+    public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
+    {
+        Law = law;
+        _entitlements = new EntitlementRules(law);
+        _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
+    }
+
+    public EnglandLaw Law { get; }
 
     /// <summary>The full answer for one young person on <paramref name="asAt"/>.</summary>
+    /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
     public Assessment Assess(CareHistory history, LocalDate asAt)
     {
-        // STUB: replaced by the real engine.
+        CheckAsAt(history, asAt);
+        var (spans, epochs, starts) = TimelineBuilder.Build(history, Law);
+        PersonFacts EpochOf(LocalDate d) => epochs[Math.Max(0, Array.FindLastIndex(starts, s => s <= d))];
+        var timeline = spans.Select(s =>
+        {
+            var (reason, basis) = _explainer.Reason(s, EpochOf(s.From));
+            return new TimelineSpan(s.Status, s.From, s.To, reason, basis);
+        }).ToArray();
+        var (age, status, since, next) = Where(history, spans, asAt);
+        var all = _entitlements.All(history, spans, epochs[0]);
+        var now = all.Where(e => e.CoversDate(asAt)).ToArray();
+        var (explanation, warnings) = _explainer.Explain(history, epochs[0], timeline, asAt, age, status);
+        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, since, next, timeline, now, all,
+            explanation, warnings, Facts(spans, epochs[0], asAt));
+    }
+
+    /// <summary>
+    /// The batch form: status, since when, next change, counts and the entitlement ids on the
+    /// date, without the words. Same decisions as <see cref="Assess"/>.
+    /// </summary>
+    public Classification Classify(CareHistory history, LocalDate asAt)
+    {
+        CheckAsAt(history, asAt);
+        var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
+        var (age, status, since, next) = Where(history, spans, asAt);
+        var ids = _entitlements.All(history, spans, epochs[0]).Where(e => e.CoversDate(asAt)).Select(e => e.Id).Distinct().ToArray();
+        return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids);
+    }
+
+    /// <summary>The timeline alone (internal spans), for tests that compare it with direct evaluation.</summary>
+    internal (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Timeline(CareHistory history) => TimelineBuilder.Build(history, Law);
+
+    /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
+    internal Status EvaluateDirect(CareHistory history, LocalDate d)
+    {
+        var (_, epochs, starts) = TimelineBuilder.Build(history, Law);
+        var k = Array.FindLastIndex(starts, s => s <= d);
+        if (k < 0) return Status.None;
+        return StatusEvaluator.Evaluate(epochs[k], d, k > 0).Status;
+    }
+
+    /// <summary>Age, status, since when, and the next change (at 25 at the latest) on a date.</summary>
+    private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(CareHistory history, Span[] spans, LocalDate asAt)
+    {
+        var i = IndexOn(spans, asAt);
         var age = Law.Birthdays.AgeOn(history.DateOfBirth, asAt);
-        var to = Law.Birthdays.Birthday(history.DateOfBirth, Law.AgeCareLeaverUntil);
-        return new Assessment(history.Id, history.DateOfBirth, asAt, age, Status.None, history.DateOfBirth, null,
-            [new TimelineSpan(Status.None, history.DateOfBirth, to, "stub", [])], [], [], ["stub"], [],
-            new CareFacts(0, 0, false, null));
+        if (i < 0) return (age, Status.None, spans[^1].To, null); // on or after the 25th birthday
+        StatusChange? next = i + 1 < spans.Length ? new(spans[i + 1].From, spans[i + 1].Status)
+            : spans[i].Status != Status.None ? new(spans[i].To, Status.None) : null;
+        return (age, spans[i].Status, spans[i].From, next);
+    }
+
+    /// <summary>Counts on the date, over the whole history (adoption does not unmake days looked after).</summary>
+    private static CareFacts Facts(Span[] spans, PersonFacts whole, LocalDate asAt)
+    {
+        var everEligible = spans.Any(s => s.Status == Status.Eligible && s.From <= asAt)
+            || whole.Cessations.Any(c => c <= asAt && whole.EligibleAtCessation(c));
+        return new CareFacts(
+            whole.CountedBefore(asAt),
+            whole.CountedBetween(whole.B16, asAt),
+            everEligible,
+            whole.ThirteenWeeksDate is { } t && t <= asAt ? t : null);
+    }
+
+    private static int IndexOn(Span[] spans, LocalDate d)
+    {
+        for (var i = 0; i < spans.Length; i++)
+            if (spans[i].From <= d && d < spans[i].To) return i;
+        return -1;
+    }
+
+    private static void CheckAsAt(CareHistory history, LocalDate asAt)
+    {
+        if (asAt < history.DateOfBirth)
+            throw new InvalidInputException([new InputError("asAt", $"{asAt:yyyy-MM-dd} is before the date of birth {history.DateOfBirth:yyyy-MM-dd}")]);
     }
 }
+
+/// <summary>The batch answer for one young person on one date (see <see cref="CareLeaverEngine.Classify"/>).</summary>
+public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange, CareFacts Facts, IReadOnlyList<string> EntitlementIds);

@@ -1,0 +1,216 @@
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// The facts of one care history that the law turns on, computed once: birthdays, looked-after
+/// periods, counted days, cessations, living with a parent, detention at 16, special
+/// guardianship and other care. Every status decision reads only facts on or before its date.
+/// </summary>
+internal sealed class PersonFacts
+{
+    public PersonFacts(CareHistory history, EnglandLaw law, LocalDate? careFrom = null)
+    {
+        Law = law;
+        History = history;
+        Dob = history.DateOfBirth;
+        var b = law.Birthdays;
+        B14 = b.Birthday(Dob, law.AgeCountingFrom);
+        B16 = b.Birthday(Dob, law.AgeEligibleFrom);
+        B18 = b.Birthday(Dob, law.AgeAdult);
+        B21 = b.Birthday(Dob, law.AgeCoreDutiesUntil);
+        B25 = b.Birthday(Dob, law.AgeCareLeaverUntil);
+
+        var episodes = history.Episodes
+            .Select((e, i) => (e, i))
+            .Where(x => careFrom is null || x.e.Start >= careFrom.Value)
+            .OrderBy(x => x.e.Start).ToList();
+
+        // Looked-after periods (CA 1989 s.22(1)). An episode ending E15 (age assessed as 18 or over)
+        // is left out: the person was never a child. An open episode, or one running past the 18th
+        // birthday, ends there (s.105(1)). Care transferred to another council (E3) continues,
+        // with that council, until the next episode here or the 18th birthday.
+        var care = new List<CarePeriod>();
+        for (var k = 0; k < episodes.Count; k++)
+        {
+            var (e, i) = episodes[k];
+            if (e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
+            var end = e.End ?? B18;
+            var extended = false;
+            if (e.End is not null && e.ReasonEnded is { } r && law.TransferReasons.Contains(r))
+            {
+                var next = k + 1 < episodes.Count ? episodes[k + 1].e.Start : B18;
+                if (next > end) { end = next; extended = true; }
+            }
+            if (end > B18) end = B18;
+            var range = new DateRange(e.Start, end);
+            if (range.IsEmpty) continue;
+            care.Add(new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i, extended));
+        }
+        Care = care.ToArray();
+        LookedAfter = DateRangeSet.Of(Care.Select(c => c.Range));
+        NonShortBreakCare = DateRangeSet.Of(Care.Where(c => !c.ShortBreak).Select(c => c.Range));
+        // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
+        // 14th birthday (CPPCR 2010 reg 40(1), (2)).
+        Counting = NonShortBreakCare.Intersect(B14, B18);
+        ThirteenWeeksDate = DateOnWhichCountReaches(law.EligibleDays);
+
+        // Ceasing to be looked after: the end of a run of care not continued the same day.
+        Cessations = LookedAfter.Ranges.Select(r => r.End).ToArray();
+
+        foreach (var e in history.Episodes)
+            if (e.End is { } died && e.ReasonEnded is { } r && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
+                DeathDate = died;
+
+        // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
+        SpecialGuardianshipDates = Care.Where(c => c.Episode.End is not null && c.Episode.ReasonEnded is { } r && law.SpecialGuardianshipReasons.Contains(r))
+            .Select(c => c.Episode.End!.Value).Where(x => x < B18).OrderBy(x => x).ToArray();
+
+        HomePeriods = BuildHomePeriods(history, law);
+        var months = law.LivingWithParentMonths;
+        HomeExcluded = DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
+
+        DetentionAt16 = history.Detentions
+            .Where(x => careFrom is null || x.Start >= careFrom.Value)
+            .FirstOrDefault(x => x.Start <= B16 && (x.End is null || B16 < x.End.Value));
+
+        OtherCareEnds = history.OtherCare
+            .Where(x => careFrom is null || x.Start >= careFrom.Value)
+            .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
+    }
+
+    public EnglandLaw Law { get; }
+    public CareHistory History { get; }
+    public LocalDate Dob { get; }
+    public LocalDate B14 { get; }
+    public LocalDate B16 { get; }
+    public LocalDate B18 { get; }
+    public LocalDate B21 { get; }
+    public LocalDate B25 { get; }
+    public CarePeriod[] Care { get; }
+    public DateRangeSet LookedAfter { get; }
+    public DateRangeSet NonShortBreakCare { get; }
+    public DateRangeSet Counting { get; }
+    public LocalDate? ThirteenWeeksDate { get; }
+    public LocalDate[] Cessations { get; }
+    public LocalDate? DeathDate { get; }
+    public LocalDate[] SpecialGuardianshipDates { get; }
+    public DateRange[] HomePeriods { get; }
+    /// <summary>Days on which reg 3(3) excludes the young person: six months or more living with a parent.</summary>
+    public DateRangeSet HomeExcluded { get; }
+    public Detention? DetentionAt16 { get; }
+    /// <summary>Dates from which s.24(2)(b)-(f) other care has ended ("was, but is no longer").</summary>
+    public LocalDate[] OtherCareEnds { get; }
+
+    /// <summary>Days looked after (short breaks left out) on or after the 14th birthday and before <paramref name="d"/>.</summary>
+    public int CountedBefore(LocalDate d)
+    {
+        var total = 0;
+        foreach (var r in Counting.Ranges)
+        {
+            if (r.Start >= d) break;
+            total += new DateRange(r.Start, r.End < d ? r.End : d).Days;
+        }
+        return total;
+    }
+
+    /// <summary>Days looked after (short breaks left out) in [from, d).</summary>
+    public int CountedBetween(LocalDate from, LocalDate d)
+    {
+        var total = 0;
+        foreach (var r in Counting.Ranges)
+        {
+            if (r.Start >= d) break;
+            total += r.Intersect(new DateRange(from, d)).Days;
+        }
+        return total;
+    }
+
+    /// <summary>The care period covering <paramref name="d"/>, if looked after on it.</summary>
+    public CarePeriod? CareOn(LocalDate d)
+    {
+        foreach (var c in Care)
+            if (c.Range.Contains(d)) return c;
+        return null;
+    }
+
+    /// <summary>The last cessation of care on or before <paramref name="d"/>.</summary>
+    public LocalDate? LastCessationOnOrBefore(LocalDate d)
+    {
+        LocalDate? last = null;
+        foreach (var c in Cessations) if (c <= d) last = c; else break;
+        return last;
+    }
+
+    /// <summary>
+    /// Whether the child was an eligible child immediately before ceasing to be looked after on
+    /// <paramref name="cessation"/>: looked after (not on a short break) on the last day, aged 16 or
+    /// 17 then, with 13 weeks counted by the end of that day (the whole days before the cessation).
+    /// </summary>
+    public bool EligibleAtCessation(LocalDate cessation)
+    {
+        var lastDay = cessation.PlusDays(-1);
+        if (lastDay < B16 || lastDay >= B18 || lastDay < Law.RegimeStart) return false;
+        if (!NonShortBreakCare.Contains(lastDay)) return false;
+        return CountedBefore(cessation) >= Law.EligibleDays;
+    }
+
+    private LocalDate? DateOnWhichCountReaches(int days)
+    {
+        var total = 0;
+        foreach (var r in Counting.Ranges)
+        {
+            if (total + r.Days >= days) return r.Start.PlusDays(days - total);
+            total += r.Days;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Continuous periods living with a parent (CLR 2010 reg 3(3)): each livingWithParent period,
+    /// reaching back through looked-after placements with parents (P1) that run straight into it.
+    /// </summary>
+    private DateRange[] BuildHomePeriods(CareHistory history, EnglandLaw law)
+    {
+        var result = new List<DateRange>();
+        foreach (var l in history.LivingWithParent)
+        {
+            var start = l.Start;
+            bool extended;
+            do
+            {
+                extended = false;
+                foreach (var c in Care)
+                {
+                    if (c.Range.End == start && c.Episode.Placement is { } p && law.WithParentPlacements.Contains(p) && c.Range.Start < start)
+                    {
+                        start = c.Range.Start;
+                        extended = true;
+                    }
+                }
+            } while (extended);
+            result.Add(new DateRange(start, l.End ?? LocalDate.MaxIsoValue));
+        }
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// The date from which other care (s.24(2)(b)-(f)) after 16 and while a child has ended, or
+    /// null if it does not count (before 16, too short, or not ended). Private fostering,
+    /// voluntary and private children's home accommodation are of children, so end by 18.
+    /// Health or education accommodation and care homes count only after 3 consecutive months.
+    /// </summary>
+    private LocalDate? QualifyingEnd(OtherCare o)
+    {
+        var childOnly = o.Kind is OtherCareKind.PrivateFostering or OtherCareKind.VoluntaryOrganisation or OtherCareKind.PrivateChildrensHome;
+        LocalDate? end = o.End;
+        if (childOnly && (end is null || end > B18)) end = B18;
+        if (end is null) return null; // still accommodated: "is no longer" not met
+        if (!(o.Start < B18 && end.Value > B16)) return null; // not after 16 while a child
+        if (!childOnly && o.Start.PlusMonths(Law.HealthOrEducationMonths) > end.Value) return null;
+        return end;
+    }
+}

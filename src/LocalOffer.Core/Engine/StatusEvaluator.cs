@@ -1,0 +1,114 @@
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// Decides the status on one date from the facts, limb by limb, in the order the law gives them
+/// precedence: looked after / eligible, relevant, former relevant, qualifying, none. Used at the
+/// timeline's change dates only; the status on any other date is a lookup in the timeline.
+/// </summary>
+internal static class StatusEvaluator
+{
+    public static Decision Evaluate(PersonFacts f, LocalDate d, bool adoptedBefore)
+    {
+        var law = f.Law;
+        if (d < f.Dob || d >= f.B25) return new(Status.None, Route.NoneApplies);
+        if (f.DeathDate is { } died && d >= died) return new(Status.None, Route.Died);
+
+        // Looked after: CA 1989 s.22(1); nobody on or after the 18th birthday (s.105(1)).
+        var care = f.CareOn(d);
+        if (d < law.RegimeStart)
+            return care is null ? new(Status.None, Route.BeforeRegime) : new(Status.LookedAfter, Route.BeforeRegime);
+        if (care is { } c)
+        {
+            if (d < f.B16) return new(Status.LookedAfter, Route.LookedAfterUnder16);
+            // CPPCR 2010 reg 40(2), reg 48: a child on a pre-planned series of short breaks is not eligible.
+            if (c.ShortBreak) return new(Status.LookedAfter, Route.LookedAfterShortBreak);
+            // Sch 2 para 19B(2): 16 or 17, and 13 weeks since 14 (CPPCR 2010 reg 40(1)).
+            return f.CountedBefore(d) >= law.EligibleDays
+                ? new(Status.Eligible, Route.Eligible)
+                : new(Status.LookedAfter, Route.LookedAfterUnder13Weeks);
+        }
+
+        var excludedAtHome = f.HomeExcluded.Contains(d);
+
+        // Relevant child: s.23A(2); CLR 2010 reg 3.
+        if (d >= f.B16 && d < f.B18)
+        {
+            var relevant = IsRelevant(f, d);
+            if (relevant is { } route)
+                return excludedAtHome
+                    ? QualifyingOr(f, d, new(Status.None, Route.ExcludedLivingWithParent))
+                    : new(Status.Relevant, route);
+        }
+
+        // Former relevant child: s.23C(1), 18 to 25.
+        if (d >= f.B18)
+        {
+            // (b) looked after until 18 and eligible immediately before: no exclusions.
+            if (f.Cessations.Contains(f.B18) && f.EligibleAtCessation(f.B18))
+                return new(Status.FormerRelevant, Route.FormerRelevantCareTo18);
+            // (a) was a relevant child, and would be one if under 18: the reg 3(3) exclusion carries over.
+            if (WasRelevantBefore18(f))
+            {
+                if (!excludedAtHome) return new(Status.FormerRelevant, Route.FormerRelevantWasRelevant);
+                return QualifyingOr(f, d, new(Status.None, Route.ExcludedLivingWithParent));
+            }
+        }
+
+        return QualifyingOr(f, d, new(Status.None, adoptedBefore ? Route.Adopted : Route.NoneApplies));
+    }
+
+    /// <summary>The relevant-child limb that applies on <paramref name="d"/> (16 or 17, not looked after), if any.</summary>
+    private static Route? IsRelevant(PersonFacts f, LocalDate d)
+    {
+        // s.23A(2)(b): eligible immediately before last ceasing to be looked after.
+        if (f.LastCessationOnOrBefore(d) is { } ceased && f.EligibleAtCessation(ceased))
+            return Route.RelevantLeftCare;
+        // CLR 2010 reg 3(2): detained or in hospital on the 16th birthday, 13 weeks of care since 14
+        // before the detention began. Not subject to a care order: such a child is still looked after.
+        if (f.DetentionAt16 is { } det && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
+            return Route.RelevantDetainedAt16;
+        return null;
+    }
+
+    /// <summary>s.23C(1)(a) "has been a relevant child": relevant on some day between 16 and 18.</summary>
+    private static bool WasRelevantBefore18(PersonFacts f)
+    {
+        foreach (var d in RelevantCandidates(f))
+        {
+            if (d < f.B16 || d >= f.B18 || d < f.Law.RegimeStart) continue;
+            if (f.CareOn(d) is not null || (f.DeathDate is { } died && d >= died)) continue;
+            if (IsRelevant(f, d) is not null && !f.HomeExcluded.Contains(d)) return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<LocalDate> RelevantCandidates(PersonFacts f)
+    {
+        yield return f.B16;
+        yield return f.Law.RegimeStart;
+        foreach (var c in f.Cessations) yield return c;
+        foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; yield return h.End; }
+    }
+
+    /// <summary>
+    /// Person qualifying for advice and assistance (CA 1989 s.24), 16 to 21, when no higher
+    /// category applies; otherwise <paramref name="otherwise"/>.
+    /// </summary>
+    private static Decision QualifyingOr(PersonFacts f, LocalDate d, Decision otherwise)
+    {
+        if (d < f.B16 || d >= f.B21) return otherwise;
+        // s.24(1A): subject (or at 18 was subject) to a special guardianship order, looked after
+        // immediately before it was made.
+        foreach (var sgo in f.SpecialGuardianshipDates)
+            if (sgo <= d) return new(Status.Qualifying, Route.QualifyingSpecialGuardianship);
+        // s.24(1B), (2)(a): looked after by a council after 16 while a child, but no longer.
+        foreach (var ceased in f.Cessations)
+            if (ceased > f.B16 && ceased <= d) return new(Status.Qualifying, Route.QualifyingCouncilCare);
+        // s.24(1B), (2)(b)-(f): accommodated or privately fostered after 16, but no longer.
+        foreach (var ended in f.OtherCareEnds)
+            if (ended <= d) return new(Status.Qualifying, Route.QualifyingOtherCare);
+        return otherwise;
+    }
+}

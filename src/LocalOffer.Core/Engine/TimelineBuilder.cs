@@ -1,0 +1,65 @@
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>A span of the timeline with the limb of law behind it (internal form of <see cref="TimelineSpan"/>).</summary>
+internal readonly record struct Span(Status Status, Route Route, LocalDate From, LocalDate To);
+
+/// <summary>
+/// Builds the timeline from birth to the 25th birthday, once. The status can change only on a
+/// date where some fact changes (a birthday, a care period starting or ending, 13 weeks
+/// reached, six months at home, an order, a death, a date in force), so it is decided on those
+/// dates and holds until the next. Adoption (when the setting says so) starts a new "epoch" in
+/// which care before the adoption is disregarded.
+/// </summary>
+internal static class TimelineBuilder
+{
+    public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(CareHistory history, EnglandLaw law)
+    {
+        var epochStarts = new List<LocalDate> { history.DateOfBirth };
+        if (law.AdoptionEndsCareLeaverStatus)
+            foreach (var e in history.Episodes.OrderBy(e => e.Start))
+                if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > epochStarts[^1])
+                    epochStarts.Add(adopted);
+
+        var epochs = new PersonFacts[epochStarts.Count];
+        var spans = new List<Span>();
+        var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
+        for (var k = 0; k < epochStarts.Count; k++)
+        {
+            var facts = epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
+            var from = epochStarts[k];
+            var to = k + 1 < epochStarts.Count ? epochStarts[k + 1] : b25;
+            if (to > b25) to = b25;
+            foreach (var d in Candidates(facts).Where(d => d >= from && d < to).Append(from).Distinct().Order())
+            {
+                var decision = StatusEvaluator.Evaluate(facts, d, adoptedBefore: k > 0);
+                if (spans.Count > 0 && spans[^1].Status == decision.Status)
+                    continue; // same status goes on; keep the limb that started it
+                if (spans.Count > 0) spans[^1] = spans[^1] with { To = d };
+                spans.Add(new Span(decision.Status, decision.Route, d, to));
+            }
+            if (spans.Count > 0) spans[^1] = spans[^1] with { To = to };
+        }
+        return (spans.ToArray(), epochs, epochStarts.ToArray());
+    }
+
+    /// <summary>Every date on which some fact the status turns on can change.</summary>
+    internal static IEnumerable<LocalDate> Candidates(PersonFacts f)
+    {
+        yield return f.Dob;
+        yield return f.B16;
+        yield return f.B18;
+        yield return f.B21;
+        yield return f.Law.RegimeStart;
+        foreach (var c in f.Care) { yield return c.Range.Start; yield return c.Range.End; }
+        if (f.ThirteenWeeksDate is { } t) yield return t;
+        if (f.DeathDate is { } died) yield return died;
+        foreach (var s in f.SpecialGuardianshipDates) yield return s;
+        foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; if (h.End != LocalDate.MaxIsoValue) yield return h.End; }
+        foreach (var o in f.OtherCareEnds) yield return o;
+    }
+}
