@@ -59,13 +59,17 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
                 warnings.Add($"Episode {i + 1} ended E15 (age assessed as 18 or over): the person was found not to be a child, so this episode is left out of every count.");
             if (e.ReasonEnded is { } t && law.TransferReasons.Contains(t))
                 warnings.Add($"Episode {i + 1} ended E3: care was taken over by another council. LocalOffer assumes that council went on looking after the young person until the next episode here or the 18th birthday; they are a care leaver of that council.");
+            if (e.ReasonEnded is { } home && law.ReturnedHomeReasons.Contains(home) && e.End > f.B16 && h.LivingWithParent.Count == 0)
+                lines.Add($"  Episode {i + 1} ended with a return home. Six months living with a parent would end relevant child status ({P.Clr3.Citation}(3)); no livingWithParent period is recorded, so none is assumed.");
             if ((e.End ?? LocalDate.MaxIsoValue) > f.B18 && e.Start < f.B18)
                 lines.Add($"  Episode {i + 1} {(e.End is null ? "is open" : "runs")} past the 18th birthday: nobody is looked after on or after it, so care is taken to end on {D(f.B18)} ({P.S105.Citation}).");
         }
         foreach (var (x, i) in h.Detentions.Select((x, i) => (x, i)))
             lines.Add($"{(x.Kind == DetentionKind.Custody ? "Detained" : "In hospital")} from {D(x.Start)} to {D(x.End)}{(x.Start <= f.B16 && (x.End is null || x.End > f.B16) ? ", including the 16th birthday" : "")}.");
+        foreach (var sgo in f.SpecialGuardianshipDates)
+            lines.Add($"A special guardianship order was made on {D(sgo)}: the special guardian has parental responsibility (Children Act 1989 s.14C), so living with them counts as living with a person with parental responsibility ({P.Clr3.Citation}(3)(b)), and the young person was looked after immediately before the order ({P.S24_1A.Citation}).");
         foreach (var hp in f.HomePeriods)
-            lines.Add($"Living with a parent from {D(hp.Start)}{(hp.End == LocalDate.MaxIsoValue ? "" : $" to {D(hp.End)}")} (including any placement with parents running straight into it); six months are complete on {D(hp.Start.PlusMonths(law.LivingWithParentMonths))} ({P.Clr3.Citation}(3)).");
+            lines.Add($"Living with a parent or person with parental responsibility from {D(hp.Start)}{(hp.End == LocalDate.MaxIsoValue ? "" : $" to {D(hp.End)}")} (including any placement with parents running straight into it); six months are complete on {D(hp.Start.PlusMonths(law.LivingWithParentMonths))} ({P.Clr3.Citation}(3)).");
         foreach (var o in h.OtherCare)
             lines.Add($"Other care ({CareHistoryReader.OtherCareKinds.First(k => k.Value == o.Kind).Key}) from {D(o.Start)} to {D(o.End)} ({P.S24_2.Citation}).");
         foreach (var e in h.Education)

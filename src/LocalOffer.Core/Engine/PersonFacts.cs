@@ -194,6 +194,13 @@ internal sealed class PersonFacts
             } while (extended);
             result.Add(new DateRange(start, l.End ?? LocalDate.MaxIsoValue));
         }
+        // A special guardian has parental responsibility (CA 1989 s.14C(1)(a)), so living with them
+        // after the order counts under reg 3(3)(b), until care starts again.
+        foreach (var sgo in SpecialGuardianshipDates)
+        {
+            var next = Care.Where(c => c.Range.Start >= sgo).Select(c => (LocalDate?)c.Range.Start).FirstOrDefault() ?? LocalDate.MaxIsoValue;
+            if (next > sgo) result.Add(new DateRange(sgo, next));
+        }
         return result.ToArray();
     }
 

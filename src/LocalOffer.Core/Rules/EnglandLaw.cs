@@ -47,6 +47,7 @@ public sealed class EnglandLaw
         AgeAssessedAdultReasons = Codes("codes.age_assessed_adult_reasons");
         FosterPlacements = Codes("codes.foster_placements");
         WithParentPlacements = Codes("codes.with_parent_placements");
+        ReturnedHomeReasons = Codes("codes.returned_home_reasons");
 
         var leap = Text("settings.leap_day_birthday");
         Birthdays = new Birthdays(leap switch
@@ -91,6 +92,7 @@ public sealed class EnglandLaw
     public FrozenSet<string> AgeAssessedAdultReasons { get; }
     public FrozenSet<string> FosterPlacements { get; }
     public FrozenSet<string> WithParentPlacements { get; }
+    public FrozenSet<string> ReturnedHomeReasons { get; }
     public bool AdoptionEndsCareLeaverStatus { get; }
 
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
