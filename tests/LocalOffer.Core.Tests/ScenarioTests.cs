@@ -1,0 +1,58 @@
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Input;
+using LocalOffer.Core.Output;
+using NodaTime.Text;
+
+namespace LocalOffer.Core.Tests;
+
+/// <summary>Runs every scenario case in scenarios/*.yaml through the public reader and the engine.</summary>
+public sealed class ScenarioTests
+{
+    private static readonly RulesCore Core = RulesCore.LoadDefault();
+
+    public static TheoryData<ScenarioCase> Cases()
+    {
+        var data = new TheoryData<ScenarioCase>();
+        foreach (var c in ScenarioFile.LoadAll()) data.Add(c);
+        return data;
+    }
+
+    [Fact]
+    public void There_are_at_least_80_scenario_cases() => ScenarioFile.LoadAll().Count().Should().BeGreaterOrEqualTo(80);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Scenario(ScenarioCase c)
+    {
+        var (history, errors) = Core.Reader.Read(c.HistoryJson);
+        if (c.Check.Error is { } expectedError)
+        {
+            history.Should().BeNull();
+            errors.Select(e => e.ToString()).Should().Contain(e => e.Contains(expectedError), c.Name);
+            return;
+        }
+        errors.Should().BeEmpty(c.Name);
+        var on = LocalDatePattern.Iso.Parse(c.Check.On).Value;
+        var a = Core.Engine.Assess(history!, on);
+        var because = $"{c}\n{string.Join("\n", a.Timeline.Select(t => $"{t.Status.Wire()} {t.From}..{t.To}"))}";
+        a.Status.Wire().Should().Be(c.Check.Status, because);
+        var ids = a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (c.Check.Entitlements is { } exact) ids.Should().Equal(exact.Order(StringComparer.Ordinal), because);
+        foreach (var id in c.Check.Includes) ids.Should().Contain(id, because);
+        foreach (var id in c.Check.Excludes) ids.Should().NotContain(id, because);
+        if (c.Check.Since is { } since) AssessmentJson.Iso(a.StatusSince).Should().Be(since, because);
+        if (c.Check.NextOn is { } nextOn) (a.NextChange is { } n ? AssessmentJson.Iso(n.On) : "none").Should().Be(nextOn, because);
+        if (c.Check.NextStatus is { } ns) a.NextChange!.To.Wire().Should().Be(ns, because);
+        if (c.Check.EverEligible is { } ee) a.Facts.EverEligible.Should().Be(ee, because);
+        if (c.Check.DaysSince14 is { } d14) a.Facts.DaysLookedAfterSince14.Should().Be(d14, because);
+        foreach (var expected in c.Check.Amounts) // "id=amount"
+        {
+            var (id, amount) = (expected.Split('=')[0], decimal.Parse(expected.Split('=')[1]));
+            a.Entitlements.Single(e => e.Id == id).Amount!.Amount.Should().Be(amount, because);
+        }
+        // Classify (the batch form) must agree with Assess.
+        var k = Core.Engine.Classify(history!, on);
+        k.Status.Should().Be(a.Status);
+        k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(ids);
+    }
+}
