@@ -19,15 +19,15 @@ internal static class TimelineBuilder
 {
     public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(CareHistory history, EnglandLaw law)
     {
+        var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
         var epochStarts = new List<LocalDate> { history.DateOfBirth };
         if (law.AdoptionEndsCareLeaverStatus)
             foreach (var e in history.Episodes.OrderBy(e => e.Start))
-                if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > epochStarts[^1])
+                if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > epochStarts[^1] && adopted < b25)
                     epochStarts.Add(adopted);
 
         var epochs = new PersonFacts[epochStarts.Count];
         var spans = new List<Span>();
-        var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
         for (var k = 0; k < epochStarts.Count; k++)
         {
             var facts = epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
