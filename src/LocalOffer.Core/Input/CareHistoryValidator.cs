@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using NodaTime;
@@ -19,7 +20,8 @@ public sealed class CareHistoryValidator
     public IReadOnlyList<InputError> Validate(CareHistory history)
     {
         var result = _rules.Validate(history);
-        return result.Errors.Select(e => new InputError(e.PropertyName, e.ErrorMessage)).ToList();
+        // The field path travels in CustomState: FluentValidation prefixes PropertyName inside RuleForEach.
+        return result.Errors.Select(e => new InputError(e.CustomState as string ?? e.PropertyName, e.ErrorMessage)).ToList();
     }
 
     private sealed class HistoryRules : AbstractValidator<CareHistory>
@@ -31,13 +33,13 @@ public sealed class CareHistoryValidator
                 var p = $"episodes[{ctx.Index()}]";
                 Period(ctx, p, e.Start, e.End);
                 if (!codes.LegalStatus.ContainsKey(e.LegalStatus))
-                    ctx.AddFailure($"{p}.legalStatus", $"unknown SSDA903 legal status '{e.LegalStatus}'");
+                    Fail(ctx, $"{p}.legalStatus", $"unknown SSDA903 legal status '{e.LegalStatus}'");
                 if (e.Placement is not null && !codes.Placement.ContainsKey(e.Placement))
-                    ctx.AddFailure($"{p}.placement", $"unknown SSDA903 placement '{e.Placement}'");
+                    Fail(ctx, $"{p}.placement", $"unknown SSDA903 placement '{e.Placement}'");
                 if (e.ReasonEnded is not null && !codes.ReasonEnded.ContainsKey(e.ReasonEnded))
-                    ctx.AddFailure($"{p}.reasonEnded", $"unknown SSDA903 reason ended '{e.ReasonEnded}'");
+                    Fail(ctx, $"{p}.reasonEnded", $"unknown SSDA903 reason ended '{e.ReasonEnded}'");
                 if (e.ReasonEnded is not null && e.End is null && e.ReasonEnded != "X1")
-                    ctx.AddFailure($"{p}.reasonEnded", $"'{e.ReasonEnded}' given but the episode has no end date");
+                    Fail(ctx, $"{p}.reasonEnded", $"'{e.ReasonEnded}' given but the episode has no end date");
             });
             RuleForEach(h => h.Detentions).Custom((d, ctx) => Period(ctx, $"detentions[{ctx.Index()}]", d.Start, d.End));
             RuleForEach(h => h.LivingWithParent).Custom((d, ctx) => Period(ctx, $"livingWithParent[{ctx.Index()}]", d.Start, d.End));
@@ -46,30 +48,33 @@ public sealed class CareHistoryValidator
             RuleForEach(h => h.SupportRequests).Custom((r, ctx) =>
             {
                 var dob = ctx.InstanceToValidate.DateOfBirth;
-                if (r.Date < dob) ctx.AddFailure($"supportRequests[{ctx.Index()}].date", $"{r.Date:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+                if (r.Date < dob) Fail(ctx, $"supportRequests[{ctx.Index()}].date", $"{r.Date:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
             });
             RuleFor(h => h.Episodes).Custom((eps, ctx) =>
             {
                 for (var i = 0; i < eps.Count; i++)
                     for (var j = i + 1; j < eps.Count; j++)
                         if (Overlap(eps[i], eps[j]))
-                            ctx.AddFailure($"episodes[{j}]", $"overlaps episodes[{i}] ({Show(eps[i])}): one child cannot be in two episodes on the same day");
+                            Fail(ctx, $"episodes[{j}]", $"overlaps episodes[{i}] ({Show(eps[i])}): one child cannot be in two episodes on the same day");
             });
             RuleFor(h => h.LivingWithParent).Custom((ps, ctx) =>
             {
                 for (var i = 0; i < ps.Count; i++)
                     for (var j = i + 1; j < ps.Count; j++)
                         if (ps[i].Start < (ps[j].End ?? LocalDate.MaxIsoValue) && ps[j].Start < (ps[i].End ?? LocalDate.MaxIsoValue))
-                            ctx.AddFailure($"livingWithParent[{j}]", $"overlaps livingWithParent[{i}]");
+                            Fail(ctx, $"livingWithParent[{j}]", $"overlaps livingWithParent[{i}]");
             });
         }
 
         private static void Period(ValidationContext<CareHistory> ctx, string path, LocalDate start, LocalDate? end)
         {
             var dob = ctx.InstanceToValidate.DateOfBirth;
-            if (start < dob) ctx.AddFailure($"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
-            if (end is { } e && e < start) ctx.AddFailure($"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
+            if (start < dob) Fail(ctx, $"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+            if (end is { } e && e < start) Fail(ctx, $"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
         }
+
+        private static void Fail<T>(ValidationContext<T> ctx, string path, string message) =>
+            ctx.AddFailure(new ValidationFailure(path, message) { CustomState = path });
 
         private static bool Overlap(Episode a, Episode b) =>
             a.Start < (b.End ?? LocalDate.MaxIsoValue) && b.Start < (a.End ?? LocalDate.MaxIsoValue)
