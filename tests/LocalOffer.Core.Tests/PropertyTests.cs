@@ -108,6 +108,23 @@ public sealed class PropertyTests
             return true;
         }));
 
+    [Fact]
+    public void Batch_classification_agrees_with_the_full_assessment() =>
+        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        {
+            var (h, offset) = x;
+            if (!Valid(h)) return true;
+            var d = h.DateOfBirth.PlusDays(offset);
+            var a = Core.Engine.Assess(h, d);
+            var k = Core.Engine.Classify(h, d);
+            k.Status.Should().Be(a.Status);
+            k.StatusSince.Should().Be(a.StatusSince);
+            k.NextChange.Should().Be(a.NextChange);
+            k.Facts.Should().Be(a.Facts);
+            k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), $"on {d} for {Describe(h)}");
+            return true;
+        }));
+
     private static string Describe(CareHistory h) =>
         $"dob {h.DateOfBirth}; " + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
         + $"; det {h.Detentions.Count} lwp {h.LivingWithParent.Count} other {h.OtherCare.Count} edu {h.Education.Count}";

@@ -15,8 +15,17 @@ namespace LocalOffer.Core.Engine;
 internal sealed class EntitlementRules(EnglandLaw law)
 {
     /// <param name="f">The facts of the whole history (the first epoch: before any adoption is disregarded).</param>
-    public List<Entitlement> All(CareHistory h, Span[] spans, PersonFacts f)
+    /// <param name="window">
+    /// When given, only the parts of spans inside it are produced (the batch asks for one day). Every
+    /// leaf set is cut to the window before the set algebra, which gives the same days as cutting the
+    /// result, because union, intersection and difference all commute with intersecting by a window.
+    /// Facts about other dates ("ever qualifying", the category on an apprenticeship's start) use the
+    /// uncut sets.
+    /// </param>
+    public List<Entitlement> All(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null)
     {
+        var cut = window is { } w ? DateRangeSet.Of(w) : null;
+        DateRangeSet Leaf(DateRangeSet set) => cut is null ? set : set.Intersect(cut);
         var result = new List<Entitlement>();
         void Add(string id, DateRangeSet set, IReadOnlyList<LegalReference> basis, Money? amount = null, string? condition = null)
         {
@@ -24,17 +33,36 @@ internal sealed class EntitlementRules(EnglandLaw law)
                 result.Add(new Entitlement(id, Titles[id], r.Start, r.End, amount, basis, condition));
         }
 
-        DateRangeSet Status(Status s) => DateRangeSet.Of(spans.Where(x => x.Status == s).Select(x => new DateRange(x.From, x.To)));
-        DateRangeSet Routes(params Route[] routes) => DateRangeSet.Of(spans.Where(x => routes.Contains(x.Route)).Select(x => new DateRange(x.From, x.To)));
-        DateRangeSet Age(LocalDate from, LocalDate to) => DateRangeSet.Of(from, to);
-        DateRangeSet InForce(LocalDate? from) => DateRangeSet.From(from);
-        DateRangeSet Education(Func<Education, bool> which) =>
-            DateRangeSet.Of(h.Education.Where(which).Select(e => new DateRange(e.Start, e.End ?? f.B25))).Intersect(f.Dob, f.B25);
+        DateRangeSet StatusAll(Status s)
+        {
+            var list = new List<DateRange>(2);
+            foreach (var x in spans) if (x.Status == s) list.Add(new DateRange(x.From, x.To));
+            return DateRangeSet.Of(list);
+        }
+        DateRangeSet Routes(Route a, Route b = Route.NoneApplies)
+        {
+            var list = new List<DateRange>(2);
+            foreach (var x in spans) if (x.Route == a || x.Route == b) list.Add(new DateRange(x.From, x.To));
+            return Leaf(DateRangeSet.Of(list));
+        }
+        DateRangeSet Age(LocalDate from, LocalDate to) => Leaf(DateRangeSet.Of(from, to));
+        DateRangeSet InForce(LocalDate? from) => Leaf(DateRangeSet.From(from));
+        DateRangeSet Education(Func<Education, bool> which)
+        {
+            if (h.Education.Count == 0) return DateRangeSet.Empty;
+            var list = new List<DateRange>(h.Education.Count);
+            foreach (var e in h.Education) if (which(e)) list.Add(new DateRange(e.Start, e.End ?? f.B25));
+            return Leaf(DateRangeSet.Of(list).Intersect(f.Dob, f.B25));
+        }
 
-        var eligible = Status(Engine.Status.Eligible);
-        var relevant = Status(Engine.Status.Relevant);
-        var formerRelevant = Status(Engine.Status.FormerRelevant);
-        var qualifying = Status(Engine.Status.Qualifying);
+        var eligibleAll = StatusAll(Engine.Status.Eligible);
+        var relevantAll = StatusAll(Engine.Status.Relevant);
+        var formerRelevantAll = StatusAll(Engine.Status.FormerRelevant);
+        var qualifyingAll = StatusAll(Engine.Status.Qualifying);
+        var eligible = Leaf(eligibleAll);
+        var relevant = Leaf(relevantAll);
+        var formerRelevant = Leaf(formerRelevantAll);
+        var qualifying = Leaf(qualifyingAll);
         var fr18to21 = formerRelevant.Intersect(f.B18, f.B21);
         var fr21to25 = formerRelevant.Intersect(f.B21, f.B25);
         var anyEducation = Education(_ => true);
@@ -46,63 +74,63 @@ internal sealed class EntitlementRules(EnglandLaw law)
         // s.23CZB (from 1 April 2018): a personal adviser to 25 whether or not in education.
         var to25Offer = fr21to25.Intersect(InForce(law.PersonalAdviserTo25Start)).Except(inEducationAfter21);
         var firstRequest = h.SupportRequests.Where(r => r.Date >= f.B21).Select(r => (LocalDate?)r.Date).Min();
-        var to25OnRequest = firstRequest is { } req ? to25Offer.Intersect(DateRangeSet.From(req)) : DateRangeSet.Empty;
+        var to25OnRequest = firstRequest is { } req ? to25Offer.Intersect(InForce(req)) : DateRangeSet.Empty;
 
         // Personal adviser: Sch 2 para 19C; s.23B(2); s.23C(3)(a); s.23C(7)/s.23CA; s.23CZB.
-        Add(PersonalAdviser, eligible, [P.Sch2Para19C]);
-        Add(PersonalAdviser, relevant, [P.S23B2]);
-        Add(PersonalAdviser, fr18to21, [P.S23C3a]);
-        Add(PersonalAdviser, continuingProgramme, [P.S23C7, P.S23C3a]);
-        Add(PersonalAdviser, educationReturn, [P.S23CA]);
-        Add(PersonalAdviser, to25Offer, [P.S23CZB], condition: "offered from 21 to 25; the young person may decline it");
+        Add(PersonalAdviser, eligible, B.Sch2Para19C);
+        Add(PersonalAdviser, relevant, B.S23B2);
+        Add(PersonalAdviser, fr18to21, B.S23C3a);
+        Add(PersonalAdviser, continuingProgramme, B.S23C7_S23C3a);
+        Add(PersonalAdviser, educationReturn, B.S23CA);
+        Add(PersonalAdviser, to25Offer, B.S23CZB, condition: "offered from 21 to 25; the young person may decline it");
 
         // Needs assessment and pathway plan: Sch 2 para 19B(4)-(5), CPPCR regs 42-43; s.23B(3), CLR regs 4-7;
         // s.23C(3)(b); s.23C(7)/s.23CA; s.23CZB on request.
-        Add(PathwayPlan, eligible, [P.Sch2Para19B45, P.Cppcr42]);
-        Add(PathwayPlan, relevant, [P.S23B3, P.Clr4to7]);
-        Add(PathwayPlan, fr18to21, [P.S23C3b, P.Clr4to7]);
-        Add(PathwayPlan, continuingProgramme, [P.S23C7, P.S23C3b]);
-        Add(PathwayPlan, educationReturn, [P.S23CA]);
-        Add(PathwayPlan, to25OnRequest, [P.S23CZB], condition: "after a request for support made at 21 or over");
+        Add(PathwayPlan, eligible, B.Sch2Para19B45_Cppcr42);
+        Add(PathwayPlan, relevant, B.S23B3_Clr4to7);
+        Add(PathwayPlan, fr18to21, B.S23C3b_Clr4to7);
+        Add(PathwayPlan, continuingProgramme, B.S23C7_S23C3b);
+        Add(PathwayPlan, educationReturn, B.S23CA);
+        Add(PathwayPlan, to25OnRequest, B.S23CZB, condition: "after a request for support made at 21 or over");
 
         // Keep in touch: s.23B(1); s.23C(2); s.24(4) for those qualifying after council care.
-        Add(KeepInTouch, relevant, [P.S23B1]);
-        Add(KeepInTouch, fr18to21.Union(inEducationAfter21), [P.S23C2]);
-        Add(KeepInTouch, Routes(Route.QualifyingCouncilCare, Route.QualifyingSpecialGuardianship), [P.S24_4]);
+        Add(KeepInTouch, relevant, B.S23B1);
+        Add(KeepInTouch, fr18to21.Union(inEducationAfter21), B.S23C2);
+        Add(KeepInTouch, Routes(Route.QualifyingCouncilCare, Route.QualifyingSpecialGuardianship), B.S24_4);
 
         // Suitable accommodation and maintenance for a relevant child: s.23B(8); CLR 2010 reg 9.
-        Add(AccommodationAndMaintenance, relevant, [P.S23B8, P.Clr9]);
+        Add(AccommodationAndMaintenance, relevant, B.S23B8_Clr9);
 
         // Education, training and employment: s.23B(8); s.23C(4); s.23CA; s.24B (to 25 in education).
-        var everQualifying = !qualifying.IsEmpty;
-        Add(EducationTrainingAssistance, relevant, [P.S23B8, P.Clr9]);
-        Add(EducationTrainingAssistance, fr18to21, [P.S23C4]);
-        Add(EducationTrainingAssistance, inEducationAfter21, [P.S23CA, P.S23C7]);
+        var everQualifying = !qualifyingAll.IsEmpty;
+        Add(EducationTrainingAssistance, relevant, B.S23B8_Clr9);
+        Add(EducationTrainingAssistance, fr18to21, B.S23C4);
+        Add(EducationTrainingAssistance, inEducationAfter21, B.S23CA_S23C7);
         Add(EducationTrainingAssistance, qualifying.Union(everQualifying ? anyEducation.Intersect(f.B21, f.B25).Except(formerRelevant) : DateRangeSet.Empty),
-            [P.S24B], condition: "a power: the council may help, after assessing need");
+            B.S24B, condition: "a power: the council may help, after assessing need");
 
         // Higher education bursary: s.23C(5A), s.23CA(5); SI 2009/2274. Courses from 1 Sep 2008.
         foreach (var he in h.Education.Where(e => e.Kind == EducationKind.HigherEducation && e.Start >= law.HeBursaryCoursesFrom))
         {
             var span = formerRelevant.Intersect(he.Start, he.End ?? f.B25).Intersect(InForce(law.HeBursaryStart));
             if (span.IsEmpty) continue;
-            var amount = law.AmountOn("amounts.higher_education_bursary", span.Ranges[0].Start);
-            Add(HigherEducationBursary, span, [P.S23C5A, P.S23CA5, P.HeBursaryRegs],
+            var amount = law.AmountOn("amounts.higher_education_bursary", DateRange.Max(he.Start, law.HeBursaryStart ?? he.Start));
+            Add(HigherEducationBursary, span, B.S23C5A_S23CA5_HeBursaryRegs,
                 amount is { } a ? new Money(a, "once") : null, "for a course of two years or more; paid over the course");
         }
 
         // Vacation accommodation: s.23C(9) (former relevant); s.24B(5) (qualifying), to 25.
         var fullTimeHe = Education(e => e.FullTime && e.Kind == EducationKind.HigherEducation);
         var fullTimeFe = Education(e => e.FullTime && e.Kind == EducationKind.FurtherEducation);
-        var careLeaverTo25 = formerRelevant.Union(everQualifying ? DateRangeSet.Of(qualifying.Ranges[0].Start, f.B25) : DateRangeSet.Empty);
-        Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeHe), [P.S23C9, P.S24B5]);
-        Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeFe), [P.S23C9, P.S24B5], condition: "if the further education course is residential");
+        var careLeaverTo25 = formerRelevant.Union(everQualifying ? Age(qualifyingAll.Ranges[0].Start, f.B25) : DateRangeSet.Empty);
+        Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeHe), B.S23C9_S24B5);
+        Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeFe), B.S23C9_S24B5, condition: "if the further education course is residential");
 
         // Staying put: s.23CZA, former relevant by route (b) in a council foster placement when care ended at 18.
         var lastCare = f.CareOn(f.B18.PlusDays(-1));
         if (lastCare is { } lc && lc.Episode.Placement is { } pl && law.FosterPlacements.Contains(pl))
             Add(StayingPut, Routes(Route.FormerRelevantCareTo18).Intersect(f.B18, law.Birthdays.Birthday(f.Dob, law.AgeStayingPutUntil)).Intersect(InForce(law.StayingPutStart)),
-                [P.S23CZA], condition: "if the young person and the former foster carer both want it");
+                B.S23CZA, condition: "if the young person and the former foster carer both want it");
 
         // Staying close: s.23CZAA, prospective until a commencement date is in rules/england/commencement.yaml.
         if (law.StayingCloseStart is { } sc)
@@ -110,8 +138,8 @@ internal sealed class EntitlementRules(EnglandLaw law)
                 condition: "if assessed as needing help to find and keep accommodation");
 
         // Advocacy and representations: s.26(3), s.26A, for every category (looked after included).
-        var anyCategory = DateRangeSet.Of(spans.Where(x => x.Status != Engine.Status.None).Select(x => new DateRange(x.From, x.To)));
-        Add(Advocacy, anyCategory.Intersect(InForce(law.AdvocacyStart)), [P.S26, P.S26A]);
+        var anyCategory = Leaf(DateRangeSet.Of(spans.Where(x => x.Status != Engine.Status.None).Select(x => new DateRange(x.From, x.To))));
+        Add(Advocacy, anyCategory.Intersect(InForce(law.AdvocacyStart)), B.S26_S26A);
 
         // Priority need for housing, 18 to 20: looked after, accommodated or fostered between 16 and 18
         // (SI 2002/2051 art 4). f holds every care fact, adoption or not: the order asks only about care.
@@ -119,22 +147,22 @@ internal sealed class EntitlementRules(EnglandLaw law)
             || h.OtherCare.Any(o => new DateRange(o.Start, o.End ?? f.B18).Overlaps(new DateRange(f.B16, f.B18)));
         if (cared16to18)
             Add(PriorityNeedHousing, Age(f.B18, law.Birthdays.Birthday(f.Dob, law.AgePriorityNeedUntil)).Intersect(InForce(law.PriorityNeedStart)),
-                [P.PriorityNeed], condition: "not a 'relevant student' (under 24, in full-time further or higher education, with no term-time home in the vacation)");
+                B.PriorityNeed, condition: "not a 'relevant student' (under 24, in full-time further or higher education, with no term-time home in the vacation)");
 
         // Apprenticeship bursary: DfE/ESFA funding rules, amount by the apprenticeship's start date.
-        var careLeaverCategories = eligible.Union(relevant).Union(formerRelevant);
+        var careLeaverCategories = eligibleAll.Union(relevantAll).Union(formerRelevantAll);
         foreach (var ap in h.Education.Where(e => e.Kind == EducationKind.Apprenticeship && e.Start < f.B25))
         {
             if (!careLeaverCategories.Contains(ap.Start)) continue;
             var amount = law.AmountOn("amounts.apprenticeship_bursary", ap.Start);
             if (amount is not { } a) continue;
-            Add(ApprenticeshipBursary, DateRangeSet.Of(ap.Start, DateRange.Min(ap.End ?? f.B25, f.B25)),
+            Add(ApprenticeshipBursary, Age(ap.Start, DateRange.Min(ap.End ?? f.B25, f.B25)),
                 law.Ref("amounts.apprenticeship_bursary"), new Money(a, "once"), "paid by the training provider for an apprenticeship started before 25");
         }
 
         // 16-19 Bursary Fund, vulnerable group: in care or a care leaver, in post-16 education, under 19.
         var post16 = Education(e => e.Kind is EducationKind.FurtherEducation or EducationKind.Training);
-        var inCareOrLeaver = Status(Engine.Status.LookedAfter).Union(eligible).Union(relevant).Union(formerRelevant);
+        var inCareOrLeaver = Leaf(StatusAll(Engine.Status.LookedAfter)).Union(eligible).Union(relevant).Union(formerRelevant);
         var bursarySpan = post16.Intersect(inCareOrLeaver).Intersect(f.B16, law.Birthdays.Birthday(f.Dob, law.AgeBursary1619Until)).Intersect(InForce(law.Bursary1619Start));
         foreach (var r in bursarySpan.Ranges)
         {
@@ -160,9 +188,37 @@ internal sealed class EntitlementRules(EnglandLaw law)
         return Merge(result);
     }
 
+    /// <summary>The legal bases cited above, built once (named by their provisions).</summary>
+    private static class B
+    {
+        public static readonly LegalReference[] PriorityNeed = [P.PriorityNeed];
+        public static readonly LegalReference[] S23B1 = [P.S23B1];
+        public static readonly LegalReference[] S23B2 = [P.S23B2];
+        public static readonly LegalReference[] S23B3_Clr4to7 = [P.S23B3, P.Clr4to7];
+        public static readonly LegalReference[] S23B8_Clr9 = [P.S23B8, P.Clr9];
+        public static readonly LegalReference[] S23C2 = [P.S23C2];
+        public static readonly LegalReference[] S23C3a = [P.S23C3a];
+        public static readonly LegalReference[] S23C3b_Clr4to7 = [P.S23C3b, P.Clr4to7];
+        public static readonly LegalReference[] S23C4 = [P.S23C4];
+        public static readonly LegalReference[] S23C5A_S23CA5_HeBursaryRegs = [P.S23C5A, P.S23CA5, P.HeBursaryRegs];
+        public static readonly LegalReference[] S23C7_S23C3a = [P.S23C7, P.S23C3a];
+        public static readonly LegalReference[] S23C7_S23C3b = [P.S23C7, P.S23C3b];
+        public static readonly LegalReference[] S23C9_S24B5 = [P.S23C9, P.S24B5];
+        public static readonly LegalReference[] S23CA = [P.S23CA];
+        public static readonly LegalReference[] S23CA_S23C7 = [P.S23CA, P.S23C7];
+        public static readonly LegalReference[] S23CZA = [P.S23CZA];
+        public static readonly LegalReference[] S23CZB = [P.S23CZB];
+        public static readonly LegalReference[] S24B = [P.S24B];
+        public static readonly LegalReference[] S24_4 = [P.S24_4];
+        public static readonly LegalReference[] S26_S26A = [P.S26, P.S26A];
+        public static readonly LegalReference[] Sch2Para19B45_Cppcr42 = [P.Sch2Para19B45, P.Cppcr42];
+        public static readonly LegalReference[] Sch2Para19C = [P.Sch2Para19C];
+    }
+
     /// <summary>Joins touching spans of one entitlement with the same basis; sorts by start then id.</summary>
     private static List<Entitlement> Merge(List<Entitlement> list)
     {
+        if (list.Count <= 1) return list;
         var sorted = list.OrderBy(e => e.Id, StringComparer.Ordinal).ThenBy(e => e.From).ToList();
         var merged = new List<Entitlement>(sorted.Count);
         foreach (var e in sorted)

@@ -24,10 +24,17 @@ internal sealed class PersonFacts
         B21 = b.Birthday(Dob, law.AgeCoreDutiesUntil);
         B25 = b.Birthday(Dob, law.AgeCareLeaverUntil);
 
-        var episodes = history.Episodes
-            .Select((e, i) => (e, i))
-            .Where(x => careFrom is null || x.e.Start >= careFrom.Value)
-            .OrderBy(x => x.e.Start).ToList();
+        // Episodes in order of start (input order kept, and sorting skipped, when already in order).
+        var episodes = new List<(Episode e, int i)>(history.Episodes.Count);
+        var sorted = true;
+        for (var n = 0; n < history.Episodes.Count; n++)
+        {
+            var e = history.Episodes[n];
+            if (careFrom is { } from && e.Start < from) continue;
+            if (episodes.Count > 0 && e.Start < episodes[^1].e.Start) sorted = false;
+            episodes.Add((e, n));
+        }
+        if (!sorted) episodes.Sort(static (a, b) => a.e.Start.CompareTo(b.e.Start));
 
         // Looked-after periods (CA 1989 s.22(1)). An episode ending E15 (age assessed as 18 or over)
         // is left out: the person was never a child. An open episode, or one running past the 18th
@@ -51,36 +58,58 @@ internal sealed class PersonFacts
             care.Add(new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i, extended));
         }
         Care = care.ToArray();
-        LookedAfter = DateRangeSet.Of(Care.Select(c => c.Range));
-        NonShortBreakCare = DateRangeSet.Of(Care.Where(c => !c.ShortBreak).Select(c => c.Range));
+        var all = new List<DateRange>(Care.Length);
+        var counted = new List<DateRange>(Care.Length);
+        foreach (var c in Care)
+        {
+            all.Add(c.Range);
+            if (!c.ShortBreak) counted.Add(c.Range);
+        }
+        LookedAfter = DateRangeSet.Of(all);
+        NonShortBreakCare = DateRangeSet.Of(counted);
         // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
         // 14th birthday (CPPCR 2010 reg 40(1), (2)).
         Counting = NonShortBreakCare.Intersect(B14, B18);
         ThirteenWeeksDate = DateOnWhichCountReaches(law.EligibleDays);
 
         // Ceasing to be looked after: the end of a run of care not continued the same day.
-        Cessations = LookedAfter.Ranges.Select(r => r.End).ToArray();
+        Cessations = new LocalDate[LookedAfter.Ranges.Count];
+        for (var n = 0; n < Cessations.Length; n++) Cessations[n] = LookedAfter.Ranges[n].End;
 
         foreach (var e in history.Episodes)
             if (e.End is { } died && e.ReasonEnded is { } r && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
-        SpecialGuardianshipDates = Care.Where(c => c.Episode.End is not null && c.Episode.ReasonEnded is { } r && law.SpecialGuardianshipReasons.Contains(r))
-            .Select(c => c.Episode.End!.Value).Where(x => x < B18).OrderBy(x => x).ToArray();
+        var sgo = new List<LocalDate>();
+        foreach (var c in Care)
+            if (c.Episode is { End: { } made, ReasonEnded: { } r } && law.SpecialGuardianshipReasons.Contains(r) && made < B18)
+                sgo.Add(made);
+        sgo.Sort();
+        SpecialGuardianshipDates = sgo.ToArray();
 
-        HomePeriods = BuildHomePeriods(history, law);
+        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 ? [] : BuildHomePeriods(history, law);
         var months = law.LivingWithParentMonths;
-        HomeExcluded = DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
+        HomeExcluded = HomePeriods.Length == 0 ? DateRangeSet.Empty
+            : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
 
-        DetentionAt16 = history.Detentions
-            .Where(x => careFrom is null || x.Start >= careFrom.Value)
-            .FirstOrDefault(x => x.Start <= B16 && (x.End is null || B16 < x.End.Value));
+        foreach (var x in history.Detentions)
+            if ((careFrom is null || x.Start >= careFrom.Value) && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
+            {
+                DetentionAt16 = x;
+                break;
+            }
 
-        OtherCareEnds = history.OtherCare
+        OtherCareEnds = history.OtherCare.Count == 0 ? [] : history.OtherCare
             .Where(x => careFrom is null || x.Start >= careFrom.Value)
             .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
     }
+
+    /// <summary>s.23C(1)(b): looked after until the 18th birthday and eligible immediately before.</summary>
+    public bool CareTo18AsEligible => Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
+
+    /// <summary>s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.</summary>
+    public bool? WasRelevantBefore18 { get; set; }
 
     public EnglandLaw Law { get; }
     public CareHistory History { get; }

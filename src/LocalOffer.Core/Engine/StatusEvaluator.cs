@@ -46,10 +46,10 @@ internal static class StatusEvaluator
         if (d >= f.B18)
         {
             // (b) looked after until 18 and eligible immediately before: no exclusions.
-            if (f.Cessations.Contains(f.B18) && f.EligibleAtCessation(f.B18))
+            if (f.CareTo18AsEligible)
                 return new(Status.FormerRelevant, Route.FormerRelevantCareTo18);
             // (a) was a relevant child, and would be one if under 18: the reg 3(3) exclusion carries over.
-            if (WasRelevantBefore18(f))
+            if (f.WasRelevantBefore18 ??= WasRelevantBefore18(f))
             {
                 if (!excludedAtHome) return new(Status.FormerRelevant, Route.FormerRelevantWasRelevant);
                 return QualifyingOr(f, d, new(Status.None, Route.ExcludedLivingWithParent));

@@ -34,8 +34,15 @@ internal static class TimelineBuilder
             var from = epochStarts[k];
             var to = k + 1 < epochStarts.Count ? epochStarts[k + 1] : b25;
             if (to > b25) to = b25;
-            foreach (var d in Candidates(facts).Where(d => d >= from && d < to).Append(from).Distinct().Order())
+            var candidates = new List<LocalDate>(32) { from };
+            foreach (var d in Candidates(facts))
+                if (d > from && d < to) candidates.Add(d);
+            candidates.Sort();
+            var previous = LocalDate.MinIsoValue;
+            foreach (var d in candidates)
             {
+                if (d == previous) continue;
+                previous = d;
                 var decision = StatusEvaluator.Evaluate(facts, d, adoptedBefore: k > 0);
                 if (spans.Count > 0 && spans[^1].Status == decision.Status)
                     continue; // same status goes on; keep the limb that started it

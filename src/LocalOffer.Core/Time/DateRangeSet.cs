@@ -24,7 +24,10 @@ public sealed class DateRangeSet
 
     public static DateRangeSet Of(IEnumerable<DateRange> ranges)
     {
-        var sorted = ranges.Where(r => !r.IsEmpty).OrderBy(r => r.Start).ToList();
+        var sorted = new List<DateRange>();
+        foreach (var r in ranges) if (!r.IsEmpty) sorted.Add(r);
+        if (sorted.Count == 0) return Empty;
+        if (sorted.Count > 1) sorted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var result = new List<DateRange>(sorted.Count);
         foreach (var r in sorted)
         {
