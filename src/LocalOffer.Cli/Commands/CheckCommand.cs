@@ -17,7 +17,7 @@ public static class CheckCommand
         var cmd = new Command("check", "Decide one young person's care leaver status, timeline and entitlements") { file, asAt, format };
         cmd.SetAction(parse =>
         {
-            var core = RulesCore.LoadDefault();
+            var core = CliHost.Core;
             var path = parse.GetValue(file)!.FullName;
             var (history, errors) = core.Reader.ReadFile(path);
             if (history is null) throw new InvalidInputException(errors);
