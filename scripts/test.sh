@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # The project's one test command (README; .ci/run runs exactly this).
-# Installs what the tests need (scripts/setup.sh), builds once, runs every test project.
-set -euo pipefail
+# Installs what the tests need (scripts/setup.sh), builds once, runs every test project, and ends
+# with one plain line "N passed, N failed, N skipped" summed over all projects.
+set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
-bash scripts/setup.sh
+bash scripts/setup.sh || exit 1
 export LOCALOFFER_CHROMIUM="${LOCALOFFER_CHROMIUM:-/usr/bin/chromium}"
-dotnet build LocalOffer.sln -c Release --nologo -v quiet
-dotnet test LocalOffer.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
+results="$here/TestResults"
+rm -rf "$results"
+dotnet build LocalOffer.sln -c Release --nologo -v quiet || exit 1
+dotnet test LocalOffer.sln -c Release --no-build --nologo -v quiet \
+  --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results"
+code=$?
+# Sum the counters of every project's TRX file into the closing line.
+cat "$results"/*.trx 2>/dev/null | grep -o '<Counters [^>]*>' | awk '
+  { for (i = 1; i <= NF; i++) { split($i, kv, "=\""); gsub(/"|\/>|>/, "", kv[2]);
+      if (kv[1] == "passed") p += kv[2]; if (kv[1] == "failed") f += kv[2]; if (kv[1] == "notExecuted") s += kv[2] } }
+  END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+exit $code
