@@ -15,6 +15,15 @@ public sealed class PropertyTests
 
     private static bool Valid(CareHistory h) => Core.Validator.Validate(h).Count == 0;
 
+    /// <summary>Checks <paramref name="property"/> on random valid histories and a random date from birth to 26.</summary>
+    private static void ForAllValid(Action<CareHistory, LocalDate> property) =>
+        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        {
+            var (h, offset) = x;
+            if (Valid(h)) property(h, h.DateOfBirth.PlusDays(offset));
+            return true;
+        }));
+
     [Fact]
     public void The_generator_makes_mostly_valid_histories() =>
         Enumerable.Range(0, 200).Select(i => HistoryGenerators.Histories().Sample(1, 1)[0]).Count(Valid).Should().BeGreaterThan(150);
@@ -42,79 +51,60 @@ public sealed class PropertyTests
 
     [Fact]
     public void Status_on_a_date_equals_the_law_applied_directly_on_that_date() =>
-        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        ForAllValid((h, d) =>
         {
-            var (h, offset) = x;
-            if (!Valid(h)) return true;
-            var d = h.DateOfBirth.PlusDays(offset);
             var a = Core.Engine.Assess(h, d);
             a.Status.Should().Be(Core.Engine.EvaluateDirect(h, d), $"on {d} for {Describe(h)}");
             a.Timeline.Single(t => t.From <= d && d < t.To || d >= t.To && t == a.Timeline[^1] && d >= a.Timeline[^1].To).Should().NotBeNull();
-            return true;
-        }));
+        });
 
     [Fact]
     public void Adding_care_days_never_makes_an_eligible_child_ineligible() =>
-        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        ForAllValid((h, d) =>
         {
-            var (h, offset) = x;
-            if (!Valid(h)) return true;
-            var d = h.DateOfBirth.PlusDays(offset);
-            if (Core.Engine.Assess(h, d).Status != Status.Eligible) return true;
+            if (Core.Engine.Assess(h, d).Status != Status.Eligible) return;
             // Only where the record itself has the child in care on d (not care assumed after an E3 transfer).
             var current = h.Episodes.FirstOrDefault(e => e.Start <= d && (e.End is null || d < e.End));
-            if (current is null) return true;
+            if (current is null) return;
             // Add an ordinary episode (V2) in the latest gap before d's episode, where it fits.
             var starts = h.Episodes.Select(e => e.Start).Where(s => s <= d).OrderBy(s => s).ToList();
             var b14 = Core.Law.Birthdays.Birthday(h.DateOfBirth, 14);
             var ends = h.Episodes.Where(e => e.End is { } x2 && x2 <= d).Select(e => e.End!.Value).ToList();
             var gapStart = ends.Where(e => !h.Episodes.Any(ep => ep.Start <= e && (ep.End is null || e < ep.End))).DefaultIfEmpty(b14).Max();
             var gapEnd = starts.Where(s => s > gapStart).DefaultIfEmpty(current.Start).Min();
-            if (gapEnd > current.Start) return true;
-            if (gapEnd <= gapStart || gapStart < h.DateOfBirth) return true;
+            if (gapEnd > current.Start) return;
+            if (gapEnd <= gapStart || gapStart < h.DateOfBirth) return;
             var extra = new Episode(gapStart, gapEnd, "V2", "U4", "E4A");
             var more = h with { Episodes = h.Episodes.Append(extra).ToArray() };
-            if (!Valid(more)) return true;
+            if (!Valid(more)) return;
             Core.Engine.Assess(more, d).Status.Should().Be(Status.Eligible, $"on {d} after adding {extra} to {Describe(h)}");
             Core.Engine.Assess(more, d).Facts.DaysLookedAfterSince14.Should().BeGreaterOrEqualTo(Core.Engine.Assess(h, d).Facts.DaysLookedAfterSince14);
-            return true;
-        }));
+        });
 
     [Fact]
     public void Same_input_same_output() =>
-        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        ForAllValid((h, d) =>
         {
-            var (h, offset) = x;
-            if (!Valid(h)) return true;
-            var d = h.DateOfBirth.PlusDays(offset);
             var other = RulesCore.LoadDefault();
             var copy = h with { Episodes = h.Episodes.ToArray() };
             AssessmentJson.Serialize(other.Engine.Assess(copy, d)).Should().Be(AssessmentJson.Serialize(Core.Engine.Assess(h, d)));
-            return true;
-        }));
+        });
 
     [Fact]
     public void Entitlements_on_a_date_are_those_of_the_whole_life_covering_it() =>
-        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        ForAllValid((h, d) =>
         {
-            var (h, offset) = x;
-            if (!Valid(h)) return true;
-            var d = h.DateOfBirth.PlusDays(offset);
             var a = Core.Engine.Assess(h, d);
             a.Entitlements.Should().BeEquivalentTo(a.AllEntitlements.Where(e => e.From <= d && d < e.To));
             a.AllEntitlements.All(e => e.From < e.To).Should().BeTrue();
             if (a.Status == Status.None) a.Entitlements.Select(e => e.Id).Should().BeSubsetOf(
                 [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation]);
-            return true;
-        }));
+        });
 
     [Fact]
     public void Batch_classification_agrees_with_the_full_assessment() =>
-        Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
+        ForAllValid((h, d) =>
         {
-            var (h, offset) = x;
-            if (!Valid(h)) return true;
-            var d = h.DateOfBirth.PlusDays(offset);
             var a = Core.Engine.Assess(h, d);
             var k = Core.Engine.Classify(h, d);
             k.Status.Should().Be(a.Status);
@@ -122,8 +112,7 @@ public sealed class PropertyTests
             k.NextChange.Should().Be(a.NextChange);
             k.Facts.Should().Be(a.Facts);
             k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), $"on {d} for {Describe(h)}");
-            return true;
-        }));
+        });
 
     private static string Describe(CareHistory h) =>
         $"dob {h.DateOfBirth}; " + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
