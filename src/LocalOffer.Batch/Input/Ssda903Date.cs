@@ -1,0 +1,40 @@
+using NodaTime;
+
+namespace LocalOffer.Batch.Input;
+
+/// <summary>
+/// SSDA903 dates: DD/MM/YYYY (the return) or ISO YYYY-MM-DD (regional extracts). Parsed by hand:
+/// millions of dates per run, no allocation, and a real calendar check (31/02 is not a date).
+/// </summary>
+public static class Ssda903Date
+{
+    public static bool TryParse(ReadOnlySpan<char> s, out LocalDate date)
+    {
+        date = default;
+        s = s.Trim();
+        int day, month, year;
+        if (s.Length == 10 && s[2] == '/' && s[5] == '/')
+        {
+            if (!Digits(s[..2], out day) || !Digits(s.Slice(3, 2), out month) || !Digits(s[6..], out year)) return false;
+        }
+        else if (s.Length == 10 && s[4] == '-' && s[7] == '-')
+        {
+            if (!Digits(s[..4], out year) || !Digits(s.Slice(5, 2), out month) || !Digits(s[8..], out day)) return false;
+        }
+        else return false;
+        if (year < 1900 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return false;
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (c is < '0' or > '9') return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
+}
