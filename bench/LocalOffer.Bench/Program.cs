@@ -1,1 +1,75 @@
-Console.WriteLine("bench: not yet written");
+using System.Diagnostics;
+using LocalOffer.Batch;
+using LocalOffer.Batch.Input;
+using LocalOffer.Batch.Synth;
+using LocalOffer.Core;
+using NodaTime;
+
+// Batch benchmark: `dotnet run -c Release --project bench/LocalOffer.Bench -- [10000 100000 1000000] [--runs N]`.
+// For each size it writes synthetic SSDA903 files once (seed 1, under $TMPDIR/localoffer-bench, never
+// committed), then runs each size in a fresh process (so peak memory is that size's alone) and
+// reports the median of the runs: the bare parse of the same files with the same CSV reader (the
+// floor), loading into one record per child, classification, and the whole batch run.
+var argsList = args.ToList();
+var ri = argsList.IndexOf("--runs");
+var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
+if (ri >= 0) argsList.RemoveRange(ri, 2);
+if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
+
+var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}");
+Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | peak memory   (medians)");
+foreach (var n in sizes)
+{
+    var psi = new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(1).Take(Environment.ProcessPath!.EndsWith("dotnet") ? 1 : 0), "--one", n.ToString(), "--runs", runs.ToString()])
+    { RedirectStandardOutput = true };
+    using var p = Process.Start(psi)!;
+    Console.WriteLine(p.StandardOutput.ReadToEnd().TrimEnd());
+    p.WaitForExit();
+}
+return 0;
+
+static int RunOne(int n, int runs)
+{
+    var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
+    var yearEnd = new LocalDate(2026, 3, 31);
+    if (!File.Exists(Path.Combine(dir, "episodes.csv"))) SyntheticReturn.Write(dir, n, seed: 1, yearEnd);
+    var header = Path.Combine(dir, "header.csv");
+    var episodes = Path.Combine(dir, "episodes.csv");
+    var core = RulesCore.LoadDefault();
+    var runner = new BatchRunner(core);
+    var options = new BatchOptions(header, [episodes], [], yearEnd, Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv"));
+    var parse = new List<double>(); var load = new List<double>(); var classify = new List<double>(); var total = new List<double>();
+    long episodeRows = 0;
+    for (var i = 0; i < runs + 1; i++) // the first run warms up and is not counted
+    {
+        GC.Collect();
+        var sw = Stopwatch.StartNew();
+        Ssda903CsvReader.ParseOnly(header, Ssda903CsvReader.HeaderColumns);
+        Ssda903CsvReader.ParseOnly(episodes, Ssda903CsvReader.EpisodeColumns);
+        var tParse = sw.Elapsed.TotalSeconds;
+        GC.Collect();
+        sw.Restart();
+        var (cohort, builder) = runner.Load(options);
+        var tLoad = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        runner.Classify(cohort, yearEnd);
+        var tClassify = sw.Elapsed.TotalSeconds;
+        episodeRows = builder.EpisodeRowsRead;
+        cohort = null; builder = null;
+        GC.Collect();
+        sw.Restart();
+        runner.Run(options);
+        var tTotal = sw.Elapsed.TotalSeconds;
+        if (i == 0) continue;
+        parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal);
+    }
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+    Console.WriteLine($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2} | {peak,7:F0} MB");
+    return 0;
+}
+
+static double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+
+static string Cpu() =>
+    File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "?" : "?";

@@ -21,8 +21,8 @@ public sealed record BatchOptions(
 /// <summary>Where a run has got to, for a progress bar or plain progress lines.</summary>
 public readonly record struct BatchProgress(string Phase, long Done, long Total);
 
-/// <summary>One child's answer in a batch run.</summary>
-public sealed record BatchResult(CohortChild Child, Classification? Classification, string? Warning);
+/// <summary>One child's answer in a batch run (Classification null when not classified; Warning says why).</summary>
+public sealed record BatchResult(string Child, LocalDate DateOfBirth, Classification? Classification, string? Warning);
 
 /// <summary>The accounting of a run: rows read = used + rejected, exactly.</summary>
 public sealed record BatchSummary(
@@ -32,88 +32,90 @@ public sealed record BatchSummary(
 {
     public long RowsRead => HeaderRowsRead + EpisodeRowsRead;
     public long RowsUsed => RowsRead - RowsRejected;
+    public TimeSpan ReadTime { get; init; }
+    public TimeSpan ClassifyTime { get; init; }
 }
 
 /// <summary>
-/// Runs a cohort through the rules core: read every file into one record per child, classify
-/// the children in parallel on every core (the engine is pure), write results and rejects.
+/// Runs a cohort through the rules core: read every file into one compact record per child, then
+/// classify the children block by block in parallel on every core (the engine is pure), writing
+/// each block's results as it is done, so memory holds the cohort and one block of answers.
 /// </summary>
 public sealed class BatchRunner(RulesCore core)
 {
-    public (BatchSummary Summary, IReadOnlyList<BatchResult> Results, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null)
+    private const int Block = 1 << 15;
+
+    public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
         var clock = Stopwatch.StartNew();
         var (cohort, builder) = Load(o, progress);
-        var results = Classify(cohort, o.AsAt, progress);
-        progress?.Report(new BatchProgress("writing results", 0, results.Length));
+        var read = clock.Elapsed;
+        var tally = new Tally();
         using (var output = File.Create(o.Out))
+        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(output, o.AsAt) : new ResultCsvWriter(output))
         {
-            if (o.Format == "json") ResultJsonWriter.Write(output, results, o.AsAt);
-            else ResultCsvWriter.Write(output, results);
+            foreach (var block in Classify(cohort, o.AsAt, progress))
+                foreach (var r in block)
+                {
+                    writer.Write(r);
+                    tally.Add(r);
+                    onResult?.Invoke(r);
+                }
         }
         if (o.RejectsPath is { } rp)
             using (var rejects = File.Create(rp)) RejectCsvWriter.Write(rejects, builder.Rejects);
-        var summary = Summarise(builder, results, clock.Elapsed);
-        return (summary, results, builder.Rejects);
+        var summary = new BatchSummary(builder.HeaderRowsRead, builder.EpisodeRowsRead, builder.Rejects.Count, builder.EpisodeRowsMerged,
+            builder.HeaderRowsMerged, cohort.Count, tally.ByStatus, tally.ByAge, tally.Warned, clock.Elapsed)
+        {
+            ReadTime = read, ClassifyTime = clock.Elapsed - read,
+        };
+        return (summary, builder.Rejects);
     }
 
-    /// <summary>Reads every file, in the order given (later files are later returns).</summary>
+    /// <summary>Reads every file, in the order given (later files are later returns), and checks the episodes.</summary>
     public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null)
     {
         var builder = new CohortBuilder(core.Codes);
-        var total = (o.Header is null ? 0 : 1) + o.Episodes.Count + o.Xml.Count;
-        var done = 0;
-        if (o.Header is { } header)
+        var files = new List<(string Path, Action<string, CohortBuilder> Read)>();
+        if (o.Header is { } header) files.Add((header, Ssda903CsvReader.ReadHeader));
+        files.AddRange(o.Episodes.Select(e => (e, (Action<string, CohortBuilder>)Ssda903CsvReader.ReadEpisodes)));
+        files.AddRange(o.Xml.Select(x => (x, (Action<string, CohortBuilder>)Ssda903XmlReader.Read)));
+        for (var k = 0; k < files.Count; k++)
         {
-            progress?.Report(new BatchProgress($"reading {Path.GetFileName(header)}", done, total));
-            Ssda903CsvReader.ReadHeader(header, builder);
-            done++;
+            progress?.Report(new BatchProgress($"reading {Path.GetFileName(files[k].Path)}", k, files.Count));
+            files[k].Read(files[k].Path, builder);
         }
-        foreach (var e in o.Episodes)
-        {
-            progress?.Report(new BatchProgress($"reading {Path.GetFileName(e)}", done, total));
-            Ssda903CsvReader.ReadEpisodes(e, builder);
-            done++;
-        }
-        foreach (var x in o.Xml)
-        {
-            progress?.Report(new BatchProgress($"reading {Path.GetFileName(x)}", done, total));
-            Ssda903XmlReader.Read(x, builder);
-            done++;
-        }
-        progress?.Report(new BatchProgress("checking episodes", done, total));
+        progress?.Report(new BatchProgress("checking episodes", files.Count, files.Count));
         return (builder.Build(), builder);
     }
 
-    /// <summary>Classifies every child on the date, in parallel, keeping input order.</summary>
-    public BatchResult[] Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null)
+    /// <summary>Classifies every child on the date, a block at a time (in parallel within it), in input order.</summary>
+    public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null)
     {
-        var children = cohort.Children;
-        var results = new BatchResult[children.Length];
-        long done = 0;
-        const int chunk = 4096;
-        var chunks = (children.Length + chunk - 1) / chunk;
-        progress?.Report(new BatchProgress("classifying", 0, children.Length));
-        Parallel.For(0, chunks, k =>
+        progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
+        for (var start = 0; start < cohort.Count; start += Block)
         {
-            var end = Math.Min(children.Length, (k + 1) * chunk);
-            for (var i = k * chunk; i < end; i++)
-                results[i] = ClassifyOne(children[i], asAt);
-            var now = Interlocked.Add(ref done, end - k * chunk);
-            progress?.Report(new BatchProgress("classifying", now, children.Length));
-        });
-        return results;
+            var n = Math.Min(Block, cohort.Count - start);
+            var block = new BatchResult[n];
+            var first = start;
+            Parallel.For(0, (n + 1023) / 1024, k =>
+            {
+                var end = Math.Min(n, (k + 1) * 1024);
+                for (var i = k * 1024; i < end; i++) block[i] = ClassifyOne(cohort, first + i, asAt);
+            });
+            progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
+            yield return block;
+        }
     }
 
-    private BatchResult ClassifyOne(CohortChild child, LocalDate asAt)
+    private BatchResult ClassifyOne(Cohort.Cohort cohort, int i, LocalDate asAt)
     {
-        if (asAt < child.History.DateOfBirth)
-            return new BatchResult(child, null, "born after the as-at date: not classified");
-        var c = core.Engine.Classify(child.History, asAt);
-        var warning = child.RejectedRows > 0
-            ? $"{child.RejectedRows} row(s) of this child rejected (see rejects): computed from the rest, may be wrong"
-            : null;
-        return new BatchResult(child, c, warning);
+        var history = cohort.History(i);
+        if (asAt < history.DateOfBirth)
+            return new BatchResult(history.Id!, history.DateOfBirth, null, "born after the as-at date: not classified");
+        var rejected = cohort.RejectedRows(i);
+        var warning = rejected > 0 ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
+        return new BatchResult(history.Id!, history.DateOfBirth, core.Engine.Classify(history, asAt), warning);
     }
 
     public static string AgeBand(int age) => age switch
@@ -126,20 +128,19 @@ public sealed class BatchRunner(RulesCore core)
         _ => "25 and over",
     };
 
-    private static BatchSummary Summarise(CohortBuilder b, BatchResult[] results, TimeSpan elapsed)
+    /// <summary>Children by status and by age, counted as results are written.</summary>
+    private sealed class Tally
     {
-        var byStatus = StatusNames.All.ToDictionary(s => s.Wire(), _ => 0);
-        byStatus["not classified"] = 0;
-        var byAge = new[] { "under 14", "14-15", "16-17", "18-20", "21-24", "25 and over" }.ToDictionary(a => a, _ => 0);
-        var warned = 0;
-        foreach (var r in results)
+        public Dictionary<string, int> ByStatus { get; } = StatusNames.All.Select(s => s.Wire()).Append("not classified").ToDictionary(s => s, _ => 0);
+        public Dictionary<string, int> ByAge { get; } = new[] { "under 14", "14-15", "16-17", "18-20", "21-24", "25 and over" }.ToDictionary(a => a, _ => 0);
+        public int Warned { get; private set; }
+
+        public void Add(BatchResult r)
         {
-            if (r.Warning is not null) warned++;
-            if (r.Classification is not { } c) { byStatus["not classified"]++; continue; }
-            byStatus[c.Status.Wire()]++;
-            byAge[AgeBand(c.Age)]++;
+            if (r.Warning is not null) Warned++;
+            if (r.Classification is not { } c) { ByStatus["not classified"]++; return; }
+            ByStatus[c.Status.Wire()]++;
+            ByAge[AgeBand(c.Age)]++;
         }
-        return new BatchSummary(b.HeaderRowsRead, b.EpisodeRowsRead, b.Rejects.Count, b.EpisodeRowsMerged, b.HeaderRowsMerged,
-            results.Length, byStatus, byAge, warned, elapsed);
     }
 }

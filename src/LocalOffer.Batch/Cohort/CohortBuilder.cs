@@ -12,31 +12,34 @@ public readonly record struct FieldAt(string Text, int Column);
 /// Collects header and episode rows from any number of SSDA903 files (CSV or XML) into one
 /// record per child, checking each row as it comes. Every row read ends either used or in
 /// <see cref="Rejects"/> with file, line, column and reason. The same CHILD and DECOM in two
-/// files is one episode: the file given later (a later return) wins, in place, so memory holds
-/// each child's episodes once however many returns repeat them.
+/// returns is one episode and the later return wins, in place: memory holds each child's
+/// episodes once, in compact rows, however many returns repeat them.
 /// </summary>
 public sealed class CohortBuilder(Ssda903Codes codes)
 {
     // Codes come from the code table, so millions of rows share a few dozen strings.
     private readonly HashSet<string> _codes = [.. codes.LegalStatus.Keys, .. codes.Placement.Keys, .. codes.ReasonEnded.Keys];
     private readonly Dictionary<string, int> _childIndex = new(StringComparer.Ordinal);
-    private readonly List<ChildRow> _children = [];
-    private EpisodeSlot[] _episodes = new EpisodeSlot[1024];
-    private int _episodeCount;
     private readonly List<string> _files = [];
+    private readonly List<int> _decomColumns = [];
+    internal readonly ChildTable Children = new();
+    internal readonly EpisodeStore Episodes = new();
 
     public List<Reject> Rejects { get; } = [];
     public long HeaderRowsRead { get; private set; }
     public long EpisodeRowsRead { get; private set; }
-    /// <summary>Episode rows that repeated an episode of an earlier file and replaced it (a later return wins).</summary>
+    /// <summary>Episode rows that repeated an episode of another return (one of the two kept: the later).</summary>
     public long EpisodeRowsMerged { get; private set; }
-    public int ChildCount => _children.Count;
+    /// <summary>Header rows that repeated a child already read with the same DOB.</summary>
+    public long HeaderRowsMerged { get; private set; }
+    public int ChildCount => Children.Count;
+    internal string FileName(int id) => _files[id];
 
-    private int FileId(string file)
+    private int FileId(string file, int decomColumn)
     {
-        var i = _files.IndexOf(file);
-        if (i >= 0) return i;
+        for (var i = _files.Count - 1; i >= 0; i--) if (ReferenceEquals(_files[i], file) || _files[i] == file) return i;
         _files.Add(file);
+        _decomColumns.Add(decomColumn);
         return _files.Count - 1;
     }
 
@@ -50,17 +53,13 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         if (!Ssda903Date.TryParse(dob.Text, out var birth)) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"'{dob.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")); return; }
         if (_childIndex.TryGetValue(id, out var existing))
         {
-            var first = _children[existing];
-            if (first.DateOfBirth == birth) { HeaderRowsMerged++; return; } // the same child in a later return
-            Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({first.File} line {first.Line})"));
+            ref var first = ref Children[existing];
+            if (first.DateOfBirth == birth) { HeaderRowsMerged++; return; } // the same child in another return
+            Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
         }
-        _childIndex[id] = _children.Count;
-        _children.Add(new ChildRow(id, birth, file, line));
+        _childIndex[id] = Children.Add(new ChildRecord { Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1 });
     }
-
-    /// <summary>Header rows that repeated a child already read with the same DOB (merged, counted as used).</summary>
-    public long HeaderRowsMerged { get; private set; }
 
     /// <summary>
     /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
@@ -70,137 +69,201 @@ public sealed class CohortBuilder(Ssda903Codes codes)
     {
         EpisodeRowsRead++;
         var id = child.Text.Trim();
-        Reject? Bad(FieldAt f, string field, string reason) => new(file, line, f.Column, field, id.Length == 0 ? null : id, reason);
         if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
         {
-            Rejects.Add(Bad(child, "CHILD", id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
+            Rejects.Add(new Reject(file, line, child.Column, "CHILD", id.Length == 0 ? null : id,
+                id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
             return;
         }
-        var c = _children[ci];
-        Reject? reject;
+        ref var c = ref Children[ci];
         LocalDate start = default, end = default;
         var hasEnd = dec.Text.Trim().Length > 0;
         var lsText = ls.Text.Trim();
         var placeText = place.Text.Trim();
         var recText = rec.Text.Trim();
-        reject =
-            decom.Text.Trim().Length == 0 ? Bad(decom, "DECOM", "no DECOM (start date)")
-            : !Ssda903Date.TryParse(decom.Text, out start) ? Bad(decom, "DECOM", $"'{decom.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
-            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? Bad(dec, "DEC", $"'{dec.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
-            : hasEnd && end < start ? Bad(dec, "DEC", $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
-            : start < c.DateOfBirth ? Bad(decom, "DECOM", $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
-            : !codes.LegalStatus.TryGetValue(lsText, out _) ? Bad(ls, "LS", lsText.Length == 0 ? "no legal status" : $"unknown legal status '{lsText}'")
-            : placeText.Length > 0 && !codes.Placement.ContainsKey(placeText) ? Bad(place, "PLACE", $"unknown placement '{placeText}'")
-            : recText.Length > 0 && !codes.ReasonEnded.ContainsKey(recText) ? Bad(rec, "REC", $"unknown reason episode ceased '{recText}'")
-            : null;
-        if (reject is not null) { Rejects.Add(reject); c.RejectedRows++; return; }
+        var (column, field, reason) =
+            decom.Text.Trim().Length == 0 ? (decom.Column, "DECOM", "no DECOM (start date)")
+            : !Ssda903Date.TryParse(decom.Text, out start) ? (decom.Column, "DECOM", $"'{decom.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
+            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? (dec.Column, "DEC", $"'{dec.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
+            : hasEnd && end < start ? (dec.Column, "DEC", $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
+            : start < c.DateOfBirth ? (decom.Column, "DECOM", $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
+            : !codes.LegalStatus.ContainsKey(lsText) ? (ls.Column, "LS", lsText.Length == 0 ? "no legal status" : $"unknown legal status '{lsText}'")
+            : placeText.Length > 0 && !codes.Placement.ContainsKey(placeText) ? (place.Column, "PLACE", $"unknown placement '{placeText}'")
+            : recText.Length > 0 && !codes.ReasonEnded.ContainsKey(recText) ? (rec.Column, "REC", $"unknown reason episode ceased '{recText}'")
+            : (0, "", "");
+        if (reason.Length > 0) { Reject(file, line, column, field, id, reason, ref c); return; }
 
-        var slot = new EpisodeSlot
+        var slot = new EpisodeRow
         {
-            Start = start, End = hasEnd ? end : null,
-            LegalStatus = Intern(lsText), Placement = placeText.Length == 0 ? null : Intern(placeText),
-            ReasonEnded = recText.Length == 0 || !hasEnd ? null : Intern(recText),
-            FileId = FileId(file), Year = year, Line = line, Column = decom.Column, Next = -1,
+            Start = start, End = hasEnd ? end : EpisodeRow.Open,
+            LegalStatus = Shared(lsText), Placement = placeText.Length == 0 ? null : Shared(placeText),
+            ReasonEnded = recText.Length == 0 || !hasEnd ? null : Shared(recText),
+            File = (short)FileId(file, decom.Column), Year = (short)year, Line = (int)line, Next = -1,
         };
         // The same CHILD and DECOM already read: one episode. The later return wins: a later YEAR
         // where both rows have one, else the file given later. Twice in one return is an error.
-        for (var i = c.FirstEpisode; i >= 0; i = _episodes[i].Next)
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
         {
-            if (_episodes[i].Start != start) continue;
-            var earlier = _episodes[i];
-            var order = earlier.Year != 0 && year != 0 && earlier.Year != year ? year.CompareTo(earlier.Year) : slot.FileId.CompareTo(earlier.FileId);
+            ref var earlier = ref Episodes[i];
+            if (earlier.Start != start) continue;
+            var order = earlier.Year != 0 && year != 0 && earlier.Year != year ? year.CompareTo(earlier.Year) : slot.File.CompareTo(earlier.File);
             if (order == 0)
             {
-                Rejects.Add(Bad(decom, "DECOM", $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return"));
-                c.RejectedRows++;
+                Reject(file, line, decom.Column, "DECOM", id, $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return", ref c);
                 return;
             }
             EpisodeRowsMerged++;
             if (order > 0)
             {
                 slot.Next = earlier.Next;
-                _episodes[i] = slot;
+                earlier = slot;
             }
             return;
         }
-        if (_episodeCount == _episodes.Length) Array.Resize(ref _episodes, _episodes.Length * 2);
         slot.Next = c.FirstEpisode;
-        _episodes[_episodeCount] = slot;
-        c.FirstEpisode = _episodeCount++;
-        c.EpisodeCount++;
+        c.FirstEpisode = Episodes.Add(slot);
     }
 
-    private string Intern(string code) => _codes.TryGetValue(code, out var shared) ? shared : code;
+    private void Reject(string file, long line, int column, string field, string id, string reason, ref ChildRecord c)
+    {
+        Rejects.Add(new Reject(file, line, column, field, id, reason));
+        c.RejectedRows++;
+    }
+
+    private string Shared(string code) => _codes.TryGetValue(code, out var shared) ? shared : code;
 
     /// <summary>
-    /// Finishes the cohort: each child's episodes in order of start; an episode overlapping an
+    /// Finishes the cohort: each child's episodes put in order of start; an episode overlapping an
     /// earlier one is rejected (one child cannot be in two episodes on one day).
     /// </summary>
     public Cohort Build()
     {
-        var children = new CohortChild[_children.Count];
-        var buffer = new List<EpisodeSlot>();
-        for (var ci = 0; ci < _children.Count; ci++)
+        var order = new List<int>();
+        for (var ci = 0; ci < Children.Count; ci++)
         {
-            var c = _children[ci];
-            buffer.Clear();
-            for (var i = c.FirstEpisode; i >= 0; i = _episodes[i].Next) buffer.Add(_episodes[i]);
-            buffer.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-            var episodes = new List<Episode>(buffer.Count);
-            LocalDate? lastEnd = null;
-            var lastLine = 0L;
-            var lastFile = 0;
-            var open = false;
-            foreach (var e in buffer)
+            ref var c = ref Children[ci];
+            if (c.FirstEpisode < 0) continue;
+            order.Clear();
+            for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) order.Add(i);
+            if (order.Count > 1) order.Sort((a, b) => Episodes[a].Start.CompareTo(Episodes[b].Start));
+            // Relink in order of start, leaving out episodes that overlap an earlier one.
+            // A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
+            int head = -1, tail = -1, lastWithDays = -1;
+            foreach (var i in order)
             {
-                var zeroLength = e.End == e.Start;
-                if (episodes.Count > 0 && !zeroLength && (open || e.Start < lastEnd))
+                ref var e = ref Episodes[i];
+                var hasDays = e.End != e.Start;
+                if (hasDays && lastWithDays >= 0 && OverlapsEarlier(ref e, lastWithDays, out var reason))
                 {
-                    Rejects.Add(new Reject(_files[e.FileId], e.Line, e.Column, "DECOM", c.Id,
-                        $"overlaps the episode at {_files[lastFile]} line {lastLine} ({(open ? "still open" : $"ends {lastEnd:yyyy-MM-dd}")})"));
+                    Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
                     c.RejectedRows++;
                     continue;
                 }
-                episodes.Add(new Episode(e.Start, e.End, e.LegalStatus, e.Placement, e.ReasonEnded));
-                if (zeroLength) continue;
-                open = e.End is null;
-                lastEnd = e.End;
-                lastLine = e.Line;
-                lastFile = e.FileId;
+                e.Next = -1;
+                if (tail < 0) head = i; else Episodes[tail].Next = i;
+                tail = i;
+                if (hasDays) lastWithDays = i;
             }
-            children[ci] = new CohortChild(new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], []), c.RejectedRows);
+            c.FirstEpisode = head;
         }
-        _episodes = [];
-        return new Cohort(children);
+        return new Cohort(this);
     }
 
-    private sealed class ChildRow(string id, LocalDate dob, string file, long line)
+    private bool OverlapsEarlier(ref EpisodeRow e, int kept, out string reason)
     {
-        public string Id { get; } = id;
-        public LocalDate DateOfBirth { get; } = dob;
-        public string File { get; } = file;
-        public long Line { get; } = line;
-        public int FirstEpisode { get; set; } = -1;
-        public int EpisodeCount { get; set; }
-        public int RejectedRows { get; set; }
+        ref var last = ref Episodes[kept];
+        var open = last.End == EpisodeRow.Open;
+        reason = "";
+        if (!open && e.Start >= last.End) return false;
+        reason = $"overlaps the episode at {_files[last.File]} line {last.Line} ({(open ? "still open" : $"ends {last.End:yyyy-MM-dd}")})";
+        return true;
     }
 
-    private struct EpisodeSlot
+    /// <summary>The care history of child <paramref name="ci"/>, built when it is classified.</summary>
+    internal CareHistory History(int ci)
     {
-        public LocalDate Start;
-        public LocalDate? End;
-        public string LegalStatus;
-        public string? Placement;
-        public string? ReasonEnded;
-        public int FileId;
-        public int Year;
-        public long Line;
-        public int Column;
-        public int Next;
+        ref var c = ref Children[ci];
+        var n = 0;
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) n++;
+        var episodes = new Episode[n];
+        var k = 0;
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
+        {
+            ref var e = ref Episodes[i];
+            episodes[k++] = new Episode(e.Start, e.End == EpisodeRow.Open ? null : e.End, e.LegalStatus, e.Placement, e.ReasonEnded);
+        }
+        return new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], []);
     }
 }
 
-/// <summary>One child ready to classify, with how many of its rows were rejected.</summary>
-public sealed record CohortChild(CareHistory History, int RejectedRows);
+/// <summary>One child: its key, date of birth, first episode and how many of its rows were rejected.</summary>
+internal struct ChildRecord
+{
+    public string Id;
+    public LocalDate DateOfBirth;
+    public int FirstEpisode;
+    public int RejectedRows;
+    public int File;
+    public int Line;
+}
 
-public sealed record Cohort(CohortChild[] Children);
+/// <summary>One episode row, compact: codes are shared strings; End is <see cref="Open"/> when blank.</summary>
+internal struct EpisodeRow
+{
+    public static readonly LocalDate Open = LocalDate.MaxIsoValue;
+    public LocalDate Start;
+    public LocalDate End;
+    public string LegalStatus;
+    public string? Placement;
+    public string? ReasonEnded;
+    public int Line;
+    public int Next;
+    public short File;
+    public short Year;
+}
+
+/// <summary>Growable storage in fixed blocks: no copy of everything (and no doubled peak) as it grows.</summary>
+internal sealed class BlockList<T>
+{
+    private const int Shift = 16;
+    private const int Size = 1 << Shift;
+    private readonly List<T[]> _blocks = [];
+
+    public int Count { get; private set; }
+
+    public ref T this[int i] => ref _blocks[i >> Shift][i & (Size - 1)];
+
+    public int Add(T item)
+    {
+        if ((Count >> Shift) == _blocks.Count) _blocks.Add(new T[Size]);
+        this[Count] = item;
+        return Count++;
+    }
+}
+
+internal sealed class ChildTable
+{
+    private readonly BlockList<ChildRecord> _rows = new();
+    public int Count => _rows.Count;
+    public ref ChildRecord this[int i] => ref _rows[i];
+    public int Add(ChildRecord r) => _rows.Add(r);
+}
+
+internal sealed class EpisodeStore
+{
+    private readonly BlockList<EpisodeRow> _rows = new();
+    public ref EpisodeRow this[int i] => ref _rows[i];
+    public int Add(EpisodeRow r) => _rows.Add(r);
+}
+
+/// <summary>The checked cohort: children in the order first read; each history is built on demand.</summary>
+public sealed class Cohort
+{
+    private readonly CohortBuilder _builder;
+    internal Cohort(CohortBuilder builder) => _builder = builder;
+    public int Count => _builder.ChildCount;
+    public CareHistory History(int i) => _builder.History(i);
+    public int RejectedRows(int i) => _builder.Children[i].RejectedRows;
+    public string ChildId(int i) => _builder.Children[i].Id;
+    public LocalDate DateOfBirth(int i) => _builder.Children[i].DateOfBirth;
+}

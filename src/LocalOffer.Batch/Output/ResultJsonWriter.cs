@@ -4,44 +4,52 @@ using NodaTime;
 
 namespace LocalOffer.Batch.Output;
 
-/// <summary>The results file as JSON: one object per child, streamed (the same fields as the CSV).</summary>
-public static class ResultJsonWriter
+/// <summary>The results file as JSON: { asAt, children: [...] }, one object per child, streamed (the CSV's fields).</summary>
+public sealed class ResultJsonWriter : IResultWriter
 {
-    public static void Write(Stream output, IEnumerable<BatchResult> results, LocalDate asAt)
+    private readonly Utf8JsonWriter _w;
+
+    public ResultJsonWriter(Stream output, LocalDate asAt)
     {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
-        w.WriteStartObject();
-        w.WriteString("asAt", ResultCsvWriter.Iso(asAt));
-        w.WriteStartArray("children");
-        foreach (var r in results)
+        _w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false });
+        _w.WriteStartObject();
+        _w.WriteString("asAt", ResultCsvWriter.Iso(asAt));
+        _w.WriteStartArray("children");
+    }
+
+    public void Write(BatchResult r)
+    {
+        var c = r.Classification;
+        _w.WriteStartObject();
+        _w.WriteString("child", r.Child);
+        _w.WriteString("dateOfBirth", ResultCsvWriter.Iso(r.DateOfBirth));
+        if (c is not null)
         {
-            var h = r.Child.History;
-            var c = r.Classification;
-            w.WriteStartObject();
-            w.WriteString("child", h.Id);
-            w.WriteString("dateOfBirth", ResultCsvWriter.Iso(h.DateOfBirth));
-            if (c is not null)
+            _w.WriteNumber("age", c.Age);
+            _w.WriteString("status", c.Status.Wire());
+            _w.WriteString("statusSince", ResultCsvWriter.Iso(c.StatusSince));
+            if (c.NextChange is { } n)
             {
-                w.WriteNumber("age", c.Age);
-                w.WriteString("status", c.Status.Wire());
-                w.WriteString("statusSince", ResultCsvWriter.Iso(c.StatusSince));
-                if (c.NextChange is { } n)
-                {
-                    w.WriteString("nextStatus", n.To.Wire());
-                    w.WriteString("nextChange", ResultCsvWriter.Iso(n.On));
-                }
-                w.WriteNumber("daysLookedAfterSince14", c.Facts.DaysLookedAfterSince14);
-                w.WriteNumber("daysLookedAfterSince16", c.Facts.DaysLookedAfterSince16);
-                w.WriteBoolean("everEligible", c.Facts.EverEligible);
-                w.WriteStartArray("entitlements");
-                foreach (var id in c.EntitlementIds) w.WriteStringValue(id);
-                w.WriteEndArray();
+                _w.WriteString("nextStatus", n.To.Wire());
+                _w.WriteString("nextChange", ResultCsvWriter.Iso(n.On));
             }
-            if (r.Warning is not null) w.WriteString("warning", r.Warning);
-            w.WriteEndObject();
-            if (w.BytesPending > 1 << 16) w.Flush();
+            _w.WriteNumber("daysLookedAfterSince14", c.Facts.DaysLookedAfterSince14);
+            _w.WriteNumber("daysLookedAfterSince16", c.Facts.DaysLookedAfterSince16);
+            _w.WriteBoolean("everEligible", c.Facts.EverEligible);
+            _w.WriteStartArray("entitlements");
+            foreach (var id in c.EntitlementIds) _w.WriteStringValue(id);
+            _w.WriteEndArray();
         }
-        w.WriteEndArray();
-        w.WriteEndObject();
+        if (r.Warning is not null) _w.WriteString("warning", r.Warning);
+        _w.WriteEndObject();
+        if (_w.BytesPending > 1 << 16) _w.Flush();
+    }
+
+    public void Dispose()
+    {
+        _w.WriteEndArray();
+        _w.WriteEndObject();
+        _w.Flush();
+        _w.Dispose();
     }
 }

@@ -111,6 +111,6 @@ public static class BatchSummaryText
         err.WriteLine("  by status: " + string.Join(", ", s.ByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}")));
         err.WriteLine("  by age:    " + string.Join(", ", s.ByAge.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}")));
         err.WriteLine($"results {o.Out}; rejects {o.RejectsPath}");
-        err.WriteLine($"elapsed {s.Elapsed.TotalSeconds:F2} s");
+        err.WriteLine($"elapsed {s.Elapsed.TotalSeconds:F2} s (read and check {s.ReadTime.TotalSeconds:F2} s, classify and write {s.ClassifyTime.TotalSeconds:F2} s)");
     }
 }

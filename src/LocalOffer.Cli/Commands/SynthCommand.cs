@@ -1,17 +1,27 @@
 using System.CommandLine;
+using LocalOffer.Batch.Synth;
+using NodaTime;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer synth`: not yet built (placeholder so the CLI lists it).</summary>
+/// <summary>`localoffer synth --children N --seed S --out DIR [--year-end D]`: synthetic SSDA903 files.</summary>
 public static class SynthCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("synth", "Write synthetic SSDA903 files (not yet built)");
+        var children = new Option<int>("--children") { Description = "How many children", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed: the same seed writes the same files", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for header.csv and episodes.csv", Required = true };
+        var end = CliOptions.Date("--year-end", "Last day of the collection year (default 2026-03-31)", () => new LocalDate(2026, 3, 31));
+        var cmd = new Command("synth", "Write realistic synthetic SSDA903 files (no real child)") { children, seed, output, end };
         cmd.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("synth: not yet built");
-            return 1;
+            var n = parse.GetValue(children);
+            if (n < 1) throw new CliUsageException("--children must be at least 1");
+            var dir = parse.GetValue(output)!.FullName;
+            var counts = SyntheticReturn.Write(dir, n, parse.GetValue(seed), parse.GetValue(end));
+            parse.InvocationConfiguration.Error.WriteLine($"synth: {counts.Children:N0} children, {counts.Episodes:N0} episodes in {dir}");
+            return CliRunner.Ok;
         });
         return cmd;
     }

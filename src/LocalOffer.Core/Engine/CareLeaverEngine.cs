@@ -53,7 +53,9 @@ public sealed class CareLeaverEngine
         CheckAsAt(history, asAt);
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
-        var ids = _entitlements.All(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))).Select(e => e.Id).Distinct().ToArray();
+        var ids = new List<string>(8);
+        foreach (var e in _entitlements.All(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
+            if (!ids.Contains(e.Id)) ids.Add(e.Id);
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids);
     }
 

@@ -219,15 +219,16 @@ internal sealed class EntitlementRules(EnglandLaw law)
     private static List<Entitlement> Merge(List<Entitlement> list)
     {
         if (list.Count <= 1) return list;
-        var sorted = list.OrderBy(e => e.Id, StringComparer.Ordinal).ThenBy(e => e.From).ToList();
-        var merged = new List<Entitlement>(sorted.Count);
-        foreach (var e in sorted)
+        list.Sort(static (x, y) => string.CompareOrdinal(x.Id, y.Id) is var c and not 0 ? c : x.From.CompareTo(y.From));
+        var merged = new List<Entitlement>(list.Count);
+        foreach (var e in list)
         {
             if (merged.Count > 0 && merged[^1] is var last && last.Id == e.Id && last.To == e.From
                 && last.Amount == e.Amount && last.Condition == e.Condition && last.Basis.SequenceEqual(e.Basis))
                 merged[^1] = last with { To = e.To };
             else merged.Add(e);
         }
-        return merged.OrderBy(e => e.From).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        merged.Sort(static (x, y) => x.From.CompareTo(y.From) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
+        return merged;
     }
 }

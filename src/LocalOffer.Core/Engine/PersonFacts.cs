@@ -25,48 +25,51 @@ internal sealed class PersonFacts
         B25 = b.Birthday(Dob, law.AgeCareLeaverUntil);
 
         // Episodes in order of start (input order kept, and sorting skipped, when already in order).
-        var episodes = new List<(Episode e, int i)>(history.Episodes.Count);
-        var sorted = true;
-        for (var n = 0; n < history.Episodes.Count; n++)
-        {
-            var e = history.Episodes[n];
-            if (careFrom is { } from && e.Start < from) continue;
-            if (episodes.Count > 0 && e.Start < episodes[^1].e.Start) sorted = false;
-            episodes.Add((e, n));
-        }
-        if (!sorted) episodes.Sort(static (a, b) => a.e.Start.CompareTo(b.e.Start));
+        var episodes = history.Episodes;
+        int[]? order = null;
+        for (var n = 1; n < episodes.Count; n++)
+            if (episodes[n].Start < episodes[n - 1].Start)
+            {
+                order = Enumerable.Range(0, episodes.Count).OrderBy(i => episodes[i].Start).ToArray();
+                break;
+            }
 
         // Looked-after periods (CA 1989 s.22(1)). An episode ending E15 (age assessed as 18 or over)
         // is left out: the person was never a child. An open episode, or one running past the 18th
         // birthday, ends there (s.105(1)). Care transferred to another council (E3) continues,
         // with that council, until the next episode here or the 18th birthday.
-        var care = new List<CarePeriod>();
+        var care = new CarePeriod[episodes.Count];
+        var count = 0;
         for (var k = 0; k < episodes.Count; k++)
         {
-            var (e, i) = episodes[k];
+            var i = order?[k] ?? k;
+            var e = episodes[i];
+            if (careFrom is { } from && e.Start < from) continue;
             if (e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
             var end = e.End ?? B18;
             var extended = false;
             if (e.End is not null && e.ReasonEnded is { } r && law.TransferReasons.Contains(r))
             {
-                var next = k + 1 < episodes.Count ? episodes[k + 1].e.Start : B18;
+                var next = k + 1 < episodes.Count ? episodes[order?[k + 1] ?? k + 1].Start : B18;
                 if (next > end) { end = next; extended = true; }
             }
             if (end > B18) end = B18;
             var range = new DateRange(e.Start, end);
             if (range.IsEmpty) continue;
-            care.Add(new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i, extended));
+            care[count++] = new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i, extended);
         }
-        Care = care.ToArray();
-        var all = new List<DateRange>(Care.Length);
-        var counted = new List<DateRange>(Care.Length);
-        foreach (var c in Care)
+        if (count < care.Length) Array.Resize(ref care, count);
+        Care = care;
+        Span<DateRange> all = count <= 64 ? stackalloc DateRange[count] : new DateRange[count];
+        Span<DateRange> counted = count <= 64 ? stackalloc DateRange[count] : new DateRange[count];
+        var nCounted = 0;
+        for (var n = 0; n < count; n++)
         {
-            all.Add(c.Range);
-            if (!c.ShortBreak) counted.Add(c.Range);
+            all[n] = care[n].Range;
+            if (!care[n].ShortBreak) counted[nCounted++] = care[n].Range;
         }
-        LookedAfter = DateRangeSet.Of(all);
-        NonShortBreakCare = DateRangeSet.Of(counted);
+        LookedAfter = DateRangeSet.OfSorted(all);
+        NonShortBreakCare = DateRangeSet.OfSorted(counted[..nCounted]);
         // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
         // 14th birthday (CPPCR 2010 reg 40(1), (2)).
         Counting = NonShortBreakCare.Intersect(B14, B18);
@@ -81,12 +84,12 @@ internal sealed class PersonFacts
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
-        var sgo = new List<LocalDate>();
+        List<LocalDate>? sgo = null;
         foreach (var c in Care)
             if (c.Episode is { End: { } made, ReasonEnded: { } r } && law.SpecialGuardianshipReasons.Contains(r) && made < B18)
-                sgo.Add(made);
-        sgo.Sort();
-        SpecialGuardianshipDates = sgo.ToArray();
+                (sgo ??= []).Add(made);
+        sgo?.Sort();
+        SpecialGuardianshipDates = sgo?.ToArray() ?? [];
 
         HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 ? [] : BuildHomePeriods(history, law);
         var months = law.LivingWithParentMonths;

@@ -26,19 +26,56 @@ public sealed class DateRangeSet
     {
         var sorted = new List<DateRange>();
         foreach (var r in ranges) if (!r.IsEmpty) sorted.Add(r);
-        if (sorted.Count == 0) return Empty;
-        if (sorted.Count > 1) sorted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var result = new List<DateRange>(sorted.Count);
-        foreach (var r in sorted)
+        return Of(sorted);
+    }
+
+    /// <summary>From a list the caller gives up (it may be sorted in place).</summary>
+    public static DateRangeSet Of(List<DateRange> ranges)
+    {
+        var n = 0;
+        foreach (var r in ranges) if (!r.IsEmpty) n++;
+        if (n == 0) return Empty;
+        if (n == 1) foreach (var r in ranges) if (!r.IsEmpty) return new DateRangeSet([r]);
+        ranges.RemoveAll(static r => r.IsEmpty);
+        ranges.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        // Merge overlapping or touching ranges, in place.
+        var w = 0;
+        for (var i = 1; i < ranges.Count; i++)
         {
-            if (result.Count > 0 && r.Start <= result[^1].End)
+            if (ranges[i].Start <= ranges[w].End)
             {
-                var last = result[^1];
-                result[^1] = new DateRange(last.Start, r.End > last.End ? r.End : last.End);
+                if (ranges[i].End > ranges[w].End) ranges[w] = new DateRange(ranges[w].Start, ranges[i].End);
             }
-            else result.Add(r);
+            else ranges[++w] = ranges[i];
         }
-        return result.Count == 0 ? Empty : new DateRangeSet(result.ToArray());
+        var result = new DateRange[w + 1];
+        ranges.CopyTo(0, result, 0, w + 1);
+        return new DateRangeSet(result);
+    }
+
+    /// <summary>From ranges sorted by start and not overlapping (care periods): touching ones are joined.</summary>
+    public static DateRangeSet OfSorted(ReadOnlySpan<DateRange> ranges)
+    {
+        if (ranges.Length == 0) return Empty;
+        var n = 1;
+        var end = ranges[0].End;
+        for (var i = 1; i < ranges.Length; i++)
+        {
+            if (ranges[i].Start > end) n++;
+            if (ranges[i].End > end) end = ranges[i].End;
+        }
+        var result = new DateRange[n];
+        var k = 0;
+        result[0] = ranges[0];
+        for (var i = 1; i < ranges.Length; i++)
+        {
+            if (ranges[i].Start <= result[k].End)
+            {
+                if (ranges[i].End > result[k].End) result[k] = new DateRange(result[k].Start, ranges[i].End);
+            }
+            else result[++k] = ranges[i];
+        }
+        return new DateRangeSet(result);
     }
 
     public bool Contains(LocalDate d)
@@ -57,15 +94,25 @@ public sealed class DateRangeSet
     public DateRangeSet Intersect(DateRangeSet other)
     {
         if (IsEmpty || other.IsEmpty) return Empty;
-        var result = new List<DateRange>();
+        // Count first, so the result is one exact array (the batch does this millions of times).
+        var count = 0;
         int i = 0, j = 0;
         while (i < _ranges.Length && j < other._ranges.Length)
         {
-            var x = _ranges[i].Intersect(other._ranges[j]);
-            if (!x.IsEmpty) result.Add(x);
+            if (!_ranges[i].Intersect(other._ranges[j]).IsEmpty) count++;
             if (_ranges[i].End < other._ranges[j].End) i++; else j++;
         }
-        return result.Count == 0 ? Empty : new DateRangeSet(result.ToArray());
+        if (count == 0) return Empty;
+        var result = new DateRange[count];
+        i = j = 0;
+        var k = 0;
+        while (i < _ranges.Length && j < other._ranges.Length)
+        {
+            var x = _ranges[i].Intersect(other._ranges[j]);
+            if (!x.IsEmpty) result[k++] = x;
+            if (_ranges[i].End < other._ranges[j].End) i++; else j++;
+        }
+        return new DateRangeSet(result);
     }
 
     public DateRangeSet Intersect(LocalDate start, LocalDate end) => Intersect(Of(start, end));
