@@ -25,7 +25,10 @@ internal sealed class EntitlementRules(EnglandLaw law)
     public List<Entitlement> All(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null)
     {
         var cut = window is { } w ? DateRangeSet.Of(w) : null;
-        DateRangeSet Leaf(DateRangeSet set) => cut is null ? set : set.Intersect(cut);
+        // In the one-day window a leaf is either the window or empty: decided by a look-up, not by
+        // building the whole set and cutting it (the same days, without the allocations).
+        var onDay = cut is null ? -1 : IndexOn(spans, window!.Value.Start);
+        DateRangeSet Day(bool holds) => holds ? cut! : DateRangeSet.Empty;
         var result = new List<Entitlement>();
         void Add(string id, DateRangeSet set, IReadOnlyList<LegalReference> basis, Money? amount = null, string? condition = null)
         {
@@ -33,36 +36,44 @@ internal sealed class EntitlementRules(EnglandLaw law)
                 result.Add(new Entitlement(id, Titles[id], r.Start, r.End, amount, basis, condition));
         }
 
-        DateRangeSet StatusAll(Status s)
+        DateRangeSet Status(Status s)
         {
+            if (cut is not null) return Day(onDay >= 0 && spans[onDay].Status == s);
             var list = new List<DateRange>(2);
             foreach (var x in spans) if (x.Status == s) list.Add(new DateRange(x.From, x.To));
             return DateRangeSet.Of(list);
         }
         DateRangeSet Routes(Route a, Route b = Route.NoneApplies)
         {
+            if (cut is not null) return Day(onDay >= 0 && (spans[onDay].Route == a || spans[onDay].Route == b));
             var list = new List<DateRange>(2);
             foreach (var x in spans) if (x.Route == a || x.Route == b) list.Add(new DateRange(x.From, x.To));
-            return Leaf(DateRangeSet.Of(list));
+            return DateRangeSet.Of(list);
         }
-        DateRangeSet Age(LocalDate from, LocalDate to) => Leaf(DateRangeSet.Of(from, to));
-        DateRangeSet InForce(LocalDate? from) => Leaf(DateRangeSet.From(from));
+        DateRangeSet Age(LocalDate from, LocalDate to) => cut is not null ? Day(from <= window!.Value.Start && window.Value.Start < to) : DateRangeSet.Of(from, to);
+        DateRangeSet InForce(LocalDate? from) => cut is not null ? Day(from is { } x && x <= window!.Value.Start) : DateRangeSet.From(from);
         DateRangeSet Education(Func<Education, bool> which)
         {
             if (h.Education.Count == 0) return DateRangeSet.Empty;
             var list = new List<DateRange>(h.Education.Count);
-            foreach (var e in h.Education) if (which(e)) list.Add(new DateRange(e.Start, e.End ?? f.B25));
-            return Leaf(DateRangeSet.Of(list).Intersect(f.Dob, f.B25));
+            for (var i = 0; i < h.Education.Count; i++)
+                if (which(h.Education[i])) list.Add(new DateRange(h.Education[i].Start, h.Education[i].End ?? f.B25));
+            var all = DateRangeSet.Of(list).Intersect(f.Dob, f.B25);
+            return cut is null ? all : all.Intersect(cut);
         }
+        // Facts about other dates than the window's.
+        LocalDate? FirstDayOf(Status s)
+        {
+            foreach (var x in spans) if (x.Status == s) return x.From;
+            return null;
+        }
+        Status StatusOn(LocalDate d) => IndexOn(spans, d) is var i and >= 0 ? spans[i].Status : Engine.Status.None;
 
-        var eligibleAll = StatusAll(Engine.Status.Eligible);
-        var relevantAll = StatusAll(Engine.Status.Relevant);
-        var formerRelevantAll = StatusAll(Engine.Status.FormerRelevant);
-        var qualifyingAll = StatusAll(Engine.Status.Qualifying);
-        var eligible = Leaf(eligibleAll);
-        var relevant = Leaf(relevantAll);
-        var formerRelevant = Leaf(formerRelevantAll);
-        var qualifying = Leaf(qualifyingAll);
+        var eligible = Status(Engine.Status.Eligible);
+        var relevant = Status(Engine.Status.Relevant);
+        var formerRelevant = Status(Engine.Status.FormerRelevant);
+        var qualifying = Status(Engine.Status.Qualifying);
+        var firstQualifying = FirstDayOf(Engine.Status.Qualifying);
         var fr18to21 = formerRelevant.Intersect(f.B18, f.B21);
         var fr21to25 = formerRelevant.Intersect(f.B21, f.B25);
         var anyEducation = Education(_ => true);
@@ -73,7 +84,9 @@ internal sealed class EntitlementRules(EnglandLaw law)
         var inEducationAfter21 = continuingProgramme.Union(educationReturn);
         // s.23CZB (from 1 April 2018): a personal adviser to 25 whether or not in education.
         var to25Offer = fr21to25.Intersect(InForce(law.PersonalAdviserTo25Start)).Except(inEducationAfter21);
-        var firstRequest = h.SupportRequests.Where(r => r.Date >= f.B21).Select(r => (LocalDate?)r.Date).Min();
+        LocalDate? firstRequest = null;
+        for (var i = 0; i < h.SupportRequests.Count; i++)
+            if (h.SupportRequests[i].Date >= f.B21 && (firstRequest is null || h.SupportRequests[i].Date < firstRequest)) firstRequest = h.SupportRequests[i].Date;
         var to25OnRequest = firstRequest is { } req ? to25Offer.Intersect(InForce(req)) : DateRangeSet.Empty;
 
         // Personal adviser: Sch 2 para 19C; s.23B(2); s.23C(3)(a); s.23C(7)/s.23CA; s.23CZB.
@@ -102,7 +115,7 @@ internal sealed class EntitlementRules(EnglandLaw law)
         Add(AccommodationAndMaintenance, relevant, B.S23B8_Clr9);
 
         // Education, training and employment: s.23B(8); s.23C(4); s.23CA; s.24B (to 25 in education).
-        var everQualifying = !qualifyingAll.IsEmpty;
+        var everQualifying = firstQualifying is not null;
         Add(EducationTrainingAssistance, relevant, B.S23B8_Clr9);
         Add(EducationTrainingAssistance, fr18to21, B.S23C4);
         Add(EducationTrainingAssistance, inEducationAfter21, B.S23CA_S23C7);
@@ -122,7 +135,7 @@ internal sealed class EntitlementRules(EnglandLaw law)
         // Vacation accommodation: s.23C(9) (former relevant); s.24B(5) (qualifying), to 25.
         var fullTimeHe = Education(e => e.FullTime && e.Kind == EducationKind.HigherEducation);
         var fullTimeFe = Education(e => e.FullTime && e.Kind == EducationKind.FurtherEducation);
-        var careLeaverTo25 = formerRelevant.Union(everQualifying ? Age(qualifyingAll.Ranges[0].Start, f.B25) : DateRangeSet.Empty);
+        var careLeaverTo25 = formerRelevant.Union(firstQualifying is { } q ? Age(q, f.B25) : DateRangeSet.Empty);
         Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeHe), B.S23C9_S24B5);
         Add(VacationAccommodation, careLeaverTo25.Intersect(fullTimeFe), B.S23C9_S24B5, condition: "if the further education course is residential");
 
@@ -138,7 +151,8 @@ internal sealed class EntitlementRules(EnglandLaw law)
                 condition: "if assessed as needing help to find and keep accommodation");
 
         // Advocacy and representations: s.26(3), s.26A, for every category (looked after included).
-        var anyCategory = Leaf(DateRangeSet.Of(spans.Where(x => x.Status != Engine.Status.None).Select(x => new DateRange(x.From, x.To))));
+        var anyCategory = cut is not null ? Day(onDay >= 0 && spans[onDay].Status != Engine.Status.None)
+            : DateRangeSet.Of(spans.Where(x => x.Status != Engine.Status.None).Select(x => new DateRange(x.From, x.To)));
         Add(Advocacy, anyCategory.Intersect(InForce(law.AdvocacyStart)), B.S26_S26A);
 
         // Priority need for housing, 18 to 20: looked after, accommodated or fostered between 16 and 18
@@ -150,10 +164,9 @@ internal sealed class EntitlementRules(EnglandLaw law)
                 B.PriorityNeed, condition: "not a 'relevant student' (under 24, in full-time further or higher education, with no term-time home in the vacation)");
 
         // Apprenticeship bursary: DfE/ESFA funding rules, amount by the apprenticeship's start date.
-        var careLeaverCategories = eligibleAll.Union(relevantAll).Union(formerRelevantAll);
         foreach (var ap in h.Education.Where(e => e.Kind == EducationKind.Apprenticeship && e.Start < f.B25))
         {
-            if (!careLeaverCategories.Contains(ap.Start)) continue;
+            if (StatusOn(ap.Start) is not (Engine.Status.Eligible or Engine.Status.Relevant or Engine.Status.FormerRelevant)) continue;
             var amount = law.AmountOn("amounts.apprenticeship_bursary", ap.Start);
             if (amount is not { } a) continue;
             Add(ApprenticeshipBursary, Age(ap.Start, DateRange.Min(ap.End ?? f.B25, f.B25)),
@@ -162,7 +175,7 @@ internal sealed class EntitlementRules(EnglandLaw law)
 
         // 16-19 Bursary Fund, vulnerable group: in care or a care leaver, in post-16 education, under 19.
         var post16 = Education(e => e.Kind is EducationKind.FurtherEducation or EducationKind.Training);
-        var inCareOrLeaver = Leaf(StatusAll(Engine.Status.LookedAfter)).Union(eligible).Union(relevant).Union(formerRelevant);
+        var inCareOrLeaver = Status(Engine.Status.LookedAfter).Union(eligible).Union(relevant).Union(formerRelevant);
         var bursarySpan = post16.Intersect(inCareOrLeaver).Intersect(f.B16, law.Birthdays.Birthday(f.Dob, law.AgeBursary1619Until)).Intersect(InForce(law.Bursary1619Start));
         foreach (var r in bursarySpan.Ranges)
         {
@@ -186,6 +199,13 @@ internal sealed class EntitlementRules(EnglandLaw law)
         if (f.DeathDate is { } died)
             result = result.Where(e => e.From < died).Select(e => e.To > died ? e with { To = died } : e).ToList();
         return Merge(result);
+    }
+
+    private static int IndexOn(Span[] spans, LocalDate d)
+    {
+        for (var i = 0; i < spans.Length; i++)
+            if (spans[i].From <= d && d < spans[i].To) return i;
+        return -1;
     }
 
     /// <summary>The legal bases cited above, built once (named by their provisions).</summary>

@@ -17,6 +17,10 @@ internal readonly record struct Span(Status Status, Route Route, LocalDate From,
 /// </summary>
 internal static class TimelineBuilder
 {
+    // Scratch lists reused per thread: the batch builds millions of timelines.
+    [ThreadStatic] private static List<LocalDate>? _candidates;
+    [ThreadStatic] private static List<Span>? _spans;
+
     public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(CareHistory history, EnglandLaw law)
     {
         var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
@@ -27,14 +31,17 @@ internal static class TimelineBuilder
                     epochStarts.Add(adopted);
 
         var epochs = new PersonFacts[epochStarts.Count];
-        var spans = new List<Span>();
+        var spans = _spans ??= new List<Span>(16);
+        spans.Clear();
         for (var k = 0; k < epochStarts.Count; k++)
         {
             var facts = epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
             var from = epochStarts[k];
             var to = k + 1 < epochStarts.Count ? epochStarts[k + 1] : b25;
             if (to > b25) to = b25;
-            var candidates = new List<LocalDate>(32) { from };
+            var candidates = _candidates ??= new List<LocalDate>(64);
+            candidates.Clear();
+            candidates.Add(from);
             foreach (var d in Candidates(facts))
                 if (d > from && d < to) candidates.Add(d);
             candidates.Sort();

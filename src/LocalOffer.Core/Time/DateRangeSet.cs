@@ -89,11 +89,19 @@ public sealed class DateRangeSet
     }
 
     public DateRangeSet Union(DateRangeSet other) =>
-        other.IsEmpty ? this : IsEmpty ? other : Of(_ranges.Concat(other._ranges));
+        other.IsEmpty || ReferenceEquals(this, other) ? this : IsEmpty ? other : Of(_ranges.Concat(other._ranges));
 
     public DateRangeSet Intersect(DateRangeSet other)
     {
         if (IsEmpty || other.IsEmpty) return Empty;
+        if (ReferenceEquals(this, other)) return this;
+        if (_ranges.Length == 1 && other._ranges.Length == 1)
+        {
+            var (a, b) = (_ranges[0], other._ranges[0]);
+            if (!a.Overlaps(b)) return Empty;
+            if (a.Start <= b.Start && b.End <= a.End) return other;
+            if (b.Start <= a.Start && a.End <= b.End) return this;
+        }
         // Count first, so the result is one exact array (the batch does this millions of times).
         var count = 0;
         int i = 0, j = 0;
@@ -115,11 +123,17 @@ public sealed class DateRangeSet
         return new DateRangeSet(result);
     }
 
-    public DateRangeSet Intersect(LocalDate start, LocalDate end) => Intersect(Of(start, end));
+    public DateRangeSet Intersect(LocalDate start, LocalDate end)
+    {
+        if (IsEmpty || end <= start || _ranges[^1].End <= start || end <= _ranges[0].Start) return Empty;
+        if (start <= _ranges[0].Start && _ranges[^1].End <= end) return this;
+        return Intersect(Of(start, end));
+    }
 
     public DateRangeSet Except(DateRangeSet other)
     {
         if (IsEmpty || other.IsEmpty) return this;
+        if (ReferenceEquals(this, other)) return Empty;
         var result = new List<DateRange>();
         foreach (var r in _ranges)
         {
