@@ -53,7 +53,7 @@ static int RunOne(int n, int runs)
         var (cohort, builder) = runner.Load(options);
         var tLoad = sw.Elapsed.TotalSeconds;
         sw.Restart();
-        runner.Classify(cohort, yearEnd);
+        foreach (var block in runner.Classify(cohort, yearEnd)) GC.KeepAlive(block);
         var tClassify = sw.Elapsed.TotalSeconds;
         episodeRows = builder.EpisodeRowsRead;
         cohort = null; builder = null;

@@ -54,7 +54,7 @@ public static class SyntheticReturn
         var eighteen = dob.PlusYears(18);
         for (var p = 0; p < periods && start < yearEnd && start < eighteen; p++)
         {
-            var moves = 1 + r.Next(8);
+            var moves = 1 + r.Next(10);
             var ls = Pick(r, LegalStatuses);
             for (var m = 0; m < moves && start < yearEnd; m++)
             {

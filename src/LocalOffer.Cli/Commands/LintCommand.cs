@@ -1,18 +1,65 @@
 using System.CommandLine;
+using LocalOffer.Core.Engine;
+using LocalOffer.Offers.Lint;
+using LocalOffer.Offers.Policy;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer lint`: not yet built (placeholder so the CLI lists it).</summary>
+/// <summary>
+/// `localoffer lint [paths] [--as-at D] [--strict]`: checks council policy files, then reports
+/// compliance with the DfE guidance for the offer in force on the date. Exit 0 clean, 1 errors
+/// (or, with --strict, compliance findings), 2 a file that cannot be read at all.
+/// </summary>
 public static class LintCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("lint", "Check council policy files and report compliance (not yet built)");
+        var paths = new Argument<string[]>("paths") { Description = "Council folders or their files (default: every council under rules/councils)", Arity = ArgumentArity.ZeroOrMore };
+        var asAt = CliOptions.AsAt();
+        var strict = new Option<bool>("--strict") { Description = "Compliance findings fail lint too (exit 1)" };
+        var cmd = new Command("lint", "Check council policy files and report compliance with the DfE guidance") { paths, asAt, strict };
         cmd.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("lint: not yet built");
-            return 1;
+            var core = CliHost.Core;
+            var output = parse.InvocationConfiguration.Output;
+            var folders = Folders(parse.GetValue(paths) ?? []);
+            var loader = new PolicyLoader(EntitlementIds.All.ToHashSet());
+            var worst = CliRunner.Ok;
+            foreach (var folder in folders)
+            {
+                var (council, findings) = loader.LoadFolder(folder);
+                if (council is not null) findings.AddRange(Linter.Check(council, core.Law));
+                var compliance = council is not null && findings.All(f => f.Severity != Severity.Unreadable)
+                    ? ComplianceReport.For(council, parse.GetValue(asAt), core.Law) : [];
+                output.WriteLine($"{Path.GetFileName(folder)}: {findings.Count(f => f.Severity == Severity.Error)} error(s), {compliance.Count} compliance finding(s)");
+                foreach (var f in findings.Concat(compliance)) output.WriteLine($"  {Relative(f)}");
+                if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
+                else if (worst == CliRunner.Ok && (findings.Any(f => f.Severity == Severity.Error) || parse.GetValue(strict) && compliance.Count > 0))
+                    worst = CliRunner.Findings;
+            }
+            return worst;
         });
         return cmd;
+    }
+
+    private static string Relative(Finding f) => (f with { File = Path.GetRelativePath(Directory.GetCurrentDirectory(), f.File) }).ToString();
+
+    /// <summary>The council folders named (a file stands for its folder); none named = every council.</summary>
+    private static List<string> Folders(string[] paths)
+    {
+        if (paths.Length == 0)
+        {
+            var root = LocalOffer.Core.Rules.RulesLocator.CouncilsDirectory();
+            return Directory.Exists(root) ? Directory.GetDirectories(root).Order(StringComparer.Ordinal).ToList() : [];
+        }
+        var result = new List<string>();
+        foreach (var p in paths)
+        {
+            var full = Path.GetFullPath(p);
+            if (File.Exists(full)) full = Path.GetDirectoryName(full)!;
+            else if (!Directory.Exists(full)) throw new CliUsageException($"{p}: no such file or folder");
+            if (!result.Contains(full)) result.Add(full);
+        }
+        return result;
     }
 }

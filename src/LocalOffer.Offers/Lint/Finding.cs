@@ -1,0 +1,18 @@
+namespace LocalOffer.Offers.Lint;
+
+public enum Severity
+{
+    /// <summary>Against the DfE guidance: reported, does not fail lint unless --strict.</summary>
+    Compliance,
+    /// <summary>A policy file that is wrong: lint exits 1.</summary>
+    Error,
+    /// <summary>A file that cannot be read at all (YAML syntax, too big, aliases): lint exits 2.</summary>
+    Unreadable,
+}
+
+/// <summary>One problem, named by file, line and column (1-based; 0 when it concerns the whole offer).</summary>
+public sealed record Finding(Severity Severity, string File, long Line, long Column, string Message)
+{
+    public override string ToString() =>
+        $"{File}:{Line}:{Column}: {(Severity switch { Severity.Compliance => "compliance", Severity.Error => "error", _ => "unreadable" })}: {Message}";
+}

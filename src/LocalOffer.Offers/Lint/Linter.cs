@@ -1,0 +1,33 @@
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Rules;
+using LocalOffer.Offers.Policy;
+
+namespace LocalOffer.Offers.Lint;
+
+/// <summary>Checks across a council's files that one file alone cannot show: versions that overlap, amounts below the law's floor.</summary>
+public static class Linter
+{
+    public static IEnumerable<Finding> Check(Council council, EnglandLaw law)
+    {
+        var versions = council.Versions;
+        for (var i = 0; i < versions.Count; i++)
+            for (var j = i + 1; j < versions.Count; j++)
+            {
+                var (a, b) = (versions[i], versions[j]);
+                if (a.InForceTo is null || b.InForceFrom < a.InForceTo)
+                    yield return new Finding(Severity.Error, b.File, 1, 1,
+                        $"in force from {b.InForceFrom:yyyy-MM-dd}, but {Path.GetFileName(a.File)} is still in force then{(a.InForceTo is { } t ? $" (until {t:yyyy-MM-dd})" : " (no in_force_to)")}: versions must not overlap");
+            }
+        foreach (var v in versions)
+            foreach (var item in v.Items)
+            {
+                // The higher education bursary is at least the amount the regulations set (SI 2009/2274 reg 2).
+                if (item.Entitlement == EntitlementIds.HigherEducationBursary && item.Amount is { } amount
+                    && law.AmountOn("amounts.higher_education_bursary", v.InForceFrom) is { } floor && amount.Gbp < floor)
+                    yield return new Finding(Severity.Error, v.File, item.Line, 1,
+                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law ({law.Ref("amounts.higher_education_bursary")[0].Citation}); the offer says £{amount.Gbp:#,0.##}");
+                if (item.From is { } f && item.To is { } to && to <= f)
+                    yield return new Finding(Severity.Error, v.File, item.Line, 1, $"item '{item.Id}': in_force.to is not after in_force.from");
+            }
+    }
+}
