@@ -1,17 +1,32 @@
 using System.CommandLine;
+using System.Diagnostics;
+using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer publish`: not yet built (placeholder so the CLI lists it).</summary>
+/// <summary>`localoffer publish --council ID [--as-at D] --out DIR`: a council's offer as a static website.</summary>
 public static class PublishCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("publish", "Publish a council's local offer as a static website (not yet built)");
+        var council = new Option<string>("--council") { Description = "Council id (a folder under rules/councils)", Required = true };
+        var asAt = CliOptions.AsAt();
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the site into", Required = true };
+        var cmd = new Command("publish", "Publish a council's local offer as an accessible static website") { council, asAt, output };
         cmd.SetAction(parse =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("publish: not yet built");
-            return 1;
+            var clock = Stopwatch.StartNew();
+            var core = CliHost.Core;
+            var catalog = OfferCatalog.LoadDefault(core);
+            var id = parse.GetValue(council)!;
+            var c = catalog.Find(id) ?? throw new CliUsageException($"no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})");
+            var bad = catalog.Findings.Where(f => f.File.StartsWith(c.Folder) && f.Severity != LocalOffer.Offers.Lint.Severity.Compliance).ToList();
+            if (bad.Count > 0) throw new CliUsageException($"{id} does not pass lint:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", bad));
+            var dir = parse.GetValue(output)!.FullName;
+            var files = new SitePublisher(core, TemplateSet.LoadDefault()).Publish(c, parse.GetValue(asAt), dir);
+            parse.InvocationConfiguration.Error.WriteLine($"publish: {c.Name}: {files.Count} pages and assets in {dir} ({clock.Elapsed.TotalMilliseconds:F0} ms)");
+            return CliRunner.Ok;
         });
         return cmd;
     }

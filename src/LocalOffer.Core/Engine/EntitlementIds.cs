@@ -37,4 +37,24 @@ public static class EntitlementIds
     };
 
     public static IReadOnlyList<string> All { get; } = Titles.Keys.ToArray();
+
+    /// <summary>Who each entitlement is for, in a line, and the main provisions (care-leaver-law.md s.3), for published offers.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Who, IReadOnlyList<Rules.LegalReference> Law)> Summary =
+        new Dictionary<string, (string, IReadOnlyList<Rules.LegalReference>)>
+        {
+            [PersonalAdviser] = ("Eligible, relevant and former relevant young people: to 21, to 25 in education or training, and offered from 21 to 25", [Provisions.Sch2Para19C, Provisions.S23B2, Provisions.S23C3a, Provisions.S23CA, Provisions.S23CZB]),
+            [PathwayPlan] = ("Eligible, relevant and former relevant young people; from 21 to 25 on request", [Provisions.Sch2Para19B45, Provisions.S23B3, Provisions.S23C3b, Provisions.S23CZB]),
+            [KeepInTouch] = ("Relevant and former relevant young people, and qualifying young people the council looked after", [Provisions.S23B1, Provisions.S23C2, Provisions.S24_4]),
+            [AccommodationAndMaintenance] = ("Relevant children (16 and 17, left care)", [Provisions.S23B8, Provisions.Clr9]),
+            [EducationTrainingAssistance] = ("Relevant, former relevant and qualifying young people; to 25 in education or training", [Provisions.S23B8, Provisions.S23C4, Provisions.S23CA, Provisions.S24B]),
+            [HigherEducationBursary] = ("Former relevant young people starting a higher education course", [Provisions.S23C5A, Provisions.S23CA5, Provisions.HeBursaryRegs]),
+            [VacationAccommodation] = ("Former relevant and qualifying young people in full-time higher or residential further education", [Provisions.S23C9, Provisions.S24B5]),
+            [StayingPut] = ("Former relevant young people living with their foster carers at 18, to 21", [Provisions.S23CZA]),
+            [StayingClose] = ("Former relevant young people who need help to find and keep a home (not yet in force)", []),
+            [Advocacy] = ("Everyone looked after or a care leaver", [Provisions.S26, Provisions.S26A]),
+            [PriorityNeedHousing] = ("Care leavers aged 18 to 20 who were looked after between 16 and 18", [Provisions.PriorityNeed]),
+            [ApprenticeshipBursary] = ("Care leavers starting an apprenticeship before 25", []),
+            [Bursary1619] = ("Young people in care and care leavers in further education, aged 16 to 18", []),
+            [SharedAccommodationExemption] = ("Care leavers under 25 claiming help with housing costs", []),
+        };
 }

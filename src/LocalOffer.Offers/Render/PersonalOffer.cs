@@ -1,0 +1,102 @@
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Time;
+using LocalOffer.Offers.Policy;
+using NodaTime;
+
+namespace LocalOffer.Offers.Render;
+
+/// <summary>A statutory entitlement with the council's own words about it, if its offer has any.</summary>
+public sealed record PersonalEntitlement(Entitlement Entitlement, OfferItem? CouncilItem);
+
+/// <summary>Something that changes on a date: a new status, a birthday, an entitlement starting or ending.</summary>
+public sealed record Change(LocalDate On, string What);
+
+/// <summary>One young person's local offer on a date: built from the rules core's assessment and the council's offer.</summary>
+public sealed record PersonalOffer(
+    Assessment Assessment,
+    Council Council,
+    OfferVersion? Version,
+    string StatusMeaning,
+    IReadOnlyList<PersonalEntitlement> Statutory,
+    IReadOnlyList<OfferItem> CouncilItems,
+    IReadOnlyList<OfferItem> MayApply,
+    IReadOnlyList<Change> Next);
+
+/// <summary>
+/// Builds the personal offer. The law comes from the assessment (never recomputed here); the
+/// council's items are matched on category, age and the circumstances the history shows
+/// (education, apprenticeship, training, leaving custody). Circumstances a history cannot show
+/// (young parent, disabled, asylum-seeking, where they live) are listed as "may apply: ask".
+/// </summary>
+public static class PersonalOfferBuilder
+{
+    private static readonly IReadOnlySet<string> Unknowable = new HashSet<string> { "young-parent", "unaccompanied-asylum-seeking", "disabled", "in-area", "out-of-area" };
+    private static readonly IReadOnlySet<Status> CareLeavers = new HashSet<Status> { Status.Eligible, Status.Relevant, Status.FormerRelevant, Status.Qualifying };
+
+    public static PersonalOffer Build(Assessment a, CareHistory history, Council council, Birthdays birthdays)
+    {
+        var version = council.OfferOn(a.AsAt);
+        var items = version?.Items.Where(i => i.InForceOn(a.AsAt)).ToList() ?? [];
+        var statutory = a.Entitlements.Select(e => new PersonalEntitlement(e, items.FirstOrDefault(i => i.Entitlement == e.Id))).ToList();
+        var known = KnownCircumstances(history, a.AsAt);
+        var applies = new List<OfferItem>();
+        var mayApply = new List<OfferItem>();
+        foreach (var item in items.Where(i => !i.Statutory))
+        {
+            var f = item.For;
+            var categoryOk = f.Categories.Count == 0 ? CareLeavers.Contains(a.Status) : f.Categories.Contains(a.Status);
+            var ageOk = (f.MinAge is null || a.Age >= f.MinAge) && (f.MaxAge is null || a.Age <= f.MaxAge);
+            if (!categoryOk || !ageOk) continue;
+            if (f.Circumstances.Count == 0 || f.Circumstances.Any(known.Contains)) applies.Add(item);
+            else if (f.Circumstances.Any(Unknowable.Contains)) mayApply.Add(item);
+        }
+        return new PersonalOffer(a, council, version, Meaning(a.Status), statutory, applies, mayApply, NextChanges(a, birthdays));
+    }
+
+    private static HashSet<string> KnownCircumstances(CareHistory h, LocalDate d)
+    {
+        var known = new HashSet<string>();
+        foreach (var e in h.Education.Where(e => e.Start <= d && (e.End is null || d < e.End)))
+            known.Add(e.Kind switch
+            {
+                EducationKind.HigherEducation => "higher-education",
+                EducationKind.FurtherEducation => "further-education",
+                EducationKind.Apprenticeship => "apprenticeship",
+                _ => "training",
+            });
+        // Leaving custody: in custody now, or released within the last year.
+        if (h.Detentions.Any(x => x.Kind == DetentionKind.Custody && x.Start <= d && (x.End is null || x.End.Value.PlusYears(1) > d)))
+            known.Add("leaving-custody");
+        return known;
+    }
+
+    public static string Meaning(Status s) => s switch
+    {
+        Status.Eligible => "You are in care and have been for long enough since you were 14 to be an eligible child. You have a personal adviser and a pathway plan, and support continues after you leave care.",
+        Status.Relevant => "You have left care aged 16 or 17 after being an eligible child. The council must support you: a personal adviser, a pathway plan, somewhere suitable to live and money to live on.",
+        Status.FormerRelevant => "You are 18 or over and were in care as a teenager. The council must keep in touch, give you a personal adviser and a pathway plan, and help with education, training and work, up to 25.",
+        Status.Qualifying => "You were looked after, accommodated or privately fostered after 16, or have a special guardianship order after care. The council must advise you and can help you, up to 21 (25 for education or training).",
+        Status.LookedAfter => "You are looked after by the council. Leaving care support starts at 16 once you have been in care for 13 weeks since you were 14.",
+        _ => "On this date you are not a care leaver in law, so the council's leaving care duties do not apply. Ask your personal adviser if you think this is wrong.",
+    };
+
+    private static List<Change> NextChanges(Assessment a, Birthdays birthdays)
+    {
+        var changes = new List<Change>();
+        if (a.NextChange is { } n) changes.Add(new Change(n.On, $"you become {n.To.Plain()}"));
+        foreach (var age in new[] { 16, 18, 21, 25 })
+        {
+            var b = birthdays.Birthday(a.DateOfBirth, age);
+            if (b > a.AsAt) changes.Add(new Change(b, $"your {age}{(age % 10 == 1 && age != 11 ? "st" : "th")} birthday"));
+        }
+        foreach (var e in a.AllEntitlements)
+        {
+            var continues = a.AllEntitlements.Any(x => x.Id == e.Id && x.To == e.From);
+            if (e.From > a.AsAt && !continues) changes.Add(new Change(e.From, $"{e.Title} starts"));
+            var continued = a.AllEntitlements.Any(x => x.Id == e.Id && x.From == e.To);
+            if (e.To > a.AsAt && e.From <= a.AsAt && !continued && e.To < birthdays.Birthday(a.DateOfBirth, 25)) changes.Add(new Change(e.To, $"{e.Title} ends"));
+        }
+        return changes.GroupBy(c => (c.On, c.What)).Select(g => g.First()).OrderBy(c => c.On).Take(12).ToList();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using HandlebarsDotNet;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Offers.Render;
+
+/// <summary>
+/// The Handlebars templates in templates/ (found beside rules/), compiled once. Handlebars escapes
+/// every {{value}}; the only triple-stash {{{ }}} output is Markdown already made safe by
+/// <see cref="SafeMarkdown"/> (the "markdown" helper) or a partial.
+/// </summary>
+public sealed class TemplateSet
+{
+    private readonly IHandlebars _hb;
+    private readonly IHandlebars _plain;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HandlebarsTemplate<object, object>> _compiled = new();
+    private readonly string _directory;
+
+    public TemplateSet(string directory)
+    {
+        _directory = directory;
+        _hb = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false });
+        // Markdown and text copies: Markdown gets '<' and '>' escaped, so no raw HTML reaches a Markdown
+        // renderer downstream; plain text is written as it is.
+        _plain = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = false, TextEncoder = new AngleBracketEncoder() });
+        foreach (var hb in new[] { _hb, _plain })
+        {
+            hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString(SafeMarkdown.ToHtml(args.Length > 0 ? args[0]?.ToString() ?? "" : "")));
+            hb.RegisterHelper("date", (writer, context, args) =>
+                writer.Write(args.Length > 0 && args[0] is LocalDate d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : ""));
+            foreach (var partial in Directory.GetFiles(directory, "_*.hbs", SearchOption.AllDirectories))
+                hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial)[1..], File.ReadAllText(partial));
+        }
+    }
+
+    /// <summary>templates/ beside rules/ (a source checkout or the built program).</summary>
+    public static TemplateSet LoadDefault()
+    {
+        var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(RulesLocator.RulesRoot()))!;
+        var dir = Path.Combine(root, "templates");
+        if (!Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, "templates");
+        return new TemplateSet(dir);
+    }
+
+    public string Render(string name, object model)
+    {
+        var t = _compiled.GetOrAdd(name, n => (n.EndsWith(".md") || n.EndsWith(".txt") ? _plain : _hb).Compile(File.ReadAllText(Path.Combine(_directory, n + ".hbs"))));
+        return t(model);
+    }
+}
+
+/// <summary>For Markdown and text output: only '&lt;' and '&gt;' are escaped (as entities), so text reads naturally.</summary>
+internal sealed class AngleBracketEncoder : ITextEncoder
+{
+    public void Encode(System.Text.StringBuilder text, TextWriter target) => Encode(text.ToString(), target);
+
+    public void Encode(string text, TextWriter target)
+    {
+        foreach (var c in text)
+            target.Write(c switch { '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
+    }
+
+    public void Encode<T>(T text, TextWriter target) where T : IEnumerator<char>
+    {
+        while (text.MoveNext())
+            target.Write(text.Current switch { '<' => "&lt;", '>' => "&gt;", var c => c.ToString() });
+    }
+}
