@@ -99,12 +99,13 @@ public static class GovukFrontend
 {
     public static string Directory()
     {
-        var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(LocalOffer.Core.Rules.RulesLocator.RulesRoot()))!;
-        foreach (var candidate in new[] { root, AppContext.BaseDirectory })
-        {
-            var dir = Path.Combine(candidate, "web-assets", "node_modules", "govuk-frontend", "dist", "govuk");
-            if (System.IO.Directory.Exists(dir)) return dir;
-        }
+        var starts = new[] { LocalOffer.Core.Rules.RulesLocator.RulesRoot(), System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
+        foreach (var start in starts)
+            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+            {
+                var dir = Path.Combine(d.FullName, "web-assets", "node_modules", "govuk-frontend", "dist", "govuk");
+                if (System.IO.Directory.Exists(dir)) return dir;
+            }
         throw new DirectoryNotFoundException("GOV.UK Frontend is not installed: run `bash scripts/setup.sh` (it runs npm ci in web-assets/)");
     }
 }

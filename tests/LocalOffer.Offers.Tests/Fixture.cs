@@ -1,0 +1,20 @@
+using LocalOffer.Core;
+using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render;
+
+namespace LocalOffer.Offers.Tests;
+
+/// <summary>The rules core, the shipped councils and the templates, loaded once for all tests.</summary>
+public static class Fixture
+{
+    public static readonly RulesCore Core = RulesCore.LoadDefault();
+    public static readonly OfferCatalog Catalog = OfferCatalog.LoadDefault(Core);
+    public static readonly TemplateSet Templates = TemplateSet.LoadDefault();
+
+    public static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "LocalOffer.sln"))) return d.FullName;
+        throw new DirectoryNotFoundException("repo root not found");
+    }
+}
