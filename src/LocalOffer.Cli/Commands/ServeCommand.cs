@@ -1,17 +1,23 @@
 using System.CommandLine;
+using LocalOffer.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer serve`: not yet built (placeholder so the CLI lists it).</summary>
+/// <summary>`localoffer serve [--urls http://127.0.0.1:5080]`: the adviser web app and JSON API (loopback by default).</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("serve", "Run the personal adviser web app and JSON API (not yet built)");
-        cmd.SetAction(parse =>
+        var urls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => WebApp.DefaultUrl };
+        var cmd = new Command("serve", "Run the personal adviser web app and JSON API") { urls };
+        cmd.SetAction(async (parse, cancel) =>
         {
-            parse.InvocationConfiguration.Error.WriteLine("serve: not yet built");
-            return 1;
+            var app = WebApp.Create(["--urls", parse.GetValue(urls)!]);
+            parse.InvocationConfiguration.Error.WriteLine($"serve: listening on {parse.GetValue(urls)} (Ctrl+C to stop)");
+            await app.StartAsync(cancel);
+            await app.WaitForShutdownAsync(cancel);
+            return CliRunner.Ok;
         });
         return cmd;
     }

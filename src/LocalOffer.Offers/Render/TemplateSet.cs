@@ -29,6 +29,7 @@ public sealed class TemplateSet
             hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString(SafeMarkdown.ToHtml(args.Length > 0 ? args[0]?.ToString() ?? "" : "")));
             hb.RegisterHelper("date", (writer, context, args) =>
                 writer.Write(args.Length > 0 && args[0] is LocalDate d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : ""));
+            hb.RegisterHelper("concat", (context, args) => string.Concat(args.Select(a => a?.ToString())));
             foreach (var partial in Directory.GetFiles(directory, "_*.hbs", SearchOption.AllDirectories))
                 hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial)[1..], File.ReadAllText(partial));
         }

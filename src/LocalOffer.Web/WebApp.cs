@@ -1,0 +1,63 @@
+using LocalOffer.Core;
+using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.FileProviders;
+
+namespace LocalOffer.Web;
+
+/// <summary>
+/// The personal adviser web app and JSON API. Binds to 127.0.0.1 unless told otherwise; keeps no
+/// personal data (nothing is written to disk, request bodies are never logged, logging stays at
+/// Warning); limits request bodies; sends strict security headers; uses antiforgery on forms.
+/// </summary>
+public static class WebApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.Configure<FormOptions>(f => { f.MultipartBodyLengthLimit = MaxBodyBytes; f.ValueCountLimit = 500; });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(_ => RulesCore.LoadDefault());
+        builder.Services.AddSingleton(sp => OfferCatalog.LoadDefault(sp.GetRequiredService<RulesCore>()));
+        builder.Services.AddSingleton(_ => TemplateSet.LoadDefault());
+        // Keys for antiforgery live in memory only: nothing is written to disk.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAntiforgery(o => { o.Cookie.Name = "localoffer-af"; o.FormFieldName = "__af"; });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Refuse oversize bodies up front, whatever server is underneath (Kestrel also enforces it).
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                    detail: $"The limit is {MaxBodyBytes:N0} bytes.").ExecuteAsync(context);
+                return;
+            }
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+            await next();
+        });
+        var assets = GovukFrontend.Directory();
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(assets, "assets")), RequestPath = "/assets" });
+        app.MapGet("/assets/govuk-frontend.min.css", () => Results.File(Path.Combine(assets, "govuk-frontend.min.css"), "text/css")).ExcludeFromDescription();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        ApiEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        return app;
+    }
+}
