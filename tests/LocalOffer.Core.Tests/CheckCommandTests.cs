@@ -8,12 +8,7 @@ public sealed class CheckCommandTests
 {
     private static string Samples => Path.Combine(RepoRoot(), "samples");
 
-    internal static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "LocalOffer.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("repo root not found");
-    }
+    internal static string RepoRoot() => TestPaths.RepoRoot();
 
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {

@@ -11,10 +11,5 @@ public static class Fixture
     public static readonly OfferCatalog Catalog = OfferCatalog.LoadDefault(Core);
     public static readonly TemplateSet Templates = TemplateSet.LoadDefault();
 
-    public static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "LocalOffer.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("repo root not found");
-    }
+    public static string RepoRoot() => TestPaths.RepoRoot();
 }

@@ -11,7 +11,7 @@ namespace LocalOffer.Web.Tests;
 /// <summary>Every endpoint through WebApplicationFactory: answers, bad input, oversize bodies, headers.</summary>
 public sealed class ApiTests(WebApplicationFactory<WebEntryPoint> factory) : IClassFixture<WebApplicationFactory<WebEntryPoint>>
 {
-    private static string Sample(string name) => File.ReadAllText(Path.Combine(Paths.RepoRoot(), "samples", "young-people", name + ".json"));
+    private static string Sample(string name) => File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", name + ".json"));
     private static StringContent Json(string s) => new(s, Encoding.UTF8, "application/json");
 
     [Fact]
@@ -140,15 +140,5 @@ public sealed class ApiTests(WebApplicationFactory<WebEntryPoint> factory) : ICl
             var html = await client.GetStringAsync(url);
             html.Should().NotContain("<script").And.NotContain("style=").And.NotContain("<style", url);
         }
-    }
-}
-
-public static class Paths
-{
-    public static string RepoRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "LocalOffer.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("repo root not found");
     }
 }
