@@ -54,17 +54,17 @@ public sealed class TemplateSet
 /// <summary>For Markdown and text output: only '&lt;' and '&gt;' are escaped (as entities), so text reads naturally.</summary>
 internal sealed class AngleBracketEncoder : ITextEncoder
 {
-    public void Encode(System.Text.StringBuilder text, TextWriter target) => Encode(text.ToString(), target);
+    public void Encode(System.Text.StringBuilder? text, TextWriter target) => Encode(text?.ToString(), target);
 
-    public void Encode(string text, TextWriter target)
+    public void Encode(string? text, TextWriter target)
     {
-        foreach (var c in text)
+        foreach (var c in text ?? "")
             target.Write(c switch { '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
     }
 
-    public void Encode<T>(T text, TextWriter target) where T : IEnumerator<char>
+    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
     {
-        while (text.MoveNext())
+        while (text is not null && text.MoveNext())
             target.Write(text.Current switch { '<' => "&lt;", '>' => "&gt;", var c => c.ToString() });
     }
 }
