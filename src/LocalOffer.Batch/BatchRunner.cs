@@ -50,7 +50,7 @@ public sealed class BatchRunner(RulesCore core)
         var clock = Stopwatch.StartNew();
         var (cohort, builder) = Load(o, progress);
         var read = clock.Elapsed;
-        var tally = new Tally();
+        var tally = new Tally(core.Law.MilestoneAges);
         using (var output = File.Create(o.Out))
         using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(output, o.AsAt) : new ResultCsvWriter(output))
         {
@@ -118,21 +118,22 @@ public sealed class BatchRunner(RulesCore core)
         return new BatchResult(history.Id!, history.DateOfBirth, core.Engine.Classify(history, asAt), warning);
     }
 
-    public static string AgeBand(int age) => age switch
+    /// <summary>Age bands of the summary, cut at the law's milestone birthdays (14, 16, 18, 21, 25 as the rules stand).</summary>
+    public static IReadOnlyList<string> AgeBands(IReadOnlyList<int> milestones) =>
+        [$"under {milestones[0]}", .. milestones.Zip(milestones.Skip(1), (a, b) => $"{a}-{b - 1}"), $"{milestones[^1]} and over"];
+
+    public static string AgeBand(int age, IReadOnlyList<int> milestones)
     {
-        < 14 => "under 14",
-        < 16 => "14-15",
-        < 18 => "16-17",
-        < 21 => "18-20",
-        < 25 => "21-24",
-        _ => "25 and over",
-    };
+        var bands = AgeBands(milestones);
+        for (var i = 0; i < milestones.Count; i++) if (age < milestones[i]) return bands[i];
+        return bands[^1];
+    }
 
     /// <summary>Children by status and by age, counted as results are written.</summary>
-    private sealed class Tally
+    private sealed class Tally(IReadOnlyList<int> milestones)
     {
         public Dictionary<string, int> ByStatus { get; } = StatusNames.All.Select(s => s.Wire()).Append("not classified").ToDictionary(s => s, _ => 0);
-        public Dictionary<string, int> ByAge { get; } = new[] { "under 14", "14-15", "16-17", "18-20", "21-24", "25 and over" }.ToDictionary(a => a, _ => 0);
+        public Dictionary<string, int> ByAge { get; } = AgeBands(milestones).ToDictionary(a => a, _ => 0);
         public int Warned { get; private set; }
 
         public void Add(BatchResult r)
@@ -140,7 +141,7 @@ public sealed class BatchRunner(RulesCore core)
             if (r.Warning is not null) Warned++;
             if (r.Classification is not { } c) { ByStatus["not classified"]++; return; }
             ByStatus[c.Status.Wire()]++;
-            ByAge[AgeBand(c.Age)]++;
+            ByAge[AgeBand(c.Age, milestones)]++;
         }
     }
 }

@@ -38,7 +38,7 @@ public static class ApiEndpoints
             var (history, date, problem) = await ReadHistory(request, core, asAt);
             if (problem is not null) return problem;
             var assessment = core.Engine.Assess(history!, date);
-            var offer = PersonalOfferBuilder.Build(assessment, history!, c, core.Law.Birthdays);
+            var offer = PersonalOfferBuilder.Build(assessment, history!, c, core.Law);
             return Json(OfferJson.Personal(offer, core));
         })
         .WithName("PersonalOffer").WithSummary("The personal local offer for one care history")

@@ -38,7 +38,7 @@ public static class PageEndpoints
                 return Html(templates.Render("web/form", FormModel(http, form, problems, core, catalog, af)), 400);
             var council = catalog.Find(form["council"]) ?? catalog.Councils.First();
             var assessment = core.Engine.Assess(history, date);
-            var offer = PersonalOfferBuilder.Build(assessment, history, council, core.Law.Birthdays);
+            var offer = PersonalOfferBuilder.Build(assessment, history, council, core.Law);
             var model = new PersonalOfferRenderer(core, templates).Model(offer, "/assets/");
             return Html(templates.Render("web/result", new
             {
@@ -46,7 +46,7 @@ public static class PageEndpoints
                 site = Site(http, af, form["council"]),
                 pageTitle = "Result",
                 print = action == "print",
-                svg = TimelineSvg.Render(assessment, core.Law.Birthdays),
+                svg = TimelineSvg.Render(assessment, core.Law),
                 timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
                 explanation = assessment.Explanation,
                 warnings = assessment.Warnings,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Rules;
 using LocalOffer.Core.Time;
 using NodaTime;
 
@@ -24,10 +25,11 @@ public static class TimelineSvg
         [Status.Qualifying] = ("#f47738", "qualifying"),
     };
 
-    public static string Render(Assessment a, Birthdays birthdays)
+    public static string Render(Assessment a, EnglandLaw law)
     {
-        var from = birthdays.Birthday(a.DateOfBirth, 14);
-        var to = birthdays.Birthday(a.DateOfBirth, 25);
+        var birthdays = law.Birthdays;
+        var from = birthdays.Birthday(a.DateOfBirth, law.AgeCountingFrom);
+        var to = birthdays.Birthday(a.DateOfBirth, law.AgeCareLeaverUntil);
         const int width = 640, left = 10, barTop = 20, barHeight = 36;
         double X(LocalDate d) => left + (width - 2 * left) * Math.Clamp(DateRange.DaysBetween(from, d) / (double)DateRange.DaysBetween(from, to), 0, 1);
         var svg = new StringBuilder();
@@ -41,7 +43,7 @@ public static class TimelineSvg
             var x2 = X(t.To);
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x1:F1}\" y=\"{barTop}\" width=\"{Math.Max(0, x2 - x1):F1}\" height=\"{barHeight}\" fill=\"{Colours[t.Status].Fill}\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>");
         }
-        foreach (var age in new[] { 14, 16, 18, 21, 25 })
+        foreach (var age in law.MilestoneAges)
         {
             var x = X(birthdays.Birthday(a.DateOfBirth, age));
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:F1}\" y1=\"{barTop + barHeight}\" x2=\"{x:F1}\" y2=\"{barTop + barHeight + 6}\" stroke=\"#0b0c0c\"/>");

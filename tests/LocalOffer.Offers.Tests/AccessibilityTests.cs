@@ -72,7 +72,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         SitePublisher.CopyAssets(Path.Combine(_dir, "assets"));
         var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "former-relevant.json"));
         var assessment = Fixture.Core.Engine.Assess(history!, new LocalDate(2026, 11, 22));
-        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find("wakefield")!, Fixture.Core.Law.Birthdays);
+        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find("wakefield")!, Fixture.Core.Law);
         var file = Path.Combine(_dir, "personal.html");
         File.WriteAllText(file, new PersonalOfferRenderer(Fixture.Core, Fixture.Templates).Render(offer, "html"));
         (await Violations(file)).Should().BeEmpty();

@@ -35,7 +35,7 @@ public sealed class RenderingTests
     {
         var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", sample + ".json"));
         var assessment = Fixture.Core.Engine.Assess(history!, AsAt);
-        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find(councilId)!, Fixture.Core.Law.Birthdays);
+        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find(councilId)!, Fixture.Core.Law);
         Approved.Verify($"personal-{sample}-{councilId}.{(format == "text" ? "txt" : format)}",
             new PersonalOfferRenderer(Fixture.Core, Fixture.Templates).Render(offer, format));
     }
@@ -45,7 +45,7 @@ public sealed class RenderingTests
     {
         var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "former-relevant.json"));
         var assessment = Fixture.Core.Engine.Assess(history!, AsAt);
-        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find("dfe-illustrative")!, Fixture.Core.Law.Birthdays);
+        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find("dfe-illustrative")!, Fixture.Core.Law);
         offer.Statutory.Select(s => s.Entitlement.Id).Should().Contain("higher-education-bursary");
         offer.Statutory.Single(s => s.Entitlement.Id == "higher-education-bursary").CouncilItem!.Id.Should().Be("higher-education-bursary");
         offer.MayApply.Select(i => i.Id).Should().Contain("young-parents");

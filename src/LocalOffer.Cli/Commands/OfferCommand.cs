@@ -25,7 +25,7 @@ public static class OfferCommand
             var id = parse.GetValue(council)!;
             var c = catalog.Find(id) ?? throw new CliUsageException($"no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})");
             var assessment = core.Engine.Assess(history, parse.GetValue(asAt));
-            var offer = PersonalOfferBuilder.Build(assessment, history, c, core.Law.Birthdays);
+            var offer = PersonalOfferBuilder.Build(assessment, history, c, core.Law);
             parse.InvocationConfiguration.Output.Write(new PersonalOfferRenderer(core, TemplateSet.LoadDefault()).Render(offer, parse.GetValue(format)!));
             return CliRunner.Ok;
         });

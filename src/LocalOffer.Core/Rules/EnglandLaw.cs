@@ -95,6 +95,9 @@ public sealed class EnglandLaw
     public FrozenSet<string> ReturnedHomeReasons { get; }
     public bool AdoptionEndsCareLeaverStatus { get; }
 
+    /// <summary>The birthdays on which duties change (14, 16, 18, 21, 25 as the rules stand), in order.</summary>
+    public IReadOnlyList<int> MilestoneAges => [AgeCountingFrom, AgeEligibleFrom, AgeAdult, AgeCoreDutiesUntil, AgeCareLeaverUntil];
+
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
     public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
 

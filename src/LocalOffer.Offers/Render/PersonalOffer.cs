@@ -1,6 +1,6 @@
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
-using LocalOffer.Core.Time;
+using LocalOffer.Core.Rules;
 using LocalOffer.Offers.Policy;
 using NodaTime;
 
@@ -34,7 +34,7 @@ public static class PersonalOfferBuilder
     private static readonly IReadOnlySet<string> Unknowable = new HashSet<string> { "young-parent", "unaccompanied-asylum-seeking", "disabled", "in-area", "out-of-area" };
     private static readonly IReadOnlySet<Status> CareLeavers = new HashSet<Status> { Status.Eligible, Status.Relevant, Status.FormerRelevant, Status.Qualifying };
 
-    public static PersonalOffer Build(Assessment a, CareHistory history, Council council, Birthdays birthdays)
+    public static PersonalOffer Build(Assessment a, CareHistory history, Council council, EnglandLaw law)
     {
         var version = council.OfferOn(a.AsAt);
         var items = version?.Items.Where(i => i.InForceOn(a.AsAt)).ToList() ?? [];
@@ -51,7 +51,7 @@ public static class PersonalOfferBuilder
             if (f.Circumstances.Count == 0 || f.Circumstances.Any(known.Contains)) applies.Add(item);
             else if (f.Circumstances.Any(Unknowable.Contains)) mayApply.Add(item);
         }
-        return new PersonalOffer(a, council, version, Meaning(a.Status), statutory, applies, mayApply, NextChanges(a, birthdays));
+        return new PersonalOffer(a, council, version, Meaning(a.Status), statutory, applies, mayApply, NextChanges(a, law));
     }
 
     private static HashSet<string> KnownCircumstances(CareHistory h, LocalDate d)
@@ -81,11 +81,12 @@ public static class PersonalOfferBuilder
         _ => "On this date you are not a care leaver in law, so the council's leaving care duties do not apply. Ask your personal adviser if you think this is wrong.",
     };
 
-    private static List<Change> NextChanges(Assessment a, Birthdays birthdays)
+    private static List<Change> NextChanges(Assessment a, EnglandLaw law)
     {
+        var birthdays = law.Birthdays;
         var changes = new List<Change>();
         if (a.NextChange is { } n) changes.Add(new Change(n.On, $"you become {n.To.Plain()}"));
-        foreach (var age in new[] { 16, 18, 21, 25 })
+        foreach (var age in law.MilestoneAges.Skip(1))
         {
             var b = birthdays.Birthday(a.DateOfBirth, age);
             if (b > a.AsAt) changes.Add(new Change(b, $"your {age}{(age % 10 == 1 && age != 11 ? "st" : "th")} birthday"));
@@ -95,7 +96,7 @@ public static class PersonalOfferBuilder
             var continues = a.AllEntitlements.Any(x => x.Id == e.Id && x.To == e.From);
             if (e.From > a.AsAt && !continues) changes.Add(new Change(e.From, $"{e.Title} starts"));
             var continued = a.AllEntitlements.Any(x => x.Id == e.Id && x.From == e.To);
-            if (e.To > a.AsAt && e.From <= a.AsAt && !continued && e.To < birthdays.Birthday(a.DateOfBirth, 25)) changes.Add(new Change(e.To, $"{e.Title} ends"));
+            if (e.To > a.AsAt && e.From <= a.AsAt && !continued && e.To < birthdays.Birthday(a.DateOfBirth, law.AgeCareLeaverUntil)) changes.Add(new Change(e.To, $"{e.Title} ends"));
         }
         return changes.GroupBy(c => (c.On, c.What)).Select(g => g.First()).OrderBy(c => c.On).Take(12).ToList();
     }
