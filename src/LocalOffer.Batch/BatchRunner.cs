@@ -43,7 +43,8 @@ public sealed record BatchSummary(
 /// </summary>
 public sealed class BatchRunner(RulesCore core)
 {
-    private const int Block = 1 << 15;
+    // Big blocks: each block ends in a barrier where one core waits for the other, so few of them.
+    private const int Block = 1 << 18;
 
     public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
@@ -98,10 +99,10 @@ public sealed class BatchRunner(RulesCore core)
             var n = Math.Min(Block, cohort.Count - start);
             var block = new BatchResult[n];
             var first = start;
-            Parallel.For(0, (n + 1023) / 1024, k =>
+            Parallel.For(0, (n + 4095) / 4096, k =>
             {
-                var end = Math.Min(n, (k + 1) * 1024);
-                for (var i = k * 1024; i < end; i++) block[i] = ClassifyOne(cohort, first + i, asAt);
+                var end = Math.Min(n, (k + 1) * 4096);
+                for (var i = k * 4096; i < end; i++) block[i] = ClassifyOne(cohort, first + i, asAt);
             });
             progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
             yield return block;
