@@ -6,14 +6,23 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { $SUDO apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+
 if [ ! -f "$here/web-assets/node_modules/govuk-frontend/package.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: installing nodejs and npm (apt-get)" >&2
+    apt_install nodejs npm
+  fi
   echo "setup: installing govuk-frontend (npm)" >&2
   (cd "$here/web-assets" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing chromium (apt-get)" >&2
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  apt_install chromium
 fi
