@@ -13,6 +13,11 @@ public enum Severity
 /// <summary>One problem, named by file, line and column (1-based; 0 when it concerns the whole offer).</summary>
 public sealed record Finding(Severity Severity, string File, long Line, long Column, string Message)
 {
-    public override string ToString() =>
-        $"{File}:{Line}:{Column}: {(Severity switch { Severity.Compliance => "compliance", Severity.Error => "error", _ => "unreadable" })}: {Message}";
+    // Editors jump to "file:line:column"; a finding about the whole offer has no place in the
+    // file, so it names the file alone rather than a misleading ":0:0".
+    public override string ToString() => $"{Where}: {Kind}: {Message}";
+
+    private string Where => Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
+
+    private string Kind => Severity switch { Severity.Compliance => "compliance", Severity.Error => "error", _ => "unreadable" };
 }
