@@ -81,15 +81,20 @@ public static class PersonalOfferBuilder
         _ => "On this date you are not a care leaver in law, so the council's leaving care duties do not apply. Ask your personal adviser if you think this is wrong.",
     };
 
+    // Milestone ages come from the rules, so any age may appear: 21st, 22nd, 23rd, 11th-13th.
+    private static string Ordinal(int n) =>
+        n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
     private static List<Change> NextChanges(Assessment a, EnglandLaw law)
     {
         var birthdays = law.Birthdays;
         var changes = new List<Change>();
-        if (a.NextChange is { } n) changes.Add(new Change(n.On, $"you become {n.To.Plain()}"));
+        // "you become not a care leaver" reads badly: the end of care leaver status is said plainly.
+        if (a.NextChange is { } n) changes.Add(new Change(n.On, n.To == Status.None ? "you are no longer a care leaver: the council's duties to you end" : $"you become {n.To.Plain()}"));
         foreach (var age in law.MilestoneAges.Skip(1))
         {
             var b = birthdays.Birthday(a.DateOfBirth, age);
-            if (b > a.AsAt) changes.Add(new Change(b, $"your {age}{(age % 10 == 1 && age != 11 ? "st" : "th")} birthday"));
+            if (b > a.AsAt) changes.Add(new Change(b, $"your {Ordinal(age)} birthday"));
         }
         foreach (var e in a.AllEntitlements)
         {
