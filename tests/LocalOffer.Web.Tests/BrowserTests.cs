@@ -71,6 +71,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         var entitlements = await page.TextContentAsync("#entitlements");
         entitlements.Should().Contain("[personal-adviser]").And.Contain("[pathway-plan]").And.Contain("[keep-in-touch]");
         (await page.Locator("svg[role=img] title").TextContentAsync()).Should().Contain("14 to 25");
+        (await page.Locator("svg[role=img] > text").AllTextContentsAsync()).Should().Contain(["former relevant", "relevant", "looked after"], "the picture has a key, not colour alone");
         (await Axe(page)).Should().BeEmpty();
         // The result page as an adviser sees it, for the docs: LOCALOFFER_SCREENSHOT=/tmp/result.png dotnet test ...
         if (Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)
