@@ -34,7 +34,7 @@ public static class TimelineSvg
         double X(LocalDate d) => left + (width - 2 * left) * Math.Clamp(DateRange.DaysBetween(from, d) / (double)DateRange.DaysBetween(from, to), 0, 1);
         var svg = new StringBuilder();
         var desc = string.Join("; ", a.Timeline.Where(t => t.To > from).Select(t => $"{t.Status.Plain()} from {Show(t.From < from ? from : t.From)} until {Show(t.To)}"));
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} 124\" width=\"100%\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" focusable=\"false\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} 124\" width=\"100%\" font-family=\"GDS Transport, arial, sans-serif\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" focusable=\"false\">");
         svg.Append("<title id=\"timeline-title\">Care leaver categories from age 14 to 25</title>");
         svg.Append($"<desc id=\"timeline-desc\">{WebUtility.HtmlEncode(desc)}. The line marks {WebUtility.HtmlEncode(Show(a.AsAt))}.</desc>");
         foreach (var t in a.Timeline.Where(t => t.To > from && t.From < to))
