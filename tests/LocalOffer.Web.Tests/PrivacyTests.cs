@@ -44,3 +44,16 @@ public sealed class PrivacyTests(WebApplicationFactory<WebEntryPoint> factory) :
         html.Should().Contain("Privately fostered (privateFostering)").And.Contain("Higher education (university) (higherEducation)");
     }
 }
+
+/// <summary>`localoffer serve` listens on loopback only unless told otherwise.</summary>
+public sealed class BindingTests
+{
+    [Fact]
+    public async Task The_app_binds_to_127_0_0_1_by_default_and_honours_urls()
+    {
+        await using var byDefault = WebApp.Create([]);
+        byDefault.Configuration["urls"].Should().Be("http://127.0.0.1:5080");
+        await using var told = WebApp.Create(["--urls", "http://127.0.0.1:5099"]);
+        told.Configuration["urls"].Should().Be("http://127.0.0.1:5099");
+    }
+}
