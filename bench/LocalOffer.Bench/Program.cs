@@ -15,17 +15,24 @@ var ri = argsList.IndexOf("--runs");
 var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
 if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
+if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
 
 var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}");
-Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | peak memory   (medians)");
+Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | peak memory of one run   (medians)");
 foreach (var n in sizes)
 {
     var psi = new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(1).Take(Environment.ProcessPath!.EndsWith("dotnet") ? 1 : 0), "--one", n.ToString(), "--runs", runs.ToString()])
     { RedirectStandardOutput = true };
     using var p = Process.Start(psi)!;
-    Console.WriteLine(p.StandardOutput.ReadToEnd().TrimEnd());
+    var timing = p.StandardOutput.ReadToEnd().TrimEnd();
     p.WaitForExit();
+    // Peak memory of one whole batch run, alone in a fresh process.
+    psi.ArgumentList[psi.ArgumentList.IndexOf("--one")] = "--peak";
+    using var q = Process.Start(psi)!;
+    var peak = q.StandardOutput.ReadToEnd().Trim();
+    q.WaitForExit();
+    Console.WriteLine($"{timing} | {peak}");
 }
 return 0;
 
@@ -64,8 +71,17 @@ static int RunOne(int n, int runs)
         if (i == 0) continue;
         parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal);
     }
-    var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
-    Console.WriteLine($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2} | {peak,7:F0} MB");
+    Console.Write($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2}");
+    return 0;
+}
+
+static int PeakOfOneRun(int n)
+{
+    var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
+    var yearEnd = new LocalDate(2026, 3, 31);
+    new BatchRunner(RulesCore.LoadDefault()).Run(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd,
+        Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv")));
+    Console.Write($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024),7:F0} MB");
     return 0;
 }
 

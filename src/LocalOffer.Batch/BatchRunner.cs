@@ -43,8 +43,9 @@ public sealed record BatchSummary(
 /// </summary>
 public sealed class BatchRunner(RulesCore core)
 {
-    // Big blocks: each block ends in a barrier where one core waits for the other, so few of them.
-    private const int Block = 1 << 18;
+    // A block's answers are held until written: small enough to keep memory flat, big enough that the
+    // barrier at its end (one core waiting for the other) is rare.
+    private const int Block = 1 << 16;
 
     public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {

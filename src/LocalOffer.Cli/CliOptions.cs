@@ -27,7 +27,5 @@ public static class CliOptions
         },
     };
 
-    /// <summary>Today in England, whatever the machine's zone.</summary>
-    public static LocalDate Today() =>
-        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+    public static LocalDate Today() => LocalOffer.Core.Time.UkClock.Today();
 }

@@ -106,8 +106,7 @@ public static class ApiEndpoints
             : (default, Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"'{text}' is not a date (YYYY-MM-DD)"] }));
     }
 
-    public static LocalDate Today() =>
-        SystemClock.Instance.GetCurrentInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/London"]).Date;
+    public static LocalDate Today() => LocalOffer.Core.Time.UkClock.Today();
 
     private static async Task<(CareHistory? History, LocalDate Date, IResult? Problem)> ReadHistory(HttpRequest request, RulesCore core, string? asAt)
     {

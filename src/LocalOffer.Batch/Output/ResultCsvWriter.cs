@@ -48,5 +48,5 @@ public sealed class ResultCsvWriter : IResultWriter
         _csv.Dispose();
     }
 
-    internal static string Iso(NodaTime.LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(NodaTime.LocalDate d) => LocalOffer.Core.Output.AssessmentJson.Iso(d);
 }
