@@ -122,8 +122,8 @@ public static class PageEndpoints
             }).ToArray(),
             det = new { start = form["det.start"], end = form["det.end"], custody = form["det.kind"] != "hospital" },
             lwp = new { start = form["lwp.start"], end = form["lwp.end"] },
-            other = new { start = form["other.start"], end = form["other.end"], kinds = new[] { "privateFostering", "voluntaryOrganisation", "privateChildrensHome", "healthOrEducationAccommodation", "careHomeOrHospital" }.Select(k => new { value = k, text = k, selected = form["other.kind"] == k }).ToArray() },
-            edu = new { start = form["edu.start"], end = form["edu.end"], fullTime = form["edu.fulltime"] == "yes", kinds = new[] { "furtherEducation", "higherEducation", "apprenticeship", "training" }.Select(k => new { value = k, text = k, selected = form["edu.kind"] == k }).ToArray() },
+            other = new { start = form["other.start"], end = form["other.end"], kinds = FactLabels.OtherCareKinds.Select(k => new { value = k, text = FactLabels.Text(k), selected = form["other.kind"] == k }).ToArray() },
+            edu = new { start = form["edu.start"], end = form["edu.end"], fullTime = form["edu.fulltime"] == "yes", kinds = FactLabels.EducationKinds.Select(k => new { value = k, text = FactLabels.Text(k), selected = form["edu.kind"] == k }).ToArray() },
             support = form["support.date"],
             councils = catalog.Councils.Select(c => new { value = c.Id, text = c.Name, selected = c.Id == form["council"] }).ToArray(),
         };

@@ -15,7 +15,7 @@ namespace LocalOffer.Web;
 /// </summary>
 public static class TimelineSvg
 {
-    private static readonly IReadOnlyDictionary<Status, (string Fill, string Pattern)> Colours = new Dictionary<Status, (string, string)>
+    private static readonly IReadOnlyDictionary<Status, (string Fill, string Name)> Colours = new Dictionary<Status, (string, string)>
     {
         [Status.None] = ("#f3f2f1", "none"),
         [Status.LookedAfter] = ("#5694ca", "looked after"),
@@ -34,7 +34,7 @@ public static class TimelineSvg
         double X(LocalDate d) => left + (width - 2 * left) * Math.Clamp(DateRange.DaysBetween(from, d) / (double)DateRange.DaysBetween(from, to), 0, 1);
         var svg = new StringBuilder();
         var desc = string.Join("; ", a.Timeline.Where(t => t.To > from).Select(t => $"{t.Status.Plain()} from {Show(t.From < from ? from : t.From)} until {Show(t.To)}"));
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} 100\" width=\"100%\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" focusable=\"false\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} 124\" width=\"100%\" font-family=\"GDS Transport, arial, sans-serif\" role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" focusable=\"false\">");
         svg.Append("<title id=\"timeline-title\">Care leaver categories from age 14 to 25</title>");
         svg.Append($"<desc id=\"timeline-desc\">{WebUtility.HtmlEncode(desc)}. The line marks {WebUtility.HtmlEncode(Show(a.AsAt))}.</desc>");
         foreach (var t in a.Timeline.Where(t => t.To > from && t.From < to))
@@ -54,6 +54,15 @@ public static class TimelineSvg
             var x = X(a.AsAt);
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:F1}\" y1=\"8\" x2=\"{x:F1}\" y2=\"{barTop + barHeight + 4}\" stroke=\"#d4351c\" stroke-width=\"3\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:F1}\" y=\"7\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b0c0c\">{WebUtility.HtmlEncode(Show(a.AsAt))}</text>");
+        }
+        // A key, so the colours are never the only way to tell the categories apart (WCAG 1.4.1).
+        var legendX = (double)left;
+        foreach (var status in a.Timeline.Where(t => t.To > from && t.From < to).Select(t => t.Status).Distinct())
+        {
+            var (fill, name) = Colours[status];
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{legendX:F1}\" y=\"104\" width=\"12\" height=\"12\" fill=\"{fill}\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{legendX + 16:F1}\" y=\"114\" font-size=\"11\" fill=\"#0b0c0c\">{WebUtility.HtmlEncode(name)}</text>");
+            legendX += 30 + name.Length * 6.2;
         }
         svg.Append("</svg>");
         return svg.ToString();

@@ -71,10 +71,15 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         var entitlements = await page.TextContentAsync("#entitlements");
         entitlements.Should().Contain("[personal-adviser]").And.Contain("[pathway-plan]").And.Contain("[keep-in-touch]");
         (await page.Locator("svg[role=img] title").TextContentAsync()).Should().Contain("14 to 25");
+        (await page.Locator("svg[role=img] > text").AllTextContentsAsync()).Should().Contain(["former relevant", "relevant", "looked after"], "the picture has a key, not colour alone");
         (await Axe(page)).Should().BeEmpty();
+        // The result page as an adviser sees it, for the docs: LOCALOFFER_SCREENSHOT=/tmp/result.png dotnet test ...
+        if (Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
         await page.ClickAsync("button[value=print]");
         (await page.TextContentAsync("#status"))!.Should().Contain("former relevant child");
         (await page.Locator("button[value=print]").CountAsync()).Should().Be(0);
+        (await Axe(page)).Should().BeEmpty("the print view is a page too");
     }
 
     [Fact]
