@@ -83,7 +83,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             $" ({P.Cppcr40.Citation}(1); a day counts when looked after for it; on a date the whole days before it count).");
 
         foreach (var s in timeline.Where(s => s.From <= asAt))
-            lines.Add($"From {D(s.From)}: {s.Status.Wire()}: {s.Reason}{(s.Basis.Count > 0 ? $" ({string.Join("; ", s.Basis.Select(b => b.Citation))})" : "")}.");
+            lines.Add($"From {D(s.From)}: {s.Status.Plain()} [{s.Status.Wire()}]: {s.Reason}{(s.Basis.Count > 0 ? $" ({string.Join("; ", s.Basis.Select(b => b.Citation))})" : "")}.");
         lines.Add($"So on {D(asAt)} the status is {status.Wire()} ({status.Plain()}).");
 
         if (status is Status.FormerRelevant && law.StayingCloseStart is null)
