@@ -43,7 +43,7 @@ public static class PageEndpoints
             return Html(templates.Render("web/result", new
             {
                 offer = model,
-                site = Site(http, af, form["council"]),
+                site = Site(http, af, form["council"], withNav: action != "print"),
                 pageTitle = "Result",
                 print = action == "print",
                 svg = TimelineSvg.Render(assessment, core.Law),
@@ -78,7 +78,7 @@ public static class PageEndpoints
 
     private static IResult Html(string html, int status = 200) => Results.Content(html, "text/html; charset=utf-8", statusCode: status);
 
-    private static object Site(HttpContext http, IAntiforgery af, string? council)
+    private static object Site(HttpContext http, IAntiforgery af, string? council, bool withNav = true)
     {
         var tokens = af.GetAndStoreTokens(http);
         return new
@@ -87,7 +87,7 @@ public static class PageEndpoints
             assets = "/assets/",
             home = "/",
             af = new { name = tokens.FormFieldName, value = tokens.RequestToken },
-            nav = new object[] { new { href = "/", label = "Check a young person" }, new { href = "/councils", label = "Council offers" } },
+            nav = withNav ? new object[] { new { href = "/", label = "Check a young person" }, new { href = "/councils", label = "Council offers" } } : null,
             footer = "LocalOffer keeps nothing you enter: no record is saved. Check anything important with the law and your manager.",
             contacts = Array.Empty<object>(),
         };

@@ -79,6 +79,7 @@ public sealed class BrowserTests(LiveServer server) : IClassFixture<LiveServer>
         await page.ClickAsync("button[value=print]");
         (await page.TextContentAsync("#status"))!.Should().Contain("former relevant child");
         (await page.Locator("button[value=print]").CountAsync()).Should().Be(0);
+        (await page.Locator("nav").CountAsync()).Should().Be(0, "the print view drops the navigation");
         (await Axe(page)).Should().BeEmpty("the print view is a page too");
     }
 
