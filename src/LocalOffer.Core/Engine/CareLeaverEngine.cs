@@ -59,9 +59,6 @@ public sealed class CareLeaverEngine
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids);
     }
 
-    /// <summary>The timeline alone (internal spans), for tests that compare it with direct evaluation.</summary>
-    internal (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Timeline(CareHistory history) => TimelineBuilder.Build(history, Law);
-
     /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
     internal Status EvaluateDirect(CareHistory history, LocalDate d)
     {

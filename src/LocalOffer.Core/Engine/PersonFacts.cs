@@ -47,16 +47,15 @@ internal sealed class PersonFacts
             if (careFrom is { } from && e.Start < from) continue;
             if (e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
             var end = e.End ?? B18;
-            var extended = false;
             if (e.End is not null && e.ReasonEnded is { } r && law.TransferReasons.Contains(r))
             {
                 var next = k + 1 < episodes.Count ? episodes[order?[k + 1] ?? k + 1].Start : B18;
-                if (next > end) { end = next; extended = true; }
+                if (next > end) end = next;
             }
             if (end > B18) end = B18;
             var range = new DateRange(e.Start, end);
             if (range.IsEmpty) continue;
-            care[count++] = new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i, extended);
+            care[count++] = new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i);
         }
         if (count < care.Length) Array.Resize(ref care, count);
         Care = care;

@@ -110,19 +110,6 @@ public sealed class EnglandLaw
         var other => throw Bad(id, $"value '{other}' is not a number"),
     };
 
-    /// <summary>A dated whole number (an age) in force on a date, or null.</summary>
-    public int? IntOn(string id, LocalDate date) => Book.Get(id).ValueOn(date) switch
-    {
-        int i => i,
-        null => null,
-        var other => throw Bad(id, $"value '{other}' is not a whole number"),
-    };
-
-    /// <summary>The dates on which a dated parameter changes value (for splitting spans).</summary>
-    public IEnumerable<LocalDate> ChangeDates(string id) => Book.Get(id).Values.Select(v => v.From);
-
-    private static LocalDate? Never => null;
-
     // Ages and periods are read as one value: a change to one would need its own transition rule
     // (who it applies to), so a second dated value is refused rather than silently mis-applied.
     private int SingleInt(string id)
@@ -141,7 +128,7 @@ public sealed class EnglandLaw
             if (v.Value is true) return v.From;
             if (v.Value is not (false or null)) throw Bad(id, $"value '{v.Value}' must be true, false or null");
         }
-        return Never;
+        return null;
     }
 
     private FrozenSet<string> Codes(string id)
