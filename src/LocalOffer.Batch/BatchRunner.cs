@@ -4,6 +4,7 @@ using LocalOffer.Batch.Input;
 using LocalOffer.Batch.Output;
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Safety;
 using NodaTime;
 
 namespace LocalOffer.Batch;
@@ -49,12 +50,15 @@ public sealed class BatchRunner(RulesCore core)
 
     public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
+        CheckPaths(o);
         var clock = Stopwatch.StartNew();
         var (cohort, builder) = Load(o, progress);
         var read = clock.Elapsed;
         var tally = new Tally(core.Law.MilestoneAges);
-        using (var output = File.Create(o.Out))
-        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(output, o.AsAt) : new ResultCsvWriter(output))
+        // Both files are written to temporary files and put in place together at the end: a run that
+        // fails leaves no truncated results (and never a results file without its rejects).
+        using var results = AtomicFile.Create(o.Out);
+        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(results.Stream, o.AsAt) : new ResultCsvWriter(results.Stream))
         {
             foreach (var block in Classify(cohort, o.AsAt, progress))
                 foreach (var r in block)
@@ -64,14 +68,37 @@ public sealed class BatchRunner(RulesCore core)
                     onResult?.Invoke(r);
                 }
         }
-        if (o.RejectsPath is { } rp)
-            using (var rejects = File.Create(rp)) RejectCsvWriter.Write(rejects, builder.Rejects);
+        using var rejects = o.RejectsPath is { } rp ? AtomicFile.Create(rp) : null;
+        if (rejects is not null) RejectCsvWriter.Write(rejects.Stream, builder.Rejects);
+        results.Commit();
+        rejects?.Commit();
         var summary = new BatchSummary(builder.HeaderRowsRead, builder.EpisodeRowsRead, builder.Rejects.Count, builder.EpisodeRowsMerged,
             builder.HeaderRowsMerged, cohort.Count, tally.ByStatus, tally.ByAge, tally.Warned, clock.Elapsed)
         {
             ReadTime = read, ClassifyTime = clock.Elapsed - read,
         };
         return (summary, builder.Rejects);
+    }
+
+    /// <summary>
+    /// Before anything is read: the as-at date is in range, every input is a readable file, and the
+    /// outputs are neither inputs nor each other, in folders that can be written to.
+    /// </summary>
+    public static void CheckPaths(BatchOptions o)
+    {
+        if (!DateLimits.InRange(o.AsAt)) throw new UnreadableInputException($"--as-at {DateLimits.OutOfRange(o.AsAt)}");
+        var inputs = new[] { o.Header }.OfType<string>().Concat(o.Episodes).Concat(o.Xml).ToList();
+        var outputs = new List<(string, string)> { ("--out", o.Out) };
+        if (o.RejectsPath is { } rp) outputs.Add(("--rejects", rp));
+        try
+        {
+            OutputPaths.Check(outputs, inputs);
+            foreach (var i in inputs) InputFiles.CheckRegular(i);
+        }
+        catch (Exception e) when (e is OutputPathException or InputFileException)
+        {
+            throw new UnreadableInputException(e.Message);
+        }
     }
 
     /// <summary>Reads every file, in the order given (later files are later returns), and checks the episodes.</summary>

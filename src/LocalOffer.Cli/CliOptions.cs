@@ -21,11 +21,22 @@ public static class CliOptions
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             var p = LocalDatePattern.Iso.Parse(text);
-            if (p.Success && text.Length == 10) return p.Value;
-            r.AddError($"{name}: '{text}' is not a date (YYYY-MM-DD)");
+            if (p.Success && text.Length == 10 && LocalOffer.Core.Safety.DateLimits.InRange(p.Value)) return p.Value;
+            if (p.Success && text.Length == 10)
+            {
+                r.AddError($"{name}: {LocalOffer.Core.Safety.DateLimits.OutOfRange(p.Value)}");
+                return default;
+            }
+            r.AddError($"{name}: '{LocalOffer.Core.Safety.Printable.Clean(text, 60)}' is not a date (YYYY-MM-DD)");
             return default;
         },
     };
+
+    /// <summary>A date given by a default or a program (not parsed here) is checked the same way.</summary>
+    public static void CheckInRange(string name, LocalDate d)
+    {
+        if (!LocalOffer.Core.Safety.DateLimits.InRange(d)) throw new CliUsageException($"{name}: {LocalOffer.Core.Safety.DateLimits.OutOfRange(d)}");
+    }
 
     public static LocalDate Today() => LocalOffer.Core.Time.UkClock.Today();
 }

@@ -5,8 +5,11 @@ using NodaTime;
 
 namespace LocalOffer.Batch.Cohort;
 
-/// <summary>Where a field was read: for the rejects file.</summary>
-public readonly record struct FieldAt(string Text, int Column);
+/// <summary>Where a field was read: for the rejects file. Council: the LA code a CHILD key was made with.</summary>
+public readonly record struct FieldAt(string Text, int Column, string? Council = null)
+{
+    public string Text { get; init; } = Text ?? "";
+}
 
 /// <summary>
 /// Collects header and episode rows from any number of SSDA903 files (CSV or XML) into one
@@ -43,17 +46,40 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         return _files.Count - 1;
     }
 
+    /// <summary>A header row that could not be read at all (malformed quoting, a field holding elements): read and rejected.</summary>
+    public void RejectHeaderRow(string file, long line, int column, string reason)
+    {
+        HeaderRowsRead++;
+        Rejects.Add(new Reject(file, line, column, "row", null, reason));
+    }
+
+    /// <summary>An episode row that could not be read at all: read and rejected.</summary>
+    public void RejectEpisodeRow(string file, long line, int column, string reason)
+    {
+        EpisodeRowsRead++;
+        Rejects.Add(new Reject(file, line, column, "row", null, reason));
+    }
+
+    private const string LaSlash = "the LA code contains '/', which would make CHILD keys ambiguous";
+
     /// <summary>A header row: CHILD and DOB.</summary>
     public void AddChild(string file, long line, FieldAt child, FieldAt dob)
     {
         HeaderRowsRead++;
         var id = child.Text.Trim();
         if (id.Length == 0) { Rejects.Add(new Reject(file, line, child.Column, "CHILD", null, "no CHILD id")); return; }
+        if (child.Council?.Contains('/') == true) { Rejects.Add(new Reject(file, line, 0, "LA", id, LaSlash)); return; }
         if (dob.Text.Trim().Length == 0) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, "no DOB")); return; }
-        if (!Ssda903Date.TryParse(dob.Text, out var birth)) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"'{dob.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")); return; }
+        if (!Ssda903Date.TryParse(dob.Text, out var birth)) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"'{Input.Reject.Quote(dob.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")); return; }
         if (_childIndex.TryGetValue(id, out var existing))
         {
             ref var first = ref Children[existing];
+            if (_files[first.File] == file)
+            {
+                // Twice in one file is a duplicate row, whatever its DOB (the README's promise), not another return.
+                Rejects.Add(new Reject(file, line, child.Column, "CHILD", id, $"duplicate header row: the same CHILD at line {first.Line} of this file"));
+                return;
+            }
             if (first.DateOfBirth == birth) { HeaderRowsMerged++; return; } // the same child in another return
             Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
@@ -63,12 +89,24 @@ public sealed class CohortBuilder(Ssda903Codes codes)
 
     /// <summary>
     /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
-    /// the file has one (regional extracts hold several returns in one file; 0 = none).
+    /// the file has one (regional extracts hold several returns in one file; blank = none).
     /// </summary>
-    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place, FieldAt rec, int year = 0)
+    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place, FieldAt rec, FieldAt yearField = default)
     {
         EpisodeRowsRead++;
         var id = child.Text.Trim();
+        if (child.Council?.Contains('/') == true) { Rejects.Add(new Reject(file, line, 0, "LA", id, LaSlash)); return; }
+        // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
+        var yearText = yearField.Text.Trim();
+        var year = 0;
+        if (yearText.Length > 0 && !(int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
+                && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
+        {
+            Rejects.Add(new Reject(file, line, yearField.Column, "YEAR", id.Length == 0 ? null : id,
+                $"YEAR '{Input.Reject.Quote(yearText)}' is not a year ({Ssda903Date.MinYear} to {Ssda903Date.MaxYear})"));
+            if (id.Length > 0 && _childIndex.TryGetValue(id, out var bad)) Children[bad].RejectedRows++;
+            return;
+        }
         if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
         {
             Rejects.Add(new Reject(file, line, child.Column, "CHILD", id.Length == 0 ? null : id,
@@ -83,13 +121,13 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         var recText = rec.Text.Trim();
         var (column, field, reason) =
             decom.Text.Trim().Length == 0 ? (decom.Column, "DECOM", "no DECOM (start date)")
-            : !Ssda903Date.TryParse(decom.Text, out start) ? (decom.Column, "DECOM", $"'{decom.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
-            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? (dec.Column, "DEC", $"'{dec.Text}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
+            : !Ssda903Date.TryParse(decom.Text, out start) ? (decom.Column, "DECOM", $"'{Input.Reject.Quote(decom.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
+            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? (dec.Column, "DEC", $"'{Input.Reject.Quote(dec.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
             : hasEnd && end < start ? (dec.Column, "DEC", $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
             : start < c.DateOfBirth ? (decom.Column, "DECOM", $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
-            : !codes.LegalStatus.ContainsKey(lsText) ? (ls.Column, "LS", lsText.Length == 0 ? "no legal status" : $"unknown legal status '{lsText}'")
-            : placeText.Length > 0 && !codes.Placement.ContainsKey(placeText) ? (place.Column, "PLACE", $"unknown placement '{placeText}'")
-            : recText.Length > 0 && !codes.ReasonEnded.ContainsKey(recText) ? (rec.Column, "REC", $"unknown reason episode ceased '{recText}'")
+            : !codes.LegalStatus.ContainsKey(lsText) ? (ls.Column, "LS", lsText.Length == 0 ? "no legal status" : $"unknown legal status '{Input.Reject.Quote(lsText)}'")
+            : placeText.Length > 0 && !codes.Placement.ContainsKey(placeText) ? (place.Column, "PLACE", $"unknown placement '{Input.Reject.Quote(placeText)}'")
+            : recText.Length > 0 && !codes.ReasonEnded.ContainsKey(recText) ? (rec.Column, "REC", $"unknown reason episode ceased '{Input.Reject.Quote(recText)}'")
             : (0, "", "");
         if (reason.Length > 0) { Reject(file, line, column, field, id, reason, ref c); return; }
 

@@ -1,23 +1,33 @@
 using System.Text;
+using LocalOffer.Core.Safety;
 
 namespace LocalOffer.Batch.Input;
 
 /// <summary>
-/// Opens an input file as UTF-8 text, with or without a byte order mark. A UTF-16 or UTF-32 file
-/// (by its mark, or by NUL bytes in its first block) gets a clear error instead of garbage.
+/// Opens an input file as UTF-8 text, with or without a byte order mark. Only a regular file is
+/// opened (<see cref="InputFiles"/>); a UTF-16 or UTF-32 file (by its mark, or by NUL bytes in its
+/// first block) gets a clear error instead of garbage, and any byte that is not UTF-8 stops the run
+/// (<see cref="Utf8CheckingStream"/>) rather than being replaced, which could merge two children.
 /// </summary>
 public static class InputFile
 {
     public static TextReader OpenText(string path) =>
-        new StreamReader(OpenStream(path), new UTF8Encoding(false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        new StreamReader(OpenStream(path), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 1 << 16);
 
-    /// <summary>The file as a byte stream, after checking it is not UTF-16.</summary>
+    /// <summary>The file as a byte stream, after checking it is a regular file and not UTF-16.</summary>
     public static Stream OpenStream(string path)
     {
-        if (!File.Exists(path)) throw new UnreadableInputException($"{path}: file not found");
+        try
+        {
+            InputFiles.CheckRegular(path);
+        }
+        catch (InputFileException e)
+        {
+            throw new UnreadableInputException(e.Message);
+        }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         Span<byte> head = stackalloc byte[512];
-        var n = stream.Read(head);
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         head = head[..n];
         stream.Position = 0;
         if (n >= 2 && (head[0] == 0xFF && head[1] == 0xFE || head[0] == 0xFE && head[1] == 0xFF) || head.IndexOf((byte)0) >= 0)
@@ -25,6 +35,6 @@ public static class InputFile
             stream.Dispose();
             throw new UnreadableInputException($"{path}: the file is UTF-16 (or binary), not UTF-8 text; save it as UTF-8 CSV and run again");
         }
-        return stream;
+        return new Utf8CheckingStream(stream);
     }
 }

@@ -1,5 +1,6 @@
 using CsvHelper;
 using LocalOffer.Batch.Cohort;
+using LocalOffer.Core.Safety;
 
 namespace LocalOffer.Batch.Input;
 
@@ -7,53 +8,136 @@ namespace LocalOffer.Batch.Input;
 /// Reads SSDA903 header.csv and episodes.csv with CsvHelper's UTF-8 reader: header names in any
 /// case, extra columns ignored, UTF-8 with or without BOM, CRLF or LF, quoted fields, blank lines
 /// skipped. Line numbers are the file's own (for the rejects file).
+/// A quoted field may not span lines (SSDA903 fields never do): so one stray quote cannot swallow
+/// the rest of the file into one field. A row with malformed quoting is a reject of that row (line
+/// and column), and the next line is read normally.
 /// </summary>
 public static class Ssda903CsvReader
 {
     public static readonly string[] HeaderColumns = ["CHILD", "DOB"];
     public static readonly string[] EpisodeColumns = ["CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"];
 
-    private static CsvReader Open(string path) =>
-        CsvReader.Create(InputFile.OpenStream(path), new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
+    /// <summary>The longest row read (bytes): far beyond any real SSDA903 row.</summary>
+    public const int MaxRowBytes = 1 << 20;
+
+    private static CsvReader Open(string path, Action<CsvMalformedRecord> onMalformed) =>
+        CsvReader.Create(InputFile.OpenStream(path), new CsvReaderOptions
+        {
+            HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Skip, OnMalformedRecord = onMalformed,
+            MaxRecordSize = MaxRowBytes, IncludeValuesInExceptions = false,
+        }, false);
 
     public static void ReadHeader(string path, CohortBuilder cohort)
     {
-        using var csv = Open(path);
+        var headerRead = false;
+        using var csv = Open(path, m => Malformed(path, m, headerRead, cohort.RejectHeaderRow));
         var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns);
-        while (csv.Read())
+        headerRead = true;
+        while (Read(path, csv))
             cohort.AddChild(path, csv.LineNumber, Child(csv, c[0], c[2]), Field(csv, c[1]));
     }
 
     public static void ReadEpisodes(string path, CohortBuilder cohort)
     {
-        using var csv = Open(path);
+        var headerRead = false;
+        using var csv = Open(path, m => Malformed(path, m, headerRead, cohort.RejectEpisodeRow));
         var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"]);
-        while (csv.Read())
+        headerRead = true;
+        while (Read(path, csv))
+            cohort.AddEpisode(path, csv.LineNumber, Child(csv, c[0], c[6]), Field(csv, c[1]), Field(csv, c[4]), Field(csv, c[2]),
+                Field(csv, c[3]), Field(csv, c[5]), c[7] >= 0 ? Field(csv, c[7]) : default);
+    }
+
+    /// <summary>Reads the next row; a row too long to be SSDA903 or a file that is not UTF-8 stops the run (exit 2).</summary>
+    private static bool Read(string path, CsvReader csv)
+    {
+        try
         {
-            var year = c[7] >= 0 && int.TryParse(Field(csv, c[7]).Text, out var y) ? y : 0;
-            cohort.AddEpisode(path, csv.LineNumber, Child(csv, c[0], c[6]), Field(csv, c[1]), Field(csv, c[4]), Field(csv, c[2]), Field(csv, c[3]), Field(csv, c[5]), year);
+            return csv.Read();
         }
+        catch (CsvFormatException e)
+        {
+            throw new UnreadableInputException($"{path}: line {e.LineNumber}: a row longer than {MaxRowBytes:N0} bytes: not an SSDA903 file");
+        }
+        catch (InvalidUtf8Exception e)
+        {
+            throw new UnreadableInputException($"{path}: {e.Message}");
+        }
+    }
+
+    private static void Malformed(string path, CsvMalformedRecord m, bool headerRead, Action<string, long, int, string> reject)
+    {
+        if (!headerRead)
+            throw new UnreadableInputException($"{path}: line {m.LineNumber}: the header line has malformed quoting ({Words(m.Reason)})");
+        reject(path, m.LineNumber, MalformedColumn(m.RawRecord), $"malformed quoting ({Words(m.Reason)}): the row is not read");
+    }
+
+    private static string Words(CsvMalformedReason r) => r switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
+        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
+        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes => "a quote that is never closed on its line",
+        _ => r.ToString(),
+    };
+
+    /// <summary>The 1-based column of the first field whose quoting is malformed (0 when it cannot be told).</summary>
+    internal static int MalformedColumn(string raw, char separator = ',')
+    {
+        var column = 1;
+        var i = 0;
+        while (i <= raw.Length)
+        {
+            if (i < raw.Length && raw[i] == '"')
+            {
+                i++;
+                while (true)
+                {
+                    if (i >= raw.Length) return column; // never closed
+                    if (raw[i] == '"')
+                    {
+                        if (i + 1 < raw.Length && raw[i + 1] == '"') { i += 2; continue; }
+                        i++;
+                        break;
+                    }
+                    i++;
+                }
+                if (i < raw.Length && raw[i] != separator) return column; // text after the closing quote
+            }
+            else
+            {
+                while (i < raw.Length && raw[i] != separator)
+                {
+                    if (raw[i] == '"') return column; // a stray quote
+                    i++;
+                }
+            }
+            i++; // the separator
+            column++;
+        }
+        return 0;
     }
 
     /// <summary>
     /// The child's key. In a regional extract (an LA column) CHILD ids are only unique within a
-    /// council, so the key is "LA/CHILD".
+    /// council, so the key is "LA/CHILD". An LA code with a '/' is refused by the builder, so two
+    /// different (LA, CHILD) pairs can never make the same key ("A" + "B/C" against "A/B" + "C").
     /// </summary>
     private static FieldAt Child(CsvReader csv, int child, int la)
     {
         var id = Field(csv, child);
         if (la < 0) return id;
         var council = Field(csv, la).Text.Trim();
-        return council.Length == 0 || id.Text.Trim().Length == 0 ? id : new FieldAt($"{council}/{id.Text.Trim()}", id.Column);
+        return council.Length == 0 || id.Text.Trim().Length == 0 ? id : new FieldAt($"{council}/{id.Text.Trim()}", id.Column, council);
     }
 
     /// <summary>The bare parse, the benchmark's floor: every row read and the same fields taken the same way, nothing done with them.</summary>
     public static long ParseOnly(string path, string[] wanted)
     {
-        using var csv = Open(path);
+        using var csv = Open(path, _ => { });
         var cols = Columns(path, csv, wanted, required: []);
         long chars = 0;
-        while (csv.Read())
+        while (Read(path, csv))
             foreach (var c in cols) chars += Field(csv, c).Text.Length;
         return chars;
     }
@@ -64,11 +148,12 @@ public static class Ssda903CsvReader
     /// <summary>Column index of each wanted name (case-insensitive), -1 when absent; a missing required one is an error.</summary>
     private static int[] Columns(string path, CsvReader csv, string[] wanted, string[] required)
     {
-        if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
+        if (!Read(path, csv)) throw new UnreadableInputException($"{path}: empty file (no header line)");
         var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
         var missing = required.Where(r => !names.Contains(r)).ToList();
         if (missing.Count > 0)
-            throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
+            throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} " +
+                $"(found: {Printable.Clean(string.Join(", ", names))})");
         return wanted.Select(w => names.IndexOf(w)).ToArray();
     }
 }

@@ -8,6 +8,8 @@ namespace LocalOffer.Batch.Input;
 /// </summary>
 public static class Ssda903Date
 {
+    public const int MinYear = 1900, MaxYear = 2199; // LocalOffer.Core.Safety.DateLimits
+
     public static bool TryParse(ReadOnlySpan<char> s, out LocalDate date)
     {
         date = default;
@@ -22,7 +24,7 @@ public static class Ssda903Date
             if (!Digits(s[..4], out year) || !Digits(s.Slice(5, 2), out month) || !Digits(s[8..], out day)) return false;
         }
         else return false;
-        if (year < 1900 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return false;
+        if (year < MinYear || year > MaxYear || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month)) return false;
         date = new LocalDate(year, month, day);
         return true;
     }

@@ -4,12 +4,15 @@ using LocalOffer.Batch.Input;
 
 namespace LocalOffer.Batch.Output;
 
-/// <summary>The rejects file: every row not used, with file, line, column, field, child and reason.</summary>
+/// <summary>
+/// The rejects file: every row not used, with file, line, column, field, child and reason. A cell that
+/// a spreadsheet would run as a formula (starting = + - @, tab or CR) gets a leading apostrophe (OWASP).
+/// </summary>
 public static class RejectCsvWriter
 {
     public static void Write(Stream output, IEnumerable<Reject> rejects)
     {
-        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         csv.WriteRecord(["file", "line", "column", "field", "CHILD", "reason"]);
         foreach (var r in rejects)
         {

@@ -20,7 +20,7 @@ public sealed class ResultCsvWriter : IResultWriter
 
     public ResultCsvWriter(Stream output)
     {
-        _csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        _csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
         _csv.WriteRecord(Columns);
     }
 

@@ -23,12 +23,30 @@ public static class SyntheticReturn
 
     public sealed record Counts(int Children, long Episodes);
 
+    /// <summary>The most children one run writes (about 2.5 GB of files): beyond it a typo, not a test.</summary>
+    public const int MaxChildren = 10_000_000;
+
+    public static readonly string[] Files = ["header.csv", "episodes.csv"];
+
+    /// <summary>Both files, written whole or not at all (temporary files renamed at the end).</summary>
     public static Counts Write(string directory, int children, int seed, LocalDate yearEnd)
     {
+        if (children is < 1 or > MaxChildren) throw new ArgumentOutOfRangeException(nameof(children), $"1 to {MaxChildren:N0} children");
         Directory.CreateDirectory(directory);
+        using var headerFile = LocalOffer.Core.Safety.AtomicFile.Create(Path.Combine(directory, Files[0]));
+        using var episodesFile = LocalOffer.Core.Safety.AtomicFile.Create(Path.Combine(directory, Files[1]));
+        Counts counts;
+        using (var header = Writer(headerFile.Stream))
+        using (var episodes = Writer(episodesFile.Stream))
+            counts = Write(header, episodes, children, seed, yearEnd);
+        headerFile.Commit();
+        episodesFile.Commit();
+        return counts;
+    }
+
+    private static Counts Write(StreamWriter header, StreamWriter episodes, int children, int seed, LocalDate yearEnd)
+    {
         var random = new Random(seed);
-        using var header = Writer(Path.Combine(directory, "header.csv"));
-        using var episodes = Writer(Path.Combine(directory, "episodes.csv"));
         header.Write("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
         episodes.Write("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
         long episodeCount = 0;
@@ -111,5 +129,5 @@ public static class SyntheticReturn
 
     private static string D(LocalDate d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    private static StreamWriter Writer(string path) => new(path, false, new UTF8Encoding(false), 1 << 16);
+    private static StreamWriter Writer(Stream stream) => new(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
 }

@@ -17,8 +17,13 @@ public static class SynthCommand
         cmd.SetAction(parse =>
         {
             var n = parse.GetValue(children);
-            if (n < 1) throw new CliUsageException("--children must be at least 1");
+            if (n < 1 || n > SyntheticReturn.MaxChildren) throw new CliUsageException($"--children must be 1 to {SyntheticReturn.MaxChildren:N0}");
             var dir = parse.GetValue(output)!.FullName;
+            if (File.Exists(dir)) throw new CliUsageException($"--out {dir} is a file, not a folder");
+            var existing = SyntheticReturn.Files.Where(f => File.Exists(Path.Combine(dir, f))).ToList();
+            if (existing.Count > 0)
+                throw new CliUsageException($"--out {dir} already holds {string.Join(" and ", existing)}: refusing to overwrite; give an empty or new folder");
+            CliOptions.CheckInRange("--year-end", parse.GetValue(end));
             var counts = SyntheticReturn.Write(dir, n, parse.GetValue(seed), parse.GetValue(end));
             parse.InvocationConfiguration.Error.WriteLine($"synth: {counts.Children:N0} children, {counts.Episodes:N0} episodes in {dir}");
             return CliRunner.Ok;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LocalOffer.Core.Model;
 using NodaTime;
 using NodaTime.Text;
+using LocalOffer.Core.Safety;
 
 namespace LocalOffer.Core.Input;
 
@@ -34,6 +35,15 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         ["training"] = EducationKind.Training,
     };
 
+    /// <summary>The largest care history file read (4 MiB: tens of thousands of episodes).</summary>
+    public const long MaxFileBytes = 4 << 20;
+
+    /// <summary>The longest id accepted.</summary>
+    public const int MaxIdLength = 100;
+
+    /// <summary>At most this many errors are returned; one more says how many were left out.</summary>
+    public const int MaxErrors = 50;
+
     /// <summary>Reads and validates; on failure History is null and Errors says why.</summary>
     public (CareHistory? History, IReadOnlyList<InputError> Errors) Read(string json)
     {
@@ -49,18 +59,43 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         using (doc)
         {
             var errors = new List<InputError>();
-            var history = ReadHistory(doc.RootElement, errors);
-            if (errors.Count > 0 || history is null) return (null, errors);
+            CareHistory? history;
+            try
+            {
+                history = ReadHistory(doc.RootElement, errors);
+            }
+            catch (InvalidOperationException)
+            {
+                // System.Text.Json refuses to decode a lone UTF-16 surrogate such as "\ud800": not text.
+                return (null, [new InputError("$", "a string holds an escaped lone surrogate (such as \\ud800), which is not text")]);
+            }
+            if (errors.Count > 0 || history is null) return (null, Capped(errors));
             var validation = validator.Validate(history);
-            return validation.Count > 0 ? (null, validation) : (history, []);
+            return validation.Count > 0 ? (null, Capped(validation)) : (history, []);
         }
     }
 
-    /// <summary>Reads a file; a missing or unreadable file is an error on path "$".</summary>
+    private static IReadOnlyList<InputError> Capped(IReadOnlyList<InputError> errors) =>
+        errors.Count <= MaxErrors ? errors
+            : [.. errors.Take(MaxErrors), new InputError("$", $"... and {errors.Count - MaxErrors:N0} more errors")];
+
+    /// <summary>
+    /// Reads a file; a missing, unreadable, oversize or non-UTF-8 file, or one that is not a regular
+    /// file (a FIFO, a device), is an error on path "$".
+    /// </summary>
     public (CareHistory? History, IReadOnlyList<InputError> Errors) ReadFile(string path)
     {
-        if (!File.Exists(path)) return (null, [new InputError("$", $"file not found: {path}")]);
-        return Read(File.ReadAllText(path));
+        byte[] bytes;
+        try
+        {
+            bytes = InputFiles.ReadUtf8(path, MaxFileBytes);
+        }
+        catch (Exception e) when (e is InputFileException or IOException or UnauthorizedAccessException)
+        {
+            return (null, [new InputError("$", e.Message)]);
+        }
+        var text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
+        return Read(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
     }
 
     private static CareHistory? ReadHistory(JsonElement root, List<InputError> errors)
@@ -74,7 +109,16 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         string? id = null;
         if (root.TryGetProperty("id", out var idEl))
         {
-            if (idEl.ValueKind == JsonValueKind.String) id = idEl.GetString();
+            if (idEl.ValueKind == JsonValueKind.String)
+            {
+                id = idEl.GetString();
+                // The id is echoed on screens and in reports: no control characters, and short.
+                if (id is not null && (id.Length > MaxIdLength || Printable.Clean(id, MaxIdLength) != id))
+                {
+                    errors.Add(new InputError("id", $"must be at most {MaxIdLength} printable characters"));
+                    id = null;
+                }
+            }
             else if (idEl.ValueKind != JsonValueKind.Null) errors.Add(new InputError("id", "must be a string"));
         }
         LocalDate? dob = null;
@@ -138,11 +182,18 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
 
     private static JsonElement? Prop(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v : null;
 
+    /// <summary>Every field is a known one, given once: a second "dateOfBirth" would otherwise silently win or lose.</summary>
     private static void Known(JsonElement obj, string path, List<InputError> errors, params string[] names)
     {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in obj.EnumerateObject())
+        {
+            var at = path.Length == 0 ? Printable.Clean(p.Name, 60) : $"{path}.{Printable.Clean(p.Name, 60)}";
             if (Array.IndexOf(names, p.Name) < 0)
-                errors.Add(new InputError(path.Length == 0 ? p.Name : $"{path}.{p.Name}", $"unknown field (expected one of: {string.Join(", ", names)})"));
+                errors.Add(new InputError(at, $"unknown field (expected one of: {string.Join(", ", names)})"));
+            else if (!seen.Add(p.Name))
+                errors.Add(new InputError(at, $"duplicate field: '{p.Name}' is given more than once in {(path.Length == 0 ? "the document" : path)}"));
+        }
     }
 
     private static List<T> List<T>(JsonElement root, string name, List<InputError> errors, Func<JsonElement, string, T?> item) where T : class
@@ -181,7 +232,12 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         var r = Iso.Parse(s);
         if (!r.Success || s.Length != 10)
         {
-            errors.Add(new InputError(path, $"'{s}' is not a date (YYYY-MM-DD)"));
+            errors.Add(new InputError(path, $"'{Printable.Clean(s, 60)}' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
+        if (!DateLimits.InRange(r.Value))
+        {
+            errors.Add(new InputError(path, DateLimits.OutOfRange(r.Value)));
             return null;
         }
         return r.Value;
@@ -209,7 +265,7 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         var s = Text(el, path, errors, true);
         if (s is null) return null;
         if (kinds.TryGetValue(s, out var k)) return k;
-        errors.Add(new InputError(path, $"unknown kind '{s}' (expected one of: {string.Join(", ", kinds.Keys)})"));
+        errors.Add(new InputError(path, $"unknown kind '{Printable.Clean(s, 60)}' (expected one of: {string.Join(", ", kinds.Keys)})"));
         return null;
     }
 }
