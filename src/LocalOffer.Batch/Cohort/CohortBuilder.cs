@@ -6,10 +6,7 @@ using NodaTime;
 namespace LocalOffer.Batch.Cohort;
 
 /// <summary>Where a field was read: for the rejects file. Council: the LA code a CHILD key was made with.</summary>
-public readonly record struct FieldAt(string Text, int Column, string? Council = null)
-{
-    public string Text { get; init; } = Text ?? "";
-}
+public readonly record struct FieldAt(string Text, int Column, string? Council = null);
 
 /// <summary>
 /// Collects header and episode rows from any number of SSDA903 files (CSV or XML) into one
@@ -97,7 +94,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         var id = child.Text.Trim();
         if (child.Council?.Contains('/') == true) { Rejects.Add(new Reject(file, line, 0, "LA", id, LaSlash)); return; }
         // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
-        var yearText = yearField.Text.Trim();
+        var yearText = (yearField.Text ?? "").Trim();
         var year = 0;
         if (yearText.Length > 0 && !(int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
                 && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
