@@ -7,6 +7,7 @@ using LocalOffer.Offers.Policy;
 using LocalOffer.Offers.Render;
 using NodaTime;
 using NodaTime.Text;
+using LocalOffer.Core.Safety;
 
 namespace LocalOffer.Web;
 
@@ -34,7 +35,7 @@ public static class ApiEndpoints
         api.MapPost("/offer", async (HttpRequest request, RulesCore core, OfferCatalog catalog, string? council, string? asAt) =>
         {
             if (council is null || catalog.Find(council) is not { } c)
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["council"] = [$"unknown council '{council}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})"] });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["council"] = [$"unknown council '{Printable.Clean(council, 60)}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})"] });
             var (history, date, problem) = await ReadHistory(request, core, asAt);
             if (problem is not null) return problem;
             var assessment = core.Engine.Assess(history!, date);
@@ -58,7 +59,7 @@ public static class ApiEndpoints
 
         api.MapGet("/councils/{id}/offer", (string id, string? asAt, OfferCatalog catalog, RulesCore core) =>
         {
-            if (catalog.Find(id) is not { } c) return Results.Problem(statusCode: 404, title: $"No council '{id}'");
+            if (catalog.Find(id) is not { } c) return Results.Problem(statusCode: 404, title: $"No council '{Printable.Clean(id, 60)}'");
             if (ParseDate(asAt, "asAt") is var (date, bad) && bad is not null) return bad;
             return Json(OfferJson.Council(c, date, core));
         })
@@ -102,8 +103,10 @@ public static class ApiEndpoints
     {
         if (string.IsNullOrEmpty(text)) return (Today(), null);
         var p = LocalDatePattern.Iso.Parse(text);
+        if (p.Success && text.Length == 10 && !DateLimits.InRange(p.Value))
+            return (default, Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [DateLimits.OutOfRange(p.Value)] }));
         return p.Success && text.Length == 10 ? (p.Value, null)
-            : (default, Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"'{text}' is not a date (YYYY-MM-DD)"] }));
+            : (default, Results.ValidationProblem(new Dictionary<string, string[]> { [name] = [$"'{Printable.Clean(text, 60)}' is not a date (YYYY-MM-DD)"] }));
     }
 
     public static LocalDate Today() => LocalOffer.Core.Time.UkClock.Today();
@@ -112,8 +115,10 @@ public static class ApiEndpoints
     {
         var (date, bad) = ParseDate(asAt, "asAt");
         if (bad is not null) return (null, default, bad);
-        var body = await BodyReader.ReadLimitedAsync(request, WebApp.MaxBodyBytes);
-        if (body is null) return (null, default, Results.Problem(statusCode: 413, title: "Request body too large"));
+        var (body, failure) = await BodyReader.ReadLimitedAsync(request, WebApp.MaxBodyBytes);
+        if (failure == BodyReader.Failure.TooLarge)
+            return (null, default, Results.Problem(statusCode: 413, title: "Request body too large", detail: $"The limit is {WebApp.MaxBodyBytes:N0} bytes."));
+        if (body is null) return (null, default, Problem([new InputError("$", "the body is not UTF-8 text")]));
         var (history, errors) = core.Reader.Read(body);
         if (history is null) return (null, default, Problem(errors));
         if (date < history.DateOfBirth) return (null, default, Problem([new InputError("asAt", $"{date:yyyy-MM-dd} is before the date of birth {history.DateOfBirth:yyyy-MM-dd}")]));

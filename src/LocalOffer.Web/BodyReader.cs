@@ -2,20 +2,27 @@ using System.Text;
 
 namespace LocalOffer.Web;
 
-/// <summary>Reads a request body as text up to the limit, so a body without Content-Length cannot grow without bound.</summary>
+/// <summary>
+/// Reads a request body as UTF-8 text up to the limit, so a body without Content-Length (chunked)
+/// cannot grow without bound. Bytes that are not UTF-8 are refused, not replaced.
+/// </summary>
 public static class BodyReader
 {
-    public static async Task<string?> ReadLimitedAsync(HttpRequest request, long limit)
+    public enum Failure { None, TooLarge, NotUtf8 }
+
+    public static async Task<(string? Text, Failure Failure)> ReadLimitedAsync(HttpRequest request, long limit)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[8192];
-        var text = new StringBuilder();
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
         int n;
-        while ((n = await reader.ReadAsync(buffer)) > 0)
+        while ((n = await request.Body.ReadAsync(chunk)) > 0)
         {
-            text.Append(buffer, 0, n);
-            if (text.Length > limit) return null;
+            if (buffer.Length + n > limit) return (null, Failure.TooLarge);
+            buffer.Write(chunk, 0, n);
         }
-        return text.ToString();
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return (null, Failure.NotUtf8);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        return (Encoding.UTF8.GetString(bytes), Failure.None);
     }
 }

@@ -22,7 +22,17 @@ public static class PageEndpoints
         {
             if (!await af.IsRequestValidAsync(http))
                 return Results.Problem(statusCode: 400, title: "The form has expired or did not come from this site", detail: "Go back, reload the page and try again.");
-            var form = HistoryForm.From(await http.Request.ReadFormAsync());
+            IFormCollection posted;
+            try
+            {
+                posted = await http.Request.ReadFormAsync();
+            }
+            catch (InvalidDataException)
+            {
+                return Results.Problem(statusCode: 400, title: "The form has too many fields or a field is too long",
+                    detail: $"At most {WebLimits.MaxFormFields} fields of {WebLimits.MaxFormValueBytes:N0} bytes each.");
+            }
+            var form = HistoryForm.From(posted);
             var action = form["action"];
             if (action == "add-episode")
             {
@@ -32,7 +42,8 @@ public static class PageEndpoints
             var (date, badDate) = ApiEndpoints.ParseDate(form["asAt"], "asAt");
             var (history, errors) = core.Reader.Read(form.ToJson());
             var problems = errors.ToList();
-            if (badDate is not null) problems.Add(new LocalOffer.Core.Input.InputError("asAt", $"'{form["asAt"]}' is not a date (YYYY-MM-DD)"));
+            if (badDate is not null) problems.Add(new LocalOffer.Core.Input.InputError("asAt",
+                $"'{LocalOffer.Core.Safety.Printable.Clean(form["asAt"], 60)}' is not a date from {LocalOffer.Core.Safety.DateLimits.Range} (YYYY-MM-DD)"));
             if (history is not null && date < history.DateOfBirth) problems.Add(new LocalOffer.Core.Input.InputError("asAt", "the date to check is before the date of birth"));
             if (problems.Count > 0 || history is null)
                 return Html(templates.Render("web/form", FormModel(http, form, problems, core, catalog, af)), 400);

@@ -10,7 +10,16 @@ public static class SecurityHeaders
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    // Set when the response starts, so a response the exception handler rewrites (it clears the
+    // headers) still carries them.
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() => { Set(context); return Task.CompletedTask; });
+        Set(context);
+        await next();
+    });
+
+    private static void Set(HttpContext context)
     {
         var h = context.Response.Headers;
         h.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -19,7 +28,6 @@ public static class SecurityHeaders
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         h["Cross-Origin-Opener-Policy"] = "same-origin";
-        h.CacheControl = context.Request.Path.StartsWithSegments("/assets") ? "public, max-age=86400" : "no-store";
-        await next();
-    });
+        h.CacheControl = context.Request.Path.StartsWithSegments("/assets") && context.Response.StatusCode < 400 ? "public, max-age=86400" : "no-store";
+    }
 }

@@ -15,15 +15,21 @@ namespace LocalOffer.Web;
 public static class WebApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
-    public const long MaxBodyBytes = 64 * 1024;
+    public const long MaxBodyBytes = WebLimits.MaxBodyBytes;
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
-        builder.Services.Configure<FormOptions>(f => { f.MultipartBodyLengthLimit = MaxBodyBytes; f.ValueCountLimit = 500; });
+        builder.WebHost.ConfigureKestrel(k => WebLimits.Apply(k.Limits));
+        builder.Services.Configure<FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = MaxBodyBytes;
+            f.ValueCountLimit = WebLimits.MaxFormFields;
+            f.ValueLengthLimit = WebLimits.MaxFormValueBytes;
+            f.KeyLengthLimit = WebLimits.MaxFormKeyBytes;
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(_ => RulesCore.LoadDefault());
         builder.Services.AddSingleton(sp => OfferCatalog.LoadDefault(sp.GetRequiredService<RulesCore>()));
@@ -31,13 +37,23 @@ public static class WebApp
         // Keys for antiforgery live in memory only: nothing is written to disk.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAntiforgery(o => { o.Cookie.Name = "localoffer-af"; o.FormFieldName = "__af"; });
-        builder.Services.AddProblemDetails();
+        // A problem body never carries internals (no exception text, no stack), whatever the environment.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Status >= 500) { c.ProblemDetails.Detail = "Something went wrong on the server. Nothing was kept."; c.ProblemDetails.Extensions.Remove("exception"); }
+        });
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler();
+        // Errors Kestrel raises while a body is read (too large, too slow) keep their status (413, 408)
+        // instead of becoming a 500; anything else unexpected is a 500 problem without internals.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = e => e is BadHttpRequestException b ? b.StatusCode
+                : e is InvalidDataException ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.Use(async (context, next) =>
         {

@@ -40,4 +40,45 @@ public sealed class InjectionTests
         var html = SafeMarkdown.ToHtml("**bold** and [a](javascript:alert(1)) and [b](mailto:a@b.c) <em>x</em>");
         html.Should().Contain("<strong>bold</strong>").And.Contain("href=\"#\"").And.Contain("href=\"mailto:a@b.c\"").And.Contain("&lt;em&gt;");
     }
+
+    private const string Links = "See <javascript:alert(1)> or <data:text/html,<b>x</b>> or <VBScript:msgbox(1)> or [x](javascript:alert(2))" +
+        " or [ref][r] or ![i](jAvAsCrIpT:alert(4)) or <https://example.org> or <help@example.org>.\n\n[r]: javascript:alert(3)\n";
+
+    private static Council WithLinks()
+    {
+        var item = new OfferItem("links", "finances", "Links", Links, false, null, Eligibility.Everyone, null, "p", null, null, "s", 1);
+        var version = new OfferVersion("offer-x.yaml", new LocalDate(2020, 1, 1), null, null, null, "co", null, "s", [item]);
+        return new Council("links", "Links Council", null, new Dictionary<string, Contact>(), "src", [version], "/tmp");
+    }
+
+    private static void NoScriptLinks(string text, string where)
+    {
+        var lower = text.ToLowerInvariant();
+        foreach (var bad in new[] { "href=\"javascript:", "href=\"data:", "href=\"vbscript:", "src=\"javascript:", "](javascript:", "]: javascript:",
+            "<javascript:", "<data:", "<vbscript:" })
+            lower.Should().NotContain(bad, where);
+    }
+
+    [Fact]
+    public void Autolinks_and_reference_links_to_scripts_are_filtered_in_every_output()
+    {
+        var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(WithLinks(), new LocalDate(2026, 1, 1));
+        foreach (var (file, text) in pages) NoScriptLinks(text, file);
+        var finances = pages.Single(p => p.File == "finances.html").Text;
+        finances.Should().Contain("href=\"https://example.org\"").And.Contain("href=\"mailto:help@example.org\"");
+        var md = pages.Single(p => p.File == "offer.md").Text;
+        md.Should().Contain("[x](#)").And.Contain("https://example.org");
+
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "former-relevant.json"));
+        var offer = PersonalOfferBuilder.Build(Fixture.Core.Engine.Assess(history!, new LocalDate(2026, 11, 22)), history!, WithLinks(), Fixture.Core.Law);
+        foreach (var format in new[] { "html", "md", "text" })
+            NoScriptLinks(new PersonalOfferRenderer(Fixture.Core, Fixture.Templates).Render(offer, format), format);
+    }
+
+    [Fact]
+    public void Markdown_copy_keeps_safe_text_exactly()
+    {
+        SafeMarkdown.NeutraliseLinks("Call 0800 123 (9am: 5pm) or [us](https://x.org)").Should().Be("Call 0800 123 (9am: 5pm) or [us](https://x.org)");
+        SafeMarkdown.NeutraliseLinks("[a](javascript:alert(1)) b").Should().Be("[a](#) b");
+    }
 }

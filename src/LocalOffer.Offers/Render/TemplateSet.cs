@@ -30,6 +30,11 @@ public sealed class TemplateSet
             hb.RegisterHelper("date", (writer, context, args) =>
                 writer.Write(args.Length > 0 && args[0] is LocalDate d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : ""));
             hb.RegisterHelper("concat", (context, args) => string.Concat(args.Select(a => a?.ToString())));
+            // {{e x}}: escapes x explicitly. Handlebars.Net 2.4 does not escape {{x}} inside a partial
+            // called with hash arguments ({{> field value=...}}), so the partials use this for every value.
+            var html = hb == _hb;
+            hb.RegisterHelper("e", (writer, context, args) =>
+                writer.WriteSafeString(Escape(args.Length > 0 ? args[0]?.ToString() : "", html)));
             foreach (var partial in Directory.GetFiles(directory, "_*.hbs", SearchOption.AllDirectories))
                 hb.RegisterTemplate(Path.GetFileNameWithoutExtension(partial)[1..], File.ReadAllText(partial));
         }
@@ -43,6 +48,10 @@ public sealed class TemplateSet
         if (!Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, "templates");
         return new TemplateSet(dir);
     }
+
+    /// <summary>HTML-escapes (quotes too, for attributes), or for Markdown and text escapes '&lt;' and '&gt;' only.</summary>
+    internal static string Escape(string? text, bool html) =>
+        html ? System.Net.WebUtility.HtmlEncode(text ?? "") : SafeMarkdown.NeutraliseLinks(text ?? "").Replace("<", "&lt;").Replace(">", "&gt;");
 
     public string Render(string name, object model)
     {
@@ -58,13 +67,14 @@ internal sealed class AngleBracketEncoder : ITextEncoder
 
     public void Encode(string? text, TextWriter target)
     {
-        foreach (var c in text ?? "")
+        foreach (var c in SafeMarkdown.NeutraliseLinks(text ?? ""))
             target.Write(c switch { '<' => "&lt;", '>' => "&gt;", _ => c.ToString() });
     }
 
     public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
     {
-        while (text is not null && text.MoveNext())
-            target.Write(text.Current switch { '<' => "&lt;", '>' => "&gt;", var c => c.ToString() });
+        var all = new System.Text.StringBuilder();
+        while (text is not null && text.MoveNext()) all.Append(text.Current);
+        Encode(all.ToString(), target);
     }
 }
