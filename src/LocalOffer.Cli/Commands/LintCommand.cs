@@ -32,7 +32,9 @@ public static class LintCommand
                 var compliance = council is not null && findings.All(f => f.Severity != Severity.Unreadable)
                     ? ComplianceReport.For(council, parse.GetValue(asAt), core.Law) : [];
                 output.WriteLine($"{Path.GetFileName(folder)}: {findings.Count(f => f.Severity == Severity.Error)} error(s), {compliance.Count} compliance finding(s)");
-                foreach (var f in findings.Concat(compliance)) output.WriteLine($"  {Relative(f)}");
+                var all = findings.Concat(compliance).ToList();
+                foreach (var f in all.Take(MaxFindings)) output.WriteLine($"  {LocalOffer.Core.Safety.Printable.Clean(Relative(f), 400)}");
+                if (all.Count > MaxFindings) output.WriteLine($"  ... and {all.Count - MaxFindings:N0} more findings");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
                 else if (worst == CliRunner.Ok && (findings.Any(f => f.Severity == Severity.Error) || parse.GetValue(strict) && compliance.Count > 0))
                     worst = CliRunner.Findings;
@@ -41,6 +43,9 @@ public static class LintCommand
         });
         return cmd;
     }
+
+    /// <summary>At most this many findings are printed per council; the rest are counted.</summary>
+    public const int MaxFindings = 100;
 
     private static string Relative(Finding f) => (f with { File = Path.GetRelativePath(Directory.GetCurrentDirectory(), f.File) }).ToString();
 

@@ -14,8 +14,13 @@ public static class InputFiles
         if (Directory.Exists(path)) throw new InputFileException($"{path}: is a folder, not a file");
         var info = new FileInfo(path);
         if (!info.Exists) throw new InputFileException($"{path}: file not found");
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
-            throw new InputFileException($"{path}: a link to something that is not a file");
+        if (info.LinkTarget is not null)
+        {
+            // A link's own size is the length of the name it points to: look at what it points to.
+            if (info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true } target)
+                throw new InputFileException($"{path}: a link to something that is not a file");
+            info = target;
+        }
         if (info.Length == 0) throw new InputFileException($"{path}: empty, or not a regular file (a pipe or a device)");
         if (info.Length > maxBytes) throw new InputFileException($"{path}: {info.Length:N0} bytes, more than the limit of {maxBytes:N0}");
         return info.Length;
@@ -24,9 +29,13 @@ public static class InputFiles
     /// <summary>A regular file's bytes, checked as UTF-8 text.</summary>
     public static byte[] ReadUtf8(string path, long maxBytes)
     {
-        CheckRegular(path, maxBytes);
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length > maxBytes) throw new InputFileException($"{path}: more than the limit of {maxBytes:N0} bytes");
+        var length = CheckRegular(path, maxBytes);
+        // Read no more than the size checked (plus one byte, to notice a file that grew): never to EOF.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new byte[length + 1];
+        var n = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (n > length) throw new InputFileException($"{path}: the file changed while it was read; run again");
+        var bytes = buffer.AsSpan(0, n).ToArray();
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
             throw new InputFileException($"{path}: not UTF-8 text (saved as Latin-1 or Windows-1252?); save it as UTF-8 and run again");
         return bytes;

@@ -18,6 +18,10 @@ namespace LocalOffer.Offers.Policy;
 public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
 {
     public const int MaxFileBytes = 512 * 1024;
+    /// <summary>Deepest nesting of mappings and lists (a real offer needs 4); YamlDotNet overflows the stack at about 40,000.</summary>
+    public const int MaxDepth = 16;
+    /// <summary>Most offer versions in a council folder, and items in one version.</summary>
+    public const int MaxVersions = 50, MaxItems = 500;
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
     public (Council? Council, List<Finding> Findings) LoadFolder(string folder)
@@ -41,7 +45,10 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
                 }
         }
         var versions = new List<OfferVersion>();
-        foreach (var file in Directory.GetFiles(folder, "offer-*.yaml").OrderBy(f => f, StringComparer.Ordinal))
+        var files = Directory.GetFiles(folder, "offer-*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToList();
+        if (files.Count > MaxVersions)
+            findings.Add(new Finding(Severity.Unreadable, folder, 0, 0, $"{files.Count} offer versions; a council folder holds at most {MaxVersions}"));
+        foreach (var file in files.Take(MaxVersions))
             if (LoadVersion(file, findings) is { } v) versions.Add(v);
         if (versions.Count == 0) findings.Add(new Finding(Severity.Error, councilFile, 0, 0, "no offer-*.yaml version in the folder"));
         var council = new Council(id, r.Text(root, "name") ?? id, r.Url(root, "website"), contacts, r.Text(root, "source") ?? "",
@@ -61,7 +68,10 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
         if (from is { } f && to is { } t && t <= f) r.Error(root, $"in_force_to {t:yyyy-MM-dd} is not after in_force_from {f:yyyy-MM-dd}");
         var items = new List<OfferItem>();
         var ids = new HashSet<string>();
-        if (r.Seq(root, "items") is { } seq)
+        var seq = r.Seq(root, "items");
+        if (seq is not null && seq.Children.Count > MaxItems)
+            r.Error(seq, $"{seq.Children.Count} items; a version holds at most {MaxItems}");
+        else if (seq is not null)
             foreach (var node in seq.Children)
             {
                 if (node is not YamlMappingNode m) { r.Error(node, "an item must be a mapping"); continue; }
@@ -145,13 +155,28 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
         if (!File.Exists(file)) { findings.Add(new Finding(Severity.Unreadable, file, 0, 0, "file not found")); return null; }
         var size = new FileInfo(file).Length;
         if (size > MaxFileBytes) { findings.Add(new Finding(Severity.Unreadable, file, 0, 0, $"file is {size:N0} bytes; policy files are limited to {MaxFileBytes:N0}")); return null; }
-        var text = File.ReadAllText(file);
+        string text;
+        try
+        {
+            // Only a regular file (never a FIFO or /dev/zero linked in), UTF-8, within the size limit.
+            text = new System.Text.UTF8Encoding(false, true).GetString(LocalOffer.Core.Safety.InputFiles.ReadUtf8(file, MaxFileBytes)).TrimStart('\uFEFF');
+        }
+        catch (Exception e) when (e is LocalOffer.Core.Safety.InputFileException or IOException or UnauthorizedAccessException)
+        {
+            findings.Add(new Finding(Severity.Unreadable, file, 0, 0, e.Message.StartsWith(file) ? e.Message[file.Length..].TrimStart(':', ' ') : e.Message));
+            return null;
+        }
         try
         {
             // Refuse anchors and aliases before building a tree: an alias bomb expands exponentially.
+            // Refuse deep nesting too, before the tree is built (building it recurses).
             var parser = new Parser(new StringReader(text));
+            var depth = 0;
             while (parser.MoveNext())
             {
+                if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
+                    throw new YamlException(parser.Current.Start, parser.Current.End, $"nested more than {MaxDepth} levels deep");
+                if (parser.Current is MappingEnd or SequenceEnd) depth--;
                 if (parser.Current is AnchorAlias alias)
                     throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed in policy files");
                 if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
@@ -215,8 +240,13 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
             var t = Text(m, key);
             if (t is null) return null;
             var p = Iso.Parse(t);
-            if (p.Success) return p.Value;
-            Error(Get(m, key)!, $"'{key}': '{t}' is not a date (YYYY-MM-DD)");
+            if (p.Success && LocalOffer.Core.Safety.DateLimits.InRange(p.Value)) return p.Value;
+            if (p.Success && !LocalOffer.Core.Safety.DateLimits.InRange(p.Value))
+            {
+                Error(Get(m, key)!, $"'{key}': {LocalOffer.Core.Safety.DateLimits.OutOfRange(p.Value)}");
+                return null;
+            }
+            Error(Get(m, key)!, $"'{key}': '{LocalOffer.Core.Safety.Printable.Clean(t, 60)}' is not a date (YYYY-MM-DD)");
             return null;
         }
 
