@@ -20,8 +20,8 @@ public static class PageEndpoints
 
         app.MapPost("/", async (HttpContext http, RulesCore core, OfferCatalog catalog, TemplateSet templates, IAntiforgery af) =>
         {
-            if (!await af.IsRequestValidAsync(http))
-                return Results.Problem(statusCode: 400, title: "The form has expired or did not come from this site", detail: "Go back, reload the page and try again.");
+            // The form is read (within the limits) before the antiforgery check, which reads it too:
+            // too many fields or a field too long is a 400 here, not an exception.
             IFormCollection posted;
             try
             {
@@ -32,6 +32,8 @@ public static class PageEndpoints
                 return Results.Problem(statusCode: 400, title: "The form has too many fields or a field is too long",
                     detail: $"At most {WebLimits.MaxFormFields} fields of {WebLimits.MaxFormValueBytes:N0} bytes each.");
             }
+            if (!await af.IsRequestValidAsync(http))
+                return Results.Problem(statusCode: 400, title: "The form has expired or did not come from this site", detail: "Go back, reload the page and try again.");
             var form = HistoryForm.From(posted);
             var action = form["action"];
             if (action == "add-episode")
