@@ -13,13 +13,47 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public sealed class SitePublisher(RulesCore core, TemplateSet templates)
 {
-    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir)
+    /// <summary>The file that marks a folder as a publish of a council (its id inside), so publishing again may replace it.</summary>
+    public const string Marker = ".localoffer-publish";
+
+    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir, bool force = false)
     {
+        CheckTarget(council, outDir, force);
+        var pages = Pages(council, asAt); // rendered before anything is written
         Directory.CreateDirectory(outDir);
         CopyAssets(Path.Combine(outDir, "assets"));
-        var pages = Pages(council, asAt);
-        foreach (var (file, text) in pages) File.WriteAllText(Path.Combine(outDir, file), text);
+        foreach (var (file, text) in pages) LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, file), text);
+        LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, Marker), council.Id + "\n");
         return pages.Select(p => p.File).ToList();
+    }
+
+    /// <summary>
+    /// Where a site may be written: never the file system's root, a file, the council's own folder
+    /// or a folder holding it (the rules); a folder with other things in it only when it is an
+    /// earlier publish of the same council, or with <paramref name="force"/>.
+    /// </summary>
+    public static void CheckTarget(Council council, string outDir, bool force)
+    {
+        var dir = Path.TrimEndingDirectorySeparator(LocalOffer.Core.Safety.OutputPaths.Real(outDir));
+        if (dir.Length == 0 || Path.GetPathRoot(dir) == dir + Path.DirectorySeparatorChar || Path.GetPathRoot(dir) == dir)
+            throw new LocalOffer.Core.Safety.OutputPathException($"--out {outDir}: refusing to publish into the root of the file system");
+        if (File.Exists(dir)) throw new LocalOffer.Core.Safety.OutputPathException($"--out {outDir} is a file, not a folder");
+        var source = Path.TrimEndingDirectorySeparator(Path.GetFullPath(council.Folder));
+        if (source == dir || source.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal) || HoldsPolicyFiles(dir))
+            throw new LocalOffer.Core.Safety.OutputPathException($"--out {outDir} holds councils' policy files: choose another folder");
+        var parent = Path.GetDirectoryName(dir);
+        if (!Directory.Exists(dir))
+        {
+            if (parent is not null && File.Exists(parent)) throw new LocalOffer.Core.Safety.OutputPathException($"--out {outDir}: {parent} is a file");
+            return;
+        }
+        if (!Directory.EnumerateFileSystemEntries(dir).Any() || force) return;
+        var marker = Path.Combine(dir, Marker);
+        var previous = File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
+        if (previous == council.Id) return;
+        throw new LocalOffer.Core.Safety.OutputPathException(previous is null
+            ? $"--out {outDir} is not empty and is not an earlier publish: give an empty or new folder, or --force"
+            : $"--out {outDir} holds the published offer of '{previous}', not '{council.Id}': give another folder, or --force");
     }
 
     /// <summary>Every page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
@@ -72,6 +106,14 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates)
         };
         foreach (var a in areas) pages.Add((a.file, templates.Render("site/area", new { site, area = a, pageTitle = a.title })));
         return pages;
+    }
+
+    /// <summary>A council folder (council.yaml) or a folder of them (rules/councils), wherever it is.</summary>
+    private static bool HoldsPolicyFiles(string dir)
+    {
+        if (!Directory.Exists(dir)) return false;
+        if (File.Exists(Path.Combine(dir, "council.yaml"))) return true;
+        return Directory.EnumerateDirectories(dir).Take(1000).Any(d => File.Exists(Path.Combine(d, "council.yaml")));
     }
 
     /// <summary>
