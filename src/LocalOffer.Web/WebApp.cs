@@ -31,6 +31,8 @@ public static class WebApp
             f.KeyLengthLimit = WebLimits.MaxFormKeyBytes;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A flood past the connection limit would write one warning per refused socket: errors only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.Connections", LogLevel.Error);
         builder.Services.AddSingleton(_ => RulesCore.LoadDefault());
         builder.Services.AddSingleton(sp => OfferCatalog.LoadDefault(sp.GetRequiredService<RulesCore>()));
         builder.Services.AddSingleton(_ => TemplateSet.LoadDefault());

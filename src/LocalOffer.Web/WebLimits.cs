@@ -10,8 +10,13 @@ namespace LocalOffer.Web;
 public static class WebLimits
 {
     public const long MaxBodyBytes = 64 * 1024;
-    public const int MaxConnections = 1000;
-    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Open connections at once: far above any office's use, below the process's file limit, about
+    /// 6 KB each when idle. Beyond it a new connection is closed at once; idle ones are dropped after
+    /// <see cref="KeepAlive"/>, so a flood of idle sockets shuts others out for seconds, not for good.
+    /// </summary>
+    public const int MaxConnections = 10_000;
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(10);
     /// <summary>A body slower than 240 bytes a second (after 5 s of grace) is cut off: 408.</summary>
     public const double MinBodyBytesPerSecond = 240;
