@@ -35,8 +35,8 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         ["training"] = EducationKind.Training,
     };
 
-    /// <summary>The largest care history file read (4 MiB: tens of thousands of episodes).</summary>
-    public const long MaxFileBytes = 4 << 20;
+    /// <summary>The largest care history file read (16 MiB: a couple of hundred thousand episodes).</summary>
+    public const long MaxFileBytes = 16 << 20;
 
     /// <summary>The longest id accepted.</summary>
     public const int MaxIdLength = 100;
