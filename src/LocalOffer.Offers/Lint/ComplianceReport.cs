@@ -49,7 +49,7 @@ public static class ComplianceReport
         foreach (var i in items.Where(i => i.Area == "finances" && i.Amount is null && !i.Statutory))
             Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount");
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
-        if (law.AmountOn("amounts.setting_up_home_recommended", asAt) is { } recommended)
+        if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Id.Contains("setting-up-home") && i.Amount is { } a && a.Gbp < recommended))
                 Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
         return findings;
