@@ -20,7 +20,7 @@ public sealed class PolicyHardeningTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), council);
         if (offer is not null) File.WriteAllText(Path.Combine(_dir, "offer-2020.yaml"), offer);
-        return new PolicyLoader(EntitlementIds.All.ToHashSet()).LoadFolder(_dir).Findings;
+        return new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(_dir).Findings;
     }
 
     [Fact]
@@ -31,22 +31,22 @@ public sealed class PolicyHardeningTests : IDisposable
     }
 
     [Fact]
-    public void A_fifo_or_device_linked_as_a_council_file_is_refused_without_reading()
+    public async Task A_fifo_or_device_linked_as_a_council_file_is_refused_without_reading()
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), Council);
         File.CreateSymbolicLink(Path.Combine(_dir, "offer-2020.yaml"), "/dev/zero");
         var fifo = Path.Combine(_dir, "offer-2021.yaml");
         using (var p = System.Diagnostics.Process.Start("mkfifo", fifo)) p.WaitForExit();
-        var load = Task.Run(() => new PolicyLoader(EntitlementIds.All.ToHashSet()).LoadFolder(_dir).Findings);
-        load.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue("a FIFO must not hang the loader");
-        load.Result.Where(f => f.Severity == Severity.Unreadable).Should().HaveCount(2);
+        var load = Task.Run(() => new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(_dir).Findings);
+        (await Task.WhenAny(load, Task.Delay(10_000))).Should().Be(load, "a FIFO must not hang the loader");
+        (await load).Where(f => f.Severity == Severity.Unreadable).Should().HaveCount(2);
     }
 
     [Fact]
     public void Latin1_is_refused()
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), "name: Zoé Council\nsource: test\n", System.Text.Encoding.Latin1);
-        var findings = new PolicyLoader(EntitlementIds.All.ToHashSet()).LoadFolder(_dir).Findings;
+        var findings = new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(_dir).Findings;
         findings.Should().Contain(f => f.Severity == Severity.Unreadable && f.Message.Contains("UTF-8"));
     }
 
@@ -65,7 +65,7 @@ public sealed class PolicyHardeningTests : IDisposable
         Load("in_force_from: 2020-01-01\nsource: t\nitems:\n" + items).Should().Contain(f => f.Message.Contains("at most 500"));
         for (var i = 0; i <= PolicyLoader.MaxVersions; i++)
             File.WriteAllText(Path.Combine(_dir, $"offer-{1900 + i}.yaml"), $"in_force_from: {1990 + i % 30}-01-01\nsource: t\nitems: []\n");
-        new PolicyLoader(EntitlementIds.All.ToHashSet()).LoadFolder(_dir).Findings
+        new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(_dir).Findings
             .Should().Contain(f => f.Severity == Severity.Unreadable && f.Message.Contains($"at most {PolicyLoader.MaxVersions}"));
     }
 }
