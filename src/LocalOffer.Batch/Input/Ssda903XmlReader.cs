@@ -18,13 +18,14 @@ public static class Ssda903XmlReader
     public static void Read(string path, CohortBuilder cohort)
     {
         using var text = InputFile.OpenText(path);
-        using var xml = XmlReader.Create(text, new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, MaxCharactersInDocument = 0,
-        });
-        var info = (IXmlLineInfo)xml;
         try
         {
+            // Created inside the try: XmlReader.Create already reads (and decodes) the first block.
+            using var xml = XmlReader.Create(text, new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, MaxCharactersInDocument = 0,
+            });
+            var info = (IXmlLineInfo)xml;
             string? childId = null;
             while (xml.Read())
             {

@@ -1,0 +1,188 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using LocalOffer.Batch;
+using LocalOffer.Batch.Input;
+using LocalOffer.Offers.Lint;
+using LocalOffer.Offers.Policy;
+using NodaTime;
+
+namespace LocalOffer.Core.Tests;
+
+/// <summary>
+/// Fuzzing (FsCheck) of every reader of outside input: the care history JSON reader, the SSDA903
+/// CSV and XML readers and the council YAML loader, over random bytes, truncations and mutations of
+/// real files. Whatever the bytes: no exception other than the "bad input" ones (exit 2), and in
+/// batch every line read is used or rejected (a stray quote can never swallow the rest of a file).
+/// </summary>
+public sealed class FuzzTests : IDisposable
+{
+    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(150);
+    private readonly string _dir = Directory.CreateTempSubdirectory("fuzz-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    /// <summary>Bytes that matter to the formats: quotes, separators, line ends, brackets, escapes, bad UTF-8.</summary>
+    private static readonly byte[] Interesting =
+        [(byte)'"', (byte)',', (byte)'\n', (byte)'\r', (byte)'<', (byte)'>', (byte)'/', (byte)'{', (byte)'}', (byte)'[', (byte)']',
+         (byte)':', (byte)'\\', (byte)'u', (byte)'&', (byte)'-', (byte)' ', (byte)'\t', (byte)'9', (byte)'=', (byte)'*', (byte)'!',
+         0x00, 0x1B, 0x7F, 0xC3, 0xA9, 0xE2, 0x80, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF];
+
+    private sealed record Edit(int Kind, int At, int Length, byte Byte);
+
+    private static readonly Gen<Edit> Edits =
+        from kind in Gen.Choose(0, 5)
+        from at in Gen.Choose(0, 1 << 20)
+        from length in Gen.Choose(1, 64)
+        from b in Gen.OneOf(Gen.Elements(Interesting), Gen.Choose(0, 255).Select(i => (byte)i))
+        select new Edit(kind, at, length, b);
+
+    /// <summary>A real file changed by 1 to 8 edits: insert, overwrite, delete, truncate, duplicate a slice, or swap halves.</summary>
+    private static Gen<byte[]> Mutations(byte[] seed) =>
+        Gen.Choose(1, 8).SelectMany(n => Gen.ListOf(Edits, n)).Select(edits =>
+        {
+            var b = new List<byte>(seed);
+            foreach (var e in edits)
+            {
+                if (b.Count == 0) break;
+                var at = e.At % b.Count;
+                var len = Math.Min(e.Length, b.Count - at);
+                switch (e.Kind)
+                {
+                    case 0: b.Insert(at, e.Byte); break;
+                    case 1: b[at] = e.Byte; break;
+                    case 2: b.RemoveRange(at, len); break;
+                    case 3: b.RemoveRange(at, b.Count - at); break;
+                    case 4: b.InsertRange(at, b.GetRange(at, len)); break;
+                    default: b.InsertRange(at, Enumerable.Repeat(e.Byte, len)); break;
+                }
+            }
+            return b.ToArray();
+        });
+
+    private static Gen<byte[]> RandomBytes => Gen.Choose(0, 255).Select(i => (byte)i).ArrayOf();
+
+    private static Gen<byte[]> Inputs(byte[] seed) => Gen.Frequency((8, Mutations(seed)), (1, RandomBytes), (1, Gen.Constant(seed)));
+
+    private string Write(string name, byte[] bytes)
+    {
+        var p = Path.Combine(_dir, name);
+        File.WriteAllBytes(p, bytes);
+        return p;
+    }
+
+    private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", name));
+
+    [Fact]
+    public void The_json_reader_answers_or_names_errors_for_any_bytes()
+    {
+        var seeds = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Select(File.ReadAllBytes).ToArray();
+        Check.One(Config, Prop.ForAll(Gen.Elements(seeds).SelectMany(Inputs).ToArbitrary(), bytes =>
+        {
+            var (history, errors) = Core.Reader.ReadFile(Write("h.json", bytes));
+            (history is null).Should().Be(errors.Count > 0);
+            errors.Count.Should().BeLessThanOrEqualTo(Input.CareHistoryReader.MaxErrors + 1);
+            if (history is not null) Core.Engine.Assess(history, history.DateOfBirth.PlusYears(20));
+        }));
+    }
+
+    private static readonly byte[] HeaderSeed = Head(Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", "header.csv"), 40);
+    private static readonly byte[] EpisodesSeed = Head(Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", "episodes.csv"), 80);
+
+    private static byte[] Head(string path, int lines) => Encoding.UTF8.GetBytes(string.Join("\n", File.ReadLines(path).Take(lines)) + "\n");
+
+    /// <summary>Lines CsvHelper reads as rows: CR, LF and CR LF end a line; empty lines are skipped; the first is the header.</summary>
+    private static int DataLines(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n').Count(l => l.Length > 0);
+        return Math.Max(0, lines - 1);
+    }
+
+    [Fact]
+    public void The_csv_readers_use_or_reject_every_line_whatever_the_bytes()
+    {
+        var inputs = from which in Gen.Choose(0, 1)
+                     from bytes in Inputs(which == 0 ? HeaderSeed : EpisodesSeed)
+                     select (which, bytes);
+        Check.One(Config, Prop.ForAll(inputs.ToArbitrary(), x =>
+        {
+            var h = Write("header.csv", x.which == 0 ? x.bytes : HeaderSeed);
+            var e = Write("episodes.csv", x.which == 1 ? x.bytes : EpisodesSeed);
+            var options = new BatchOptions(h, [e], [], new LocalDate(2018, 3, 31), Path.Combine(_dir, "out.csv"), "csv", Path.Combine(_dir, "rejects.csv"));
+            try
+            {
+                var (summary, rejects) = new BatchRunner(Core).Run(options);
+                summary.HeaderRowsRead.Should().Be(DataLines(File.ReadAllBytes(h)), "every header line is one row read");
+                summary.EpisodeRowsRead.Should().Be(DataLines(File.ReadAllBytes(e)), "every episode line is one row read");
+                summary.RowsRejected.Should().Be(rejects.Count);
+                File.ReadLines(options.Out).Count().Should().Be(summary.Children + 1);
+            }
+            catch (UnreadableInputException)
+            {
+                File.Exists(options.Out).Should().BeFalse("a refused run writes nothing");
+            }
+            finally
+            {
+                File.Delete(options.Out);
+                File.Delete(options.RejectsPath!);
+            }
+        }));
+    }
+
+    private static readonly byte[] XmlSeed = XmlHead(6);
+
+    private static byte[] XmlHead(int children)
+    {
+        var text = File.ReadAllText(Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", "fake_903.xml"));
+        var at = 0;
+        for (var i = 0; i < children; i++) at = text.IndexOf("</CHILD>", at, StringComparison.Ordinal) + "</CHILD>".Length;
+        return Encoding.UTF8.GetBytes(text[..at] + "</EXPSSDA903>\n");
+    }
+
+    [Fact]
+    public void The_xml_reader_uses_rejects_or_refuses_whatever_the_bytes()
+    {
+        Check.One(Config, Prop.ForAll(Inputs(XmlSeed).ToArbitrary(), bytes =>
+        {
+            var x = Write("f.xml", bytes);
+            var options = new BatchOptions(null, [], [x], new LocalDate(2018, 3, 31), Path.Combine(_dir, "out.csv"), "csv", Path.Combine(_dir, "rejects.csv"));
+            try
+            {
+                var (summary, rejects) = new BatchRunner(Core).Run(options);
+                summary.RowsRejected.Should().Be(rejects.Count);
+                summary.RowsUsed.Should().BeGreaterThanOrEqualTo(0);
+            }
+            catch (UnreadableInputException)
+            {
+            }
+            finally
+            {
+                File.Delete(options.Out);
+                File.Delete(options.RejectsPath!);
+            }
+        }));
+    }
+
+    [Fact]
+    public void The_council_loader_gives_findings_whatever_the_bytes()
+    {
+        var folder = Path.Combine(TestPaths.RepoRoot(), "rules", "councils", "wakefield");
+        var council = File.ReadAllBytes(Path.Combine(folder, "council.yaml"));
+        var offer = File.ReadAllBytes(Path.Combine(folder, "offer-2026.yaml"));
+        var inputs = from which in Gen.Choose(0, 1)
+                     from bytes in Inputs(which == 0 ? council : offer)
+                     select (which, bytes);
+        var target = Directory.CreateDirectory(Path.Combine(_dir, "council")).FullName;
+        var loader = new PolicyLoader(Core.Law.Entitlements.Ids.ToHashSet());
+        Check.One(Config, Prop.ForAll(inputs.ToArbitrary(), x =>
+        {
+            File.WriteAllBytes(Path.Combine(target, "council.yaml"), x.which == 0 ? x.bytes : council);
+            File.WriteAllBytes(Path.Combine(target, "offer-2026.yaml"), x.which == 1 ? x.bytes : offer);
+            var (c, findings) = loader.LoadFolder(target);
+            if (c is not null) findings.AddRange(Linter.Check(c, Core.Law));
+            findings.Should().NotContain(f => f.Message.Length == 0);
+        }));
+    }
+}
