@@ -141,6 +141,9 @@ public static class GovukFrontend
 {
     public static string Directory()
     {
+        // The copy the build puts beside the program (so an installed tool carries its assets).
+        var carried = Path.Combine(AppContext.BaseDirectory, "govuk-frontend");
+        if (File.Exists(Path.Combine(carried, "govuk-frontend.min.css"))) return carried;
         var starts = new[] { LocalOffer.Core.Rules.RulesLocator.RulesRoot(), System.IO.Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
         foreach (var start in starts)
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
@@ -148,6 +151,6 @@ public static class GovukFrontend
                 var dir = Path.Combine(d.FullName, "web-assets", "node_modules", "govuk-frontend", "dist", "govuk");
                 if (System.IO.Directory.Exists(dir)) return dir;
             }
-        throw new DirectoryNotFoundException("GOV.UK Frontend is not installed: run `bash scripts/setup.sh` (it runs npm ci in web-assets/)");
+        throw new DirectoryNotFoundException("GOV.UK Frontend is missing from the program's folder (govuk-frontend/): build again, or run `bash scripts/setup.sh`");
     }
 }
