@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace LocalOffer.Offers.Tests;
+
+/// <summary>
+/// Issue 9 (packaging): `dotnet pack` makes `localoffer` a .NET tool that carries its rules,
+/// templates and GOV.UK Frontend. Installed from the local package into a temporary tool path, it
+/// runs `check` and `publish` from an unrelated folder.
+/// </summary>
+public sealed class ToolPackageTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("tool-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private (int Code, string Out) Run(string file, string args, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(file, args)
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        // A private package cache, so a package of the same version from an earlier run is never reused.
+        start.Environment["NUGET_PACKAGES"] = Path.Combine(_dir, "nuget");
+        start.Environment.Remove("LOCALOFFER_RULES");
+        using var p = Process.Start(start)!;
+        var output = p.StandardOutput.ReadToEndAsync();
+        var error = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException($"{file} {args}"); }
+        return (p.ExitCode, output.Result + error.Result);
+    }
+
+    [Fact]
+    public void The_packed_tool_installs_and_runs_check_and_publish_from_an_unrelated_folder()
+    {
+        var project = Path.Combine(Fixture.RepoRoot(), "src", "LocalOffer.Cli");
+        var packages = Path.Combine(_dir, "packages");
+        var (code, output) = Run("dotnet", $"pack \"{project}\" -c {Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);
+        code.Should().Be(0, output);
+        var tools = Path.Combine(_dir, "tools");
+        (code, output) = Run("dotnet", $"tool install LocalOffer --tool-path \"{tools}\" --add-source \"{packages}\"", _dir);
+        code.Should().Be(0, output);
+
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_dir, "elsewhere")).FullName;
+        File.Copy(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "eligible.json"), Path.Combine(elsewhere, "yp.json"));
+        var localoffer = Path.Combine(tools, "localoffer");
+        (code, output) = Run(localoffer, "check yp.json --as-at 2026-11-22", elsewhere);
+        code.Should().Be(0, output);
+        output.Should().Contain("Status: eligible");
+        (code, output) = Run(localoffer, "publish --council wakefield --as-at 2026-11-22 --out site", elsewhere);
+        code.Should().Be(0, output);
+        File.ReadAllText(Path.Combine(elsewhere, "site", "index.html")).Should().Contain("Wakefield");
+        File.Exists(Path.Combine(elsewhere, "site", "assets", "govuk-frontend.min.css")).Should().BeTrue();
+    }
+}
