@@ -52,4 +52,18 @@ public sealed class RenderingTests
         offer.CouncilItems.Select(i => i.Id).Should().NotContain("young-parents");
         offer.Next.Should().Contain(c => c.What == "your 21st birthday" && c.On == new LocalDate(2029, 6, 15));
     }
+
+    [Theory]
+    [InlineData("detained-at-16", "in custody or in hospital on your 16th birthday")]
+    [InlineData("hospital-at-16", "in custody or in hospital on your 16th birthday")]
+    [InlineData("relevant", "You have left care aged 16 or 17")]
+    public void The_detention_route_is_told_as_such_not_as_leaving_care(string sample, string meaning)
+    {
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", sample + ".json"));
+        var on = history!.DateOfBirth.PlusYears(17);
+        var assessment = Fixture.Core.Engine.Assess(history, on);
+        assessment.Status.Should().Be(LocalOffer.Core.Engine.Status.Relevant);
+        PersonalOfferBuilder.Build(assessment, history, Fixture.Catalog.Find("wakefield")!, Fixture.Core.Law).StatusMeaning
+            .Should().Contain(meaning);
+    }
 }
