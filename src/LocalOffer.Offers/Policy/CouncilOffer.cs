@@ -70,7 +70,7 @@ public sealed record OfferItem(
     bool Statutory,
     string? Entitlement,
     Eligibility For,
-    Money? Amount,
+    ItemMoney? Amount,
     string? Provider,
     LocalDate? From,
     LocalDate? To,
@@ -94,10 +94,10 @@ public sealed record Eligibility(IReadOnlyList<Status> Categories, int? MinAge, 
 /// when it is a most, the age it stops at, the conditions, what it covers and how to claim. With no
 /// amount, <see cref="HowToFindOut"/> says how a young person finds it out (never an invented figure).
 /// </summary>
-public sealed record Money(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null, string? Conditions = null,
+public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null, string? Conditions = null,
     string? Covers = null, string? HowToClaim = null, string? HowToFindOut = null)
 {
-    public Money(decimal gbp, string period) : this((decimal?)gbp, period) { }
+    public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
 
     /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
     public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Period switch

@@ -161,7 +161,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// amount: { gbp, period, up_to, until_age, conditions, covers, how_to_claim, how_to_find_out }.
     /// An amount needs its period; with no amount the item must say how to find it out.
     /// </summary>
-    private static Money? Money(Reader r, YamlMappingNode am)
+    private static ItemMoney? Money(Reader r, YamlMappingNode am)
     {
         r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out"], []);
         var gbp = r.Decimal(am, "gbp");
@@ -177,7 +177,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var upTo = r.Text(am, "up_to");
         if (upTo is not null and not ("true" or "false")) r.Error(am.Children[new YamlScalarNode("up_to")], "'up_to' must be true or false");
         if (gbp is null && findOut is null) return null;
-        return new Money(gbp, period, upTo == "true", r.Int(am, "until_age"), r.Text(am, "conditions"), r.Text(am, "covers"),
+        return new ItemMoney(gbp, period, upTo == "true", r.Int(am, "until_age"), r.Text(am, "conditions"), r.Text(am, "covers"),
             r.Text(am, "how_to_claim"), findOut);
     }
 
