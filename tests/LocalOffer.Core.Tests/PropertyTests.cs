@@ -98,7 +98,8 @@ public sealed class PropertyTests
             a.Entitlements.Should().BeEquivalentTo(a.AllEntitlements.Where(e => e.From <= d && d < e.To));
             a.AllEntitlements.All(e => e.From < e.To).Should().BeTrue();
             if (a.Status == Status.None) a.Entitlements.Select(e => e.Id).Should().BeSubsetOf(
-                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation]);
+                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation,
+                 EntitlementIds.Advocacy]); // s.24B(2) and s.24D(1)(c): 21 to 25 in education after council care
         });
 
     [Fact]

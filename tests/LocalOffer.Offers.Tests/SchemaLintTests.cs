@@ -28,7 +28,7 @@ public sealed class SchemaLintTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), council);
         File.WriteAllText(Path.Combine(_dir, "offer-2020.yaml"), offer);
-        var (c, findings) = new PolicyLoader(EntitlementIds.All.ToHashSet(), new HashSet<string> { "always-heard" }).LoadFolder(_dir);
+        var (c, findings) = new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet(), new HashSet<string> { "always-heard" }).LoadFolder(_dir);
         if (c is not null) findings.AddRange(Linter.Check(c, Fixture.Core.Law));
         return findings;
     }
@@ -39,7 +39,7 @@ public sealed class SchemaLintTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), council);
         File.WriteAllText(Path.Combine(_dir, "offer-2020.yaml"), offer);
-        var (c, findings) = new PolicyLoader(EntitlementIds.All.ToHashSet(), new HashSet<string> { "always-heard" }).LoadFolder(_dir);
+        var (c, findings) = new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet(), new HashSet<string> { "always-heard" }).LoadFolder(_dir);
         findings.Should().BeEmpty();
         return c!;
     }

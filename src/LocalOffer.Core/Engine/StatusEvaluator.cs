@@ -67,7 +67,7 @@ internal static class StatusEvaluator
             return Route.RelevantLeftCare;
         // CLR 2010 reg 3(2): detained or in hospital on the 16th birthday, 13 weeks of care since 14
         // before the detention began. Not subject to a care order: such a child is still looked after.
-        if (f.DetentionAt16 is { } det && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
+        if (f.DetentionAt16 is { } det && !f.DetentionUnderCareOrder && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
             return Route.RelevantDetainedAt16;
         return null;
     }
@@ -88,7 +88,7 @@ internal static class StatusEvaluator
     {
         yield return f.B16;
         yield return f.Law.RegimeStart;
-        foreach (var c in f.Cessations) yield return c;
+        foreach (var c in f.CessationsOfCountedCare) yield return c;
         foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; yield return h.End; }
     }
 

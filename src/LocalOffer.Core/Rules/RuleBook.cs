@@ -43,6 +43,10 @@ public sealed class RuleBook
     /// <summary>The England rules shipped beside the program (see <see cref="RulesLocator"/>).</summary>
     public static RuleBook LoadDefault() => Load(RulesLocator.EnglandDirectory());
 
+    /// <summary>Files in the folder that are catalogues, not dated parameters (read by their own loaders).</summary>
+    public static readonly IReadOnlySet<string> CatalogueFiles = new HashSet<string>(StringComparer.Ordinal)
+        { ProvisionBook.FileName, EntitlementCatalog.FileName };
+
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
     public static RuleBook Load(string directory)
@@ -51,8 +55,10 @@ public sealed class RuleBook
             throw new RuleFileException(directory, 0, 0, "rules directory not found");
         var all = new Dictionary<string, Parameter>(StringComparer.Ordinal);
         foreach (var file in System.IO.Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
-            foreach (var p in LoadFile(file))
-                all[p.Id] = p;
+        {
+            if (CatalogueFiles.Contains(Path.GetFileName(file))) continue;
+            foreach (var p in LoadFile(file)) all[p.Id] = p;
+        }
         return new RuleBook(all, directory);
     }
 

@@ -13,13 +13,11 @@ namespace LocalOffer.Offers.Lint;
 /// </summary>
 public static class ComplianceReport
 {
-    /// <summary>The statutory entitlements every offer must explain (the rules core's ids).</summary>
-    public static readonly IReadOnlyList<string> RequiredEntitlements =
-    [
-        EntitlementIds.PersonalAdviser, EntitlementIds.PathwayPlan, EntitlementIds.KeepInTouch, EntitlementIds.AccommodationAndMaintenance,
-        EntitlementIds.EducationTrainingAssistance, EntitlementIds.HigherEducationBursary, EntitlementIds.VacationAccommodation,
-        EntitlementIds.StayingPut, EntitlementIds.Advocacy, EntitlementIds.PriorityNeedHousing, EntitlementIds.ApprenticeshipBursary,
-    ];
+    /// <summary>
+    /// The statutory entitlements every offer must explain: those marked must_explain in
+    /// rules/england/entitlements.yaml.
+    /// </summary>
+    public static IEnumerable<string> RequiredEntitlements(EnglandLaw law) => law.Entitlements.MustExplain;
 
     /// <summary>Topics that are payments: an item about them gives an amount, or says how to find it out.</summary>
     public static readonly IReadOnlySet<string> MoneyTopics = new HashSet<string>
@@ -41,8 +39,8 @@ public static class ComplianceReport
         var items = v.Items.Where(i => i.InForceOn(asAt)).ToList();
         foreach (var area in OfferVocabulary.DfeAreas.Where(a => items.All(i => i.Area != a)))
             Add(v.File, 0, $"no item covers the DfE area '{OfferVocabulary.Areas[area]}'");
-        foreach (var id in RequiredEntitlements.Where(id => items.All(i => i.Entitlement != id)))
-            Add(v.File, 0, $"the statutory entitlement '{id}' ({EntitlementIds.Titles[id]}) is not explained by any statutory item");
+        foreach (var id in RequiredEntitlements(law).Where(id => items.All(i => i.Entitlement != id)))
+            Add(v.File, 0, $"the statutory entitlement '{id}' ({law.Entitlements[id].Title}) is not explained by any statutory item");
         // An overdue review never ends the offer: it stays in force until a newer version (CSWA 2017 s.2).
         if (v.NextReview is null) Add(v.File, 0, "no next_review date");
         else if (v.NextReview < asAt) Add(v.File, 0, $"review overdue: next_review {v.NextReview:yyyy-MM-dd} is past on {asAt:yyyy-MM-dd} (the offer stays in force until the council publishes a newer one)");

@@ -35,7 +35,7 @@ public sealed class OfferCatalog
     {
         var findings = new List<Finding>();
         var national = nationalFile is null ? [] : NationalContacts.Load(nationalFile, findings);
-        var loader = new PolicyLoader(EntitlementIds.All.ToHashSet(), national.Select(n => n.Id).ToHashSet());
+        var loader = new PolicyLoader(core.Law.Entitlements.Ids.ToHashSet(), national.Select(n => n.Id).ToHashSet());
         var councils = new Dictionary<string, Council>(StringComparer.Ordinal);
         if (Directory.Exists(directory))
             foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))

@@ -9,18 +9,9 @@ namespace LocalOffer.Offers.Render;
 /// <summary>Plain view models for the templates: every value already in the words a reader sees.</summary>
 public static class OfferViews
 {
-    /// <summary>Where each statutory item's law comes from when the engine's summary has none (rule parameters).</summary>
-    private static readonly IReadOnlyDictionary<string, string> LawFromRules = new Dictionary<string, string>
-    {
-        [EntitlementIds.ApprenticeshipBursary] = "amounts.apprenticeship_bursary",
-        [EntitlementIds.Bursary1619] = "amounts.bursary_16_19",
-        [EntitlementIds.SharedAccommodationExemption] = "ages.shared_accommodation_exemption_until",
-        [EntitlementIds.StayingClose] = "commencement.staying_close",
-    };
-
+    /// <summary>The provisions behind a statutory entitlement (rules/england/entitlements.yaml).</summary>
     public static IReadOnlyList<LegalReference> LawFor(string entitlement, EnglandLaw law) =>
-        EntitlementIds.Summary.TryGetValue(entitlement, out var s) && s.Law.Count > 0 ? s.Law
-        : LawFromRules.TryGetValue(entitlement, out var id) ? law.Ref(id) : [];
+        law.Entitlements.Contains(entitlement) ? law.Entitlements[entitlement].Provisions : [];
 
     public static string AreaFile(string area) => $"{area}.html";
 
@@ -32,7 +23,7 @@ public static class OfferViews
         amount = i.Amount?.ToString(),
         money = i.Amount is { } m ? MoneyRows(m) : [],
         councilTax = i.CouncilTax is { } ct ? CouncilTaxRows(ct) : [],
-        forText = ForText(i),
+        forText = ForText(i, law),
         provider = i.Provider,
         statutory = i.Statutory,
         dates = i.From is null && i.To is null ? null
@@ -79,10 +70,10 @@ public static class OfferViews
     /// Who an item is for. A statutory item the council gives no "for" to is for whoever the law
     /// says (staying put: those in foster care at 18), never "all care leavers".
     /// </summary>
-    public static string ForText(OfferItem i) =>
+    public static string ForText(OfferItem i, EnglandLaw law) =>
         i.Statutory && i.For.Categories.Count == 0 && i.For.MinAge is null && i.For.MaxAge is null && i.For.Circumstances.Count == 0
-            && i.Entitlement is { } e && EntitlementIds.Summary.TryGetValue(e, out var s)
-            ? s.Who + " (what the law says)"
+            && i.Entitlement is { } e && law.Entitlements.Contains(e)
+            ? law.Entitlements[e].Who + " (what the law says)"
             : ForText(i.For);
 
     /// <summary>"Care leavers aged 18 to 20 in higher education", in plain words.</summary>

@@ -123,10 +123,11 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     /// Every statutory entitlement in plain words, with the amount the law sets on the date, the
     /// offer's items that explain it, or else the law's own summary, marked as such.
     /// </summary>
-    private object[] LawView(List<OfferItem> items, LocalDate asAt) => EntitlementIds.All.Select(id => (object)new
+    private object[] LawView(List<OfferItem> items, LocalDate asAt) => core.Law.Entitlements.Ids.Select(id => (object)new
     {
-        title = EntitlementIds.Titles[id],
-        who = EntitlementIds.Summary[id].Who,
+        title = core.Law.Entitlements[id].Title,
+        who = core.Law.Entitlements[id].Who,
+        summary = core.Law.Entitlements[id].Summary,
         amount = AmountFor(id, asAt),
         law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
         explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
