@@ -33,7 +33,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         Route.FormerRelevantCareTo18 => ("looked after until the 18th birthday and an eligible child immediately before care ended", [P.S23C1b]),
         Route.QualifyingSpecialGuardianship => ($"aged 16 to 20, a special guardianship order was made (episode ended {Words.Codes(law.SpecialGuardianshipReasons)}) after being looked after", [P.S24_1A]),
         Route.QualifyingCouncilCare => ("aged 16 to 20, looked after by a council after 16 while a child, but no longer", [P.S24_2]),
-        Route.QualifyingOtherCare => ("aged 16 to 20, accommodated or privately fostered after 16 while a child, but no longer (advice and befriending only: not help with education or training under s.24B)", [P.S24_2]),
+        Route.QualifyingOtherCare => ("aged 16 to 20, accommodated or privately fostered after 16 while a child, but no longer (advice and befriending only: not help with education or training under s.24B)", [P.S24_2, P.S24A]),
         Route.ExcludedLivingWithParent => ($"has lived with a parent or a person with parental responsibility for a continuous period of {law.LivingWithParentMonths} months or more, so is not a relevant child while that lasts", [P.Clr3]),
         Route.Adopted => ($"adopted (episode ended {Words.Codes(law.AdoptionReasons)}): care before the adoption gives no care leaver status (settings.adoption_ends_care_leaver_status)", [P.Aca67, law.Ref("settings.adoption_ends_care_leaver_status")[0]]),
         _ => throw new ArgumentOutOfRangeException(nameof(s)),

@@ -137,15 +137,6 @@ public sealed class EnglandLaw
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
     public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
 
-    /// <summary>A dated number (an amount) in force on a date, or null.</summary>
-    public decimal? AmountOn(string id, LocalDate date) => Book.Get(id).ValueOn(date) switch
-    {
-        int i => i,
-        decimal d => d,
-        null => null,
-        var other => throw Bad(id, $"value '{other}' is not a number"),
-    };
-
     // Ages and periods are read as one value: a change to one would need its own transition rule
     // (who it applies to), so a second dated value is refused rather than silently mis-applied.
     private int SingleInt(string id)

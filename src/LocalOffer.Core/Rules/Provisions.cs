@@ -27,7 +27,6 @@ public sealed class Provisions(ProvisionBook book)
     public LegalReference S23C3b { get; } = book.Get("ca-s23C-3b");
     public LegalReference S23C4 { get; } = book.Get("ca-s23C-4");
     public LegalReference S23C5A { get; } = book.Get("ca-s23C-5A");
-    public LegalReference S23C6 { get; } = book.Get("ca-s23C-6");
     public LegalReference S23C7 { get; } = book.Get("ca-s23C-7");
     public LegalReference S23C9 { get; } = book.Get("ca-s23C-9");
     public LegalReference S23CA { get; } = book.Get("ca-s23CA");
@@ -39,6 +38,7 @@ public sealed class Provisions(ProvisionBook book)
     public LegalReference S24_1b { get; } = book.Get("ca-s24-1b");
     public LegalReference S24_2 { get; } = book.Get("ca-s24-2");
     public LegalReference S24_4 { get; } = book.Get("ca-s24-4");
+    public LegalReference S24A { get; } = book.Get("ca-s24A");
     public LegalReference S24B { get; } = book.Get("ca-s24B");
     public LegalReference S24B5 { get; } = book.Get("ca-s24B-5");
     public LegalReference S24D { get; } = book.Get("ca-s24D-1");

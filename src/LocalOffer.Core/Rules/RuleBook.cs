@@ -34,9 +34,21 @@ public sealed class RuleBook
     public string Directory { get; }
     public IEnumerable<Parameter> Parameters => _parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal);
 
-    public Parameter Get(string id) =>
-        _parameters.TryGetValue(id, out var p) ? p
-        : throw new RuleFileException(Path.Combine(Directory, id.Split('.')[0] + ".yaml"), 0, 0, $"required parameter '{id}' is missing");
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public Parameter Get(string id)
+    {
+        if (!_parameters.TryGetValue(id, out var p))
+            throw new RuleFileException(Path.Combine(Directory, id.Split('.')[0] + ".yaml"), 0, 0, $"required parameter '{id}' is missing");
+        lock (_read) _read.Add(id);
+        return p;
+    }
+
+    /// <summary>The ids read so far (a test checks that every parameter has a reader).</summary>
+    public IReadOnlyCollection<string> ReadIds
+    {
+        get { lock (_read) return _read.ToArray(); }
+    }
 
     public bool TryGet(string id, out Parameter parameter) => _parameters.TryGetValue(id, out parameter!);
 

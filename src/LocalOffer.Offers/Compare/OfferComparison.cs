@@ -51,7 +51,7 @@ public sealed class OfferComparison
 
     public static OfferComparison Build(IEnumerable<Council> councils, LocalDate asAt, EnglandLaw law)
     {
-        var recommended = law.AmountOn("amounts.setting_up_home_recommended", asAt);
+        var recommended = law.SettingUpHomeRecommended.On(asAt);
         var rows = councils.Select(c => Row(c, asAt, recommended)).ToList();
         return new OfferComparison(asAt, recommended, rows);
     }

@@ -62,7 +62,7 @@ public static class ComplianceReport
         foreach (var i in items.Where(i => i.Topic == "council-tax" && i.CouncilTax is null))
             Add(v.File, i.Line, $"item '{i.Id}': council tax support is not set out (council_tax: ages, share of the bill, who pays, how to claim)");
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
-        if (law.AmountOn("amounts.setting_up_home_recommended", asAt) is { } recommended)
+        if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Topic == "setting-up-home" && i.Amount?.Gbp is { } g && g < recommended))
                 Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
         // CWSA 2026 s.8 areas: measured only once commenced (a dated rule with no start date yet).

@@ -134,16 +134,17 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     }).ToArray();
 
     /// <summary>The amounts the rules set for the entitlements that have one (rules/england/amounts.yaml).</summary>
-    private static readonly IReadOnlyDictionary<string, (string Rule, string Words)> Amounts = new Dictionary<string, (string, string)>
+    private string? AmountFor(string id, LocalDate asAt)
     {
-        [EntitlementIds.HigherEducationBursary] = ("amounts.higher_education_bursary", "£{0:#,0}, once for your course"),
-        [EntitlementIds.ApprenticeshipBursary] = ("amounts.apprenticeship_bursary", "£{0:#,0} if your apprenticeship starts on or after the date this amount took effect"),
-        [EntitlementIds.Bursary1619] = ("amounts.bursary_16_19", "up to £{0:#,0} a year"),
-    };
-
-    private string? AmountFor(string id, LocalDate asAt) =>
-        Amounts.TryGetValue(id, out var a) && core.Law.AmountOn(a.Rule, asAt) is { } gbp
-            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, a.Words, gbp) : null;
+        var (amount, words) = id switch
+        {
+            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "£{0:#,0}, once for your course"),
+            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "£{0:#,0} if your apprenticeship starts on or after the date this amount took effect"),
+            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to £{0:#,0} a year"),
+            _ => (null, ""),
+        };
+        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, gbp) : null;
+    }
 
     /// <summary>
     /// The officers' page: where every item comes from, the notes, and the compliance findings.
