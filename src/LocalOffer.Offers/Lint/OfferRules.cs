@@ -13,15 +13,11 @@ public static class OfferRules
     public static readonly IReadOnlyList<string> Cwsa2026S8Topics = ["transition", "financial-literacy", "homelessness-prevention"];
 
     /// <summary>The years within which the DfE expects an offer reviewed, on a date (null if none set).</summary>
-    public static int? ReviewYears(EnglandLaw law, LocalDate date) =>
-        law.Book.TryGet(ReviewEveryYears, out var p) && p.ValueOn(date) is int years ? years : null;
+    public static int? ReviewYears(EnglandLaw law, LocalDate date) => law.LocalOfferReviewEveryYears.On(date) is { } years ? (int)years : null;
 
     /// <summary>The day CWSA 2026 s.8 came into force, if it has by <paramref name="date"/>; null while prospective.</summary>
     public static LocalDate? Cwsa2026S8InForce(EnglandLaw law, LocalDate date)
-    {
-        if (!law.Book.TryGet(Cwsa2026S8, out var p) || p.ValueOn(date) is not true) return null;
-        return p.Values.Where(v => v.Value is true && v.From <= date).Select(v => v.From).First();
-    }
+        => law.LocalOfferCwsa2026S8Start is { } start && start <= date ? start : null;
 
     public static string Cwsa2026S8Citation(EnglandLaw law) =>
         law.Book.TryGet(Cwsa2026S8, out var p) && p.References.Count > 0 ? p.References[0].Citation : "CWSA 2026 s.8";
