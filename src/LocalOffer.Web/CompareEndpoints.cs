@@ -18,7 +18,7 @@ public static class CompareEndpoints
             var (date, bad) = ApiEndpoints.ParseDate(asAt, "asAt");
             if (bad is not null) return bad;
             if (sort is not null && OfferComparison.Columns.All(c => c.Key != sort))
-                return Results.Problem(statusCode: 400, title: $"sort: unknown column '{sort}'");
+                return Results.Problem(statusCode: 400, title: $"sort: unknown column '{LocalOffer.Core.Safety.Printable.Clean(sort, 60)}'");
             var comparison = OfferComparison.Build(catalog.Councils, date, core.Law);
             var html = new ComparisonRenderer(templates).Html(comparison, sort, desc == "1",
                 (key, descending) => $"/compare?sort={Uri.EscapeDataString(key)}{(descending ? "&desc=1" : "")}{(asAt is null ? "" : "&asAt=" + Uri.EscapeDataString(asAt))}",

@@ -25,10 +25,12 @@ public static class CompareCommand
             var chosen = Choose(catalog, parse.GetValue(councils));
             var comparison = OfferComparison.Build(chosen, parse.GetValue(asAt), core.Law);
             var dir = parse.GetValue(output)!.FullName;
+            // Never into /, a file or a folder of policy files; each file written whole.
+            SitePublisher.CheckTarget(chosen.First(), dir, force: true);
+            var pages = new ComparisonRenderer(TemplateSet.LoadDefault()).StaticPages(comparison);
             Directory.CreateDirectory(dir);
             SitePublisher.CopyAssets(Path.Combine(dir, "assets"));
-            var pages = new ComparisonRenderer(TemplateSet.LoadDefault()).StaticPages(comparison);
-            foreach (var (file, text) in pages) File.WriteAllText(Path.Combine(dir, file), text);
+            foreach (var (file, text) in pages) LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(dir, file), text);
             parse.InvocationConfiguration.Error.WriteLine($"compare: {chosen.Count} councils, {pages.Count} files in {dir}");
             return CliRunner.Ok;
         });
