@@ -78,13 +78,18 @@ public sealed class FuzzTests : IDisposable
     public void The_json_reader_answers_or_names_errors_for_any_bytes()
     {
         var seeds = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Select(File.ReadAllBytes).ToArray();
+        var (cases, answered) = (0, 0);
         Check.One(Config, Prop.ForAll(Gen.Elements(seeds).SelectMany(Inputs).ToArbitrary(), bytes =>
         {
+            cases++;
             var (history, errors) = Core.Reader.ReadFile(Write("h.json", bytes));
+            if (history is not null) answered++;
             (history is null).Should().Be(errors.Count > 0);
             errors.Count.Should().BeLessThanOrEqualTo(Input.CareHistoryReader.MaxErrors + 1);
             if (history is not null) Core.Engine.Assess(history, history.DateOfBirth.PlusYears(20));
         }));
+        cases.Should().Be(150, "every case was tried");
+        answered.Should().BeGreaterThan(0, "some mutations stay valid, so the engine is fuzzed too");
     }
 
     private static readonly byte[] HeaderSeed = Head(Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", "header.csv"), 40);
@@ -183,6 +188,27 @@ public sealed class FuzzTests : IDisposable
             var (c, findings) = loader.LoadFolder(target);
             if (c is not null) findings.AddRange(Linter.Check(c, Core.Law));
             findings.Should().NotContain(f => f.Message.Length == 0);
+        }));
+    }
+
+    [Fact]
+    public void The_commands_exit_0_or_2_with_no_stack_trace_whatever_the_bytes()
+    {
+        var seeds = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Select(File.ReadAllBytes).ToArray();
+        var root = new System.CommandLine.RootCommand { LocalOffer.Cli.Commands.CheckCommand.Create(), LocalOffer.Cli.Commands.BatchCommand.Create() };
+        var inputs = from which in Gen.Choose(0, 1)
+                     from bytes in which == 0 ? Gen.Elements(seeds).SelectMany(Inputs) : Inputs(EpisodesSeed)
+                     select (which, bytes);
+        Check.One(Config.WithMaxTest(60), Prop.ForAll(inputs.ToArbitrary(), x =>
+        {
+            var (o, e) = (new StringWriter(), new StringWriter());
+            string[] args = x.which == 0
+                ? ["check", Write("h.json", x.bytes), "--as-at", "2026-11-22", "--format", "json"]
+                : ["batch", "--header", Write("header.csv", HeaderSeed), "--episodes", Write("episodes.csv", x.bytes),
+                   "--as-at", "2018-03-31", "--out", Path.Combine(_dir, "o.csv")];
+            var code = LocalOffer.Cli.CliRunner.RunAsync(root, args, o, e).GetAwaiter().GetResult();
+            code.Should().BeOneOf([0, 2], e.ToString());
+            e.ToString().Should().NotContain("   at ").And.NotContain("unexpected problem");
         }));
     }
 }
