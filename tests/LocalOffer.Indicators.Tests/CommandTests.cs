@@ -45,7 +45,11 @@ public sealed class CommandTests : IDisposable
         var csvFindings = File.ReadLines(Path.Combine(_dir.File("out"), "cohort-check.csv")).Count() - 1;
         var rows = people.Worksheet.Descendants<Row>().ToList();
         rows.Count.Should().BeGreaterThan(csvFindings, "every young person checked, with or without a finding");
-        rows[0].Elements<Cell>().First().InnerText.Should().Be("CHILD");
+        var strings = xlsx.WorkbookPart.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.InnerText)] : c.InnerText;
+        rows[0].Elements<Cell>().Select(Text).Should().Equal(Output.IndicatorXlsx.PeopleColumns);
+        var findings = rows.Skip(1).Select(r => r.Elements<Cell>().Select(Text).ToList()).Where(c => c[16].Length > 0).ToList();
+        findings.Should().HaveCount(csvFindings).And.OnlyContain(c => c[17].Length > 0, "a finding has its detail");
     }
 
     [Fact]

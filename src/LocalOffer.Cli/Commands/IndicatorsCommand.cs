@@ -53,6 +53,8 @@ public static class IndicatorsCommand
             err.WriteLine($"children {s.Children:N0}; care leavers aged 17-21 on a birthday in the year {s.CareLeavers:N0}");
             err.WriteLine("cohort check: " + string.Join(", ", s.ByFinding.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             err.WriteLine($"wrote {string.Join(", ", IndicatorsRunner.OutputFiles)} in {options.Out}");
+            err.WriteLine($"elapsed {s.Phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b).TotalSeconds:F2} s (" +
+                string.Join(", ", s.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2} s")) + ")");
             return CliRunner.Ok;
         });
         return cmd;
