@@ -42,6 +42,9 @@ public sealed class AccessibilityTests : IDisposable
         result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").Should().BeEmpty();
         (await page.Locator("svg[role=img]").CountAsync()).Should().Be(8, "one chart per indicator (4) and age band (2)");
         if (la is not null && Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)
+        {
+            await page.SetViewportSizeAsync(1000, 2000);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = false });
+        }
     }
 }

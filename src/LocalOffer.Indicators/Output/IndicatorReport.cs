@@ -69,9 +69,10 @@ public static class IndicatorReport
                     {
                         category = CategoryWords.GetValueOrDefault(r.Category, r.Category),
                         count = r.Count, percent = r.Percent is { } p ? $"{p}%" : "–",
-                        council = r.CouncilPublished?.Percent is { } cp ? Pct(cp) : null,
+                        council = r.CouncilPublished?.Percent is { } cp ? Pct(cp) : "not available",
                         region = r.Region is null ? null : Pct(r.Region.Text),
-                        neighbours = r.Neighbours is null ? null : Pct(r.Neighbours.Text),
+                        neighbours = r.Neighbours is null ? null
+                            : r.NeighboursUsed is { } u && u.Used < u.Of ? $"{Pct(r.Neighbours.Text)} ({u.Used} of {u.Of})" : Pct(r.Neighbours.Text),
                         england = Pct(r.England.Text),
                     }).ToArray(),
                 };
@@ -80,7 +81,7 @@ public static class IndicatorReport
             {
                 year = y,
                 cells = bands.Select(b => dfe.Figure(ind.Indicator, Place.La(council.Code), y, b.band, headline) is { } c
-                    ? c.Suppressed ? $"{c.Percent} (suppressed)" : $"{c.Percent}% ({c.Count} of {dfe.Figure(ind.Indicator, Place.La(council.Code), y, b.band, "total")?.Count})"
+                    ? c.Suppressed ? Pct(c.Percent) : $"{c.Percent}% ({c.Count} of {dfe.Figure(ind.Indicator, Place.La(council.Code), y, b.band, "total")?.Count})"
                     : "not published").ToArray(),
             }).ToArray();
             return new { id = ind.Indicator.Replace('_', '-'), title, words, bands, trend, bandNames = bands.Select(b => b.band).ToArray() };
@@ -115,11 +116,19 @@ public static class IndicatorReport
     }
 
     private static Bar Published(string label, string? text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) || decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
-            ? new Bar(label, decimal.Parse(text!, CultureInfo.InvariantCulture), $"{text}%")
-            : new Bar(label, null, text is null or "x" ? "not available" : $"suppressed ({text})");
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v)
+            ? new Bar(label, v, $"{text}%")
+            : new Bar(label, null, Pct(text));
 
-    private static string Pct(string text) => decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ? text + "%" : text is "x" ? "not available" : $"suppressed ({text})";
+    /// <summary>A published percent, or what its suppression code means (DfE: c, z, k, x).</summary>
+    private static string Pct(string? text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ? text + "%" : text switch
+        {
+            "c" => "suppressed (small number)",
+            "k" => "under 0.5%",
+            "z" => "not applicable",
+            _ => "not available",
+        };
 
     private static object Item(string key, string value) => new { key, value };
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
