@@ -30,9 +30,17 @@ public sealed class CheckCommandTests
         json["status"]!.GetValue<string>().Should().Be("former_relevant");
         json["timeline"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()).Should().Equal("none", "looked_after", "eligible", "relevant", "former_relevant");
         var pa = json["entitlements"]!.AsArray().Single(e => e!["id"]!.GetValue<string>() == "personal-adviser")!;
-        pa["basis"]![0]!["citation"]!.GetValue<string>().Should().Be("Children Act 1989 s.23C(3)(a)");
-        pa["basis"]![0]!["url"]!.GetValue<string>().Should().Be("https://www.legislation.gov.uk/ukpga/1989/41/section/23C");
+        // One run from 16 to 25, the provisions in date order, each period with its own dates.
+        pa["from"]!.GetValue<string>().Should().Be("2024-06-15");
+        pa["to"]!.GetValue<string>().Should().Be("2033-06-15");
+        pa["basis"]!.AsArray().Select(b => b!["citation"]!.GetValue<string>()).Should().StartWith(
+            ["Children Act 1989 Sch 2 para 19C", "Children Act 1989 s.23B(2)", "Children Act 1989 s.23C(3)(a)"]);
+        var periods = pa["periods"]!.AsArray();
+        periods.Select(p => p!["from"]!.GetValue<string>()).Should().Equal("2024-06-15", "2024-09-01", "2026-06-15", "2029-06-15");
+        periods[2]!["basis"]![0]!["url"]!.GetValue<string>().Should().Be("https://www.legislation.gov.uk/ukpga/1989/41/section/23C");
+        periods[2]!["to"]!.GetValue<string>().Should().Be(periods[3]!["from"]!.GetValue<string>());
         pa["amount"].Should().BeNull();
+        json["statusReason"]!.GetValue<string>().Should().Contain("was a relevant child");
         json["explanation"]!.AsArray().Should().NotBeEmpty();
     }
 
@@ -41,7 +49,11 @@ public sealed class CheckCommandTests
     {
         var (code, output, _) = await Run("check", Path.Combine(Samples, "young-people", "relevant.json"), "--as-at", "2026-11-22");
         code.Should().Be(0);
-        output.Should().Contain("Status: relevant").And.Contain("A personal adviser [personal-adviser]").And.Contain("Explanation");
+        output.Should().Contain("Status: relevant").And.Contain("A personal adviser").And.Contain("Explanation")
+            .And.NotContain("[personal-adviser]");
+        // The relevant child's adviser does not "end" at 18: it continues under s.23C(3)(a).
+        output.Should().Contain("continues: A personal adviser, now under Children Act 1989 s.23C(3)(a)")
+            .And.NotContain("ends: A personal adviser");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class HistoryGenerators
         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
         from lastOpen in Gen.Elements(true, false)
         from firstStartAge in Gen.Choose(0, 18 * 365)
-        from extras in Gen.Choose(0, 15)
+        from extras in Gen.Choose(0, 63)
         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
         from extraLength in Gen.Choose(1, 400)
         select Build(new LocalDate(1990, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons, lastOpen, extras, extraOffset, extraLength);
@@ -50,8 +50,10 @@ public static class HistoryGenerators
         return new CareHistory("P", dob, episodes,
             (extras & 1) != 0 ? [new Detention(extraStart, extraEnd, DetentionKind.Custody)] : [],
             (extras & 2) != 0 ? [new LivingWithParent(extraStart, (extras & 8) != 0 ? null : extraEnd.PlusDays(200))] : [],
-            (extras & 4) != 0 ? [new OtherCare(extraStart, extraEnd, OtherCareKind.PrivateFostering)] : [],
-            (extras & 8) != 0 ? [new Education(extraStart, null, EducationKind.HigherEducation, true)] : [],
+            (extras & 4) != 0 ? [new OtherCare(extraStart, extraEnd, (extras & 32) != 0 ? OtherCareKind.CareHomeOrHospital : OtherCareKind.PrivateFostering)] : [],
+            (extras & 8) != 0 ? [new Education(extraStart, null, EducationKind.HigherEducation, true)]
+            : (extras & 16) != 0 ? [new Education(extraStart, extraEnd.PlusDays(700), EducationKind.FurtherEducation, true),
+                new Education(extraEnd.PlusDays(700), null, EducationKind.Apprenticeship, false)] : [],
             (extras & 8) != 0 ? [new SupportRequest(dob.PlusYears(22))] : []);
     }
 

@@ -98,7 +98,52 @@ public sealed class PropertyTests
             a.Entitlements.Should().BeEquivalentTo(a.AllEntitlements.Where(e => e.From <= d && d < e.To));
             a.AllEntitlements.All(e => e.From < e.To).Should().BeTrue();
             if (a.Status == Status.None) a.Entitlements.Select(e => e.Id).Should().BeSubsetOf(
-                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation]);
+                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation,
+                 EntitlementIds.Advocacy]); // s.24B(2) and s.24D(1)(c): 21 to 25 in education after council care
+        });
+
+    /// <summary>Entitlements paid once per course or apprenticeship: two payments are two runs, even back to back.</summary>
+    private static readonly HashSet<string> Payments = [EntitlementIds.HigherEducationBursary, EntitlementIds.ApprenticeshipBursary];
+
+    [Fact]
+    public void An_entitlement_is_one_run_never_cut_where_only_its_legal_basis_changes() =>
+        ForAllValid((h, d) =>
+        {
+            var a = Core.Engine.Assess(h, d);
+            foreach (var g in a.AllEntitlements.GroupBy(e => e.Id))
+            {
+                var runs = g.OrderBy(e => e.From).ToList();
+                for (var i = 1; i < runs.Count; i++)
+                {
+                    // Runs never overlap, and never touch unless the support itself differs (another amount or payment).
+                    runs[i].From.Should().BeGreaterOrEqualTo(runs[i - 1].To, $"{g.Key} runs overlap for {Describe(h)}");
+                    if (runs[i].From == runs[i - 1].To)
+                        (Payments.Contains(g.Key) || runs[i].Amount != runs[i - 1].Amount).Should().BeTrue(
+                            $"{g.Key} is cut at {runs[i].From} where only its basis changes, for {Describe(h)}");
+                }
+                foreach (var run in runs)
+                {
+                    // The periods cover the run from its first day to its last, in date order, with no gap.
+                    run.Periods.Should().NotBeEmpty();
+                    run.Periods[0].From.Should().Be(run.From);
+                    run.Periods.Max(p => p.To).Should().Be(run.To);
+                    var reached = run.From;
+                    foreach (var p in run.Periods)
+                    {
+                        p.From.Should().BeLessOrEqualTo(reached, $"a gap inside the {g.Key} run for {Describe(h)}");
+                        p.From.Should().BeLessThan(p.To);
+                        if (p.To > reached) reached = p.To;
+                    }
+                    run.Basis.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(run.Periods.SelectMany(p => p.Basis).Distinct());
+                }
+            }
+            // Each timeline span's parts cover it contiguously, each with its own reason.
+            foreach (var t in a.Timeline)
+            {
+                t.Parts[0].From.Should().Be(t.From);
+                t.Parts[^1].To.Should().Be(t.To);
+                for (var i = 1; i < t.Parts.Count; i++) t.Parts[i].From.Should().Be(t.Parts[i - 1].To);
+            }
         });
 
     [Fact]

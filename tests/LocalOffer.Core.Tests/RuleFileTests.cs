@@ -32,7 +32,7 @@ public sealed class RuleFileTests : IDisposable
     [InlineData("2023-07-31", 1000)]
     [InlineData("2023-08-01", 3000)]
     public void Amounts_are_dated(string on, int? expected) =>
-        EnglandLaw.LoadDefault().AmountOn("amounts.apprenticeship_bursary", NodaTime.Text.LocalDatePattern.Iso.Parse(on).Value)
+        EnglandLaw.LoadDefault().ApprenticeshipBursary.On(NodaTime.Text.LocalDatePattern.Iso.Parse(on).Value)
             .Should().Be(expected);
 
     [Fact]

@@ -22,8 +22,15 @@ public sealed record ScenarioCase(string File, string Name, string HistoryJson, 
     public override string ToString() => $"{File}: {Name} on {Check.On}";
 }
 
+/// <param name="Runs">"id from..to": the run of that entitlement covering the date, exactly.</param>
+/// <param name="Basis">"id=text": the citation of the provision carrying that entitlement on the date contains the text.</param>
+/// <param name="Conditions">"id=text": the condition on the date contains the text ("id=" for none).</param>
+/// <param name="Explains">Texts the explanation must contain (the same line each).</param>
+/// <param name="Warns">Texts the warnings must contain.</param>
+/// <param name="Reason">Text the reason for the status on the date must contain.</param>
 public sealed record ScenarioCheck(string On, string Status, string[]? Entitlements, string[] Includes, string[] Excludes,
-    string? Since, string? NextOn, string? NextStatus, bool? EverEligible, int? DaysSince14, string? Error, string[] Amounts);
+    string? Since, string? NextOn, string? NextStatus, bool? EverEligible, int? DaysSince14, string? Error, string[] Amounts,
+    string[] Runs, string[] Basis, string[] Conditions, string[] Explains, string[] Warns, string? Reason);
 
 public static class ScenarioFile
 {
@@ -32,6 +39,21 @@ public static class ScenarioFile
     public static IEnumerable<ScenarioCase> LoadAll() =>
         System.IO.Directory.GetFiles(Directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).SelectMany(Load);
 
+    private static readonly string[] CaseKeys = ["name", "law", "history", "checks"];
+    private static readonly string[] CheckKeys =
+    [
+        "on", "status", "entitlements", "includes", "excludes", "since", "nextOn", "nextStatus", "everEligible", "daysSince14",
+        "error", "amounts", "runs", "basis", "conditions", "explains", "warns", "reason",
+    ];
+
+    // A misspelt key must fail, not silently check nothing.
+    private static void KnownKeys(string file, YamlMappingNode m, string[] allowed)
+    {
+        foreach (var k in m.Children.Keys)
+            if (k is not YamlScalarNode { Value: { } key } || !allowed.Contains(key))
+                throw new InvalidDataException($"{file}:{k.Start.Line}:{k.Start.Column}: unknown key '{k}' (expected one of: {string.Join(", ", allowed)})");
+    }
+
     public static IEnumerable<ScenarioCase> Load(string path)
     {
         var yaml = new YamlStream();
@@ -39,10 +61,12 @@ public static class ScenarioFile
         var file = Path.GetFileName(path);
         foreach (var item in ((YamlSequenceNode)yaml.Documents[0].RootNode).Children.Cast<YamlMappingNode>())
         {
+            KnownKeys(file, item, CaseKeys);
             var name = Scalar(item, "name") ?? throw new InvalidDataException($"{file}:{item.Start.Line}: a case needs a name");
             var history = ToJson(item.Children[new YamlScalarNode("history")])!.ToJsonString();
             foreach (var c in ((YamlSequenceNode)item.Children[new YamlScalarNode("checks")]).Children.Cast<YamlMappingNode>())
             {
+                KnownKeys(file, c, CheckKeys);
                 yield return new ScenarioCase(file, name, history, new ScenarioCheck(
                     Scalar(c, "on") ?? throw new InvalidDataException($"{file}:{c.Start.Line}: a check needs 'on'"),
                     Scalar(c, "status") ?? "",
@@ -51,7 +75,9 @@ public static class ScenarioFile
                     Scalar(c, "everEligible") is { } ee ? ee == "true" : null,
                     Scalar(c, "daysSince14") is { } ds ? int.Parse(ds) : null,
                     Scalar(c, "error"),
-                    List(c, "amounts") ?? []));
+                    List(c, "amounts") ?? [],
+                    List(c, "runs") ?? [], List(c, "basis") ?? [], List(c, "conditions") ?? [],
+                    List(c, "explains") ?? [], List(c, "warns") ?? [], Scalar(c, "reason")));
             }
         }
     }

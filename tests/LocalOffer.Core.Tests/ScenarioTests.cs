@@ -50,6 +50,29 @@ public sealed class ScenarioTests
             var (id, amount) = (expected.Split('=')[0], decimal.Parse(expected.Split('=')[1]));
             a.Entitlements.Single(e => e.Id == id).Amount!.Amount.Should().Be(amount, because);
         }
+        foreach (var expected in c.Check.Runs) // "id from..to"
+        {
+            var (id, range) = (expected.Split(' ')[0], expected.Split(' ')[1]);
+            var run = a.Entitlements.SingleOrDefault(e => e.Id == id);
+            run.Should().NotBeNull($"{id} should cover {c.Check.On}; {because}");
+            $"{AssessmentJson.Iso(run!.From)}..{AssessmentJson.Iso(run.To)}".Should().Be(range, because);
+        }
+        foreach (var expected in c.Check.Basis) // "id=citation text"
+        {
+            var (id, text) = (expected[..expected.IndexOf('=')], expected[(expected.IndexOf('=') + 1)..]);
+            var period = a.Entitlements.Single(e => e.Id == id).PeriodOn(on)!;
+            string.Join("; ", period.Basis.Select(b => b.Citation)).Should().Contain(text, because);
+        }
+        foreach (var expected in c.Check.Conditions) // "id=condition text", "id=" for none
+        {
+            var (id, text) = (expected[..expected.IndexOf('=')], expected[(expected.IndexOf('=') + 1)..]);
+            var condition = a.Entitlements.Single(e => e.Id == id).PeriodOn(on)!.Condition;
+            if (text.Length == 0) condition.Should().BeNull(because);
+            else condition.Should().Contain(text, because);
+        }
+        foreach (var text in c.Check.Explains) a.Explanation.Should().Contain(l => l.Contains(text), because);
+        foreach (var text in c.Check.Warns) a.Warnings.Should().Contain(l => l.Contains(text), because);
+        if (c.Check.Reason is { } reason) a.StatusReason.Should().Contain(reason, because);
         // Classify (the batch form) must agree with Assess.
         var k = Core.Engine.Classify(history!, on);
         k.Status.Should().Be(a.Status);

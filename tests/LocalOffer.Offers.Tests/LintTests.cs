@@ -27,7 +27,7 @@ public sealed class LintTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), council);
         File.WriteAllText(Path.Combine(_dir, name), offer);
-        var loader = new PolicyLoader(EntitlementIds.All.ToHashSet());
+        var loader = new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet());
         var (c, findings) = loader.LoadFolder(_dir);
         if (c is not null) findings.AddRange(Linter.Check(c, Fixture.Core.Law));
         return findings;

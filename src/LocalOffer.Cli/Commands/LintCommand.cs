@@ -23,7 +23,7 @@ public static class LintCommand
             var core = CliHost.Core;
             var output = parse.InvocationConfiguration.Output;
             var folders = Folders(parse.GetValue(paths) ?? []);
-            var loader = new PolicyLoader(EntitlementIds.All.ToHashSet());
+            var loader = new PolicyLoader(core.Law.Entitlements.Ids.ToHashSet());
             var worst = CliRunner.Ok;
             foreach (var folder in folders)
             {

@@ -6,9 +6,15 @@ namespace LocalOffer.Core.Engine;
 /// <summary>
 /// One span of the timeline: <see cref="Status"/> applies from <see cref="From"/> (inclusive) to
 /// <see cref="To"/> (exclusive: the first day it no longer applies, as SSDA903 DEC). The reason says
-/// which facts and provisions put the young person in that status.
+/// which facts and provisions put the young person in that status; where the limb of law changes
+/// inside the span (the same status for another reason), <see cref="Parts"/> has one entry per limb
+/// and the reason names each with its dates.
 /// </summary>
-public sealed record TimelineSpan(Status Status, LocalDate From, LocalDate To, string Reason, IReadOnlyList<LegalReference> Basis);
+public sealed record TimelineSpan(Status Status, LocalDate From, LocalDate To, string Reason, IReadOnlyList<LegalReference> Basis,
+    IReadOnlyList<TimelinePart> Parts);
+
+/// <summary>A part of a timeline span decided by one limb of the law, with its own reason.</summary>
+public sealed record TimelinePart(LocalDate From, LocalDate To, string Reason, IReadOnlyList<LegalReference> Basis);
 
 /// <summary>An amount of money with the period it is paid for.</summary>
 public sealed record Money(decimal Amount, string Period)
@@ -24,8 +30,11 @@ public sealed record Money(decimal Amount, string Period)
 }
 
 /// <summary>
-/// A statutory entitlement as it applies to one young person for one continuous span with one
-/// legal basis. <see cref="To"/> is exclusive; null To never happens (every duty ends by 25).
+/// A statutory entitlement as it applies to one young person: one run from its first day to its
+/// last, whatever provisions carry it on the way. <see cref="To"/> is exclusive; every duty ends by
+/// 25. <see cref="Periods"/> lists the provisions in date order, each with its own dates and
+/// condition; <see cref="Basis"/> is every provision of the run, in that order.
+/// A run is never cut where only the legal basis changes: it ends only when the support stops.
 /// </summary>
 public sealed record Entitlement(
     string Id,
@@ -34,10 +43,17 @@ public sealed record Entitlement(
     LocalDate To,
     Money? Amount,
     IReadOnlyList<LegalReference> Basis,
-    string? Condition = null)
+    string? Condition,
+    IReadOnlyList<EntitlementPeriod> Periods)
 {
     public bool CoversDate(LocalDate d) => From <= d && d < To;
+
+    /// <summary>The period (provision) that applies on <paramref name="d"/>, if the run covers it.</summary>
+    public EntitlementPeriod? PeriodOn(LocalDate d) => Periods.FirstOrDefault(p => p.From <= d && d < p.To);
 }
+
+/// <summary>One provision's part of an entitlement run: its dates, the law and any condition.</summary>
+public sealed record EntitlementPeriod(LocalDate From, LocalDate To, IReadOnlyList<LegalReference> Basis, string? Condition);
 
 /// <summary>The rules core's answer for one young person on one date.</summary>
 public sealed record Assessment(
@@ -46,6 +62,7 @@ public sealed record Assessment(
     LocalDate AsAt,
     int Age,
     Status Status,
+    string StatusReason,
     LocalDate StatusSince,
     StatusChange? NextChange,
     IReadOnlyList<TimelineSpan> Timeline,

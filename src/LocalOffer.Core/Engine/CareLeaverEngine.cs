@@ -12,13 +12,13 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 public sealed class CareLeaverEngine
 {
-    private readonly EntitlementRules _entitlements;
+    private readonly Entitlements.EntitlementRuleSet _entitlements;
     private readonly Explainer _explainer;
 
     public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
     {
         Law = law;
-        _entitlements = new EntitlementRules(law);
+        _entitlements = new Entitlements.EntitlementRuleSet(law);
         _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
 
@@ -31,16 +31,15 @@ public sealed class CareLeaverEngine
         CheckAsAt(history, asAt);
         var (spans, epochs, starts) = TimelineBuilder.Build(history, Law);
         PersonFacts EpochOf(LocalDate d) => epochs[Math.Max(0, Array.FindLastIndex(starts, s => s <= d))];
-        var timeline = spans.Select(s =>
-        {
-            var (reason, basis) = _explainer.Reason(s, EpochOf(s.From));
-            return new TimelineSpan(s.Status, s.From, s.To, reason, basis);
-        }).ToArray();
+        var timeline = _explainer.Timeline(spans, EpochOf);
         var (age, status, since, next) = Where(history, spans, asAt);
-        var all = _entitlements.All(history, spans, epochs[0]);
+        var all = _entitlements.Runs(history, spans, epochs[0]);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
-        var (explanation, warnings) = _explainer.Explain(history, epochs[0], timeline, asAt, age, status);
-        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, since, next, timeline, now, all,
+        var current = timeline.FirstOrDefault(t => t.From <= asAt && asAt < t.To);
+        var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
+            ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
+        var (explanation, warnings) = _explainer.Explain(history, epochs[0], spans, timeline, all, asAt, age, status);
+        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, statusReason, since, next, timeline, now, all,
             explanation, warnings, Facts(spans, epochs[0], asAt));
     }
 
@@ -54,7 +53,7 @@ public sealed class CareLeaverEngine
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = new List<string>(8);
-        foreach (var e in _entitlements.All(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
+        foreach (var e in _entitlements.Runs(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
             if (!ids.Contains(e.Id)) ids.Add(e.Id);
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids);
     }
@@ -68,15 +67,16 @@ public sealed class CareLeaverEngine
         return StatusEvaluator.Evaluate(epochs[k], d, k > 0).Status;
     }
 
-    /// <summary>Age, status, since when, and the next change (at 25 at the latest) on a date.</summary>
+    /// <summary>Age, status, since when, and the next change of status (at 25 at the latest) on a date.</summary>
     private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(CareHistory history, Span[] spans, LocalDate asAt)
     {
-        var i = IndexOn(spans, asAt);
+        var i = TimelineBuilder.IndexOn(spans, asAt);
         var age = Law.Birthdays.AgeOn(history.DateOfBirth, asAt);
         if (i < 0) return (age, Status.None, spans[^1].To, null); // on or after the 25th birthday
-        StatusChange? next = i + 1 < spans.Length ? new(spans[i + 1].From, spans[i + 1].Status)
-            : spans[i].Status != Status.None ? new(spans[i].To, Status.None) : null;
-        return (age, spans[i].Status, spans[i].From, next);
+        var k = TimelineBuilder.NextStatusChange(spans, i);
+        StatusChange? next = k >= 0 ? new(spans[k].From, spans[k].Status)
+            : spans[i].Status != Status.None ? new(spans[^1].To, Status.None) : null;
+        return (age, spans[i].Status, TimelineBuilder.StatusSince(spans, i), next);
     }
 
     /// <summary>Counts on the date, over the whole history (adoption does not unmake days looked after).</summary>
@@ -89,13 +89,6 @@ public sealed class CareLeaverEngine
             whole.CountedBetween(whole.B16, asAt),
             everEligible,
             whole.ThirteenWeeksDate is { } t && t <= asAt ? t : null);
-    }
-
-    private static int IndexOn(Span[] spans, LocalDate d)
-    {
-        for (var i = 0; i < spans.Length; i++)
-            if (spans[i].From <= d && d < spans[i].To) return i;
-        return -1;
     }
 
     private static void CheckAsAt(CareHistory history, LocalDate asAt)

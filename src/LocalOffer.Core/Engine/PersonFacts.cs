@@ -77,6 +77,15 @@ internal sealed class PersonFacts
         // Ceasing to be looked after: the end of a run of care not continued the same day.
         Cessations = new LocalDate[LookedAfter.Ranges.Count];
         for (var n = 0; n < Cessations.Length; n++) Cessations[n] = LookedAfter.Ranges[n].End;
+        // s.23A(2)(b) "before last ceasing to be looked after": short breaks (V3/V4) are left out,
+        // as they are from the 13 weeks (CPPCR 2010 reg 40(2), reg 48), so a relevant child who
+        // then has only short breaks does not stop being relevant between them.
+        if (nCounted == count) CessationsOfCountedCare = Cessations;
+        else
+        {
+            CessationsOfCountedCare = new LocalDate[NonShortBreakCare.Ranges.Count];
+            for (var n = 0; n < CessationsOfCountedCare.Length; n++) CessationsOfCountedCare[n] = NonShortBreakCare.Ranges[n].End;
+        }
 
         foreach (var e in history.Episodes)
             if (e.End is { } died && e.ReasonEnded is { } r && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
@@ -90,7 +99,17 @@ internal sealed class PersonFacts
         sgo?.Sort();
         SpecialGuardianshipDates = sgo?.ToArray() ?? [];
 
-        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 ? [] : BuildHomePeriods(history, law);
+        // Child arrangements (residence) orders made on the end date of an episode ending E41: the person
+        // named as the one the child lives with has parental responsibility (CA 1989 s.12(2)).
+        List<LocalDate>? cao = null;
+        foreach (var c in Care)
+            if (c.Episode is { End: { } made, ReasonEnded: { } r } && law.ChildArrangementsOrderReasons.Contains(r) && made < B18)
+                (cao ??= []).Add(made);
+        cao?.Sort();
+        ChildArrangementsOrderDates = cao?.ToArray() ?? [];
+
+        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 && ChildArrangementsOrderDates.Length == 0
+            ? [] : BuildHomePeriods(history, law);
         var months = law.LivingWithParentMonths;
         HomeExcluded = HomePeriods.Length == 0 ? DateRangeSet.Empty
             : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
@@ -99,6 +118,11 @@ internal sealed class PersonFacts
             if ((careFrom is null || x.Start >= careFrom.Value) && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
             {
                 DetentionAt16 = x;
+                // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order
+                // (C1, C2) that ended when the detention began leaves the order in force.
+                foreach (var c in Care)
+                    if (c.Range.End == x.Start && law.CareOrderStatuses.Contains(c.Episode.LegalStatus))
+                        DetentionUnderCareOrder = true;
                 break;
             }
 
@@ -127,6 +151,12 @@ internal sealed class PersonFacts
     public DateRangeSet Counting { get; }
     public LocalDate? ThirteenWeeksDate { get; }
     public LocalDate[] Cessations { get; }
+    /// <summary>Cessations of care other than short breaks: "last ceasing to be looked after" in s.23A(2)(b).</summary>
+    public LocalDate[] CessationsOfCountedCare { get; }
+    /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
+    public LocalDate[] ChildArrangementsOrderDates { get; }
+    /// <summary>Whether care under a care order ended when the detention at 16 began (the order is still in force).</summary>
+    public bool DetentionUnderCareOrder { get; }
     public LocalDate? DeathDate { get; }
     public LocalDate[] SpecialGuardianshipDates { get; }
     public DateRange[] HomePeriods { get; }
@@ -168,11 +198,11 @@ internal sealed class PersonFacts
         return null;
     }
 
-    /// <summary>The last cessation of care on or before <paramref name="d"/>.</summary>
+    /// <summary>The last cessation of care other than short breaks on or before <paramref name="d"/> (s.23A(2)(b)).</summary>
     public LocalDate? LastCessationOnOrBefore(LocalDate d)
     {
         LocalDate? last = null;
-        foreach (var c in Cessations) if (c <= d) last = c; else break;
+        foreach (var c in CessationsOfCountedCare) if (c <= d) last = c; else break;
         return last;
     }
 
@@ -225,12 +255,14 @@ internal sealed class PersonFacts
             } while (extended);
             result.Add(new DateRange(start, l.End ?? LocalDate.MaxIsoValue));
         }
-        // A special guardian has parental responsibility (CA 1989 s.14C(1)(a)), so living with them
-        // after the order counts under reg 3(3)(b), until care starts again.
-        foreach (var sgo in SpecialGuardianshipDates)
+        // A special guardian (CA 1989 s.14C(1)(a)) and the person named in a child arrangements order
+        // as the one the child lives with (s.12(2)) have parental responsibility, so living with them
+        // after the order counts under reg 3(3)(b). Living with them is assumed from the order until
+        // care starts again (the explanation says so).
+        foreach (var made in SpecialGuardianshipDates.Concat(ChildArrangementsOrderDates))
         {
-            var next = Care.Where(c => c.Range.Start >= sgo).Select(c => (LocalDate?)c.Range.Start).FirstOrDefault() ?? LocalDate.MaxIsoValue;
-            if (next > sgo) result.Add(new DateRange(sgo, next));
+            var next = Care.Where(c => c.Range.Start >= made).Select(c => (LocalDate?)c.Range.Start).FirstOrDefault() ?? LocalDate.MaxIsoValue;
+            if (next > made) result.Add(new DateRange(made, next));
         }
         return result.ToArray();
     }

@@ -23,7 +23,12 @@ internal static class StatusEvaluator
         {
             if (d < f.B16) return new(Status.LookedAfter, Route.LookedAfterUnder16);
             // CPPCR 2010 reg 40(2), reg 48: a child on a pre-planned series of short breaks is not eligible.
-            if (c.ShortBreak) return new(Status.LookedAfter, Route.LookedAfterShortBreak);
+            // Short breaks are left out when deciding when care last ended (s.23A(2)(b)), so a relevant
+            // child stays relevant through them, rather than losing the adviser for each break.
+            if (c.ShortBreak)
+                return d < f.B18 && IsRelevant(f, d) is { } through && !f.HomeExcluded.Contains(d)
+                    ? new(Status.Relevant, through)
+                    : new(Status.LookedAfter, Route.LookedAfterShortBreak);
             // Sch 2 para 19B(2): 16 or 17, and 13 weeks since 14 (CPPCR 2010 reg 40(1)).
             return f.CountedBefore(d) >= law.EligibleDays
                 ? new(Status.Eligible, Route.Eligible)
@@ -67,7 +72,7 @@ internal static class StatusEvaluator
             return Route.RelevantLeftCare;
         // CLR 2010 reg 3(2): detained or in hospital on the 16th birthday, 13 weeks of care since 14
         // before the detention began. Not subject to a care order: such a child is still looked after.
-        if (f.DetentionAt16 is { } det && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
+        if (f.DetentionAt16 is { } det && !f.DetentionUnderCareOrder && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
             return Route.RelevantDetainedAt16;
         return null;
     }
@@ -88,7 +93,7 @@ internal static class StatusEvaluator
     {
         yield return f.B16;
         yield return f.Law.RegimeStart;
-        foreach (var c in f.Cessations) yield return c;
+        foreach (var c in f.CessationsOfCountedCare) yield return c;
         foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; yield return h.End; }
     }
 

@@ -5,7 +5,11 @@ using NodaTime;
 
 namespace LocalOffer.Core.Engine;
 
-/// <summary>A span of the timeline with the limb of law behind it (internal form of <see cref="TimelineSpan"/>).</summary>
+/// <summary>
+/// A span of the timeline with the limb of law behind it. Adjacent spans may share a status when the
+/// limb changes (before the regime, then no category; special guardianship, then council care):
+/// the public <see cref="TimelineSpan"/> joins them and keeps each limb as a part.
+/// </summary>
 internal readonly record struct Span(Status Status, Route Route, LocalDate From, LocalDate To);
 
 /// <summary>
@@ -51,8 +55,8 @@ internal static class TimelineBuilder
                 if (d == previous) continue;
                 previous = d;
                 var decision = StatusEvaluator.Evaluate(facts, d, adoptedBefore: k > 0);
-                if (spans.Count > 0 && spans[^1].Status == decision.Status)
-                    continue; // same status goes on; keep the limb that started it
+                if (spans.Count > 0 && spans[^1].Status == decision.Status && spans[^1].Route == decision.Route)
+                    continue; // the same status by the same limb goes on
                 if (spans.Count > 0) spans[^1] = spans[^1] with { To = d };
                 spans.Add(new Span(decision.Status, decision.Route, d, to));
             }
@@ -70,10 +74,34 @@ internal static class TimelineBuilder
         yield return f.B21;
         yield return f.Law.RegimeStart;
         foreach (var c in f.Care) { yield return c.Range.Start; yield return c.Range.End; }
+        foreach (var c in f.ChildArrangementsOrderDates) yield return c;
         if (f.ThirteenWeeksDate is { } t) yield return t;
         if (f.DeathDate is { } died) yield return died;
         foreach (var s in f.SpecialGuardianshipDates) yield return s;
         foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; if (h.End != LocalDate.MaxIsoValue) yield return h.End; }
         foreach (var o in f.OtherCareEnds) yield return o;
+    }
+
+    /// <summary>The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).</summary>
+    internal static int IndexOn(Span[] spans, LocalDate d)
+    {
+        for (var i = 0; i < spans.Length; i++)
+            if (spans[i].From <= d && d < spans[i].To) return i;
+        return -1;
+    }
+
+    /// <summary>The first day of the run of one status that span <paramref name="i"/> belongs to.</summary>
+    internal static LocalDate StatusSince(Span[] spans, int i)
+    {
+        while (i > 0 && spans[i - 1].Status == spans[i].Status && spans[i - 1].To == spans[i].From) i--;
+        return spans[i].From;
+    }
+
+    /// <summary>The index of the first span after <paramref name="i"/> with another status, or -1.</summary>
+    internal static int NextStatusChange(Span[] spans, int i)
+    {
+        for (var k = i + 1; k < spans.Length; k++)
+            if (spans[k].Status != spans[i].Status) return k;
+        return -1;
     }
 }

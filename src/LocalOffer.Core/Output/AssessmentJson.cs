@@ -28,16 +28,10 @@ public static class AssessmentJson
         ["asAt"] = Iso(a.AsAt),
         ["age"] = a.Age,
         ["status"] = a.Status.Wire(),
+        ["statusReason"] = a.StatusReason,
         ["statusSince"] = Iso(a.StatusSince),
         ["nextChange"] = a.NextChange is { } n ? new JsonObject { ["on"] = Iso(n.On), ["status"] = n.To.Wire() } : null,
-        ["timeline"] = new JsonArray(a.Timeline.Select(t => (JsonNode)new JsonObject
-        {
-            ["status"] = t.Status.Wire(),
-            ["from"] = Iso(t.From),
-            ["to"] = Iso(t.To),
-            ["reason"] = t.Reason,
-            ["basis"] = Basis(t.Basis),
-        }).ToArray()),
+        ["timeline"] = new JsonArray(a.Timeline.Select(Span).ToArray()),
         ["entitlements"] = Entitlements(a.Entitlements),
         ["facts"] = new JsonObject
         {
@@ -50,6 +44,29 @@ public static class AssessmentJson
         ["warnings"] = new JsonArray(a.Warnings.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
     };
 
+    // A span whose limb of law changes inside it lists each limb as a part with its own dates and reason.
+    private static JsonNode Span(TimelineSpan t)
+    {
+        var o = new JsonObject
+        {
+            ["status"] = t.Status.Wire(),
+            ["from"] = Iso(t.From),
+            ["to"] = Iso(t.To),
+            ["reason"] = t.Reason,
+            ["basis"] = Basis(t.Basis),
+        };
+        if (t.Parts.Count > 1)
+            o["parts"] = new JsonArray(t.Parts.Select(p => (JsonNode)new JsonObject
+            {
+                ["from"] = Iso(p.From), ["to"] = Iso(p.To), ["reason"] = p.Reason, ["basis"] = Basis(p.Basis),
+            }).ToArray());
+        return o;
+    }
+
+    /// <summary>
+    /// One object per entitlement run: id, title, from, to, amount, condition, basis (every provision of
+    /// the run), and periods: each provision's own dates, basis and condition, in date order.
+    /// </summary>
     public static JsonArray Entitlements(IEnumerable<Entitlement> list) =>
         new(list.Select(e => (JsonNode)new JsonObject
         {
@@ -60,6 +77,10 @@ public static class AssessmentJson
             ["amount"] = e.Amount is { } m ? new JsonObject { ["gbp"] = m.Amount, ["period"] = m.Period } : null,
             ["condition"] = e.Condition,
             ["basis"] = Basis(e.Basis),
+            ["periods"] = new JsonArray(e.Periods.Select(p => (JsonNode)new JsonObject
+            {
+                ["from"] = Iso(p.From), ["to"] = Iso(p.To), ["basis"] = Basis(p.Basis), ["condition"] = p.Condition,
+            }).ToArray()),
         }).ToArray());
 
     public static JsonArray Basis(IEnumerable<LegalReference> refs) =>

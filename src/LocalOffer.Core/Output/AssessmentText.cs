@@ -11,6 +11,7 @@ public static class AssessmentText
         w.WriteLine($"Young person: {a.Id ?? "(no id)"}");
         w.WriteLine($"As at {AssessmentJson.Iso(a.AsAt)}: aged {a.Age}");
         w.WriteLine($"Status: {a.Status.Wire()} - {a.Status.Plain()} (since {AssessmentJson.Iso(a.StatusSince)})");
+        w.WriteLine($"  because: {a.StatusReason}");
         if (a.NextChange is { } n) w.WriteLine($"Next change: on {AssessmentJson.Iso(n.On)} becomes {n.To.Wire()} - {n.To.Plain()}");
         w.WriteLine();
         w.WriteLine("Timeline (each status applies from the first date until the day before the second)");
@@ -20,20 +21,23 @@ public static class AssessmentText
         w.WriteLine(a.Entitlements.Count == 0 ? "Statutory entitlements now: none" : "Statutory entitlements now");
         foreach (var e in a.Entitlements)
         {
-            w.WriteLine($"  {e.Title} [{e.Id}]");
+            w.WriteLine($"  {e.Title}");
             w.WriteLine($"    from {AssessmentJson.Iso(e.From)} until {AssessmentJson.Iso(e.To)}{(e.Amount is { } m ? $", {m}" : "")}");
-            if (e.Condition is not null) w.WriteLine($"    condition: {e.Condition}");
-            w.WriteLine($"    law: {string.Join("; ", e.Basis.Select(b => b.Citation))}");
+            // Each provision that carries the run, with its own dates; the one in force now is marked.
+            foreach (var p in e.Periods)
+            {
+                var now = p.From <= a.AsAt && a.AsAt < p.To ? "*" : " ";
+                var condition = p.Condition is { } c ? $" ({c})" : "";
+                w.WriteLine($"    {now} {AssessmentJson.Iso(p.From)} until {AssessmentJson.Iso(p.To)}  " +
+                    $"{string.Join("; ", p.Basis.Select(b => b.Citation))}{condition}");
+            }
         }
-        // Starts and ends after the date; a change of legal basis with no gap is neither.
-        var coming = a.AllEntitlements.Where(e => e.From > a.AsAt && !a.AllEntitlements.Any(x => x.Id == e.Id && x.To == e.From)).Select(e => (On: e.From, Text: $"starts: {e.Title} [{e.Id}]{(e.Amount is { } m ? $", {m}" : "")}"))
-            .Concat(a.AllEntitlements.Where(e => e.To > a.AsAt && e.To < a.Timeline[^1].To && !a.AllEntitlements.Any(x => x.Id == e.Id && x.From == e.To)).Select(e => (On: e.To, Text: $"ends: {e.Title} [{e.Id}]")))
-            .OrderBy(x => x.On).Take(12).ToList();
+        var coming = EntitlementEvents.After(a.AllEntitlements, a.AsAt, a.Timeline[^1].To).Take(12).ToList();
         if (coming.Count > 0)
         {
             w.WriteLine();
             w.WriteLine("Coming up (as the history stands today)");
-            foreach (var (on, text) in coming) w.WriteLine($"  {AssessmentJson.Iso(on)}  {text}");
+            foreach (var ev in coming) w.WriteLine($"  {AssessmentJson.Iso(ev.On)}  {Describe(ev)}");
         }
         w.WriteLine();
         w.WriteLine("Explanation");
@@ -47,4 +51,12 @@ public static class AssessmentText
         }
         return w.ToString().TrimEnd();
     }
+
+    private static string Describe(EntitlementEvent ev) => ev.Kind switch
+    {
+        EntitlementEventKind.Starts => $"starts: {ev.Run.Title}{(ev.Run.Amount is { } m ? $", {m}" : "")}",
+        EntitlementEventKind.Continues => $"continues: {ev.Run.Title}, now under {string.Join("; ", ev.Period!.Basis.Select(b => b.Citation))}" +
+            (ev.Period.Condition is { } c ? $" ({c})" : ""),
+        _ => $"ends: {ev.Run.Title}",
+    };
 }

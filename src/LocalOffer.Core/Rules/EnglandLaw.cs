@@ -7,6 +7,9 @@ namespace LocalOffer.Core.Rules;
 /// <summary>
 /// The parameters of rules/england the engine uses, read once into typed fields. Every age,
 /// period, amount, date in force and code list comes from the YAML; none is written in C#.
+/// Every parameter in the folder has exactly one typed accessor here, and every accessor is used
+/// (RuleFileTests fails on a parameter nothing reads). The provisions and the entitlement
+/// catalogue are loaded from the same folder.
 /// </summary>
 public sealed class EnglandLaw
 {
@@ -18,7 +21,10 @@ public sealed class EnglandLaw
         AgeAdult = SingleInt("ages.adult");
         AgeCoreDutiesUntil = SingleInt("ages.core_duties_until");
         AgeCareLeaverUntil = SingleInt("ages.care_leaver_until");
+        AgeBursary1619From = SingleInt("ages.bursary_16_19_from");
         AgeBursary1619Until = SingleInt("ages.bursary_16_19_until");
+        AcademicYearStart = MonthDay("periods.academic_year_start");
+        Bursary1619AgeOn = MonthDay("periods.bursary_16_19_age_on");
         AgeStayingPutUntil = SingleInt("ages.staying_put_until");
         AgePriorityNeedUntil = SingleInt("ages.priority_need_until");
         EligibleDays = SingleInt("periods.eligible_days");
@@ -35,6 +41,8 @@ public sealed class EnglandLaw
         AdvocacyStart = Commencement("commencement.advocacy");
         Bursary1619Start = Commencement("commencement.bursary_16_19");
         SharedAccommodationStart = Commencement("commencement.shared_accommodation_exemption");
+        NoLocalConnectionTestStart = Commencement("commencement.no_local_connection_test");
+        IntentionallyHomelessStart = Commencement("commencement.intentionally_homeless_protection");
         HeBursaryCoursesFrom = (LocalDate)(book.Get("commencement.higher_education_bursary_courses_from").Values.Last().Value
             ?? throw Missing("commencement.higher_education_bursary_courses_from"));
 
@@ -48,6 +56,13 @@ public sealed class EnglandLaw
         FosterPlacements = Codes("codes.foster_placements");
         WithParentPlacements = Codes("codes.with_parent_placements");
         ReturnedHomeReasons = Codes("codes.returned_home_reasons");
+        ChildArrangementsOrderReasons = Codes("codes.child_arrangements_order_reasons");
+
+        HigherEducationBursary = new DatedAmount(book.Get("amounts.higher_education_bursary"));
+        ApprenticeshipBursary = new DatedAmount(book.Get("amounts.apprenticeship_bursary"));
+        Bursary1619 = new DatedAmount(book.Get("amounts.bursary_16_19"));
+        SettingUpHomeRecommended = new DatedAmount(book.Get("amounts.setting_up_home_recommended"));
+        SharedAccommodationExemptionUntil = DatedInts("ages.shared_accommodation_exemption_until");
 
         var leap = Text("settings.leap_day_birthday");
         Birthdays = new Birthdays(leap switch
@@ -57,7 +72,15 @@ public sealed class EnglandLaw
             _ => throw Bad("settings.leap_day_birthday", $"'{leap}' must be march_1 or february_28"),
         });
         AdoptionEndsCareLeaverStatus = book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
+
+        P = new Provisions(ProvisionBook.Load(book.Directory));
+        Entitlements = EntitlementCatalog.Load(book.Directory, P.Book, book);
     }
+
+    /// <summary>The provisions cited (rules/england/provisions.yaml), by name.</summary>
+    public Provisions P { get; }
+    /// <summary>The statutory entitlements (rules/england/entitlements.yaml).</summary>
+    public EntitlementCatalog Entitlements { get; }
 
     public RuleBook Book { get; }
     public Birthdays Birthdays { get; }
@@ -66,7 +89,10 @@ public sealed class EnglandLaw
     public int AgeAdult { get; }
     public int AgeCoreDutiesUntil { get; }
     public int AgeCareLeaverUntil { get; }
+    public int AgeBursary1619From { get; }
     public int AgeBursary1619Until { get; }
+    public AnnualDate AcademicYearStart { get; }
+    public AnnualDate Bursary1619AgeOn { get; }
     public int AgeStayingPutUntil { get; }
     public int AgePriorityNeedUntil { get; }
     public int EligibleDays { get; }
@@ -83,6 +109,9 @@ public sealed class EnglandLaw
     public LocalDate? AdvocacyStart { get; }
     public LocalDate? Bursary1619Start { get; }
     public LocalDate? SharedAccommodationStart { get; }
+    public LocalDate? NoLocalConnectionTestStart { get; }
+    /// <summary>Prospective (CWSA 2026 s.9): null until commencement.yaml gives a date.</summary>
+    public LocalDate? IntentionallyHomelessStart { get; }
     public FrozenSet<string> ShortBreakStatuses { get; }
     public FrozenSet<string> CareOrderStatuses { get; }
     public FrozenSet<string> AdoptionReasons { get; }
@@ -93,6 +122,13 @@ public sealed class EnglandLaw
     public FrozenSet<string> FosterPlacements { get; }
     public FrozenSet<string> WithParentPlacements { get; }
     public FrozenSet<string> ReturnedHomeReasons { get; }
+    public FrozenSet<string> ChildArrangementsOrderReasons { get; }
+    public DatedAmount HigherEducationBursary { get; }
+    public DatedAmount ApprenticeshipBursary { get; }
+    public DatedAmount Bursary1619 { get; }
+    public DatedAmount SettingUpHomeRecommended { get; }
+    /// <summary>The age the shared accommodation rate exemption lasts to, by the date each took effect.</summary>
+    public IReadOnlyList<(LocalDate From, int Age)> SharedAccommodationExemptionUntil { get; }
     public bool AdoptionEndsCareLeaverStatus { get; }
 
     /// <summary>The birthdays on which duties change (14, 16, 18, 21, 25 as the rules stand), in order.</summary>
@@ -100,15 +136,6 @@ public sealed class EnglandLaw
 
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
     public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
-
-    /// <summary>A dated number (an amount) in force on a date, or null.</summary>
-    public decimal? AmountOn(string id, LocalDate date) => Book.Get(id).ValueOn(date) switch
-    {
-        int i => i,
-        decimal d => d,
-        null => null,
-        var other => throw Bad(id, $"value '{other}' is not a number"),
-    };
 
     // Ages and periods are read as one value: a change to one would need its own transition rule
     // (who it applies to), so a second dated value is refused rather than silently mis-applied.
@@ -136,6 +163,21 @@ public sealed class EnglandLaw
         var p = Book.Get(id);
         if (p.Values.Count == 0 || p.Values[^1].Value is not string[] list) throw Bad(id, "must be a list of codes");
         return list.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private IReadOnlyList<(LocalDate From, int Age)> DatedInts(string id) =>
+        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i) : throw Bad(id, $"value '{v.Value}' is not a whole number"))
+            .ToArray();
+
+    // A day and month in every year ("08-31"), as NodaTime's AnnualDate.
+    private AnnualDate MonthDay(string id)
+    {
+        var text = Text(id);
+        var parts = text.Split('-');
+        if (parts.Length == 2 && int.TryParse(parts[0], out var m) && int.TryParse(parts[1], out var d)
+            && m is >= 1 and <= 12 && d >= 1 && d <= (m == 2 ? 28 : CalendarSystem.Iso.GetDaysInMonth(2001, m)))
+            return new AnnualDate(m, d);
+        throw Bad(id, $"'{text}' must be a month and day as MM-DD (not 29 February)");
     }
 
     private string Text(string id) => Book.Get(id).Values.LastOrDefault()?.Value as string ?? throw Bad(id, "must be a text setting");

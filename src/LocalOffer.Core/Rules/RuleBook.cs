@@ -34,14 +34,30 @@ public sealed class RuleBook
     public string Directory { get; }
     public IEnumerable<Parameter> Parameters => _parameters.Values.OrderBy(p => p.Id, StringComparer.Ordinal);
 
-    public Parameter Get(string id) =>
-        _parameters.TryGetValue(id, out var p) ? p
-        : throw new RuleFileException(Path.Combine(Directory, id.Split('.')[0] + ".yaml"), 0, 0, $"required parameter '{id}' is missing");
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public Parameter Get(string id)
+    {
+        if (!_parameters.TryGetValue(id, out var p))
+            throw new RuleFileException(Path.Combine(Directory, id.Split('.')[0] + ".yaml"), 0, 0, $"required parameter '{id}' is missing");
+        lock (_read) _read.Add(id);
+        return p;
+    }
+
+    /// <summary>The ids read so far (a test checks that every parameter has a reader).</summary>
+    public IReadOnlyCollection<string> ReadIds
+    {
+        get { lock (_read) return _read.ToArray(); }
+    }
 
     public bool TryGet(string id, out Parameter parameter) => _parameters.TryGetValue(id, out parameter!);
 
     /// <summary>The England rules shipped beside the program (see <see cref="RulesLocator"/>).</summary>
     public static RuleBook LoadDefault() => Load(RulesLocator.EnglandDirectory());
+
+    /// <summary>Files in the folder that are catalogues, not dated parameters (read by their own loaders).</summary>
+    public static readonly IReadOnlySet<string> CatalogueFiles = new HashSet<string>(StringComparer.Ordinal)
+        { ProvisionBook.FileName, EntitlementCatalog.FileName };
 
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 
@@ -51,8 +67,10 @@ public sealed class RuleBook
             throw new RuleFileException(directory, 0, 0, "rules directory not found");
         var all = new Dictionary<string, Parameter>(StringComparer.Ordinal);
         foreach (var file in System.IO.Directory.GetFiles(directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
-            foreach (var p in LoadFile(file))
-                all[p.Id] = p;
+        {
+            if (CatalogueFiles.Contains(Path.GetFileName(file))) continue;
+            foreach (var p in LoadFile(file)) all[p.Id] = p;
+        }
         return new RuleBook(all, directory);
     }
 

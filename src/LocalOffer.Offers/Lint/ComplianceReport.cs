@@ -13,13 +13,11 @@ namespace LocalOffer.Offers.Lint;
 /// </summary>
 public static class ComplianceReport
 {
-    /// <summary>The statutory entitlements every offer must explain (the rules core's ids).</summary>
-    public static readonly IReadOnlyList<string> RequiredEntitlements =
-    [
-        EntitlementIds.PersonalAdviser, EntitlementIds.PathwayPlan, EntitlementIds.KeepInTouch, EntitlementIds.AccommodationAndMaintenance,
-        EntitlementIds.EducationTrainingAssistance, EntitlementIds.HigherEducationBursary, EntitlementIds.VacationAccommodation,
-        EntitlementIds.StayingPut, EntitlementIds.Advocacy, EntitlementIds.PriorityNeedHousing, EntitlementIds.ApprenticeshipBursary,
-    ];
+    /// <summary>
+    /// The statutory entitlements every offer must explain: those marked must_explain in
+    /// rules/england/entitlements.yaml.
+    /// </summary>
+    public static IEnumerable<string> RequiredEntitlements(EnglandLaw law) => law.Entitlements.MustExplain;
 
     public static IReadOnlyList<Finding> For(Council council, LocalDate asAt, EnglandLaw law)
     {
@@ -35,8 +33,8 @@ public static class ComplianceReport
         var items = v.Items.Where(i => i.InForceOn(asAt)).ToList();
         foreach (var area in OfferVocabulary.DfeAreas.Where(a => items.All(i => i.Area != a)))
             Add(v.File, 0, $"no item covers the DfE area '{OfferVocabulary.Areas[area]}'");
-        foreach (var id in RequiredEntitlements.Where(id => items.All(i => i.Entitlement != id)))
-            Add(v.File, 0, $"the statutory entitlement '{id}' ({EntitlementIds.Titles[id]}) is not explained by any statutory item");
+        foreach (var id in RequiredEntitlements(law).Where(id => items.All(i => i.Entitlement != id)))
+            Add(v.File, 0, $"the statutory entitlement '{id}' ({law.Entitlements[id].Title}) is not explained by any statutory item");
         if (v.NextReview is null) Add(v.File, 0, "no next_review date");
         else if (v.NextReview < asAt) Add(v.File, 0, $"next_review {v.NextReview:yyyy-MM-dd} is past on {asAt:yyyy-MM-dd}");
         if (v.Published is null) Add(v.File, 0, "no published date");
@@ -51,7 +49,7 @@ public static class ComplianceReport
         foreach (var i in items.Where(i => i.Area == "finances" && i.Amount is null && !i.Statutory))
             Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount");
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
-        if (law.AmountOn("amounts.setting_up_home_recommended", asAt) is { } recommended)
+        if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Id.Contains("setting-up-home") && i.Amount is { } a && a.Gbp < recommended))
                 Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
         return findings;

@@ -23,9 +23,9 @@ public static class Linter
             {
                 // The higher education bursary is at least the amount the regulations set (SI 2009/2274 reg 2).
                 if (item.Entitlement == EntitlementIds.HigherEducationBursary && item.Amount is { } amount
-                    && law.AmountOn("amounts.higher_education_bursary", v.InForceFrom) is { } floor && amount.Gbp < floor)
+                    && law.HigherEducationBursary.On(v.InForceFrom) is { } floor && amount.Gbp < floor)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1,
-                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law ({law.Ref("amounts.higher_education_bursary")[0].Citation}); the offer says £{amount.Gbp:#,0.##}");
+                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law ({law.HigherEducationBursary.References[0].Citation}); the offer says £{amount.Gbp:#,0.##}");
                 if (item.From is { } f && item.To is { } to && to <= f)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1, $"item '{item.Id}': in_force.to is not after in_force.from");
             }

@@ -25,7 +25,7 @@ public sealed class OfferCatalog
 
     public static OfferCatalog Load(string directory, RulesCore core)
     {
-        var loader = new PolicyLoader(EntitlementIds.All.ToHashSet());
+        var loader = new PolicyLoader(core.Law.Entitlements.Ids.ToHashSet());
         var councils = new Dictionary<string, Council>(StringComparer.Ordinal);
         var findings = new List<Finding>();
         if (Directory.Exists(directory))

@@ -9,18 +9,9 @@ namespace LocalOffer.Offers.Render;
 /// <summary>Plain view models for the templates: every value already in the words a reader sees.</summary>
 public static class OfferViews
 {
-    /// <summary>Where each statutory item's law comes from when the engine's summary has none (rule parameters).</summary>
-    private static readonly IReadOnlyDictionary<string, string> LawFromRules = new Dictionary<string, string>
-    {
-        [EntitlementIds.ApprenticeshipBursary] = "amounts.apprenticeship_bursary",
-        [EntitlementIds.Bursary1619] = "amounts.bursary_16_19",
-        [EntitlementIds.SharedAccommodationExemption] = "ages.shared_accommodation_exemption_until",
-        [EntitlementIds.StayingClose] = "commencement.staying_close",
-    };
-
+    /// <summary>The provisions behind a statutory entitlement (rules/england/entitlements.yaml).</summary>
     public static IReadOnlyList<LegalReference> LawFor(string entitlement, EnglandLaw law) =>
-        EntitlementIds.Summary.TryGetValue(entitlement, out var s) && s.Law.Count > 0 ? s.Law
-        : LawFromRules.TryGetValue(entitlement, out var id) ? law.Ref(id) : [];
+        law.Entitlements.Contains(entitlement) ? law.Entitlements[entitlement].Provisions : [];
 
     public static string AreaFile(string area) => $"{area}.html";
 

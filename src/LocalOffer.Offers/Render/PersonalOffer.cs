@@ -96,13 +96,14 @@ public static class PersonalOfferBuilder
             var b = birthdays.Birthday(a.DateOfBirth, age);
             if (b > a.AsAt) changes.Add(new Change(b, $"your {Ordinal(age)} birthday"));
         }
-        foreach (var e in a.AllEntitlements)
-        {
-            var continues = a.AllEntitlements.Any(x => x.Id == e.Id && x.To == e.From);
-            if (e.From > a.AsAt && !continues) changes.Add(new Change(e.From, $"{e.Title} starts"));
-            var continued = a.AllEntitlements.Any(x => x.Id == e.Id && x.From == e.To);
-            if (e.To > a.AsAt && e.From <= a.AsAt && !continued && e.To < birthdays.Birthday(a.DateOfBirth, law.AgeCareLeaverUntil)) changes.Add(new Change(e.To, $"{e.Title} ends"));
-        }
+        // One run per entitlement: a change of legal basis is not an end (the support goes on).
+        foreach (var ev in EntitlementEvents.After(a.AllEntitlements, a.AsAt, birthdays.Birthday(a.DateOfBirth, law.AgeCareLeaverUntil)))
+            changes.Add(new Change(ev.On, ev.Kind switch
+            {
+                EntitlementEventKind.Starts => $"{ev.Run.Title} starts",
+                EntitlementEventKind.Continues => $"{ev.Run.Title} continues{(ev.Period!.Condition is { } c ? $": {c}" : "")}",
+                _ => $"{ev.Run.Title} ends",
+            }));
         return changes.GroupBy(c => (c.On, c.What)).Select(g => g.First()).OrderBy(c => c.On).Take(12).ToList();
     }
 }

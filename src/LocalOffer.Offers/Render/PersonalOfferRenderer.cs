@@ -38,6 +38,12 @@ public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates)
                 amount = s.Entitlement.Amount?.ToString(),
                 condition = s.Entitlement.Condition,
                 law = s.Entitlement.Basis.Select(b => new { citation = b.Citation, url = b.Url }).ToArray(),
+                // Each provision that carries the run, with its own dates (an adviser checks these).
+                periods = s.Entitlement.Periods.Select(p => new
+                {
+                    from = p.From, until = p.To, condition = p.Condition,
+                    law = p.Basis.Select(b => new { citation = b.Citation, url = b.Url }).ToArray(),
+                }).ToArray(),
                 council = s.CouncilItem?.Description,
             }).ToArray(),
             items = o.CouncilItems.Select(i => OfferViews.Item(i, core.Law)).ToArray(),

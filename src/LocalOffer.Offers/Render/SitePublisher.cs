@@ -56,10 +56,10 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates)
                 .Append(new { href = "law.html", label = "What the law says you get" }).ToArray(),
             footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Source: {council.Source}. Published with LocalOffer.",
         };
-        var law = ComplianceReport.RequiredEntitlements.Select(id => new
+        var law = ComplianceReport.RequiredEntitlements(core.Law).Select(id => new
         {
-            title = EntitlementIds.Titles[id],
-            who = EntitlementIds.Summary[id].Who,
+            title = core.Law.Entitlements[id].Title,
+            who = core.Law.Entitlements[id].Who,
             law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
             explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
         }).ToArray();

@@ -1,0 +1,122 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Rules;
+
+namespace LocalOffer.Core.Tests;
+
+/// <summary>
+/// The entitlement catalogue and the provisions (rules/england/entitlements.yaml, provisions.yaml):
+/// declared once, every id with one rule, every parameter read and used, errors naming file:line:column.
+/// </summary>
+public sealed class CatalogueTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("catalogue-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Every_catalogue_entry_has_one_rule_and_every_rule_an_entry()
+    {
+        var law = EnglandLaw.LoadDefault();
+        var rules = new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law).Ids.ToArray();
+        rules.Should().OnlyHaveUniqueItems();
+        rules.Should().BeEquivalentTo(law.Entitlements.Ids);
+        typeof(EntitlementIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!)
+            .Should().BeEquivalentTo(law.Entitlements.Ids, "each named id is in the catalogue, and only those");
+    }
+
+    [Fact]
+    public void Every_entry_has_words_provisions_and_its_parameters()
+    {
+        foreach (var e in EnglandLaw.LoadDefault().Entitlements.All)
+        {
+            e.Title.Should().NotBeNullOrWhiteSpace(e.Id);
+            e.Summary.Should().Contain("you", $"{e.Id}: the summary is for a young person, in the second person");
+            e.Summary.Should().NotMatchRegex(@"s\.\d|reg \d|\[|\]", $"{e.Id}: no citations or ids in words for a young person");
+            e.Provisions.Should().NotBeEmpty(e.Id);
+            e.Parameters.Should().NotBeEmpty(e.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_parameter_is_read_by_a_typed_accessor()
+    {
+        var book = RuleBook.LoadDefault();
+        _ = new EnglandLaw(book);
+        book.Parameters.Select(p => p.Id).Except(book.ReadIds)
+            .Should().BeEmpty("a parameter nothing reads would change nothing when edited");
+    }
+
+    [Fact]
+    public void Every_accessor_of_the_law_is_used_by_the_program()
+    {
+        // Each typed accessor of EnglandLaw must be read somewhere in src/ outside EnglandLaw.cs: an
+        // accessor nothing uses is a parameter that changes nothing (e.g. a commencement date no rule reads).
+        var src = Path.Combine(TestPaths.RepoRoot(), "src");
+        var code = string.Join("\n", Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && Path.GetFileName(f) != "EnglandLaw.cs")
+            .Select(File.ReadAllText));
+        var unused = typeof(EnglandLaw).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name is not ("Book" or "MilestoneAges"))
+            .Where(p => !Regex.IsMatch(code, $@"\.{p.Name}\b"))
+            .Select(p => p.Name);
+        unused.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Every_provision_is_cited_by_an_entitlement_or_the_engine()
+    {
+        var law = EnglandLaw.LoadDefault();
+        var byEntitlement = law.Entitlements.All.SelectMany(e => e.ProvisionIds).ToHashSet();
+        var named = typeof(Provisions).GetProperties().Where(p => p.PropertyType == typeof(LegalReference))
+            .Select(p => (LegalReference)p.GetValue(law.P)!).ToHashSet();
+        law.P.Book.Ids.Where(id => !byEntitlement.Contains(id) && !named.Contains(law.P.Book.Get(id)))
+            .Should().BeEmpty("a provision nobody cites is dead data");
+        // ... and every named provision is cited by the engine's code.
+        var src = Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Core");
+        var code = string.Join("\n", Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "Provisions.cs").Select(File.ReadAllText));
+        typeof(Provisions).GetProperties().Where(p => p.PropertyType == typeof(LegalReference))
+            .Where(p => !Regex.IsMatch(code, $@"\bP\.{p.Name}\b")).Select(p => p.Name).Should().BeEmpty();
+    }
+
+    private void CopyRules()
+    {
+        foreach (var f in Directory.GetFiles(RulesLocator.EnglandDirectory())) File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
+    }
+
+    [Fact]
+    public void An_unknown_provision_in_the_catalogue_names_file_line_and_column()
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "entitlements.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("provisions: [ca-sch2-19C,", "provisions: [ca-sch2-19X,"));
+        var act = () => new EnglandLaw(RuleBook.Load(_dir));
+        act.Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*:*: entitlement 'personal-adviser': unknown provision 'ca-sch2-19X'*");
+    }
+
+    [Fact]
+    public void An_unknown_key_or_a_missing_rule_is_refused()
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "entitlements.yaml");
+        var text = File.ReadAllText(file);
+        File.WriteAllText(file, text.Replace("    local_offer: must_explain\n  pathway-plan:", "    local_offer: must_explain\n    colour: blue\n  pathway-plan:"));
+        ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*unknown key 'colour'*");
+        File.WriteAllText(file, text + "  made-up:\n    title: T\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
+            "    parameters: [ages.adult]\n    local_offer: may_explain\n");
+        var law = new EnglandLaw(RuleBook.Load(_dir));
+        ((Action)(() => new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law))).Should().Throw<RuleFileException>()
+            .WithMessage("*'made-up' has no rule*");
+    }
+
+    [Fact]
+    public void A_bad_provision_url_names_the_line()
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "provisions.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("url: https://www.legislation.gov.uk/ukpga/1989/41/section/12 }", "url: http://example.org }"));
+        ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("provisions.yaml:*must start with https://*");
+    }
+}
