@@ -169,7 +169,10 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
     private string Reason(Core.Model.CareHistory history, LocalDate on)
     {
         var a = core.Engine.Assess(history, on);
-        return a.Timeline.FirstOrDefault(s => s.From <= on && on < s.To)?.Reason ?? "aged 25 or over";
+        var span = a.Timeline.FirstOrDefault(s => s.From <= on && on < s.To);
+        if (span is null) return "aged 25 or over";
+        // Where the limb of law changes inside the span, the part covering the birthday has the reason.
+        return span.Parts.FirstOrDefault(p => p.From <= on && on < p.To)?.Reason ?? span.Reason;
     }
 
     private static string Ordinal(int n) => n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
