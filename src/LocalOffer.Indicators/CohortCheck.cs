@@ -64,7 +64,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             }
             if (byChild.TryGetValue(r.Child, out var first))
             {
-                rejects.Add(Rej(r, r.ChildColumn, "CHILD", r.Child, $"duplicate OC3 row: the same CHILD at line {oc3[first].Line}"));
+                rejects.Add(Rej(r, r.ChildColumn, "CHILD", r.Child,
+                    $"duplicate OC3 row: the same CHILD at line {oc3[first].Line}"));
                 continue;
             }
             byChild[r.Child] = k;
@@ -78,7 +79,13 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         {
             var dob = cohort.DateOfBirth(i);
             var hasRow = byChild.TryGetValue(cohort.ChildId(i), out var k);
-            if (yearEnd < dob) { if (hasRow) { matched[k] = true; rejects.Add(Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child, "born after the collection year")); } continue; }
+            if (yearEnd < dob)
+            {
+                if (!hasRow) continue;
+                matched[k] = true;
+                rejects.Add(Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child, "born after the collection year"));
+                continue;
+            }
             var age = birthdays.AgeOn(dob, yearEnd);
             var birthday = birthdays.Birthday(dob, age);
             var inBand = age >= defs.MinAge && age <= defs.MaxAge && birthday >= yearStart;
@@ -87,16 +94,20 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
                 matched[k] = true;
                 var r = oc3[k];
                 var reason = r.Dob.Length == 0 ? "no DOB"
-                    : !Ssda903Date.TryParse(r.Dob, out var oc3Dob) ? $"'{r.Dob}' is not a date (DD/MM/YYYY or YYYY-MM-DD)"
+                    : !Ssda903Date.TryParse(r.Dob, out var oc3Dob)
+                        ? $"'{r.Dob}' is not a date (DD/MM/YYYY or YYYY-MM-DD)"
                     : oc3Dob != dob ? $"DOB {oc3Dob:yyyy-MM-dd} differs from the header's {dob:yyyy-MM-dd}"
-                    : !inBand ? $"aged {age} at the end of the collection year: OC3 is for young people whose {Ordinal(defs.MinAge)} to {Ordinal(defs.MaxAge)} birthday falls in it"
+                    : !inBand ? $"aged {age} at the end of the collection year: OC3 is for young people whose "
+                        + $"{Ordinal(defs.MinAge)} to {Ordinal(defs.MaxAge)} birthday falls in it"
                     : null;
                 if (reason is not null) { rejects.Add(Rej(r, r.DobColumn, "DOB", r.Child, reason)); hasRow = false; }
             }
             if (inBand || hasRow) candidates.Add((i, hasRow ? k : -1, age, birthday));
         }
         foreach (var k in byChild.Values)
-            if (!matched[k]) rejects.Add(Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child, "no header row (or a rejected one) for this CHILD"));
+            if (!matched[k])
+                rejects.Add(Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
+                    "no header row (or a rejected one) for this CHILD"));
 
         var people = new YoungPerson?[candidates.Count];
         Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, chunk =>
@@ -112,7 +123,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
     }
 
-    /// <summary>One young person: the engine's status on the birthday, then the finding and the OC3 categories.</summary>
+    /// <summary>One young person: the engine's status on the birthday, the finding and the OC3 categories.</summary>
     private YoungPerson? Decide(Batch.Cohort.Cohort cohort, int i, Oc3Row? row, int age, LocalDate birthday)
     {
         var history = cohort.History(i);
@@ -121,7 +132,9 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         if (!careLeaver && row is null) return null;
         var band = defs.Band(age)!;
         var rejected = cohort.RejectedRows(i);
-        var warning = rejected > 0 ? $"{rejected} row(s) of this young person's history rejected (see rejects): decided from the rest" : null;
+        var warning = rejected > 0
+            ? $"{rejected} row(s) of this young person's history rejected (see rejects): decided from the rest"
+            : null;
         var on = $"{Ordinal(age)} birthday ({birthday:yyyy-MM-dd})";
         string? finding = null;
         string detail;
@@ -136,7 +149,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             // The engine's reason for the status on the birthday; a history with no episode at all is
             // said first, since the reason of a span that began at birth can describe its start only.
             var never = history.Episodes.Count == 0 ? "no episode of care in the return; " : "";
-            detail = $"{status.Plain()} on their {on}, not a relevant or former relevant child: {never}{Reason(history, birthday)}";
+            detail = $"{status.Plain()} on their {on}, not a relevant or former relevant child: "
+                + never + Reason(history, birthday);
         }
         else if (defs.ExcludedInTouch.Contains(row.InTouch))
         {
@@ -156,11 +170,14 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
                 e17 |= e.ReasonEnded is { } rec && defs.StayingPut.ReasonsEnded.Contains(rec);
             }
         var counted = row is not null && finding is null;
-        var withFormerCarers = counted && row!.Accommodation.Length > 0 && defs.StayingPut.FormerCarerAccommodation.Contains(row.Accommodation[..1]);
-        var spBand = careLeaver && leftFoster && finding is not Findings.DiedOrReturnedHome ? defs.StayingPutBand(age) : null;
+        var withFormerCarers = counted && row!.Accommodation.Length > 0
+            && defs.StayingPut.FormerCarerAccommodation.Contains(row.Accommodation[..1]);
+        var spBand = careLeaver && leftFoster && finding is not Findings.DiedOrReturnedHome
+            ? defs.StayingPutBand(age) : null;
         var stayingPut = spBand is not null && (withFormerCarers || (age == core.Law.AgeAdult && e17));
 
-        return new YoungPerson(history.Id!, history.DateOfBirth, age, birthday, band, status, careLeaver, row, finding, detail,
+        return new YoungPerson(history.Id!, history.DateOfBirth, age, birthday, band, status, careLeaver, row, finding,
+            detail,
             counted ? defs.InTouchCategory(row!.InTouch) : null, counted ? defs.ActivityCategory(row!.Activity) : null,
             counted ? defs.AccommodationCategory(row!.Accommodation) : null, spBand, leftFoster, stayingPut, warning);
     }
@@ -175,7 +192,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         return span.Parts.FirstOrDefault(p => p.From <= on && on < p.To)?.Reason ?? span.Reason;
     }
 
-    private static string Ordinal(int n) => n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+    private static string Ordinal(int n) =>
+        n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     private static Reject Rej(Oc3Row r, int column, string field, string? child, string reason) =>
         new(r.File, r.Line, column, field, child, reason);

@@ -10,7 +10,8 @@ public sealed record BenchmarkFigure(string Text, decimal? Value);
 /// <summary>One line of indicators.csv: a category's count of the band's total, with benchmarks.</summary>
 public sealed record IndicatorRow(
     string Indicator, string AgeBand, string Category, int Count, int Total, int? Percent,
-    int BenchmarkYear, BenchmarkFigure England, BenchmarkFigure? Region, BenchmarkFigure? Neighbours, NeighbourMedian? NeighboursUsed,
+    int BenchmarkYear, BenchmarkFigure England, BenchmarkFigure? Region, BenchmarkFigure? Neighbours,
+    NeighbourMedian? NeighboursUsed,
     DfeCell? CouncilPublished);
 
 /// <summary>
@@ -20,10 +21,15 @@ public sealed record IndicatorRow(
 /// </summary>
 public static class IndicatorTable
 {
-    /// <summary>Percent as the DfE publishes: a whole number, halves rounded up (reproduces every published council figure).</summary>
-    public static int? Percent(int count, int total) => total <= 0 ? null : (int)((200L * count + total) / (2L * total));
+    /// <summary>
+    /// Percent as the DfE publishes it: a whole number, halves rounded up (this reproduces every
+    /// council percentage in the DfE tables; a test checks them all). Integer arithmetic, no float.
+    /// </summary>
+    public static int? Percent(int count, int total) =>
+        total <= 0 ? null : (int)((200L * count + total) / (2L * total));
 
-    public static List<IndicatorRow> Build(IReadOnlyList<YoungPerson> people, IndicatorDefinitions defs, DfeTables dfe, Council? council)
+    public static List<IndicatorRow> Build(
+        IReadOnlyList<YoungPerson> people, IndicatorDefinitions defs, DfeTables dfe, Council? council)
     {
         var rows = new List<IndicatorRow>();
         foreach (var (indicator, categories) in defs.Indicators)
@@ -42,7 +48,12 @@ public static class IndicatorTable
                 else
                 {
                     inBand = people.Where(p => p.Counted && p.Band == band).ToList();
-                    category = indicator switch { "in_touch" => p => p.InTouch, "activity" => p => p.Activity, _ => p => p.Accommodation };
+                    category = indicator switch
+                    {
+                        "in_touch" => p => p.InTouch,
+                        "activity" => p => p.Activity,
+                        _ => p => p.Accommodation,
+                    };
                 }
                 var counts = inBand.GroupBy(category).ToDictionary(g => g.Key ?? "", g => g.Count());
                 foreach (var c in categories)
@@ -50,7 +61,8 @@ public static class IndicatorTable
                     var n = counts.GetValueOrDefault(c);
                     rows.Add(new IndicatorRow(indicator, band, c, n, inBand.Count, Percent(n, inBand.Count), year,
                         Figure(dfe.Figure(indicator, Place.England, year, band, c)),
-                        council is null ? null : Figure(dfe.Figure(indicator, Place.Region(council.Region), year, band, c)),
+                        council is null ? null
+                            : Figure(dfe.Figure(indicator, Place.Region(council.Region), year, band, c)),
                         council is null ? null : Median(dfe.NeighbourMedian(council, indicator, year, band, c)),
                         council is null ? null : dfe.NeighbourMedian(council, indicator, year, band, c),
                         council is null ? null : dfe.Figure(indicator, Place.La(council.Code), year, band, c)));

@@ -12,16 +12,17 @@ using NodaTime;
 
 namespace LocalOffer.Indicators;
 
-/// <summary>What to run: the SSDA903 files (CSV header + episodes + OC3, or XML), the year end, the council, the folder.</summary>
+/// <summary>What to run: SSDA903 files (CSV header, episodes, OC3; or XML), the year end, the council, the folder.</summary>
 public sealed record IndicatorOptions(
-    string? Header, IReadOnlyList<string> Episodes, string? Oc3, IReadOnlyList<string> Xml, LocalDate YearEnd, string? La, string Out);
+    string? Header, IReadOnlyList<string> Episodes, string? Oc3, IReadOnlyList<string> Xml,
+    LocalDate YearEnd, string? La, string Out);
 
 /// <summary>The accounting of a run: every OC3 row read is counted, in a finding, or rejected.</summary>
 public sealed record IndicatorSummary(
     int Children, int CareLeavers, long Oc3RowsRead, long Oc3RowsCounted, long Oc3RowsInFindings, long Oc3RowsRejected,
     long RowsRead, long RowsRejected, IReadOnlyDictionary<string, int> ByFinding, TimeSpan Elapsed)
 {
-    /// <summary>Time of each phase (read, check, count, and each file written), for the summary line and the bench.</summary>
+    /// <summary>Time of each phase (read, check, count, each file written): for the summary line and the bench.</summary>
     public Dictionary<string, TimeSpan> Phases { get; init; } = [];
 }
 
@@ -37,7 +38,8 @@ public sealed record IndicatorRun(LocalDate YearEnd, IReadOnlyList<YoungPerson> 
 /// </summary>
 public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, DfeTables dfe, TemplateSet? templates)
 {
-    public static readonly string[] OutputFiles = ["indicators.csv", "cohort-check.csv", "index.html", "indicators.xlsx", "rejects.csv"];
+    public static readonly string[] OutputFiles =
+        ["indicators.csv", "cohort-check.csv", "index.html", "indicators.xlsx", "rejects.csv"];
 
     public static IndicatorsRunner LoadDefault(RulesCore core)
     {
@@ -50,7 +52,8 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     {
         if (la is null) return null;
         return dfe.Councils.TryGetValue(la.Trim(), out var c) ? c
-            : throw new UnreadableInputException($"--la: '{la}' is not a council code in the DfE statistical neighbour model (three digits, e.g. 384 Wakefield)");
+            : throw new UnreadableInputException(
+                $"--la: '{la}' is not a council code in the DfE statistical neighbour model (three digits, e.g. 384 Wakefield)");
     }
 
     /// <summary>Reads, checks and counts, without writing anything.</summary>
@@ -74,8 +77,9 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         var rows = IndicatorTable.Build(check.People, defs, dfe, council);
         var byFinding = Findings.All.ToDictionary(f => f, f => check.People.Count(p => p.Finding == f));
         var summary = new IndicatorSummary(cohort.Count, check.People.Count(p => p.CareLeaver),
-            check.Oc3RowsRead, check.People.Count(p => p.Counted), check.People.Count(p => p.Oc3 is not null && p.Finding is not null),
-            check.Oc3RowsRejected, builder.HeaderRowsRead + builder.EpisodeRowsRead + check.Oc3RowsRead, rejects.Count, byFinding, clock.Elapsed)
+            check.Oc3RowsRead, check.People.Count(p => p.Counted),
+            check.People.Count(p => p.Oc3 is not null && p.Finding is not null), check.Oc3RowsRejected,
+            builder.HeaderRowsRead + builder.EpisodeRowsRead + check.Oc3RowsRead, rejects.Count, byFinding, clock.Elapsed)
         { Phases = phases };
         phases["count"] = clock.Elapsed - phases["read"] - phases["check"];
         return new IndicatorRun(o.YearEnd, check.People, rows, rejects, summary);
@@ -85,32 +89,36 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
     {
         var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml).Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
+        var inputs = new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml)
+            .Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
         foreach (var f in OutputFiles)
             if (inputs.Contains(Path.Combine(outDir, f)))
-                throw new UnreadableInputException($"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
+                throw new UnreadableInputException(
+                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
         var clock = Stopwatch.StartNew();
         var run = Compute(o, progress);
         var phases = run.Summary.Phases;
-        void Done(string phase) { phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b); }
+        void Done(string phase) => phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var council = Council(o.La);
         progress?.Report(new BatchProgress("writing", 0, OutputFiles.Length));
         Directory.CreateDirectory(outDir);
         var staging = Directory.CreateDirectory(Path.Combine(outDir, $".indicators-{Guid.NewGuid():N}")).FullName;
         try
         {
-            using (var s = File.Create(Path.Combine(staging, "indicators.csv"))) IndicatorCsv.WriteIndicators(s, run.Rows);
-            using (var s = File.Create(Path.Combine(staging, "cohort-check.csv"))) IndicatorCsv.WriteCohortCheck(s, run.People);
+            string Staged(string name) => Path.Combine(staging, name);
+            using (var s = File.Create(Staged("indicators.csv"))) IndicatorCsv.WriteIndicators(s, run.Rows);
+            using (var s = File.Create(Staged("cohort-check.csv"))) IndicatorCsv.WriteCohortCheck(s, run.People);
             using (var s = File.Create(Path.Combine(staging, "rejects.csv"))) RejectCsvWriter.Write(s, run.Rejects);
             Done("csv");
-            var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}" + (council is null ? "" : $", {council.Name}");
+            var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
+                + (council is null ? "" : $", {council.Name}");
             IndicatorXlsx.Write(Path.Combine(staging, "indicators.xlsx"), run.Rows, run.People, title);
             Done("xlsx");
             if (templates is null) throw new InvalidOperationException("no templates");
-            File.WriteAllText(Path.Combine(staging, "index.html"), IndicatorReport.Render(templates, run, defs, dfe, council));
+            File.WriteAllText(Staged("index.html"), IndicatorReport.Render(templates, run, defs, dfe, council));
             SitePublisher.CopyAssets(Path.Combine(staging, "assets"));
             Done("html");
-            foreach (var f in OutputFiles) File.Move(Path.Combine(staging, f), Path.Combine(outDir, f), overwrite: true);
+            foreach (var f in OutputFiles) File.Move(Staged(f), Path.Combine(outDir, f), overwrite: true);
             var assets = Path.Combine(outDir, "assets");
             if (Directory.Exists(assets)) Directory.Delete(assets, recursive: true);
             Directory.Move(Path.Combine(staging, "assets"), assets);

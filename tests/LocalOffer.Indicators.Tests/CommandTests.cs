@@ -84,6 +84,10 @@ public sealed class CommandTests : IDisposable
         (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("is an input file"));
         File.ReadAllText(clash).Should().Be(File.ReadAllText(_dir.File("oc3.csv")));
 
+        // --out names a file, not a folder.
+        (code, err) = await Cli([.. Files(_dir.File("oc3.csv")), "--out", _dir.File("header.csv")]);
+        (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("--out:"));
+
         (code, err) = await Cli(["--year-end", "2026-03-31", "--out", _dir.File("out")]);
         (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("give --header and --episodes"));
         err.Should().NotContain("   at ");

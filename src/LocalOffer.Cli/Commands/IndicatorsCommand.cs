@@ -47,6 +47,11 @@ public static class IndicatorsCommand
             {
                 throw new CliUsageException(e.Message); // GOV.UK Frontend not installed: nothing was written
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // --out is a file, or a folder that cannot be written: nothing was moved into place.
+                throw new CliUsageException($"--out: {e.Message}");
+            }
             var s = run.Summary;
             err.WriteLine($"rows read {s.RowsRead:N0} = used {s.RowsRead - s.RowsRejected:N0} + rejected {s.RowsRejected:N0}");
             err.WriteLine($"OC3 rows read {s.Oc3RowsRead:N0} = counted {s.Oc3RowsCounted:N0} + in the cohort check {s.Oc3RowsInFindings:N0} + rejected {s.Oc3RowsRejected:N0}");

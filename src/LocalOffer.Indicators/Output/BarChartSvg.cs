@@ -15,30 +15,36 @@ public sealed record Bar(string Label, decimal? Percent, string ValueText);
 /// </summary>
 public static class BarChartSvg
 {
+    // GOV.UK text colour; bars are GOV.UK blue (this return) and dark grey (published figures).
+    private const string Ink = "#0b0c0c";
+
     public static string Render(string id, string title, IReadOnlyList<Bar> bars)
     {
         const int width = 640, labelWidth = 250, barArea = 300, rowHeight = 30, top = 8;
         var height = top * 2 + rowHeight * bars.Count + 18;
         var desc = string.Join("; ", bars.Select(b => $"{b.Label}: {b.ValueText}"));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" ");
-        svg.Append(CultureInfo.InvariantCulture, $"font-family=\"GDS Transport, arial, sans-serif\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
-        svg.Append($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(desc)}</desc>");
+        void A(FormattableString part) => svg.Append(part.ToString(CultureInfo.InvariantCulture));
+        A($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"100%\" ");
+        A($"font-family=\"GDS Transport, arial, sans-serif\" role=\"img\" ");
+        A($"aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
+        A($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(desc)}</desc>");
         for (var i = 0; i < bars.Count; i++)
         {
             var b = bars[i];
             var y = top + i * rowHeight;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 19}\" font-size=\"13\" text-anchor=\"end\" fill=\"#0b0c0c\">{E(b.Label)}</text>");
+            A($"<text x=\"{labelWidth - 8}\" y=\"{y + 19}\" font-size=\"13\" text-anchor=\"end\" fill=\"{Ink}\">{E(b.Label)}</text>");
             var w = b.Percent is { } p ? (double)Math.Clamp(p, 0, 100) / 100 * barArea : 0;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w:F1}\" height=\"{rowHeight - 8}\" fill=\"{(i == 0 ? "#1d70b8" : "#505a5f")}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth + w + 6:F1}\" y=\"{y + 19}\" font-size=\"13\" fill=\"#0b0c0c\">{E(b.ValueText)}</text>");
+            var fill = i == 0 ? "#1d70b8" : "#505a5f";
+            A($"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{w:F1}\" height=\"{rowHeight - 8}\" fill=\"{fill}\"/>");
+            A($"<text x=\"{labelWidth + w + 6:F1}\" y=\"{y + 19}\" font-size=\"13\" fill=\"{Ink}\">{E(b.ValueText)}</text>");
         }
         var axisY = top + rowHeight * bars.Count;
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{labelWidth}\" y1=\"{top}\" x2=\"{labelWidth}\" y2=\"{axisY}\" stroke=\"#0b0c0c\"/>");
+        A($"<line x1=\"{labelWidth}\" y1=\"{top}\" x2=\"{labelWidth}\" y2=\"{axisY}\" stroke=\"{Ink}\"/>");
         foreach (var tick in new[] { 0, 50, 100 })
         {
             var x = labelWidth + tick / 100.0 * barArea;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:F1}\" y=\"{axisY + 14}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#0b0c0c\">{tick}%</text>");
+            A($"<text x=\"{x:F1}\" y=\"{axisY + 14}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{Ink}\">{tick}%</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();

@@ -28,7 +28,8 @@ public static class IndicatorReport
     private static readonly Dictionary<string, string> CategoryWords = new()
     {
         ["in_touch"] = "In touch", ["not_in_touch"] = "Not in touch", ["refuses_contact"] = "Refuses contact",
-        ["no_longer_requires_services"] = "No longer requires services", ["eet"] = "In education, employment or training",
+        ["no_longer_requires_services"] = "No longer requires services",
+        ["eet"] = "In education, employment or training",
         ["neet"] = "Not in education, employment or training", ["not_known"] = "Information not known",
         ["suitable"] = "Suitable", ["unsuitable"] = "Unsuitable", ["no_information"] = "No information",
         ["staying_put"] = "Staying put",
@@ -40,7 +41,8 @@ public static class IndicatorReport
         [Findings.DiedOrReturnedHome] = "Died or returned home",
     };
 
-    public static string Render(TemplateSet templates, IndicatorRun run, IndicatorDefinitions defs, DfeTables dfe, Council? council)
+    public static string Render(
+        TemplateSet templates, IndicatorRun run, IndicatorDefinitions defs, DfeTables dfe, Council? council)
     {
         var who = council is null ? "this return" : $"{council.Name} (this return)";
         var indicators = defs.Indicators.Select(ind =>
@@ -49,12 +51,14 @@ public static class IndicatorReport
             var bands = run.Rows.Where(r => r.Indicator == ind.Indicator).GroupBy(r => r.AgeBand).Select(g =>
             {
                 var h = g.First(r => r.Category == headline);
-                var bars = new List<Bar> { new(who, h.Percent, h.Percent is { } p ? $"{p}% ({h.Count} of {h.Total})" : "no young people") };
+                var ours = h.Percent is { } p ? $"{p}% ({h.Count} of {h.Total})" : "no young people";
+                var bars = new List<Bar> { new(who, h.Percent, ours) };
                 if (council is not null)
                 {
                     bars.Add(Published($"{council.Name} published {h.BenchmarkYear}", h.CouncilPublished?.Percent));
                     bars.Add(Published($"{council.Region} (region)", h.Region?.Text));
-                    bars.Add(Published($"Statistical neighbours (median of {h.NeighboursUsed?.Used ?? 0})", h.Neighbours?.Text));
+                    var used = h.NeighboursUsed?.Used ?? 0;
+                    bars.Add(Published($"Statistical neighbours (median of {used})", h.Neighbours?.Text));
                 }
                 bars.Add(Published("England", h.England.Text));
                 var id = $"chart-{ind.Indicator}-{g.Key}".Replace('_', '-');
@@ -72,7 +76,8 @@ public static class IndicatorReport
                         council = r.CouncilPublished?.Percent is { } cp ? Pct(cp) : "not available",
                         region = r.Region is null ? null : Pct(r.Region.Text),
                         neighbours = r.Neighbours is null ? null
-                            : r.NeighboursUsed is { } u && u.Used < u.Of ? $"{Pct(r.Neighbours.Text)} ({u.Used} of {u.Of})" : Pct(r.Neighbours.Text),
+                            : r.NeighboursUsed is { } u && u.Used < u.Of ? $"{Pct(r.Neighbours.Text)} ({u.Used} of {u.Of})"
+                            : Pct(r.Neighbours.Text),
                         england = Pct(r.England.Text),
                     }).ToArray(),
                 };
@@ -80,11 +85,10 @@ public static class IndicatorReport
             var trend = council is null ? [] : dfe.Years(ind.Indicator).Select(y => new
             {
                 year = y,
-                cells = bands.Select(b => dfe.Figure(ind.Indicator, Place.La(council.Code), y, b.band, headline) is { } c
-                    ? c.Suppressed ? Pct(c.Percent) : $"{c.Percent}% ({c.Count} of {dfe.Figure(ind.Indicator, Place.La(council.Code), y, b.band, "total")?.Count})"
-                    : "not published").ToArray(),
+                cells = bands.Select(b => Trend(dfe, ind.Indicator, council, y, b.band, headline)).ToArray(),
             }).ToArray();
-            return new { id = ind.Indicator.Replace('_', '-'), title, words, bands, trend, bandNames = bands.Select(b => b.band).ToArray() };
+            var bandNames = bands.Select(b => b.band).ToArray();
+            return new { id = ind.Indicator.Replace('_', '-'), title, words, bands, trend, bandNames };
         }).ToArray();
 
         var s = run.Summary;
@@ -93,7 +97,8 @@ public static class IndicatorReport
         {
             pageTitle = "Care leaver indicators",
             council = council?.Name,
-            neighbours = council is null ? null : string.Join(", ", council.Neighbours.Select(n => dfe.Councils.TryGetValue(n, out var c) ? c.Name : n)),
+            neighbours = council is null ? null
+                : string.Join(", ", council.Neighbours.Select(n => dfe.Councils.TryGetValue(n, out var c) ? c.Name : n)),
             region = council?.Region,
             yearStart = Show(run.YearEnd.PlusYears(-1).PlusDays(1)), yearEnd = Show(run.YearEnd),
             summary = new[]
@@ -101,15 +106,19 @@ public static class IndicatorReport
                 Item("Collection year", $"{Show(run.YearEnd.PlusYears(-1).PlusDays(1))} to {Show(run.YearEnd)}"),
                 Item("Children in the return", N(s.Children)),
                 Item("Care leavers aged 17 to 21 on a birthday in the year (engine)", N(s.CareLeavers)),
-                Item("OC3 rows", $"{N(s.Oc3RowsRead)} read: {N(s.Oc3RowsCounted)} counted, {N(s.Oc3RowsInFindings)} in the cohort check, {N(s.Oc3RowsRejected)} rejected"),
+                Item("OC3 rows", $"{N(s.Oc3RowsRead)} read: {N(s.Oc3RowsCounted)} counted, "
+                    + $"{N(s.Oc3RowsInFindings)} in the cohort check, {N(s.Oc3RowsRejected)} rejected"),
                 Item("Missing from OC3", N(s.ByFinding[Findings.MissingOc3])),
                 Item("OC3 rows for young people who are not care leavers", N(s.ByFinding[Findings.NotACareLeaver])),
                 Item("Died or returned home (for information)", N(s.ByFinding[Findings.DiedOrReturnedHome])),
                 Item("All rows rejected (header, episodes, OC3)", $"{N(s.RowsRejected)}: see rejects.csv"),
             },
             indicators,
-            findings = findings.Take(CohortTableLimit).Select(p => new { child = p.Child, finding = FindingWords[p.Finding!], detail = p.Detail }).ToArray(),
-            findingsCut = findings.Count > CohortTableLimit ? $"The first {CohortTableLimit:N0} of {findings.Count:N0} findings are shown; all are in cohort-check.csv." : null,
+            findings = findings.Take(CohortTableLimit)
+                .Select(p => new { child = p.Child, finding = FindingWords[p.Finding!], detail = p.Detail }).ToArray(),
+            findingsCut = findings.Count > CohortTableLimit
+                ? $"The first {CohortTableLimit:N0} of {findings.Count:N0} findings are shown; all are in cohort-check.csv."
+                : null,
             noFindings = findings.Count == 0,
         };
         return templates.Render("indicators/index", model);
@@ -122,13 +131,23 @@ public static class IndicatorReport
 
     /// <summary>A published percent, or what its suppression code means (DfE: c, z, k, x).</summary>
     private static string Pct(string? text) =>
-        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ? text + "%" : text switch
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            ? text + "%"
+            : text switch
         {
             "c" => "suppressed (small number)",
             "k" => "under 0.5%",
             "z" => "not applicable",
             _ => "not available",
         };
+
+    /// <summary>A trend cell: the council's published percent with its count and total, or what the code means.</summary>
+    private static string Trend(DfeTables dfe, string indicator, Council council, int year, string band, string category)
+    {
+        if (dfe.Figure(indicator, Place.La(council.Code), year, band, category) is not { } c) return "not published";
+        if (c.Suppressed) return Pct(c.Percent);
+        return $"{c.Percent}% ({c.Count} of {dfe.Figure(indicator, Place.La(council.Code), year, band, "total")?.Count})";
+    }
 
     private static object Item(string key, string value) => new { key, value };
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -23,10 +23,12 @@ public static class IndicatorXlsx
     public static readonly string[] PeopleColumns =
     [
         "CHILD", "DOB", "age", "birthday", "age_band", "status_on_birthday", "oc3_line", "IN_TOUCH", "ACTIV", "ACCOM",
-        "in_touch", "activity", "accommodation", "staying_put_band", "left_foster_care_at_18", "staying_put", "finding", "detail", "warning",
+        "in_touch", "activity", "accommodation", "staying_put_band", "left_foster_care_at_18", "staying_put",
+        "finding", "detail", "warning",
     ];
 
-    public static void Write(string path, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<YoungPerson> people, string title,
+    public static void Write(
+        string path, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<YoungPerson> people, string title,
         int rowLimit = ExcelRowLimit)
     {
         using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
@@ -41,14 +43,16 @@ public static class IndicatorXlsx
             Row(w, []);
             Row(w, [.. IndicatorCsv.IndicatorColumns]);
             foreach (var r in rows)
-                Row(w, [r.Indicator, r.AgeBand, r.Category, r.Count, r.Total, r.Percent, r.England.Value ?? (object)r.England.Text,
+                Row(w, [r.Indicator, r.AgeBand, r.Category, r.Count, r.Total, r.Percent,
+                    r.England.Value ?? (object)r.England.Text,
                     r.Region is null ? null : r.Region.Value ?? (object)r.Region.Text,
                     r.Neighbours is null ? null : r.Neighbours.Value ?? (object)r.Neighbours.Text, r.BenchmarkYear,
                     r.NeighboursUsed is { } u ? $"{u.Used} of {u.Of}" : null]);
             if (shown < people.Count)
             {
                 Row(w, []);
-                Row(w, [$"The Young people sheet holds the first {shown:N0} of {people.Count:N0} young people (a sheet's limit)."]);
+                Row(w, [$"The Young people sheet holds the first {shown:N0} of {people.Count:N0} young people "
+                    + "(a sheet's limit)."]);
             }
         });
         var shared = new SharedStrings();
@@ -83,11 +87,12 @@ public static class IndicatorXlsx
     // cost a few microseconds a cell: seconds for a large cohort); the package, workbook and
     // relationships are the SDK's. Text is escaped by the XmlWriter.
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new System.Text.UTF8Encoding(false) };
 
     private static void WriteSheet(WorksheetPart part, Action<XmlWriter> rows)
     {
         using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+        using var w = XmlWriter.Create(stream, Settings);
         w.WriteStartDocument();
         w.WriteStartElement("worksheet", Main);
         w.WriteStartElement("sheetData", Main);
@@ -101,7 +106,8 @@ public static class IndicatorXlsx
     /// One row. Short repeated text (codes, categories, dates, yes/no) goes in the shared string
     /// table, so a large sheet is a fraction of the size; CHILD ids and details are written inline.
     /// </summary>
-    private static void Row(XmlWriter w, object?[] values, SharedStrings? shared = null, int inlineFrom = int.MaxValue, int inlineColumn = -1)
+    private static void Row(
+        XmlWriter w, object?[] values, SharedStrings? shared = null, int inlineFrom = int.MaxValue, int inlineColumn = -1)
     {
         w.WriteStartElement("row", Main);
         for (var i = 0; i < values.Length; i++)
@@ -125,7 +131,7 @@ public static class IndicatorXlsx
                     w.WriteAttributeString("t", "inlineStr");
                     w.WriteStartElement("is", Main);
                     w.WriteStartElement("t", Main);
-                    if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))) w.WriteAttributeString("xml", "space", null, "preserve");
+                    Preserve(w, text);
                     w.WriteString(text);
                     w.WriteEndElement();
                     w.WriteEndElement();
@@ -153,7 +159,7 @@ public static class IndicatorXlsx
         public void Write(SharedStringTablePart part)
         {
             using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-            using var w = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
+            using var w = XmlWriter.Create(stream, Settings);
             w.WriteStartDocument();
             w.WriteStartElement("sst", Main);
             w.WriteAttributeString("count", Strings.Count.ToString(CultureInfo.InvariantCulture));
@@ -162,7 +168,7 @@ public static class IndicatorXlsx
             {
                 w.WriteStartElement("si", Main);
                 w.WriteStartElement("t", Main);
-                if (s.Length > 0 && (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1]))) w.WriteAttributeString("xml", "space", null, "preserve");
+                Preserve(w, s);
                 w.WriteString(s);
                 w.WriteEndElement();
                 w.WriteEndElement();
@@ -173,7 +179,15 @@ public static class IndicatorXlsx
     }
 
     /// <summary>XML cannot hold most control characters: they are dropped (a cell is text for people).</summary>
-    private static string Clean(string s) => s.Any(c => c < ' ' && c is not '\t' and not '\n') ? new string(s.Where(c => c >= ' ' || c is '\t' or '\n').ToArray()) : s;
+    private static string Clean(string s) =>
+        s.Any(c => c < ' ' && c is not '\t' and not '\n') ? new string(s.Where(c => c >= ' ' || c is '\t' or '\n').ToArray()) : s;
+
+    /// <summary>Leading or trailing spaces are kept only when the text says so (xml:space).</summary>
+    private static void Preserve(XmlWriter w, string text)
+    {
+        if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
+            w.WriteAttributeString("xml", "space", null, "preserve");
+    }
 
     private static string Iso(NodaTime.LocalDate d) => LocalOffer.Core.Output.AssessmentJson.Iso(d);
 }
