@@ -47,6 +47,21 @@ public sealed class BatchRunner(RulesCore core)
     // barrier at its end (one core waiting for the other) is rare.
     private const int Block = 1 << 16;
 
+    /// <summary>Between two warnings in one cell of the `warning` column.</summary>
+    public const string WarningSeparator = " | ";
+
+    /// <summary>
+    /// One child's care history as `check` reads it, by CHILD (LA/CHILD in a regional extract), or
+    /// null when no child has that id. Rows rejected for the child are left out, as in the run.
+    /// </summary>
+    public Core.Model.CareHistory? History(BatchOptions o, string child)
+    {
+        var (cohort, _) = Load(o);
+        for (var i = 0; i < cohort.Count; i++)
+            if (cohort.ChildId(i) == child) return cohort.History(i);
+        return null;
+    }
+
     public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
         var clock = Stopwatch.StartNew();
@@ -116,8 +131,11 @@ public sealed class BatchRunner(RulesCore core)
         if (asAt < history.DateOfBirth)
             return new BatchResult(history.Id!, history.DateOfBirth, null, "born after the as-at date: not classified");
         var rejected = cohort.RejectedRows(i);
+        var k = core.Engine.Classify(history, asAt);
+        // The engine's warnings are the ones `check` gives for the same history, word for word.
         var warning = rejected > 0 ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
-        return new BatchResult(history.Id!, history.DateOfBirth, core.Engine.Classify(history, asAt), warning);
+        if (k.Warnings.Count > 0) warning = string.Join(WarningSeparator, warning is null ? k.Warnings : k.Warnings.Prepend(warning));
+        return new BatchResult(history.Id!, history.DateOfBirth, k, warning);
     }
 
     /// <summary>Age bands of the summary, cut at the law's milestone birthdays (14, 16, 18, 21, 25 as the rules stand).</summary>

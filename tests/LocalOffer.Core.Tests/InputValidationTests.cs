@@ -25,7 +25,6 @@ public sealed class InputValidationTests
     [InlineData("{\"dateOfBirth\": \"2008-06-15\", \"otherCare\": [{\"start\": \"2007-01-01\", \"kind\": \"privateFostering\"}]}", "otherCare[0].start: 2007-01-01 is before the date of birth 2008-06-15")]
     [InlineData("{\"dateOfBirth\": \"2008-06-15\", \"livingWithParent\": [{\"start\": \"2025-01-01\", \"end\": \"2024-01-01\"}]}", "livingWithParent[0].end: 2024-01-01 is before start 2025-01-01")]
     [InlineData("{\"dateOfBirth\": \"2008-06-15\", \"supportRequests\": [{\"date\": \"2000-01-01\"}]}", "supportRequests[0].date: 2000-01-01 is before the date of birth 2008-06-15")]
-    [InlineData("{\"dateOfBirth\": \"2008-06-15\", \"episodes\": [{\"start\": \"2024-01-01\", \"legalStatus\": \"C2\", \"reasonEnded\": \"E5\"}]}", "episodes[0].reasonEnded: 'E5' given but the episode has no end date")]
     [InlineData("{\"dateOfBirth\": \"2008-06-15\", \"episodes\": [{\"start\": \"2024-01-01\", \"legalStatus\": \"C2\"}, {\"start\": \"2024-01-01\", \"end\": \"2024-03-01\", \"legalStatus\": \"C2\"}]}", "episodes[1]: overlaps episodes[0]")]
     public void Bad_input_is_named_by_field_path(string json, string expected) =>
         Errors(json).Should().Contain(e => e.StartsWith(expected));

@@ -97,7 +97,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         {
             Start = start, End = hasEnd ? end : EpisodeRow.Open,
             LegalStatus = Shared(lsText), Placement = placeText.Length == 0 ? null : Shared(placeText),
-            ReasonEnded = recText.Length == 0 || !hasEnd ? null : Shared(recText),
+            // Kept even on an open episode: the rules core ignores it there with a warning, as `check` does.
+            ReasonEnded = recText.Length == 0 ? null : Shared(recText),
             File = (short)FileId(file, decom.Column), Year = (short)year, Line = (int)line, Next = -1,
         };
         // The same CHILD and DECOM already read: one episode. The later return wins: a later YEAR

@@ -22,7 +22,11 @@ public static class BatchCommand
         var format = new Option<string>("--format") { Description = "csv or json", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json");
         var rejects = new Option<FileInfo?>("--rejects") { Description = "Rejects file (default: <out>.rejects.csv)" };
-        var cmd = new Command("batch", "Classify a whole cohort from SSDA903 return files") { header, episodes, xml, asAt, output, format, rejects };
+        var history = new Option<string?>("--history")
+        {
+            Description = "Write this CHILD's care history (the JSON document `check` reads) to --out instead of classifying",
+        };
+        var cmd = new Command("batch", "Classify a whole cohort from SSDA903 return files") { header, episodes, xml, asAt, output, format, rejects, history };
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
@@ -35,6 +39,7 @@ public static class BatchCommand
             var options = new BatchOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
                 parse.GetValue(asAt), outFile, parse.GetValue(format)!, parse.GetValue(rejects)?.FullName ?? outFile + ".rejects.csv");
             var runner = new BatchRunner(CliHost.Core);
+            if (parse.GetValue(history) is { } child) return WriteHistory(runner, options, child, err);
             BatchSummary summary;
             try
             {
@@ -50,6 +55,29 @@ public static class BatchCommand
             return CliRunner.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>One child's history as a care history document, so a batch row can be opened in `check` or the web app.</summary>
+    private static int WriteHistory(BatchRunner runner, BatchOptions options, string child, TextWriter err)
+    {
+        var inputs = new[] { options.Header }.Concat(options.Episodes).Concat(options.Xml).OfType<string>().Select(Path.GetFullPath);
+        if (inputs.Contains(Path.GetFullPath(options.Out)))
+            throw new CliUsageException($"--out {options.Out} is one of the input files: refusing to overwrite it");
+        Core.Model.CareHistory? h;
+        try
+        {
+            h = runner.History(options, child);
+        }
+        catch (UnreadableInputException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        if (h is null) throw new CliUsageException("no child with that CHILD id in the files given (a regional extract uses LA/CHILD)");
+        var temp = options.Out + ".tmp";
+        File.WriteAllText(temp, LocalOffer.Core.Output.CareHistoryJson.Serialize(h) + "\n");
+        File.Move(temp, options.Out, overwrite: true);
+        err.WriteLine($"history written to {options.Out}: open it with `localoffer check {options.Out} --as-at {options.AsAt:yyyy-MM-dd}`");
+        return CliRunner.Ok;
     }
 
     /// <summary>A live Spectre.Console progress bar on stderr, for a person at a terminal.</summary>

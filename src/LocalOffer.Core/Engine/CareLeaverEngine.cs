@@ -55,7 +55,8 @@ public sealed class CareLeaverEngine
         var ids = new List<string>(8);
         foreach (var e in _entitlements.Runs(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
             if (!ids.Contains(e.Id)) ids.Add(e.Id);
-        return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids);
+        IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
+        return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
 
     /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
@@ -99,4 +100,6 @@ public sealed class CareLeaverEngine
 }
 
 /// <summary>The batch answer for one young person on one date (see <see cref="CareLeaverEngine.Classify"/>).</summary>
-public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange, CareFacts Facts, IReadOnlyList<string> EntitlementIds);
+/// <param name="Warnings">The same warnings as <see cref="Assessment.Warnings"/> (see HistoryWarnings).</param>
+public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange, CareFacts Facts,
+    IReadOnlyList<string> EntitlementIds, IReadOnlyList<string> Warnings);

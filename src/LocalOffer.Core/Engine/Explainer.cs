@@ -72,17 +72,17 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age, Status status)
     {
         var lines = new List<string>();
-        var warnings = new List<string>();
-        Facts(h, f, asAt, age, lines, warnings);
+        var warnings = HistoryWarnings.For(h, law, f, asAt) ?? [];
+        Facts(h, f, asAt, age, lines);
         NearMisses(f, lines);
         Changes(f, spans, asAt, lines);
         lines.Add($"So on {D(asAt)} the status is {status.Wire()} ({status.Plain()}).");
         foreach (var run in runs) lines.Add(Run(run));
-        Limits(f, asAt, age, status, lines, warnings);
+        Limits(age, status, lines);
         return (lines, warnings);
     }
 
-    private void Facts(CareHistory h, PersonFacts f, LocalDate asAt, int age, List<string> lines, List<string> warnings)
+    private void Facts(CareHistory h, PersonFacts f, LocalDate asAt, int age, List<string> lines)
     {
         var leap = h.DateOfBirth.Month == 2 && h.DateOfBirth.Day == 29
             ? $" Born on 29 February: birthdays in common years fall on {(law.Birthdays.LeapDay == Time.LeapDayBirthday.March1 ? "1 March" : "28 February")} (settings.leap_day_birthday; the law is unsettled)."
@@ -96,12 +96,6 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             lines.Add($"Episode {i + 1}: looked after from {D(e.Start)} to {D(e.End)} ({(e.End is null ? "open" : "end date is the day care ceased")}) under {Label(labels?.LegalStatus, e.LegalStatus)}{place}{ended} ({P.S22.Citation}).");
             if (law.ShortBreakStatuses.Contains(e.LegalStatus))
                 lines.Add($"  Episode {i + 1} is a series of short breaks: its days do not count towards the 13 weeks, and it is left out when deciding when care last ended ({P.Cppcr40.Citation}(2), reg 48).");
-            if (e.End == e.Start)
-                warnings.Add($"Episode {i + 1} ends on the day it starts ({D(e.Start)}): it holds no whole day, so no day of it counts.");
-            if (e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec))
-                warnings.Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be a child, so this episode is left out of every count.");
-            if (e.ReasonEnded is { } t && law.TransferReasons.Contains(t))
-                warnings.Add($"Episode {i + 1} ended {t}: care was taken over by another council. LocalOffer assumes that council went on looking after the young person until the next episode here or the 18th birthday; they are a care leaver of that council.");
             if (e.ReasonEnded is { } home && law.ReturnedHomeReasons.Contains(home) && e.End > f.B16 && h.LivingWithParent.Count == 0)
                 lines.Add($"  Episode {i + 1} ended with a return home. Six months living with a parent would end relevant child status ({P.Clr3.Citation}(3)); no livingWithParent period is recorded, so none is assumed.");
             if ((e.End ?? LocalDate.MaxIsoValue) > f.B18 && e.Start < f.B18)
@@ -197,7 +191,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         return $"Entitlement: {e.Title}, from {D(e.From)} until {D(e.To)}{amount}: {string.Join("; then ", parts)}.";
     }
 
-    private void Limits(PersonFacts f, LocalDate asAt, int age, Status status, List<string> lines, List<string> warnings)
+    private void Limits(int age, Status status, List<string> lines)
     {
         if (status is Status.FormerRelevant && law.StayingCloseStart is null)
             lines.Add($"Staying close support ({P.S23CZAA.Citation}) is not yet in force: no commencement date has been made.");
@@ -207,10 +201,6 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             lines.Add($"Not decided here: an adult in an excluded immigration class may be barred from support under ss.23C, 23CA, 23CZA, 24A and 24B unless a human rights assessment finds it necessary ({P.Nia2002Sch3.Citation}).");
         if (age >= law.AgeCoreDutiesUntil && age < law.AgeCareLeaverUntil && status != Status.None)
             lines.Add($"Not decided here: priority need for housing at 21 or over depends on vulnerability because of care ({P.PriorityNeedArt5.Citation}), a judgement.");
-        if (f.DeathDate is { } died && died <= asAt)
-            warnings.Add($"The young person died on {D(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
-        if (asAt < law.RegimeStart)
-            warnings.Add($"{D(asAt)} is before the leaving care regime began ({D(law.RegimeStart)}).");
     }
 
     private static string Label(IReadOnlyDictionary<string, string>? labels, string code) =>

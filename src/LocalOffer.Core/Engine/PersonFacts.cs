@@ -45,7 +45,7 @@ internal sealed class PersonFacts
             var i = order?[k] ?? k;
             var e = episodes[i];
             if (careFrom is { } from && e.Start < from) continue;
-            if (e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
+            if (e.End is not null && e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
             var end = e.End ?? B18;
             if (e.End is not null && e.ReasonEnded is { } r && law.TransferReasons.Contains(r))
             {

@@ -38,8 +38,6 @@ public sealed class CareHistoryValidator
                     Fail(ctx, $"{p}.placement", $"unknown SSDA903 placement '{e.Placement}'");
                 if (e.ReasonEnded is not null && !codes.ReasonEnded.ContainsKey(e.ReasonEnded))
                     Fail(ctx, $"{p}.reasonEnded", $"unknown SSDA903 reason ended '{e.ReasonEnded}'");
-                if (e.ReasonEnded is not null && e.End is null && e.ReasonEnded != "X1")
-                    Fail(ctx, $"{p}.reasonEnded", $"'{e.ReasonEnded}' given but the episode has no end date");
             });
             RuleForEach(h => h.Detentions).Custom((d, ctx) => Period(ctx, $"detentions[{ctx.Index()}]", d.Start, d.End));
             RuleForEach(h => h.LivingWithParent).Custom((d, ctx) => Period(ctx, $"livingWithParent[{ctx.Index()}]", d.Start, d.End));

@@ -57,6 +57,7 @@ public sealed class EnglandLaw
         WithParentPlacements = Codes("codes.with_parent_placements");
         ReturnedHomeReasons = Codes("codes.returned_home_reasons");
         ChildArrangementsOrderReasons = Codes("codes.child_arrangements_order_reasons");
+        ContinuesReasons = Codes("codes.continues_reasons");
 
         HigherEducationBursary = new DatedAmount(book.Get("amounts.higher_education_bursary"));
         ApprenticeshipBursary = new DatedAmount(book.Get("amounts.apprenticeship_bursary"));
@@ -123,6 +124,8 @@ public sealed class EnglandLaw
     public FrozenSet<string> WithParentPlacements { get; }
     public FrozenSet<string> ReturnedHomeReasons { get; }
     public FrozenSet<string> ChildArrangementsOrderReasons { get; }
+    /// <summary>Reason ended meaning the episode goes on in a new one the same day (X1).</summary>
+    public FrozenSet<string> ContinuesReasons { get; }
     public DatedAmount HigherEducationBursary { get; }
     public DatedAmount ApprenticeshipBursary { get; }
     public DatedAmount Bursary1619 { get; }

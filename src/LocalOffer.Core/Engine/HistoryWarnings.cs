@@ -1,0 +1,45 @@
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// The warnings about a history that a person must see beside the answer, the same for `check`,
+/// the web app and every batch row (the batch `warning` column): an episode left out (E15), care
+/// assumed to continue elsewhere (E3), an episode with no whole day, a reason ended on an episode
+/// that has not ended, a death, a date before the regime. Computed without the words of the
+/// explanation, so the batch can afford it for every child.
+/// </summary>
+internal static class HistoryWarnings
+{
+    public static List<string>? For(CareHistory h, EnglandLaw law, PersonFacts f, LocalDate asAt)
+    {
+        List<string>? warnings = null;
+        void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
+        for (var i = 0; i < h.Episodes.Count; i++)
+        {
+            var e = h.Episodes[i];
+            if (e.End == e.Start)
+                Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, so no day of it counts.");
+            if (e.ReasonEnded is not { } rec) continue;
+            // An open episode has not ended, so its reason ended means nothing: it is ignored (X1 is the
+            // SSDA903 code for "continues", which an open episode may carry).
+            if (e.End is null)
+            {
+                if (!law.ContinuesReasons.Contains(rec))
+                    Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as still open and the reason is ignored.");
+                continue;
+            }
+            if (law.AgeAssessedAdultReasons.Contains(rec))
+                Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be a child, so this episode is left out of every count.");
+            if (law.TransferReasons.Contains(rec))
+                Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes that council went on looking after the young person until the next episode here or the 18th birthday; they are a care leaver of that council.");
+        }
+        if (f.DeathDate is { } died && died <= asAt)
+            Add($"The young person died on {Words.Date(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
+        if (asAt < law.RegimeStart)
+            Add($"{Words.Date(asAt)} is before the leaving care regime began ({Words.Date(law.RegimeStart)}).");
+        return warnings;
+    }
+}
