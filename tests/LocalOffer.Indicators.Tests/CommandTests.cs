@@ -125,6 +125,22 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void The_report_shows_the_first_findings_up_to_its_limit_and_says_where_the_rest_are()
+    {
+        var run = Fixture.Runner.Compute(new IndicatorOptions(Path.Combine(Fixture.FakeData, "header.csv"),
+            [Path.Combine(Fixture.FakeData, "episodes.csv")], Path.Combine(Fixture.FakeData, "oc3.csv"), [],
+            new LocalDate(2018, 3, 31), null, _dir.Path));
+        var findings = run.People.Count(p => p.Finding is not null);
+        var html = Output.IndicatorReport.Render(Offers.Render.TemplateSet.LoadDefault(), run, Fixture.Defs, Fixture.Dfe, null,
+            cohortTableLimit: 10);
+        html.Should().Contain($"The first 10 of {findings} findings are shown; all are in cohort-check.csv.");
+        System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"govuk-table__cell\">Not a care leaver</td>|"
+            + "<td class=\"govuk-table__cell\">Died or returned home</td>|<td class=\"govuk-table__cell\">Missing from OC3</td>")
+            .Count.Should().Be(10);
+        Output.IndicatorReport.CohortTableLimit.Should().Be(1000);
+    }
+
+    [Fact]
     public void The_spreadsheet_stops_at_its_row_limit_and_says_so()
     {
         var file = _dir.File("small.xlsx");

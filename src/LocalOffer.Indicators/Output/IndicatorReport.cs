@@ -42,7 +42,8 @@ public static class IndicatorReport
     };
 
     public static string Render(
-        TemplateSet templates, IndicatorRun run, IndicatorDefinitions defs, DfeTables dfe, Council? council)
+        TemplateSet templates, IndicatorRun run, IndicatorDefinitions defs, DfeTables dfe, Council? council,
+        int cohortTableLimit = CohortTableLimit)
     {
         var who = council is null ? "this return" : $"{council.Name} (this return)";
         var indicators = defs.Indicators.Select(ind =>
@@ -114,10 +115,10 @@ public static class IndicatorReport
                 Item("All rows rejected (header, episodes, OC3)", $"{N(s.RowsRejected)}: see rejects.csv"),
             },
             indicators,
-            findings = findings.Take(CohortTableLimit)
+            findings = findings.Take(cohortTableLimit)
                 .Select(p => new { child = p.Child, finding = FindingWords[p.Finding!], detail = p.Detail }).ToArray(),
-            findingsCut = findings.Count > CohortTableLimit
-                ? $"The first {CohortTableLimit:N0} of {findings.Count:N0} findings are shown; all are in cohort-check.csv."
+            findingsCut = findings.Count > cohortTableLimit
+                ? $"The first {cohortTableLimit:N0} of {findings.Count:N0} findings are shown; all are in cohort-check.csv."
                 : null,
             noFindings = findings.Count == 0,
         };
