@@ -53,3 +53,32 @@ public sealed class BadRowTests : IDisposable
         run.Rows.Should().OnlyContain(r => r.Total == 0 && r.Percent == null);
     }
 }
+
+/// <summary>The definitions file fails loudly, naming file, line and column, like the other rule files.</summary>
+public sealed class DefinitionFileTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("age_bands:\n  \"17-18\": [17, 18]\nunknown_key: 1\n", "oc3.yaml:3:1")]
+    [InlineData("age_bands: [17\n", "oc3.yaml:")]
+    [InlineData("description: nothing else\n", "are required")]
+    public void A_broken_definitions_file_is_an_error_naming_where(string yaml, string expected)
+    {
+        var file = _dir.Write("oc3.yaml", yaml);
+        var act = () => Definitions.IndicatorDefinitions.Load(file);
+        act.Should().Throw<Core.Rules.RuleFileException>().Which.Message.Should().Contain(expected);
+    }
+
+    [Fact]
+    public void The_shipped_definitions_map_every_category_to_a_dfe_breakdown()
+    {
+        var d = Fixture.Defs;
+        foreach (var (indicator, categories) in d.Indicators)
+            foreach (var c in categories) d.Benchmarks[indicator].Categories.Should().ContainKey(c, $"{indicator} {c}");
+        (d.ActivityCategory("F3"), d.ActivityCategory("G6"), d.AccommodationCategory("Z1"), d.AccommodationCategory("Z"))
+            .Should().Be(("not_known", "neet", "suitable", "no_information"));
+    }
+}

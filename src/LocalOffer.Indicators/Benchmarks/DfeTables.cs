@@ -8,10 +8,12 @@ namespace LocalOffer.Indicators.Benchmarks;
 /// <summary>A published figure: count and percent as printed, with suppression codes kept (c, z, k, x).</summary>
 public readonly record struct DfeCell(string Count, string Percent)
 {
-    public int? CountValue => int.TryParse(Count, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
-    public int? PercentValue => int.TryParse(Percent, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    public int? CountValue => Number(Count);
+    public int? PercentValue => Number(Percent);
     /// <summary>True when the percent is a suppression code (c, z, k, x) or blank, not a number.</summary>
     public bool Suppressed => PercentValue is null;
+
+    private static int? Number(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
 
 /// <summary>A council in the DfE statistical neighbour model: its name, region and 10 nearest neighbours.</summary>
@@ -55,7 +57,8 @@ public sealed class DfeTables
         foreach (var r in Rows(Path.Combine(directory, "sn_model_2025_wide.csv")))
         {
             var code = r["old_la_code"];
-            var neighbours = Enumerable.Range(1, 10).Select(k => r.GetValueOrDefault($"SN_{k}", "")).Where(s => s.Length > 0).ToList();
+            var neighbours = Enumerable.Range(1, 10).Select(k => r.GetValueOrDefault($"SN_{k}", ""))
+                .Where(s => s.Length > 0).ToList();
             councils[code] = new Council(code, r["la_name"], r["region_name"], neighbours);
         }
         var t = new DfeTables(defs, councils);
@@ -105,7 +108,8 @@ public sealed class DfeTables
             .Select(n => Figure(indicator, Place.La(n), year, band, category)?.PercentValue)
             .Where(v => v is not null).Select(v => (decimal)v!.Value).Order().ToList();
         if (values.Count == 0) return new NeighbourMedian(null, 0, council.Neighbours.Count);
-        var m = values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        var mid = values.Count / 2;
+        var m = values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
         return new NeighbourMedian(m, values.Count, council.Neighbours.Count);
     }
 
@@ -115,7 +119,8 @@ public sealed class DfeTables
     private static IEnumerable<Dictionary<string, string>> Rows(string path)
     {
         if (!File.Exists(path)) throw new RuleFileException(path, 0, 0, "DfE table not found (data/dfe-care-leavers)");
-        using var csv = CsvReader.Create(File.OpenRead(path), new CsvReaderOptions { HasHeader = false, SkipEmptyLines = true }, false);
+        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = true };
+        using var csv = CsvReader.Create(File.OpenRead(path), options, false);
         if (!csv.Read()) yield break;
         var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF')).ToArray();
         while (csv.Read())

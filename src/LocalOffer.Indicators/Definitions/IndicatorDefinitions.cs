@@ -73,7 +73,9 @@ public sealed class IndicatorDefinitions
     /// <summary>A type letter then 1 or 2 (e.g. Z1); anything else is no information.</summary>
     public string AccommodationCategory(string code) =>
         code.Length == 2 && char.IsAsciiLetter(code[0])
-            ? code[1..] == Accommodation.SuitableSuffix ? "suitable" : code[1..] == Accommodation.UnsuitableSuffix ? "unsuitable" : Accommodation.Otherwise
+            ? code[1..] == Accommodation.SuitableSuffix ? "suitable"
+                : code[1..] == Accommodation.UnsuitableSuffix ? "unsuitable"
+                : Accommodation.Otherwise
             : Accommodation.Otherwise;
 
     /// <summary>The band an age on a birthday falls in (17-18 or 19-21), or null.</summary>
@@ -84,7 +86,8 @@ public sealed class IndicatorDefinitions
     public int MinAge => AgeBands.Values.SelectMany(v => v).Min();
     public int MaxAge => AgeBands.Values.SelectMany(v => v).Max();
 
-    public static IndicatorDefinitions LoadDefault() => Load(Path.Combine(RulesLocator.RulesRoot(), "indicators", "oc3.yaml"));
+    public static IndicatorDefinitions LoadDefault() =>
+        Load(Path.Combine(RulesLocator.RulesRoot(), "indicators", "oc3.yaml"));
 
     public static IndicatorDefinitions Load(string file)
     {
@@ -102,7 +105,7 @@ public sealed class IndicatorDefinitions
         }
         catch (YamlException e)
         {
-            throw new RuleFileException(name, (int)e.Start.Line, (int)e.Start.Column, e.InnerException?.Message ?? e.Message);
+            throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
         }
     }
 }

@@ -18,10 +18,12 @@ public static class Oc3CsvReader
         using var csv = CsvReader.Create(InputFile.OpenStream(path),
             new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
         if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
-        var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        var names = Enumerable.Range(0, csv.FieldCount)
+            .Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
         if (missing.Count > 0)
-            throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
+            throw new UnreadableInputException(
+                $"{path}: line 1: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
         var c = Columns.Select(n => names.IndexOf(n)).ToArray();
         var la = names.IndexOf("LA");
         while (csv.Read())

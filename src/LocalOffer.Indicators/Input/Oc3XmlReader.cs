@@ -14,7 +14,9 @@ public static class Oc3XmlReader
     public static void Read(string path, List<Oc3Row> rows)
     {
         using var text = InputFile.OpenText(path);
-        using var xml = XmlReader.Create(text, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+        // No DTD, no external entities: an export is data, never instructions to fetch anything.
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true };
+        using var xml = XmlReader.Create(text, settings);
         var info = (IXmlLineInfo)xml;
         try
         {
@@ -34,18 +36,19 @@ public static class Oc3XmlReader
                     var line = info.LineNumber;
                     var pos = info.LinePosition;
                     var f = Fields(xml);
-                    rows.Add(new Oc3Row(path, line, childId, pos, dob, pos, f.GetValueOrDefault("IN_TOUCH", "").ToUpperInvariant(), pos,
-                        f.GetValueOrDefault("ACTIV", "").ToUpperInvariant(), f.GetValueOrDefault("ACCOM", "").ToUpperInvariant()));
+                    string Code(string name) => f.GetValueOrDefault(name, "").ToUpperInvariant();
+                    rows.Add(new Oc3Row(path, line, childId, pos, dob, pos, Code("IN_TOUCH"), pos, Code("ACTIV"), Code("ACCOM")));
                 }
             }
         }
         catch (XmlException e)
         {
-            throw new UnreadableInputException($"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: {e.Message}");
+            throw new UnreadableInputException(
+                $"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: {e.Message}");
         }
     }
 
-    /// <summary>The simple child elements of the current element, by name (text trimmed); nested groups skipped.</summary>
+    /// <summary>The simple child elements of the current element, by name (text trimmed); groups skipped.</summary>
     private static Dictionary<string, string> Fields(XmlReader xml)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
