@@ -3,13 +3,14 @@ using LocalOffer.Cli;
 using LocalOffer.Cli.Commands;
 
 // localoffer: one entry point for advisers (check, offer), councils (lint, publish),
-// analysts (batch, synth) and the web app (serve). Exit codes: 0 ok, 1 findings, 2 bad input.
+// analysts (batch, synth, compare) and the web app (serve). Exit codes: 0 ok, 1 findings, 2 bad input.
 var root = new RootCommand("LocalOffer: care leaver categories, entitlements and local offers for English councils");
 foreach (var command in new[]
 {
     CheckCommand.Create(),
     LintCommand.Create(),
     PublishCommand.Create(),
+    CompareCommand.Create(),
     OfferCommand.Create(),
     BatchCommand.Create(),
     SynthCommand.Create(),

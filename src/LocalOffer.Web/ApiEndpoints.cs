@@ -51,7 +51,7 @@ public static class ApiEndpoints
             ["versions"] = new JsonArray(c.Versions.Select(v => (JsonNode)new JsonObject
             {
                 ["inForceFrom"] = AssessmentJson.Iso(v.InForceFrom),
-                ["inForceTo"] = v.InForceTo is { } t ? AssessmentJson.Iso(t) : null,
+                ["inForceTo"] = c.SupersededOn(v) is { } t ? AssessmentJson.Iso(t) : null,
             }).ToArray()),
         }).ToArray())))
         .WithName("Councils").WithSummary("Every council with a published offer").Produces<JsonArray>();

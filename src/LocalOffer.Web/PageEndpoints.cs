@@ -69,7 +69,7 @@ public static class PageEndpoints
             if (file is null && !(http.Request.Path.Value ?? "").EndsWith('/')) return Results.Redirect($"/councils/{Uri.EscapeDataString(id)}/");
             var (date, bad) = ApiEndpoints.ParseDate(asAt, "asAt");
             if (bad is not null) return bad;
-            var pages = new SitePublisher(core, templates).Pages(c, date, assets: "/assets/", home: $"/councils/{Uri.EscapeDataString(id)}/");
+            var pages = new SitePublisher(core, templates, catalog.National).Pages(c, date, assets: "/assets/", home: $"/councils/{Uri.EscapeDataString(id)}/");
             var page = pages.FirstOrDefault(p => p.File == (string.IsNullOrEmpty(file) ? "index.html" : file));
             if (page.File is null) return Results.NotFound();
             return page.File.EndsWith(".md") ? Results.Text(page.Text, "text/markdown; charset=utf-8") : Html(page.Text);
@@ -87,7 +87,7 @@ public static class PageEndpoints
             assets = "/assets/",
             home = "/",
             af = new { name = tokens.FormFieldName, value = tokens.RequestToken },
-            nav = withNav ? new object[] { new { href = "/", label = "Check a young person" }, new { href = "/councils", label = "Council offers" } } : null,
+            nav = withNav ? new object[] { new { href = "/", label = "Check a young person" }, new { href = "/councils", label = "Council offers" }, new { href = "/compare", label = "Compare offers" } } : null,
             footer = "LocalOffer keeps nothing you enter: no record is saved. Check anything important with the law and your manager.",
             contacts = Array.Empty<object>(),
         };

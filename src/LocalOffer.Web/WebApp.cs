@@ -53,11 +53,15 @@ public static class WebApp
         });
         var assets = GovukFrontend.Directory();
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(assets, "assets")), RequestPath = "/assets" });
-        app.MapGet("/assets/govuk-frontend.min.css", () => Results.File(Path.Combine(assets, "govuk-frontend.min.css"), "text/css")).ExcludeFromDescription();
+        // GDS Transport is for GOV.UK only: the stylesheet is served in the system font (SystemFont).
+        var css = SystemFont.Apply(File.ReadAllText(Path.Combine(assets, "govuk-frontend.min.css")));
+        app.MapGet("/assets/govuk-frontend.min.css", () => Results.Text(css, "text/css")).ExcludeFromDescription();
+        app.MapGet("/assets/localoffer.css", () => Results.Text(SitePublisher.SiteCss, "text/css")).ExcludeFromDescription();
         app.UseAntiforgery();
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
+        CompareEndpoints.Map(app);
         return app;
     }
 }

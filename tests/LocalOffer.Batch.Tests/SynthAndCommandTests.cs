@@ -59,6 +59,34 @@ public sealed class SynthAndCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Batch_history_writes_one_childs_document_that_check_reads_to_the_same_answer()
+    {
+        var root = new System.CommandLine.RootCommand { LocalOffer.Cli.Commands.BatchCommand.Create(), LocalOffer.Cli.Commands.CheckCommand.Create() };
+        string[] inputs = ["--header", Path.Combine(TestData.FakeData, "header.csv"), "--episodes", Path.Combine(TestData.FakeData, "episodes.csv"),
+            "--as-at", "2018-03-31"];
+        var (o, e) = (new StringWriter(), new StringWriter());
+        var results = _dir.File("results.json");
+        (await CliRunner.RunAsync(root, ["batch", .. inputs, "--out", results, "--format", "json"], o, e)).Should().Be(0, e.ToString());
+        // A child with a warning (an open episode with a reason ended): the hardest row to agree on.
+        var row = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(results))!["children"]!.AsArray()
+            .First(c => c!["warning"]?.GetValue<string>().Contains("has no end date") == true)!;
+        var id = row["child"]!.GetValue<string>();
+        var child = _dir.File("child.json");
+        (await CliRunner.RunAsync(root, ["batch", .. inputs, "--history", id, "--out", child], o, e)).Should().Be(0, e.ToString());
+        var (o2, e2) = (new StringWriter(), new StringWriter());
+        (await CliRunner.RunAsync(root, ["check", child, "--as-at", "2018-03-31", "--format", "json"], o2, e2)).Should().Be(0, e2.ToString());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(o2.ToString())!;
+        json["status"]!.GetValue<string>().Should().Be(row["status"]!.GetValue<string>());
+        json["statusSince"]!.GetValue<string>().Should().Be(row["statusSince"]!.GetValue<string>());
+        string.Join(BatchRunner.WarningSeparator, json["warnings"]!.AsArray().Select(w => w!.GetValue<string>()))
+            .Should().Be(row["warning"]!.GetValue<string>());
+        // An unknown child and an output over an input are refused with exit 2.
+        (await CliRunner.RunAsync(root, ["batch", .. inputs, "--history", "no-such-child", "--out", child], o, e)).Should().Be(2);
+        (await CliRunner.RunAsync(root, ["batch", .. inputs, "--history", id, "--out", Path.Combine(TestData.FakeData, "header.csv")], o, e))
+            .Should().Be(2);
+    }
+
+    [Fact]
     public async Task Batch_command_refuses_a_utf16_file_with_exit_2()
     {
         var h = _dir.Write("h.csv", "CHILD,DOB\n", new System.Text.UnicodeEncoding(false, true));

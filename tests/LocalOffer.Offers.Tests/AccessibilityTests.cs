@@ -41,7 +41,8 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
 
     private async Task<List<string>> Violations(string file)
     {
-        var page = await browser.Browser.NewPageAsync();
+        // 390 px: a phone, where care leavers read the offer.
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         try
         {
             await page.GotoAsync(new Uri(file).AbsoluteUri);
@@ -64,6 +65,37 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
         foreach (var f in files.Where(f => f.EndsWith(".html"))) violations.AddRange(await Violations(Path.Combine(_dir, f)));
         violations.Should().BeEmpty();
         files.Count(f => f.EndsWith(".html")).Should().BeGreaterThan(5);
+    }
+
+    /// <summary>The new kinds of page (contacts, by age, the age groups, an overdue review) for the councils that show them best.</summary>
+    [Theory]
+    [InlineData("lancashire")]
+    [InlineData("wirral")]
+    public async Task The_new_pages_have_no_wcag_22_aa_violations(string id)
+    {
+        var files = new SitePublisher(Fixture.Core, Fixture.Templates).Publish(Fixture.Catalog.Find(id)!, new LocalDate(2026, 11, 22), _dir);
+        var wanted = files.Where(f => f is "index.html" or "contacts.html" or "by-age.html" or "law.html" || f.StartsWith("aged-") || f.StartsWith("left-care-")).ToList();
+        wanted.Should().HaveCount(7);
+        var violations = new List<string>();
+        foreach (var f in wanted) violations.AddRange(await Violations(Path.Combine(_dir, f)));
+        violations.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_comparison_page_and_the_officers_page_have_no_wcag_22_aa_violations()
+    {
+        SitePublisher.CopyAssets(Path.Combine(_dir, "assets"));
+        var comparison = LocalOffer.Offers.Compare.OfferComparison.Build(Fixture.Catalog.Councils, new LocalDate(2026, 11, 22), Fixture.Core.Law);
+        var pages = new LocalOffer.Offers.Compare.ComparisonRenderer(Fixture.Templates).StaticPages(comparison);
+        foreach (var (file, text) in pages) File.WriteAllText(Path.Combine(_dir, file), text);
+        var council = Fixture.Catalog.Find("kirklees")!;
+        File.WriteAllText(Path.Combine(_dir, "sources.html"), new SitePublisher(Fixture.Core, Fixture.Templates)
+            .OfficerPage(council, new LocalDate(2026, 11, 22), LocalOffer.Offers.Lint.ComplianceReport.For(council, new LocalDate(2026, 11, 22), Fixture.Core.Law)));
+        var violations = new List<string>();
+        // The default page, one sorted page of each kind, and the officers' page.
+        foreach (var f in new[] { "compare.html", "compare-by-setting-up-home-gbp-desc.html", "compare-by-council-desc.html", "sources.html" })
+            violations.AddRange(await Violations(Path.Combine(_dir, f)));
+        violations.Should().BeEmpty();
     }
 
     [Fact]

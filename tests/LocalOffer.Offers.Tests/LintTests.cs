@@ -78,11 +78,16 @@ public sealed class LintTests : IDisposable
     }
 
     [Fact]
-    public void Overlapping_versions_are_an_error()
+    public void Two_versions_starting_the_same_day_are_an_error()
     {
-        File.WriteAllText(Path.Combine(_dir, "offer-2019.yaml"), Offer(GoodItem, "in_force_from: 2019-01-01\nin_force_to: 2020-06-01\nsource: test\n"));
-        Lint(Offer(GoodItem)).Should().ContainSingle(f => f.Message.Contains("versions must not overlap") && Path.GetFileName(f.File) == "offer-2020.yaml");
+        File.WriteAllText(Path.Combine(_dir, "offer-2019.yaml"), Offer(GoodItem, "in_force_from: 2020-01-01\nsource: test\n"));
+        Lint(Offer(GoodItem)).Should().ContainSingle(f => f.Message.Contains("each version needs its own start date") && Path.GetFileName(f.File) == "offer-2020.yaml");
     }
+
+    [Fact]
+    public void In_force_to_is_refused_because_an_offer_stays_in_force_until_a_newer_one() =>
+        Lint(Offer(GoodItem, "in_force_from: 2020-01-01\nin_force_to: 2021-01-01\nsource: test\n"))
+            .Should().ContainSingle(f => f.Message.StartsWith("unknown key 'in_force_to'") && f.Line == 2);
 
     [Fact]
     public void Yaml_syntax_error_is_unreadable_with_line_and_column()
@@ -121,7 +126,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Every_shipped_council_passes_lint()
     {
-        Fixture.Catalog.Councils.Select(c => c.Id).Should().BeEquivalentTo("dfe-illustrative", "kirklees", "wakefield", "wirral");
+        Fixture.Catalog.Councils.Select(c => c.Id).Should().BeEquivalentTo("dfe-illustrative", "kirklees", "lancashire", "rutland", "surrey", "wakefield", "wirral");
         Fixture.Catalog.Findings.Should().BeEmpty();
     }
 

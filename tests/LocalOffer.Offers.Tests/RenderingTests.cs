@@ -12,7 +12,8 @@ public sealed class RenderingTests
     public static TheoryData<string, string> Councils => new()
     {
         { "dfe-illustrative", "2026-11-22" }, { "wakefield", "2026-11-22" }, { "wakefield", "2023-06-01" },
-        { "kirklees", "2026-11-22" }, { "wirral", "2024-06-01" },
+        { "kirklees", "2026-11-22" }, { "wirral", "2024-06-01" }, { "wirral", "2026-11-22" },
+        { "lancashire", "2026-11-22" }, { "rutland", "2026-11-22" }, { "surrey", "2026-11-22" },
     };
 
     [Theory]
@@ -21,9 +22,99 @@ public sealed class RenderingTests
     {
         var council = Fixture.Catalog.Find(id)!;
         var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(council, NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value);
-        foreach (var file in new[] { "index.html", "law.html", "offer.md" })
+        foreach (var file in new[] { "index.html", "law.html", "offer.md", "contacts.html" })
             Approved.Verify($"{id}-{date}-{file}", pages.Single(p => p.File == file).Text);
         pages.Select(p => p.File).Should().Contain(OfferVocabulary.DfeAreas.Where(a => council.OfferOn(NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value)!.Items.Any(i => i.Area == a)).Select(OfferViews.AreaFile));
+    }
+
+    [Fact]
+    public void Pages_by_age_match_the_approved_files()
+    {
+        var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("lancashire")!, AsAt);
+        foreach (var (file, _, _, _, _) in SitePublisher.AgeGroups(Fixture.Core.Law))
+            Approved.Verify($"lancashire-2026-11-22-{file}", pages.Single(p => p.File == file).Text);
+    }
+
+    [Fact]
+    public void Wirral_is_shown_in_force_with_an_overdue_review()
+    {
+        var index = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wirral")!, AsAt).Single(p => p.File == "index.html").Text;
+        index.Should().Contain("In force from").And.Contain("1 January 2022").And.Contain("1 January 2026 (overdue)")
+            .And.Contain("It is still the council's offer until it publishes a new one").And.NotContain("had not published");
+    }
+
+    public static TheoryData<string> AllCouncils => new(Fixture.Catalog.Councils.Select(c => c.Id));
+
+    [Theory]
+    [MemberData(nameof(AllCouncils))]
+    public void No_published_page_holds_a_source_file_name_or_note_text(string id)
+    {
+        var council = Fixture.Catalog.Find(id)!;
+        var secrets = new List<string> { council.Source };
+        if (council.Notes is { } cn) secrets.Add(cn);
+        foreach (var v in council.Versions)
+        {
+            secrets.Add(v.Source);
+            if (v.Notes is { } vn) secrets.Add(vn);
+            secrets.AddRange(v.Items.Select(i => i.Source));
+            secrets.AddRange(v.Items.Where(i => i.Notes is not null).Select(i => i.Notes!));
+        }
+        secrets.AddRange(council.Contacts.Values.Where(c => c.Source is not null).Select(c => c.Source!));
+        foreach (var date in council.Versions.Select(v => v.InForceFrom).Append(AsAt))
+            foreach (var (file, text) in new SitePublisher(Fixture.Core, Fixture.Templates).Pages(council, date))
+            {
+                text.Should().NotMatchRegex(@"[\w-]+\.txt\b", $"{id} {file} names a source file");
+                text.Should().NotContain("does not yet explain", $"{id} {file}");
+                foreach (var secret in secrets.Where(s => s.Length > 12))
+                    text.Should().NotContain(secret.Trim(), $"{id} {file} shows editorial text");
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllCouncils))]
+    public void Every_page_says_who_to_contact_first(string id)
+    {
+        foreach (var (file, text) in new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find(id)!, AsAt))
+            text.Should().Contain("ho to contact first", file);
+    }
+
+    [Fact]
+    public void Staying_put_is_for_those_in_foster_care_at_18_not_all_care_leavers()
+    {
+        var accommodation = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wakefield")!, AsAt)
+            .Single(p => p.File == "accommodation.html").Text;
+        accommodation.Should().Contain(Fixture.Core.Law.Entitlements["staying-put"].Who + " (what the law says)");
+    }
+
+    [Fact]
+    public void The_law_page_gives_the_amounts_the_rules_set_and_every_entitlement()
+    {
+        var law = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wirral")!, AsAt).Single(p => p.File == "law.html").Text;
+        law.Should().Contain("£2,000, once for your course").And.Contain("£3,000 if your apprenticeship").And.Contain("up to £1,200 a year").And.Contain("the law's own summary");
+        foreach (var title in Fixture.Core.Law.Entitlements.All.Select(d => d.Title)) law.Should().Contain(System.Net.WebUtility.HtmlEncode(title).Replace("&#39;", "&#x27;"));
+    }
+
+    [Fact]
+    public void The_officers_page_holds_the_sources_notes_and_findings()
+    {
+        var council = Fixture.Catalog.Find("kirklees")!;
+        var findings = LocalOffer.Offers.Lint.ComplianceReport.For(council, AsAt, Fixture.Core.Law);
+        var page = new SitePublisher(Fixture.Core, Fixture.Templates).OfficerPage(council, AsAt, findings);
+        page.Should().Contain("kirklees-2018.txt").And.Contain("The report does not give the amount").And.Contain("not reviewed for more than 3 years");
+    }
+
+    [Fact]
+    public void The_stylesheet_uses_the_system_font_stack_not_gds_transport()
+    {
+        var dir = Directory.CreateTempSubdirectory("assets-").FullName;
+        try
+        {
+            SitePublisher.CopyAssets(dir);
+            var css = File.ReadAllText(Path.Combine(dir, "govuk-frontend.min.css"));
+            css.Should().NotContain("GDS Transport").And.Contain("font-family:" + SystemFont.Stack);
+            Directory.Exists(Path.Combine(dir, "fonts")).Should().BeFalse();
+        }
+        finally { Directory.Delete(dir, true); }
     }
 
     [Theory]
@@ -51,5 +142,19 @@ public sealed class RenderingTests
         offer.MayApply.Select(i => i.Id).Should().Contain("young-parents");
         offer.CouncilItems.Select(i => i.Id).Should().NotContain("young-parents");
         offer.Next.Should().Contain(c => c.What == "your 21st birthday" && c.On == new LocalDate(2029, 6, 15));
+    }
+
+    [Theory]
+    [InlineData("detained-at-16", "in custody or in hospital on your 16th birthday")]
+    [InlineData("hospital-at-16", "in custody or in hospital on your 16th birthday")]
+    [InlineData("relevant", "You have left care aged 16 or 17")]
+    public void The_detention_route_is_told_as_such_not_as_leaving_care(string sample, string meaning)
+    {
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", sample + ".json"));
+        var on = history!.DateOfBirth.PlusYears(17);
+        var assessment = Fixture.Core.Engine.Assess(history, on);
+        assessment.Status.Should().Be(LocalOffer.Core.Engine.Status.Relevant);
+        PersonalOfferBuilder.Build(assessment, history, Fixture.Catalog.Find("wakefield")!, Fixture.Core.Law).StatusMeaning
+            .Should().Contain(meaning);
     }
 }

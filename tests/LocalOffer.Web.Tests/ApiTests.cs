@@ -82,7 +82,9 @@ public sealed class ApiTests(WebApplicationFactory<WebEntryPoint> factory) : ICl
     {
         var client = factory.CreateClient();
         var list = JsonNode.Parse(await client.GetStringAsync("/api/councils"))!.AsArray();
-        list.Select(c => c!["id"]!.GetValue<string>()).Should().BeEquivalentTo("dfe-illustrative", "kirklees", "wakefield", "wirral");
+        list.Select(c => c!["id"]!.GetValue<string>()).Should().BeEquivalentTo("dfe-illustrative", "kirklees", "lancashire", "rutland", "surrey", "wakefield", "wirral");
+        // An offer stays in force until a newer one: Wakefield's 2021 version ends when the 2026 one starts.
+        list.Single(c => c!["id"]!.GetValue<string>() == "wakefield")!["versions"]![0]!["inForceTo"]!.GetValue<string>().Should().Be("2026-01-01");
         var offer = JsonNode.Parse(await client.GetStringAsync("/api/councils/wakefield/offer?asAt=2026-11-22"))!;
         offer["inForceFrom"]!.GetValue<string>().Should().Be("2026-01-01");
         offer["items"]!.AsArray().Count.Should().BeGreaterThan(10);
@@ -140,5 +142,17 @@ public sealed class ApiTests(WebApplicationFactory<WebEntryPoint> factory) : ICl
             var html = await client.GetStringAsync(url);
             html.Should().NotContain("<script").And.NotContain("style=").And.NotContain("<style", url);
         }
+    }
+
+    [Fact]
+    public async Task Compare_sorts_by_links_and_refuses_an_unknown_column()
+    {
+        var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/compare?sort=setting-up-home-gbp&desc=1&asAt=2026-11-22");
+        html.Should().Contain("aria-sort=\"descending\"").And.Contain("href=\"/compare?sort&#x3D;setting-up-home-gbp&amp;asAt&#x3D;2026-11-22\"");
+        html.IndexOf("Lancashire County Council", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Kirklees Council", StringComparison.Ordinal));
+        (await client.GetAsync("/compare?sort=nonsense")).StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
+        var csv = await client.GetStringAsync("/compare.csv?asAt=2026-11-22");
+        csv.Should().StartWith("Council,Offer in force from");
     }
 }

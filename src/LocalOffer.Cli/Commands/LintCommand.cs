@@ -17,7 +17,8 @@ public static class LintCommand
         var paths = new Argument<string[]>("paths") { Description = "Council folders or their files (default: every council under rules/councils)", Arity = ArgumentArity.ZeroOrMore };
         var asAt = CliOptions.AsAt();
         var strict = new Option<bool>("--strict") { Description = "Compliance findings fail lint too (exit 1)" };
-        var cmd = new Command("lint", "Check council policy files and report compliance with the DfE guidance") { paths, asAt, strict };
+        var notes = new Option<bool>("--notes") { Description = "Also print the editorial notes (never published) of each file" };
+        var cmd = new Command("lint", "Check council policy files and report compliance with the DfE guidance") { paths, asAt, strict, notes };
         cmd.SetAction(parse =>
         {
             var core = CliHost.Core;
@@ -33,6 +34,8 @@ public static class LintCommand
                     ? ComplianceReport.For(council, parse.GetValue(asAt), core.Law) : [];
                 output.WriteLine($"{Path.GetFileName(folder)}: {findings.Count(f => f.Severity == Severity.Error)} error(s), {compliance.Count} compliance finding(s)");
                 foreach (var f in findings.Concat(compliance)) output.WriteLine($"  {Relative(f)}");
+                if (parse.GetValue(notes) && council is not null)
+                    foreach (var n in Notes(council)) output.WriteLine($"  note: {n}");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
                 else if (worst == CliRunner.Ok && (findings.Any(f => f.Severity == Severity.Error) || parse.GetValue(strict) && compliance.Count > 0))
                     worst = CliRunner.Findings;
@@ -40,6 +43,17 @@ public static class LintCommand
             return worst;
         });
         return cmd;
+    }
+
+    /// <summary>The editorial notes of a council and its versions and items, for officers.</summary>
+    private static IEnumerable<string> Notes(Council c)
+    {
+        if (c.Notes is { } cn) yield return $"council.yaml: {cn}";
+        foreach (var v in c.Versions)
+        {
+            if (v.Notes is { } vn) yield return $"{Path.GetFileName(v.File)}: {vn}";
+            foreach (var i in v.Items.Where(i => i.Notes is not null)) yield return $"{Path.GetFileName(v.File)}:{i.Line} ({i.Id}): {i.Notes}";
+        }
     }
 
     private static string Relative(Finding f) => (f with { File = Path.GetRelativePath(Directory.GetCurrentDirectory(), f.File) }).ToString();

@@ -1,11 +1,17 @@
 using System.CommandLine;
 using System.Diagnostics;
+using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
 using LocalOffer.Offers.Render;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer publish --council ID [--as-at D] --out DIR`: a council's offer as a static website.</summary>
+/// <summary>
+/// `localoffer publish --council ID [--as-at D] --out DIR [--officers DIR]`: a council's offer as a
+/// static website. An offer with lint errors is refused (exit 1) and nothing is written; compliance
+/// gaps are printed. The officers' page (sources.html: sources, notes, findings) goes to its own
+/// folder, DIR-officers unless --officers names one, so it is never uploaded with the site.
+/// </summary>
 public static class PublishCommand
 {
     public static Command Create()
@@ -13,19 +19,37 @@ public static class PublishCommand
         var council = new Option<string>("--council") { Description = "Council id (a folder under rules/councils)", Required = true };
         var asAt = CliOptions.AsAt();
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the site into", Required = true };
-        var cmd = new Command("publish", "Publish a council's local offer as an accessible static website") { council, asAt, output };
+        var officers = new Option<DirectoryInfo?>("--officers") { Description = "Folder for the officers' sources.html (default: <out>-officers)" };
+        var cmd = new Command("publish", "Publish a council's local offer as an accessible static website") { council, asAt, output, officers };
         cmd.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
             var core = CliHost.Core;
+            var err = parse.InvocationConfiguration.Error;
             var catalog = OfferCatalog.LoadDefault(core);
             var id = parse.GetValue(council)!;
             var c = catalog.Find(id) ?? throw new CliUsageException($"no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})");
-            var bad = catalog.Findings.Where(f => f.File.StartsWith(c.Folder) && f.Severity != LocalOffer.Offers.Lint.Severity.Compliance).ToList();
-            if (bad.Count > 0) throw new CliUsageException($"{id} does not pass lint:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", bad));
-            var dir = parse.GetValue(output)!.FullName;
-            var files = new SitePublisher(core, TemplateSet.LoadDefault()).Publish(c, parse.GetValue(asAt), dir);
-            parse.InvocationConfiguration.Error.WriteLine($"publish: {c.Name}: {files.Count} pages and assets in {dir} ({clock.Elapsed.TotalMilliseconds:F0} ms)");
+            var bad = catalog.Findings.Where(f => f.File.StartsWith(c.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && f.Severity != Severity.Compliance).ToList();
+            if (bad.Count > 0)
+            {
+                err.WriteLine($"publish: {id} has lint errors; nothing published:");
+                foreach (var f in bad) err.WriteLine($"  {f}");
+                return CliRunner.Findings;
+            }
+            var date = parse.GetValue(asAt);
+            var dir = Path.TrimEndingDirectorySeparator(parse.GetValue(output)!.FullName);
+            var officersDir = parse.GetValue(officers)?.FullName ?? dir + "-officers";
+            var compliance = ComplianceReport.For(c, date, core.Law);
+            var publisher = new SitePublisher(core, TemplateSet.LoadDefault(), catalog.National);
+            var files = publisher.Publish(c, date, dir);
+            Directory.CreateDirectory(officersDir);
+            SitePublisher.CopyAssets(Path.Combine(officersDir, "assets"));
+            File.WriteAllText(Path.Combine(officersDir, "sources.html"), publisher.OfficerPage(c, date, compliance));
+            err.WriteLine($"publish: {c.Name}: {files.Count} pages and assets in {dir} ({clock.Elapsed.TotalMilliseconds:F0} ms)");
+            err.WriteLine($"publish: sources and notes for officers in {Path.Combine(officersDir, "sources.html")} (do not upload)");
+            err.WriteLine($"publish: {compliance.Count} compliance gap(s) on {date:yyyy-MM-dd}{(compliance.Count > 0 ? ":" : "")}");
+            foreach (var f in compliance) err.WriteLine($"  {f.Message}");
             return CliRunner.Ok;
         });
         return cmd;

@@ -62,6 +62,7 @@ public sealed record Assessment(
     LocalDate AsAt,
     int Age,
     Status Status,
+    Route StatusRoute,
     string StatusReason,
     LocalDate StatusSince,
     StatusChange? NextChange,

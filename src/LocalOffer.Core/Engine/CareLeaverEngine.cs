@@ -39,7 +39,8 @@ public sealed class CareLeaverEngine
         var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
             ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
         var (explanation, warnings) = _explainer.Explain(history, epochs[0], spans, timeline, all, asAt, age, status);
-        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, statusReason, since, next, timeline, now, all,
+        var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
+        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next, timeline, now, all,
             explanation, warnings, Facts(spans, epochs[0], asAt));
     }
 
@@ -53,8 +54,7 @@ public sealed class CareLeaverEngine
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = new List<string>(8);
-        foreach (var e in _entitlements.Runs(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
-            if (!ids.Contains(e.Id)) ids.Add(e.Id);
+        _entitlements.IdsOn(history, spans, epochs[0], asAt, ids);
         IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }

@@ -50,7 +50,8 @@ public static class StatusNames
         Status.None => "not a care leaver",
         Status.LookedAfter => "looked after (in care)",
         Status.Eligible => "eligible child (in care, aged 16 or 17)",
-        Status.Relevant => "relevant child (left care aged 16 or 17)",
+        // Not "left care": the detention route (CLR 2010 reg 3(2)) makes a relevant child who never left care at 16.
+        Status.Relevant => "relevant child (care leaver aged 16 or 17)",
         Status.FormerRelevant => "former relevant child (care leaver aged 18 to 25)",
         Status.Qualifying => "qualifying care leaver (entitled to advice and assistance)",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),

@@ -63,6 +63,9 @@ public sealed class EnglandLaw
         ApprenticeshipBursary = new DatedAmount(book.Get("amounts.apprenticeship_bursary"));
         Bursary1619 = new DatedAmount(book.Get("amounts.bursary_16_19"));
         SettingUpHomeRecommended = new DatedAmount(book.Get("amounts.setting_up_home_recommended"));
+        // The local offer's own rules (CSWA 2017 s.2; DfE guidance; CWSA 2026 s.8), read by LocalOffer.Offers.
+        LocalOfferReviewEveryYears = new DatedAmount(book.Get("local_offer.review_every_years"));
+        LocalOfferCwsa2026S8Start = Commencement("local_offer.cwsa_2026_s8_areas");
         SharedAccommodationExemptionUntil = DatedInts("ages.shared_accommodation_exemption_until");
 
         var leap = Text("settings.leap_day_birthday");
@@ -130,6 +133,10 @@ public sealed class EnglandLaw
     public DatedAmount ApprenticeshipBursary { get; }
     public DatedAmount Bursary1619 { get; }
     public DatedAmount SettingUpHomeRecommended { get; }
+    /// <summary>The years within which the DfE expects a local offer reviewed.</summary>
+    public DatedAmount LocalOfferReviewEveryYears { get; }
+    /// <summary>When the CWSA 2026 s.8 local offer areas came into force; null while prospective.</summary>
+    public LocalDate? LocalOfferCwsa2026S8Start { get; }
     /// <summary>The age the shared accommodation rate exemption lasts to, by the date each took effect.</summary>
     public IReadOnlyList<(LocalDate From, int Age)> SharedAccommodationExemptionUntil { get; }
     public bool AdoptionEndsCareLeaverStatus { get; }

@@ -19,6 +19,12 @@ public static class ComplianceReport
     /// </summary>
     public static IEnumerable<string> RequiredEntitlements(EnglandLaw law) => law.Entitlements.MustExplain;
 
+    /// <summary>Topics that are payments: an item about them gives an amount, or says how to find it out.</summary>
+    public static readonly IReadOnlySet<string> MoneyTopics = new HashSet<string>
+        { "setting-up-home", "birthday", "festival", "maintenance", "clothing", "emergency-money", "driving-lessons" };
+
+    public static bool IsMoney(OfferItem i) => !i.Statutory && (i.Topic is { } t ? MoneyTopics.Contains(t) : i.Area == "finances" && i.Topic is null);
+
     public static IReadOnlyList<Finding> For(Council council, LocalDate asAt, EnglandLaw law)
     {
         var findings = new List<Finding>();
@@ -27,7 +33,7 @@ public static class ComplianceReport
         var v = council.OfferOn(asAt);
         if (v is null)
         {
-            Add(councilFile, 0, $"no offer is in force on {asAt:yyyy-MM-dd} (CSWA 2017 s.2 requires a published offer)");
+            Add(councilFile, 0, $"no offer published by {asAt:yyyy-MM-dd} (CSWA 2017 s.2 requires a published offer)");
             return findings;
         }
         var items = v.Items.Where(i => i.InForceOn(asAt)).ToList();
@@ -35,23 +41,34 @@ public static class ComplianceReport
             Add(v.File, 0, $"no item covers the DfE area '{OfferVocabulary.Areas[area]}'");
         foreach (var id in RequiredEntitlements(law).Where(id => items.All(i => i.Entitlement != id)))
             Add(v.File, 0, $"the statutory entitlement '{id}' ({law.Entitlements[id].Title}) is not explained by any statutory item");
+        // An overdue review never ends the offer: it stays in force until a newer version (CSWA 2017 s.2).
         if (v.NextReview is null) Add(v.File, 0, "no next_review date");
-        else if (v.NextReview < asAt) Add(v.File, 0, $"next_review {v.NextReview:yyyy-MM-dd} is past on {asAt:yyyy-MM-dd}");
+        else if (v.NextReview < asAt) Add(v.File, 0, $"review overdue: next_review {v.NextReview:yyyy-MM-dd} is past on {asAt:yyyy-MM-dd} (the offer stays in force until the council publishes a newer one)");
+        var lastReviewed = v.LastReviewed ?? v.Published ?? v.InForceFrom;
+        if (OfferRules.ReviewYears(law, asAt) is { } years && lastReviewed.PlusYears(years) < asAt)
+            Add(v.File, 0, $"not reviewed for more than {years} years (last {lastReviewed:yyyy-MM-dd}; DfE Local offer guidance 2018 expects a review every 2 to 3 years)");
         if (v.Published is null) Add(v.File, 0, "no published date");
         if (v.CoProduction is null) Add(v.File, 0, "does not say how care leavers helped write the offer");
         if (v.StayingPutPolicy is null) Add(v.File, 0, "no link to, or summary of, the staying put policy");
-        foreach (var kind in OfferVocabulary.ContactKinds)
-        {
-            if (!council.Contacts.TryGetValue(kind, out var c)) Add(councilFile, 0, $"no {kind.Replace('_', ' ')} contact");
-            else if (c.Phone is null && c.Email is null && c.Website is null) Add(councilFile, 0, $"the {kind.Replace('_', ' ')} contact has no phone, email or website");
-        }
+        foreach (var kind in OfferVocabulary.RequiredContactKinds.Where(k => !council.Contacts.ContainsKey(k)))
+            Add(councilFile, 0, $"no {OfferVocabulary.ContactKindLabels[kind].ToLowerInvariant()} contact");
         if (council.Website is null) Add(councilFile, 0, "no council website");
-        foreach (var i in items.Where(i => i.Area == "finances" && i.Amount is null && !i.Statutory))
-            Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount");
+        foreach (var i in items.Where(IsMoney))
+        {
+            if (i.Amount is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount and does not say how to find it out");
+            else if (i.Amount.Gbp is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount (it says how to find it out)");
+        }
+        if (items.All(i => i.Topic != "council-tax")) Add(v.File, 0, "does not say whether care leavers get council tax support (LGFA 1992 s.13A)");
+        foreach (var i in items.Where(i => i.Topic == "council-tax" && i.CouncilTax is null))
+            Add(v.File, i.Line, $"item '{i.Id}': council tax support is not set out (council_tax: ages, share of the bill, who pays, how to claim)");
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
         if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
-            foreach (var i in items.Where(i => i.Id.Contains("setting-up-home") && i.Amount is { } a && a.Gbp < recommended))
+            foreach (var i in items.Where(i => i.Topic == "setting-up-home" && i.Amount?.Gbp is { } g && g < recommended))
                 Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
+        // CWSA 2026 s.8 areas: measured only once commenced (a dated rule with no start date yet).
+        if (OfferRules.Cwsa2026S8InForce(law, asAt) is { } s8)
+            foreach (var topic in OfferRules.Cwsa2026S8Topics.Where(t => items.All(i => i.Topic != t)))
+                Add(v.File, 0, $"no item covers '{OfferVocabulary.Topics[topic]}' ({OfferRules.Cwsa2026S8Citation(law)}, in force from {s8:yyyy-MM-dd})");
         return findings;
     }
 }

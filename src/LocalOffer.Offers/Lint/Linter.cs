@@ -4,20 +4,17 @@ using LocalOffer.Offers.Policy;
 
 namespace LocalOffer.Offers.Lint;
 
-/// <summary>Checks across a council's files that one file alone cannot show: versions that overlap, amounts below the law's floor.</summary>
+/// <summary>Checks across a council's files that one file alone cannot show: versions starting the same day, amounts below the law's floor.</summary>
 public static class Linter
 {
     public static IEnumerable<Finding> Check(Council council, EnglandLaw law)
     {
         var versions = council.Versions;
-        for (var i = 0; i < versions.Count; i++)
-            for (var j = i + 1; j < versions.Count; j++)
-            {
-                var (a, b) = (versions[i], versions[j]);
-                if (a.InForceTo is null || b.InForceFrom < a.InForceTo)
-                    yield return new Finding(Severity.Error, b.File, 1, 1,
-                        $"in force from {b.InForceFrom:yyyy-MM-dd}, but {Path.GetFileName(a.File)} is still in force then{(a.InForceTo is { } t ? $" (until {t:yyyy-MM-dd})" : " (no in_force_to)")}: versions must not overlap");
-            }
+        // Each version is in force until the next one starts, so two versions cannot start on the same day.
+        foreach (var same in versions.GroupBy(v => v.InForceFrom).Where(g => g.Count() > 1))
+            foreach (var b in same.Skip(1))
+                yield return new Finding(Severity.Error, b.File, 1, 1,
+                    $"in force from {b.InForceFrom:yyyy-MM-dd}, the same day as {Path.GetFileName(same.First().File)}: each version needs its own start date");
         foreach (var v in versions)
             foreach (var item in v.Items)
             {

@@ -11,30 +11,52 @@ public sealed record Council(
     IReadOnlyDictionary<string, Contact> Contacts,
     string Source,
     IReadOnlyList<OfferVersion> Versions,
-    string Folder)
+    string Folder,
+    string? Notes = null,
+    IReadOnlyList<string>? NationalContactIds = null)
 {
-    /// <summary>The version in force on a date, if any.</summary>
-    public OfferVersion? OfferOn(LocalDate date) =>
-        Versions.Where(v => v.InForceFrom <= date && (v.InForceTo is null || date < v.InForceTo)).MaxBy(v => v.InForceFrom);
+    /// <summary>
+    /// The version in force on a date: the latest one in force from on or before it. A published
+    /// offer stays the council's offer until it publishes a newer one (CSWA 2017 s.2; an overdue
+    /// review is a compliance finding, never a gap in the offer).
+    /// </summary>
+    public OfferVersion? OfferOn(LocalDate date) => Versions.Where(v => v.InForceFrom <= date).MaxBy(v => v.InForceFrom);
+
+    /// <summary>The day a version stops being the offer: the day the next one comes into force, or null.</summary>
+    public LocalDate? SupersededOn(OfferVersion version) =>
+        Versions.Where(v => v.InForceFrom > version.InForceFrom).Select(v => (LocalDate?)v.InForceFrom).Min();
 }
 
-/// <summary>How to reach a team. Every field optional: a source that gives none gives none.</summary>
-public sealed record Contact(string? Name, string? Phone, string? Email, string? Website, string? Hours);
+/// <summary>
+/// How to reach a team. Every field optional: a source that gives none gives none. Source says
+/// where the details come from (for officers; never published to young people).
+/// </summary>
+public sealed record Contact(string? Name, string? Phone, string? Email, string? Website, string? Hours,
+    string? Address = null, string? Source = null);
 
 /// <summary>
-/// One version of a council's offer: in force from a date (inclusive) to a date (exclusive, or
-/// open), with when it was published and is next reviewed, and how care leavers helped write it.
+/// A national service every published offer lists (rules/national-contacts.yaml), unless a council
+/// names its own selection. Each comes from a public page, kept as the source.
+/// </summary>
+public sealed record NationalContact(string Id, string Name, string What, string? Phone, string? Email, string? Website,
+    string? Hours, string SourceUrl, string SourceSection);
+
+/// <summary>
+/// One version of a council's offer: in force from a date (inclusive) until the next version comes
+/// into force, with when it was published, last reviewed and is next reviewed, and how care leavers
+/// helped write it. Notes are for officers and lint, never published.
 /// </summary>
 public sealed record OfferVersion(
     string File,
     LocalDate InForceFrom,
-    LocalDate? InForceTo,
+    LocalDate? LastReviewed,
     LocalDate? Published,
     LocalDate? NextReview,
     string? CoProduction,
     string? StayingPutPolicy,
     string Source,
-    IReadOnlyList<OfferItem> Items);
+    IReadOnlyList<OfferItem> Items,
+    string? Notes = null);
 
 /// <summary>
 /// One thing the offer gives. Statutory items explain a rules-core entitlement (by its id);
@@ -48,12 +70,15 @@ public sealed record OfferItem(
     bool Statutory,
     string? Entitlement,
     Eligibility For,
-    ItemAmount? Amount,
+    ItemMoney? Amount,
     string? Provider,
     LocalDate? From,
     LocalDate? To,
     string Source,
-    long Line)
+    long Line,
+    string? Topic = null,
+    CouncilTaxSupport? CouncilTax = null,
+    string? Notes = null)
 {
     public bool InForceOn(LocalDate d) => (From is null || From <= d) && (To is null || d < To);
 }
@@ -64,17 +89,32 @@ public sealed record Eligibility(IReadOnlyList<Status> Categories, int? MinAge, 
     public static readonly Eligibility Everyone = new([], null, null, []);
 }
 
-/// <summary>An amount in pounds and how often: once, weekly, monthly or yearly.</summary>
-public sealed record ItemAmount(decimal Gbp, string Period)
+/// <summary>
+/// Money an item gives: an amount in pounds and how often (once, weekly, monthly, yearly), "up to"
+/// when it is a most, the age it stops at, the conditions, what it covers and how to claim. With no
+/// amount, <see cref="HowToFindOut"/> says how a young person finds it out (never an invented figure).
+/// </summary>
+public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null, string? Conditions = null,
+    string? Covers = null, string? HowToClaim = null, string? HowToFindOut = null)
 {
-    public override string ToString() => Period switch
+    public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
+
+    /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
+    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Period switch
     {
-        "once" => $"£{Gbp:#,0.##}",
-        "weekly" => $"£{Gbp:#,0.##} a week",
-        "monthly" => $"£{Gbp:#,0.##} a month",
-        _ => $"£{Gbp:#,0.##} a year",
+        "once" => $"£{g:#,0.##}",
+        "weekly" => $"£{g:#,0.##} a week",
+        "monthly" => $"£{g:#,0.##} a month",
+        _ => $"£{g:#,0.##} a year",
     };
 }
+
+/// <summary>
+/// Council tax support for care leavers (Local Government Finance Act 1992 s.13A): from and until
+/// which age, the share of the bill paid for a care leaver who pays it alone, what happens when the
+/// bill is shared (joint liability), and who pays in a two-tier area (the district that bills).
+/// </summary>
+public sealed record CouncilTaxSupport(int? FromAge, int? UntilAge, int? SharePercent, string? Joint, string? WhoPays, string? HowToClaim);
 
 /// <summary>The vocabularies a policy file may use.</summary>
 public static class OfferVocabulary
@@ -109,7 +149,45 @@ public static class OfferVocabulary
         ["out-of-area"] = "placed or living outside the council's area",
     };
 
-    public static readonly IReadOnlyList<string> ContactKinds = ["leaving_care_team", "housing", "advocacy", "out_of_hours"];
+    /// <summary>The contacts a council gives, in the order a young person needs them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ContactKindLabels = new Dictionary<string, string>
+    {
+        ["leaving_care_team"] = "Leaving care team",
+        ["out_of_hours"] = "Out of hours (evenings, weekends, bank holidays)",
+        ["advocacy"] = "Advocacy",
+        ["complaints"] = "Complaints",
+        ["housing"] = "Housing",
+    };
+
+    public static readonly IReadOnlyList<string> ContactKinds = ContactKindLabels.Keys.ToArray();
+
+    /// <summary>The contacts every offer must give (DfE Local offer guidance 2018: who to contact, and how to complain).</summary>
+    public static readonly IReadOnlyList<string> RequiredContactKinds = ["leaving_care_team", "out_of_hours", "advocacy", "complaints"];
+
+    /// <summary>
+    /// What an item is about, so offers can be compared across councils. The last three are the
+    /// areas CWSA 2026 s.8 adds to CSWA 2017 s.2 (prospective).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Topics = new Dictionary<string, string>
+    {
+        ["setting-up-home"] = "Setting up home allowance",
+        ["council-tax"] = "Council tax support",
+        ["leisure"] = "Leisure",
+        ["travel"] = "Travel",
+        ["driving-lessons"] = "Driving lessons",
+        ["id-documents"] = "ID documents",
+        ["birthday"] = "Birthday payments",
+        ["festival"] = "Festival payments",
+        ["higher-education"] = "Higher education extras",
+        ["apprenticeship"] = "Apprenticeship extras",
+        ["staying-put"] = "Staying put",
+        ["maintenance"] = "Weekly allowance",
+        ["clothing"] = "Clothing",
+        ["emergency-money"] = "Emergency money",
+        ["transition"] = "Transition arrangements",
+        ["financial-literacy"] = "Financial literacy",
+        ["homelessness-prevention"] = "Preventing homelessness",
+    };
 
     public static readonly IReadOnlyList<string> Periods = ["once", "weekly", "monthly", "yearly"];
 }

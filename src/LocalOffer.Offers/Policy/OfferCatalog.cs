@@ -10,24 +10,33 @@ public sealed class OfferCatalog
 {
     private readonly Dictionary<string, Council> _councils;
 
-    private OfferCatalog(Dictionary<string, Council> councils, IReadOnlyList<Finding> findings)
+    private OfferCatalog(Dictionary<string, Council> councils, IReadOnlyList<Finding> findings, IReadOnlyList<NationalContact> national)
     {
         _councils = councils;
         Findings = findings;
+        National = national;
     }
+
+    /// <summary>The national services (rules/national-contacts.yaml) shown unless a council names its own selection.</summary>
+    public IReadOnlyList<NationalContact> National { get; }
+
+    /// <summary>The national contacts a council's site shows: its own selection, or all of them.</summary>
+    public IReadOnlyList<NationalContact> NationalFor(Council c) =>
+        c.NationalContactIds is { } ids ? National.Where(n => ids.Contains(n.Id)).ToList() : National;
 
     public IReadOnlyList<Finding> Findings { get; }
     public IEnumerable<Council> Councils => _councils.Values.OrderBy(c => c.Id, StringComparer.Ordinal);
 
     public Council? Find(string id) => _councils.GetValueOrDefault(id);
 
-    public static OfferCatalog LoadDefault(RulesCore core) => Load(RulesLocator.CouncilsDirectory(), core);
+    public static OfferCatalog LoadDefault(RulesCore core) => Load(RulesLocator.CouncilsDirectory(), core, NationalContacts.DefaultFile());
 
-    public static OfferCatalog Load(string directory, RulesCore core)
+    public static OfferCatalog Load(string directory, RulesCore core, string? nationalFile = null)
     {
-        var loader = new PolicyLoader(core.Law.Entitlements.Ids.ToHashSet());
-        var councils = new Dictionary<string, Council>(StringComparer.Ordinal);
         var findings = new List<Finding>();
+        var national = nationalFile is null ? [] : NationalContacts.Load(nationalFile, findings);
+        var loader = new PolicyLoader(core.Law.Entitlements.Ids.ToHashSet(), national.Select(n => n.Id).ToHashSet());
+        var councils = new Dictionary<string, Council>(StringComparer.Ordinal);
         if (Directory.Exists(directory))
             foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
             {
@@ -39,6 +48,6 @@ public sealed class OfferCatalog
                     councils[council.Id] = council;
                 }
             }
-        return new OfferCatalog(councils, findings);
+        return new OfferCatalog(councils, findings, national);
     }
 }

@@ -15,8 +15,10 @@ namespace LocalOffer.Offers.Policy;
 /// over <see cref="MaxFileBytes"/> and any YAML anchor or alias (the "billion laughs" bomb) are
 /// refused before they are parsed into a tree.
 /// </summary>
-public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
+public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlySet<string>? nationalContactIds = null)
 {
+    private readonly IReadOnlySet<string> nationalIds = nationalContactIds ?? NationalContacts.LoadDefault().Select(c => c.Id).ToHashSet();
+
     public const int MaxFileBytes = 512 * 1024;
     private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
 
@@ -28,7 +30,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
         var root = Parse(councilFile, findings);
         if (root is null) return (null, findings);
         var r = new Reader(councilFile, findings);
-        r.Keys(root, ["name", "website", "contacts", "source"], ["name", "source"]);
+        r.Keys(root, ["name", "website", "contacts", "national_contacts", "source", "notes"], ["name", "source"]);
         var contacts = new Dictionary<string, Contact>();
         if (r.Map(root, "contacts") is { } cm)
         {
@@ -36,16 +38,30 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
             foreach (var kind in OfferVocabulary.ContactKinds)
                 if (r.Map(cm, kind) is { } c)
                 {
-                    r.Keys(c, ["name", "phone", "email", "website", "hours"], []);
-                    contacts[kind] = new Contact(r.Text(c, "name"), r.Text(c, "phone"), r.Text(c, "email"), r.Url(c, "website"), r.Text(c, "hours"));
+                    r.Keys(c, ["name", "phone", "email", "website", "hours", "address", "source"], []);
+                    var contact = new Contact(r.Text(c, "name"), r.Text(c, "phone"), r.Email(c, "email"), r.Url(c, "website"), r.Text(c, "hours"),
+                        r.Text(c, "address"), r.Text(c, "source"));
+                    if (contact.Phone is null && contact.Email is null && contact.Website is null && contact.Address is null)
+                        r.Error(c, $"the {kind.Replace('_', ' ')} contact gives no phone, email, website or address: leave it out instead");
+                    contacts[kind] = contact;
                 }
+        }
+        List<string>? national = null;
+        if (r.Seq(root, "national_contacts") is not null)
+        {
+            national = [];
+            foreach (var (text, node) in r.List(root, "national_contacts"))
+            {
+                if (nationalIds.Contains(text)) national.Add(text);
+                else r.Error(node, $"unknown national contact '{text}' (expected one of: {string.Join(", ", nationalIds.Order())})");
+            }
         }
         var versions = new List<OfferVersion>();
         foreach (var file in Directory.GetFiles(folder, "offer-*.yaml").OrderBy(f => f, StringComparer.Ordinal))
             if (LoadVersion(file, findings) is { } v) versions.Add(v);
         if (versions.Count == 0) findings.Add(new Finding(Severity.Error, councilFile, 0, 0, "no offer-*.yaml version in the folder"));
         var council = new Council(id, r.Text(root, "name") ?? id, r.Url(root, "website"), contacts, r.Text(root, "source") ?? "",
-            versions.OrderBy(v => v.InForceFrom).ToList(), folder);
+            versions.OrderBy(v => v.InForceFrom).ToList(), folder, r.Text(root, "notes"), national);
         return (council, findings);
     }
 
@@ -54,11 +70,17 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
         var root = Parse(file, findings);
         if (root is null) return null;
         var r = new Reader(file, findings);
-        r.Keys(root, ["in_force_from", "in_force_to", "published", "next_review", "co_production", "staying_put_policy", "source", "items"],
+        r.Keys(root, ["in_force_from", "published", "last_reviewed", "next_review", "co_production", "staying_put_policy", "source", "notes", "items"],
             ["in_force_from", "source", "items"]);
         var from = r.Date(root, "in_force_from");
-        var to = r.Date(root, "in_force_to");
-        if (from is { } f && to is { } t && t <= f) r.Error(root, $"in_force_to {t:yyyy-MM-dd} is not after in_force_from {f:yyyy-MM-dd}");
+        var published = r.Date(root, "published");
+        var reviewed = r.Date(root, "last_reviewed");
+        var next = r.Date(root, "next_review");
+        // An offer is reviewed after it is published, and its next review is after both.
+        if (published is { } p && reviewed is { } lr && lr < p)
+            r.Error(root.Children[new YamlScalarNode("last_reviewed")], $"last_reviewed {lr:yyyy-MM-dd} is before published {p:yyyy-MM-dd}");
+        if (next is { } n && (reviewed ?? published) is { } last && n <= last)
+            r.Error(root.Children[new YamlScalarNode("next_review")], $"next_review {n:yyyy-MM-dd} is not after {(reviewed is null ? "published" : "last_reviewed")} {last:yyyy-MM-dd}");
         var items = new List<OfferItem>();
         var ids = new HashSet<string>();
         if (r.Seq(root, "items") is { } seq)
@@ -72,18 +94,21 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
                 }
             }
         if (from is null) return null;
-        return new OfferVersion(file, from.Value, to, r.Date(root, "published"), r.Date(root, "next_review"),
-            r.Text(root, "co_production"), r.Text(root, "staying_put_policy"), r.Text(root, "source") ?? "", items);
+        return new OfferVersion(file, from.Value, reviewed, published, next,
+            r.Text(root, "co_production"), r.Text(root, "staying_put_policy"), r.Text(root, "source") ?? "", items, r.Text(root, "notes"));
     }
 
     private OfferItem? Item(Reader r, YamlMappingNode m)
     {
-        r.Keys(m, ["id", "area", "title", "description", "kind", "entitlement", "for", "amount", "provider", "in_force", "source"],
+        r.Keys(m, ["id", "area", "topic", "title", "description", "kind", "entitlement", "for", "amount", "council_tax", "provider", "in_force", "source", "notes"],
             ["id", "area", "title", "description", "kind", "source"]);
         var id = r.Text(m, "id");
         var area = r.Text(m, "area");
         if (area is not null && !OfferVocabulary.Areas.ContainsKey(area))
             r.Error(m.Children[new YamlScalarNode("area")], $"unknown area '{area}' (expected one of: {string.Join(", ", OfferVocabulary.Areas.Keys)})");
+        var topic = r.Text(m, "topic");
+        if (topic is not null && !OfferVocabulary.Topics.ContainsKey(topic))
+            r.Error(m.Children[new YamlScalarNode("topic")], $"unknown topic '{topic}' (expected one of: {string.Join(", ", OfferVocabulary.Topics.Keys)})");
         var kind = r.Text(m, "kind");
         if (kind is not null and not ("statutory" or "discretionary"))
             r.Error(m.Children[new YamlScalarNode("kind")], $"kind must be statutory or discretionary, not '{kind}'");
@@ -116,17 +141,10 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
             if (min is { } a && max is { } b && b < a) r.Error(fm, $"max_age {b} is below min_age {a}");
             eligibility = new Eligibility(categories, min, max, circumstances);
         }
-        ItemAmount? amount = null;
-        if (r.Map(m, "amount") is { } am)
-        {
-            r.Keys(am, ["gbp", "period"], ["gbp", "period"]);
-            var gbp = r.Decimal(am, "gbp");
-            var period = r.Text(am, "period");
-            if (period is not null && !OfferVocabulary.Periods.Contains(period))
-                r.Error(am.Children[new YamlScalarNode("period")], $"period must be one of: {string.Join(", ", OfferVocabulary.Periods)}");
-            if (gbp is <= 0) r.Error(am.Children[new YamlScalarNode("gbp")], "an amount must be more than £0");
-            if (gbp is not null && period is not null) amount = new ItemAmount(gbp.Value, period);
-        }
+        var amount = r.Map(m, "amount") is { } am ? Money(r, am) : null;
+        var councilTax = r.Map(m, "council_tax") is { } ct ? CouncilTax(r, ct) : null;
+        if (councilTax is not null && topic != "council-tax")
+            r.Error(m.Children[new YamlScalarNode("council_tax")], $"item '{id}' gives council_tax: set its topic to council-tax");
         LocalDate? from = null, to = null;
         if (r.Map(m, "in_force") is { } im)
         {
@@ -136,7 +154,51 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
         }
         if (id is null || area is null || kind is null) return null;
         return new OfferItem(id, area, r.Text(m, "title") ?? "", r.Text(m, "description") ?? "", kind == "statutory", entitlement,
-            eligibility, amount, r.Text(m, "provider"), from, to, r.Text(m, "source") ?? "", m.Start.Line);
+            eligibility, amount, r.Text(m, "provider"), from, to, r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
+    }
+
+    /// <summary>
+    /// amount: { gbp, period, up_to, until_age, conditions, covers, how_to_claim, how_to_find_out }.
+    /// An amount needs its period; with no amount the item must say how to find it out.
+    /// </summary>
+    private static ItemMoney? Money(Reader r, YamlMappingNode am)
+    {
+        r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out"], []);
+        var gbp = r.Decimal(am, "gbp");
+        var period = r.Text(am, "period");
+        if (period is not null && !OfferVocabulary.Periods.Contains(period))
+            r.Error(am.Children[new YamlScalarNode("period")], $"period must be one of: {string.Join(", ", OfferVocabulary.Periods)}");
+        if (gbp is <= 0) r.Error(am.Children[new YamlScalarNode("gbp")], "an amount must be more than £0");
+        if (gbp is > MaxGbp) r.Error(am.Children[new YamlScalarNode("gbp")], $"an amount over £{MaxGbp:#,0} is not a care leaver payment: check the figure");
+        if (gbp is not null && period is null) r.Error(am, "an amount needs its period (once, weekly, monthly or yearly)");
+        var findOut = r.Text(am, "how_to_find_out");
+        if (gbp is null && findOut is null && !am.Children.ContainsKey(new YamlScalarNode("gbp")))
+            r.Error(am, "no amount (gbp): say how a young person finds it out (how_to_find_out); never invent a figure");
+        var upTo = r.Text(am, "up_to");
+        if (upTo is not null and not ("true" or "false")) r.Error(am.Children[new YamlScalarNode("up_to")], "'up_to' must be true or false");
+        if (gbp is null && findOut is null) return null;
+        return new ItemMoney(gbp, period, upTo == "true", r.Int(am, "until_age"), r.Text(am, "conditions"), r.Text(am, "covers"),
+            r.Text(am, "how_to_claim"), findOut);
+    }
+
+    /// <summary>A sanity limit on one payment: figures above it are typing errors (a misplaced digit).</summary>
+    public const decimal MaxGbp = 100_000;
+
+    /// <summary>council_tax: { from_age, until_age, share, joint, who_pays, how_to_claim }; share is a percentage, 1 to 100.</summary>
+    private static CouncilTaxSupport CouncilTax(Reader r, YamlMappingNode ct)
+    {
+        r.Keys(ct, ["from_age", "until_age", "share", "joint", "who_pays", "how_to_claim"], ["until_age", "how_to_claim"]);
+        var share = r.Text(ct, "share");
+        int? percent = null;
+        if (share is not null)
+        {
+            if (int.TryParse(share.TrimEnd('%'), NumberStyles.None, CultureInfo.InvariantCulture, out var pc) && pc is >= 1 and <= 100) percent = pc;
+            else r.Error(ct.Children[new YamlScalarNode("share")], "'share' must be a percentage of the bill from 1 to 100");
+        }
+        var fromAge = r.Int(ct, "from_age");
+        var untilAge = r.Int(ct, "until_age");
+        if (fromAge is { } a && untilAge is { } b && b <= a) r.Error(ct, $"until_age {b} is not after from_age {a}");
+        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Text(ct, "joint"), r.Text(ct, "who_pays"), r.Text(ct, "how_to_claim"));
     }
 
     /// <summary>Parses one file, or adds an Unreadable finding and returns null.</summary>
@@ -174,7 +236,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
     }
 
     /// <summary>Typed reads from a mapping, each adding an Error finding at the node's line and column.</summary>
-    private sealed class Reader(string file, List<Finding> findings)
+    internal sealed class Reader(string file, List<Finding> findings)
     {
         public void Error(YamlNode node, string message) => findings.Add(new Finding(Severity.Error, file, node.Start.Line, node.Start.Column, message));
 
@@ -197,6 +259,17 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds)
             if (v is YamlScalarNode s) return string.IsNullOrWhiteSpace(s.Value) ? null : s.Value!.Trim();
             Error(v, $"'{key}' must be text");
             return null;
+        }
+
+        public string? Email(YamlMappingNode m, string key)
+        {
+            var t = Text(m, key);
+            if (t is not null && (t.Count(c => c == '@') != 1 || t.Any(char.IsWhiteSpace) || t.StartsWith('@') || t.EndsWith('@')))
+            {
+                Error(Get(m, key)!, $"'{key}': '{t}' is not an email address");
+                return null;
+            }
+            return t;
         }
 
         public string? Url(YamlMappingNode m, string key)

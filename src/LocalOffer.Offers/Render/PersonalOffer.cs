@@ -51,7 +51,8 @@ public static class PersonalOfferBuilder
             if (f.Circumstances.Count == 0 || f.Circumstances.Any(known.Contains)) applies.Add(item);
             else if (f.Circumstances.Any(Unknowable.Contains)) mayApply.Add(item);
         }
-        return new PersonalOffer(a, council, version, Meaning(a.Status), statutory, applies, mayApply, NextChanges(a, law));
+        var meaning = a.StatusRoute == Route.RelevantDetainedAt16 ? DetainedAt16 : Meaning(a.Status);
+        return new PersonalOffer(a, council, version, meaning, statutory, applies, mayApply, NextChanges(a, law));
     }
 
     private static HashSet<string> KnownCircumstances(CareHistory h, LocalDate d)
@@ -70,6 +71,9 @@ public static class PersonalOfferBuilder
             known.Add("leaving-custody");
         return known;
     }
+
+    // CLR 2010 reg 3(2): relevant without having left care at 16 or 17.
+    private const string DetainedAt16 = "You were in custody or in hospital on your 16th birthday, after being in care for at least 13 weeks since you were 14. The council must support you as a care leaver: a personal adviser, a pathway plan, somewhere suitable to live and money to live on.";
 
     public static string Meaning(Status s) => s switch
     {

@@ -8,11 +8,31 @@ namespace LocalOffer.Offers.Render;
 
 /// <summary>
 /// Publishes a council's offer in force on a date as a static website a council can upload as it
-/// is: a start page, a page per area, what the law says you get, a printable single page and a
-/// Markdown copy, styled with GOV.UK Frontend (copied in, no JavaScript, no external requests).
+/// is: a start page, who to contact, a page per area and per age group, what the law says you get,
+/// a printable single page and a Markdown copy, styled with GOV.UK Frontend in a system font (no
+/// JavaScript, no external requests). Sources and notes are for officers: they go only to
+/// <see cref="OfficerPage"/> (sources.html), written apart from the public site.
 /// </summary>
-public sealed class SitePublisher(RulesCore core, TemplateSet templates)
+public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOnlyList<NationalContact>? national = null)
 {
+    private readonly IReadOnlyList<NationalContact> _national = national ?? NationalContacts.LoadDefault();
+
+    /// <summary>
+    /// The age groups a young person finds their support by (file, heading, statuses, ages inclusive),
+    /// from the ages in rules/england/ages.yaml: 16 (eligible from), 18 (adult), 21 (core duties
+    /// until), 25 (care leaver until).
+    /// </summary>
+    public static IReadOnlyList<(string File, string Title, Status[] Statuses, int From, int To)> AgeGroups(LocalOffer.Core.Rules.EnglandLaw law)
+    {
+        var (a16, a18, a21, a25) = (law.AgeEligibleFrom, law.AgeAdult, law.AgeCoreDutiesUntil, law.AgeCareLeaverUntil);
+        return
+        [
+            ($"left-care-at-{a16}-or-{a18 - 1}.html", $"If you left care at {a16} or {a18 - 1}", [Status.Eligible, Status.Relevant], a16, a18 - 1),
+            ($"aged-{a18}-to-{a21}.html", $"If you are {a18} to {a21}", [Status.FormerRelevant, Status.Qualifying], a18, a21 - 1),
+            ($"aged-{a21}-to-{a25}.html", $"If you are {a21} to {a25}", [Status.FormerRelevant, Status.Qualifying], a21, a25 - 1),
+        ];
+    }
+
     public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir)
     {
         Directory.CreateDirectory(outDir);
@@ -22,7 +42,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates)
         return pages.Select(p => p.File).ToList();
     }
 
-    /// <summary>Every page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
+    /// <summary>Every public page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
     public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html")
     {
         var version = council.OfferOn(asAt);
@@ -37,45 +57,122 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates)
             statutory = items.Where(i => i.Area == a && i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             discretionary = items.Where(i => i.Area == a && !i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
         }).ToArray();
+        var lastReviewed = version is null ? null : version.LastReviewed ?? version.Published;
+        var team = council.Contacts.GetValueOrDefault("leaving_care_team");
+        var outOfHours = council.Contacts.GetValueOrDefault("out_of_hours");
+        var nationalShown = council.NationalContactIds is { } ids ? _national.Where(n => ids.Contains(n.Id)).ToList() : _national;
         var site = new
         {
             councilName = council.Name,
             assets,
             home,
             asAt,
+            extraCss = true,
             offerMissing = version is null,
             inForceFrom = version?.InForceFrom,
             published = version?.Published,
+            lastReviewed,
             nextReview = version?.NextReview,
+            reviewOverdue = version?.NextReview is { } nr && nr < asAt,
             coProduction = version?.CoProduction,
             stayingPut = version?.StayingPutPolicy,
+            firstContact = new
+            {
+                team = team is null ? null : OfferViews.Contact("Leaving care team", team),
+                outOfHours = outOfHours is null ? null : OfferViews.Contact("Out of hours", outOfHours),
+                national = OfferViews.National(nationalShown.Take(1)).FirstOrDefault(),
+            },
             contacts = OfferViews.Contacts(council),
+            national = OfferViews.National(nationalShown),
             areas,
-            nav = new object[] { new { href = "index.html", label = "Start" } }
-                .Concat(areas.Select(a => (object)new { href = a.file, label = a.title }))
-                .Append(new { href = "law.html", label = "What the law says you get" }).ToArray(),
-            footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Source: {council.Source}. Published with LocalOffer.",
+            ageGroups = AgeGroups(core.Law).Select(g => new { file = g.File, title = g.Title }).ToArray(),
+            nav = new object[]
+            {
+                new { href = "index.html", label = "Start" },
+                new { href = "contacts.html", label = "Who to contact" },
+                new { href = "by-age.html", label = "By age" },
+                new { href = "law.html", label = "The law" },
+            },
+            footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Published with LocalOffer.",
         };
-        var law = ComplianceReport.RequiredEntitlements(core.Law).Select(id => new
-        {
-            title = core.Law.Entitlements[id].Title,
-            who = core.Law.Entitlements[id].Who,
-            law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
-            explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
-        }).ToArray();
         var pages = new List<(string, string)>
         {
             ("index.html", templates.Render("site/index", new { site, pageTitle = "Local offer for care leavers" })),
-            ("law.html", templates.Render("site/law", new { site, law, pageTitle = "What the law says you get" })),
+            ("contacts.html", templates.Render("site/contacts", new { site, pageTitle = "Who to contact" })),
+            ("by-age.html", templates.Render("site/by-age", new { site, pageTitle = "Support by age" })),
+            ("law.html", templates.Render("site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
             ("print.html", templates.Render("site/print", new { site, pageTitle = "The whole offer" })),
             ("offer.md", templates.Render("site/offer.md", new { site })),
         };
         foreach (var a in areas) pages.Add((a.file, templates.Render("site/area", new { site, area = a, pageTitle = a.title })));
+        foreach (var g in AgeGroups(core.Law))
+        {
+            var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To)).OrderByDescending(i => i.Statutory)
+                .Select(i => OfferViews.Item(i, core.Law)).ToArray();
+            pages.Add((g.File, templates.Render("site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
+        }
         return pages;
     }
 
+    /// <summary>Whether an item can apply to someone of these statuses and ages (an item with no "for" is for every care leaver).</summary>
+    public static bool ForAgeGroup(OfferItem i, Status[] statuses, int from, int to) =>
+        (i.For.Categories.Count == 0 || i.For.Categories.Any(statuses.Contains))
+        && (i.For.MinAge ?? 0) <= to && (i.For.MaxAge ?? int.MaxValue) >= from;
+
     /// <summary>
-    /// GOV.UK Frontend's stylesheet, fonts and images, from web-assets (installed by scripts/setup.sh).
+    /// Every statutory entitlement in plain words, with the amount the law sets on the date, the
+    /// offer's items that explain it, or else the law's own summary, marked as such.
+    /// </summary>
+    private object[] LawView(List<OfferItem> items, LocalDate asAt) => core.Law.Entitlements.Ids.Select(id => (object)new
+    {
+        title = core.Law.Entitlements[id].Title,
+        who = core.Law.Entitlements[id].Who,
+        summary = core.Law.Entitlements[id].Summary,
+        amount = AmountFor(id, asAt),
+        law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
+        explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
+    }).ToArray();
+
+    /// <summary>The amounts the rules set for the entitlements that have one (rules/england/amounts.yaml).</summary>
+    private string? AmountFor(string id, LocalDate asAt)
+    {
+        var (amount, words) = id switch
+        {
+            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "£{0:#,0}, once for your course"),
+            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "£{0:#,0} if your apprenticeship starts on or after the date this amount took effect"),
+            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to £{0:#,0} a year"),
+            _ => (null, ""),
+        };
+        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, gbp) : null;
+    }
+
+    /// <summary>
+    /// The officers' page: where every item comes from, the notes, and the compliance findings.
+    /// Never part of the public site (publish writes it to its own folder).
+    /// </summary>
+    public string OfficerPage(Council council, LocalDate asAt, IReadOnlyList<Finding> findings, string assets = "assets/")
+    {
+        var version = council.OfferOn(asAt);
+        var model = new
+        {
+            site = new { councilName = council.Name, assets, home = "sources.html", footer = "For council officers: not for publication to young people." },
+            pageTitle = "Sources and notes",
+            councilSource = council.Source,
+            councilNotes = council.Notes,
+            file = version is null ? null : Path.GetFileName(version.File),
+            versionSource = version?.Source,
+            versionNotes = version?.Notes,
+            contacts = council.Contacts.Select(kv => new { label = OfferVocabulary.ContactKindLabels[kv.Key], source = kv.Value.Source }).ToArray(),
+            items = version?.Items.Select(i => new { id = i.Id, title = i.Title, source = i.Source, notes = i.Notes }).ToArray() ?? [],
+            national = _national.Select(n => new { label = n.Name, url = n.SourceUrl, section = n.SourceSection }).ToArray(),
+            findings = findings.Select(f => f.Message).ToArray(),
+        };
+        return templates.Render("site/sources", model);
+    }
+
+    /// <summary>
+    /// GOV.UK Frontend's stylesheet and images, from web-assets (installed by scripts/setup.sh),
+    /// with the system font stack (see <see cref="SystemFont"/>) and the site's few extra rules.
     /// The stylesheet points at /assets/...; it is rewritten to relative addresses so the site works
     /// from any folder of any web server, or straight from disk.
     /// </summary>
@@ -83,14 +180,42 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates)
     {
         var source = GovukFrontend.Directory();
         Directory.CreateDirectory(target);
-        var css = File.ReadAllText(Path.Combine(source, "govuk-frontend.min.css")).Replace("url(/assets/", "url(", StringComparison.Ordinal);
+        var css = SystemFont.Apply(File.ReadAllText(Path.Combine(source, "govuk-frontend.min.css"))).Replace("url(/assets/", "url(", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(target, "govuk-frontend.min.css"), css);
-        foreach (var sub in new[] { "fonts", "images" })
-        {
-            Directory.CreateDirectory(Path.Combine(target, sub));
-            foreach (var f in Directory.GetFiles(Path.Combine(source, "assets", sub)))
-                File.Copy(f, Path.Combine(target, sub, Path.GetFileName(f)), overwrite: true);
-        }
+        File.WriteAllText(Path.Combine(target, "localoffer.css"), SiteCss);
+        Directory.CreateDirectory(Path.Combine(target, "images"));
+        foreach (var f in Directory.GetFiles(Path.Combine(source, "assets", "images")))
+            File.Copy(f, Path.Combine(target, "images", Path.GetFileName(f)), overwrite: true);
+    }
+
+    /// <summary>Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long list.</summary>
+    public const string SiteCss = """
+        .lo-nav { margin: 0; padding: 0; list-style: none; }
+        .lo-nav li { display: inline-block; margin: 0 20px 10px 0; }
+        .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
+        .lo-scroll { overflow-x: auto; }
+        """;
+}
+
+/// <summary>
+/// GDS Transport is licensed for GOV.UK only. GOV.UK Frontend's documented setting for other
+/// services is <c>$govuk-font-family</c> (settings/_typography-font.scss), which also turns off
+/// <c>$govuk-include-default-font-face</c> when GDS Transport is not in the list. The package ships
+/// compiled CSS, so the same result is applied to it: every "GDS Transport,arial,sans-serif" becomes
+/// the system stack and the GDS Transport @font-face rules are dropped (no font files are copied).
+/// </summary>
+public static class SystemFont
+{
+    public const string Stack = "system-ui,-apple-system,\"Segoe UI\",Roboto,Helvetica,Arial,sans-serif";
+    private const string Gds = "font-family:GDS Transport,arial,sans-serif";
+
+    public static string Apply(string css)
+    {
+        // A new GOV.UK Frontend that writes the family differently must fail loudly, not ship GDS Transport.
+        if (!css.Contains(Gds, StringComparison.Ordinal))
+            throw new InvalidOperationException("GOV.UK Frontend's stylesheet no longer names 'GDS Transport,arial,sans-serif': update SystemFont");
+        css = System.Text.RegularExpressions.Regex.Replace(css, "@font-face\\{font-family:GDS Transport;[^}]*\\}", "");
+        return css.Replace(Gds, "font-family:" + Stack, StringComparison.Ordinal);
     }
 }
 
