@@ -14,6 +14,7 @@ foreach (var command in new[]
     OfferCommand.Create(),
     BatchCommand.Create(),
     SynthCommand.Create(),
+    IndicatorsCommand.Create(),
     ServeCommand.Create(),
 })
     root.Subcommands.Add(command);
