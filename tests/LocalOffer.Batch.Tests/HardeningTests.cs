@@ -55,6 +55,15 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Fact]
+    public void A_quote_inside_an_unquoted_field_is_kept_as_text_as_a_spreadsheet_reads_it()
+    {
+        var (summary, rejects, results) = Run("CHILD,DOB\nO\"Brien,01/01/2002\n2,01/01/2003\n", EpisodesHeader);
+        results.Select(r => r.Child).Should().Equal("O\"Brien", "2");
+        rejects.Should().BeEmpty();
+        summary.HeaderRowsRead.Should().Be(2);
+    }
+
+    [Fact]
     public void A_reject_quotes_at_most_a_short_piece_of_a_huge_field()
     {
         var (_, rejects, _) = Run("CHILD,DOB\n1,01/01/2002\n", EpisodesHeader + "1," + new string('9', 100_000) + ",C2,U4,,\n");

@@ -24,29 +24,51 @@ public static class Ssda903CsvReader
         CsvReader.Create(InputFile.OpenStream(path), new CsvReaderOptions
         {
             HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Skip, OnMalformedRecord = onMalformed,
+            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Recover, OnMalformedRecord = onMalformed,
             MaxRecordSize = MaxRowBytes, IncludeValuesInExceptions = false,
         }, false);
 
+    /// <summary>
+    /// The malformed rows the scanner reported (it may report several ahead of the row being read),
+    /// by line. A quote inside an unquoted field (ab"c) is kept as text, as Excel reads it; a quoted
+    /// field never closed on its line, or text after a closing quote, shifts the fields: that row is
+    /// rejected whole.
+    /// </summary>
+    private sealed class MalformedRows
+    {
+        private readonly Dictionary<long, CsvMalformedRecord> _rows = [];
+
+        public void Add(CsvMalformedRecord m)
+        {
+            if (m.Reason != CsvMalformedReason.StrayQuote) _rows[m.LineNumber] = m;
+        }
+
+        public bool Take(long line, out CsvMalformedRecord m) => _rows.Remove(line, out m!);
+    }
+
     public static void ReadHeader(string path, CohortBuilder cohort)
     {
-        var headerRead = false;
-        using var csv = Open(path, m => Malformed(path, m, headerRead, cohort.RejectHeaderRow));
-        var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns);
-        headerRead = true;
+        var malformed = new MalformedRows();
+        using var csv = Open(path, malformed.Add);
+        var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns, malformed);
         while (Read(path, csv))
+        {
+            if (malformed.Take(csv.LineNumber, out var m)) { Reject(path, m, cohort.RejectHeaderRow); continue; }
             cohort.AddChild(path, csv.LineNumber, Child(csv, c[0], c[2]), Field(csv, c[1]));
+        }
     }
 
     public static void ReadEpisodes(string path, CohortBuilder cohort)
     {
-        var headerRead = false;
-        using var csv = Open(path, m => Malformed(path, m, headerRead, cohort.RejectEpisodeRow));
-        var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"]);
-        headerRead = true;
+        var malformed = new MalformedRows();
+        using var csv = Open(path, malformed.Add);
+        var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"], malformed);
         while (Read(path, csv))
+        {
+            if (malformed.Take(csv.LineNumber, out var m)) { Reject(path, m, cohort.RejectEpisodeRow); continue; }
             cohort.AddEpisode(path, csv.LineNumber, Child(csv, c[0], c[6]), Field(csv, c[1]), Field(csv, c[4]), Field(csv, c[2]),
                 Field(csv, c[3]), Field(csv, c[5]), c[7] >= 0 ? Field(csv, c[7]) : default);
+        }
     }
 
     /// <summary>Reads the next row; a row too long to be SSDA903 or a file that is not UTF-8 stops the run (exit 2).</summary>
@@ -66,12 +88,8 @@ public static class Ssda903CsvReader
         }
     }
 
-    private static void Malformed(string path, CsvMalformedRecord m, bool headerRead, Action<string, long, int, string> reject)
-    {
-        if (!headerRead)
-            throw new UnreadableInputException($"{path}: line {m.LineNumber}: the header line has malformed quoting ({Words(m.Reason)})");
+    private static void Reject(string path, CsvMalformedRecord m, Action<string, long, int, string> reject) =>
         reject(path, m.LineNumber, MalformedColumn(m.RawRecord), $"malformed quoting ({Words(m.Reason)}): the row is not read");
-    }
 
     private static string Words(CsvMalformedReason r) => r switch
     {
@@ -135,7 +153,7 @@ public static class Ssda903CsvReader
     public static long ParseOnly(string path, string[] wanted)
     {
         using var csv = Open(path, _ => { });
-        var cols = Columns(path, csv, wanted, required: []);
+        var cols = Columns(path, csv, wanted, required: [], new MalformedRows());
         long chars = 0;
         while (Read(path, csv))
             foreach (var c in cols) chars += Field(csv, c).Text.Length;
@@ -146,9 +164,11 @@ public static class Ssda903CsvReader
         index >= 0 && index < csv.FieldCount ? new FieldAt(csv.GetString(index), index + 1) : new FieldAt("", index + 1);
 
     /// <summary>Column index of each wanted name (case-insensitive), -1 when absent; a missing required one is an error.</summary>
-    private static int[] Columns(string path, CsvReader csv, string[] wanted, string[] required)
+    private static int[] Columns(string path, CsvReader csv, string[] wanted, string[] required, MalformedRows malformed)
     {
         if (!Read(path, csv)) throw new UnreadableInputException($"{path}: empty file (no header line)");
+        if (malformed.Take(csv.LineNumber, out var m))
+            throw new UnreadableInputException($"{path}: line {m.LineNumber}: the header line has malformed quoting ({Words(m.Reason)})");
         var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
         var missing = required.Where(r => !names.Contains(r)).ToList();
         if (missing.Count > 0)
