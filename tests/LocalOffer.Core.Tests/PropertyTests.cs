@@ -99,7 +99,8 @@ public sealed class PropertyTests
             a.AllEntitlements.All(e => e.From < e.To).Should().BeTrue();
             if (a.Status == Status.None) a.Entitlements.Select(e => e.Id).Should().BeSubsetOf(
                 [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation,
-                 EntitlementIds.Advocacy]); // s.24B(2) and s.24D(1)(c): 21 to 25 in education after council care
+                 EntitlementIds.Advocacy, // s.24B(2) and s.24D(1)(c): 21 to 25 in education after council care
+                 EntitlementIds.ApprenticeshipBursary]); // decided by the status when the apprenticeship started
         });
 
     /// <summary>Entitlements paid once per course or apprenticeship: two payments are two runs, even back to back.</summary>
