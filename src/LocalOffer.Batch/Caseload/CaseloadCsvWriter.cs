@@ -18,7 +18,9 @@ public static class CaseloadCsvWriter
         csv.WriteRecord(Columns);
         foreach (var e in events)
         {
-            foreach (var cell in Row(e)) csv.WriteField(Neutralise(cell));
+            // days_left (column 3) is our own whole number: a minus sign there is a number, not a formula.
+            var i = 0;
+            foreach (var cell in Row(e)) csv.WriteField(i++ == 2 ? cell : Neutralise(cell));
             csv.EndRecord();
         }
         csv.Flush();
