@@ -6,6 +6,7 @@ using LocalOffer.Core;
 using NodaTime;
 
 // Batch benchmark: `dotnet run -c Release --project bench/LocalOffer.Bench -- [10000 100000 1000000] [--runs N]`.
+// Indicators against batch on the same files: `... -- --indicators [1000000] [--runs N]` (IndicatorsBench.cs).
 // For each size it writes synthetic SSDA903 files once (seed 1, under $TMPDIR/localoffer-bench, never
 // committed), then runs each size in a fresh process (so peak memory is that size's alone) and
 // reports the median of the runs: the bare parse of the same files with the same CSV reader (the
@@ -18,6 +19,7 @@ if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
 if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
+if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 
 var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}");

@@ -15,6 +15,7 @@ foreach (var command in new[]
     BatchCommand.Create(),
     CaseloadCommand.Create(),
     SynthCommand.Create(),
+    IndicatorsCommand.Create(),
     ServeCommand.Create(),
 })
     root.Subcommands.Add(command);

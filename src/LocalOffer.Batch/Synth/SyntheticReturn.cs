@@ -9,7 +9,8 @@ namespace LocalOffer.Batch.Synth;
 /// the same seed: births over 25 years before the collection year end; children who come into care
 /// once or several times, with placement moves (X1), every legal status and reason ceased;
 /// series of short breaks (V3, V4); children crossing 16, 18 and 21; some still in care (DEC blank).
-/// No real child: ids are sequence numbers.
+/// No real child: ids are sequence numbers. Those aged 17 to 21 at the year end follow a design with
+/// an OC3 row each (oc3.csv; see <see cref="SyntheticOc3"/>), so the indicators are known by construction.
 /// </summary>
 public static class SyntheticReturn
 {
@@ -21,7 +22,11 @@ public static class SyntheticReturn
         [("E4A", 20), ("E4B", 6), ("E13", 8), ("E5", 10), ("E6", 4), ("E8", 5), ("E41", 3), ("E45", 2), ("E46", 2), ("E47", 2), ("E48", 2), ("E11", 4), ("E12", 1),
          ("E3", 2), ("E9", 2), ("E14", 2), ("E16", 1), ("E7", 1), ("E15", 1), ("E2", 1)];
 
-    public sealed record Counts(int Children, long Episodes);
+    /// <summary>What was written; <see cref="Oc3"/> is what the OC3 table should give, by construction.</summary>
+    public sealed record Counts(int Children, long Episodes)
+    {
+        public SyntheticOc3Expected Oc3 { get; init; } = new();
+    }
 
     public static Counts Write(string directory, int children, int seed, LocalDate yearEnd)
     {
@@ -29,6 +34,10 @@ public static class SyntheticReturn
         var random = new Random(seed);
         using var header = Writer(Path.Combine(directory, "header.csv"));
         using var episodes = Writer(Path.Combine(directory, "episodes.csv"));
+        using var oc3 = Writer(Path.Combine(directory, "oc3.csv"));
+        oc3.Write("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n");
+        var expected = new SyntheticOc3Expected();
+        var design = new SyntheticOc3(oc3, expected);
         header.Write("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n");
         episodes.Write("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
         long episodeCount = 0;
@@ -37,12 +46,18 @@ public static class SyntheticReturn
         {
             var id = (100000 + i).ToString(CultureInfo.InvariantCulture);
             var dob = yearEnd.PlusDays(-random.Next(1, span));
+            var age = Period.Between(dob, yearEnd, PeriodUnits.Years).Years;
+            // 17 to 21 year olds (the OC3 cohort) follow the design; no 29 February birthday there, so
+            // the design's birthdays are the rules' birthdays whatever the leap-day setting.
+            if (SyntheticOc3.InDesign(age) && dob.Month == 2 && dob.Day == 29) dob = dob.PlusDays(-1);
             header.Write($"{id},{1 + random.Next(2)},{D(dob)},WBRI,,,\n");
+            if (SyntheticOc3.InDesign(age)) { episodeCount += design.Child(episodes, id, dob, age); continue; }
             episodeCount += random.Next(10) == 0
                 ? ShortBreaks(episodes, random, id, dob, yearEnd)
                 : CarePeriods(episodes, random, id, dob, yearEnd);
         }
-        return new Counts(children, episodeCount);
+        design.RejectedRows("100000", yearEnd.PlusYears(-19));
+        return new Counts(children, episodeCount) { Oc3 = expected };
     }
 
     /// <summary>One to three periods of care, each one to six episodes joined by placement moves (X1).</summary>
@@ -93,7 +108,7 @@ public static class SyntheticReturn
         return written;
     }
 
-    private static void Episode(StreamWriter w, string id, LocalDate start, LocalDate? end, string ls, string place, string rec) =>
+    internal static void Episode(StreamWriter w, string id, LocalDate start, LocalDate? end, string ls, string place, string rec) =>
         w.Write($"{id},{D(start)},L,{ls},N1,{place},PR1,{(end is { } e ? D(e) : "")},{rec},,,,\n");
 
     private static string Pick(Random r, (string Code, int Weight)[] table)

@@ -54,8 +54,7 @@ public sealed class CareLeaverEngine
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = new List<string>(8);
-        foreach (var e in _entitlements.Runs(history, spans, epochs[0], new Time.DateRange(asAt, asAt.PlusDays(1))))
-            if (!ids.Contains(e.Id)) ids.Add(e.Id);
+        _entitlements.IdsOn(history, spans, epochs[0], asAt, ids);
         IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }

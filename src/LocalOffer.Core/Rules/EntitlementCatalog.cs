@@ -48,29 +48,29 @@ public sealed class EntitlementCatalog
     public static EntitlementCatalog Load(string directory, ProvisionBook provisions, RuleBook book)
     {
         var f = FileName;
-        var list = CatalogueYaml.LoadRoot(Path.Combine(directory, f), "entitlements");
+        var list = StrictYaml.LoadRoot(Path.Combine(directory, f), "entitlements");
         var all = new List<EntitlementDefinition>();
         foreach (var (k, v) in list.Children)
         {
             var id = ((YamlScalarNode)k).Value!;
-            if (v is not YamlMappingNode m) throw CatalogueYaml.Error(f, v, $"entitlement '{id}' must be a mapping");
+            if (v is not YamlMappingNode m) throw StrictYaml.Error(f, v, $"entitlement '{id}' must be a mapping");
             string[] keys = ["title", "summary", "who", "provisions", "parameters", "local_offer"];
-            CatalogueYaml.Expect(f, m, keys, keys);
-            var provisionNodes = CatalogueYaml.List(f, m, "provisions");
+            StrictYaml.Expect(f, m, keys, keys);
+            var provisionNodes = StrictYaml.List(f, m, "provisions");
             foreach (var p in provisionNodes)
                 if (!provisions.Contains(p.Value!))
-                    throw CatalogueYaml.Error(f, p, $"entitlement '{id}': unknown provision '{p.Value}' (see {ProvisionBook.FileName})");
-            var parameterNodes = CatalogueYaml.List(f, m, "parameters");
+                    throw StrictYaml.Error(f, p, $"entitlement '{id}': unknown provision '{p.Value}' (see {ProvisionBook.FileName})");
+            var parameterNodes = StrictYaml.List(f, m, "parameters");
             foreach (var p in parameterNodes)
                 if (!book.TryGet(p.Value!, out _))
-                    throw CatalogueYaml.Error(f, p, $"entitlement '{id}': unknown parameter '{p.Value}'");
-            var localOffer = CatalogueYaml.Text(f, m, "local_offer");
+                    throw StrictYaml.Error(f, p, $"entitlement '{id}': unknown parameter '{p.Value}'");
+            var localOffer = StrictYaml.Text(f, m, "local_offer");
             if (localOffer is not ("must_explain" or "may_explain"))
-                throw CatalogueYaml.Error(f, m.Children[new YamlScalarNode("local_offer")],
+                throw StrictYaml.Error(f, m.Children[new YamlScalarNode("local_offer")],
                     $"entitlement '{id}': local_offer '{localOffer}' must be must_explain or may_explain");
             var ids = provisionNodes.Select(p => p.Value!).ToArray();
-            all.Add(new EntitlementDefinition(id, CatalogueYaml.Text(f, m, "title"), CatalogueYaml.Text(f, m, "summary"),
-                CatalogueYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(),
+            all.Add(new EntitlementDefinition(id, StrictYaml.Text(f, m, "title"), StrictYaml.Text(f, m, "summary"),
+                StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(),
                 parameterNodes.Select(p => p.Value!).ToArray(), localOffer == "must_explain"));
         }
         return new EntitlementCatalog(all);

@@ -24,17 +24,17 @@ public sealed class ProvisionBook
     public static ProvisionBook Load(string directory)
     {
         var file = Path.Combine(directory, FileName);
-        var list = CatalogueYaml.LoadRoot(file, "provisions");
+        var list = StrictYaml.LoadRoot(file, "provisions");
         var byId = new Dictionary<string, LegalReference>(StringComparer.Ordinal);
         foreach (var (k, v) in list.Children)
         {
             var id = ((YamlScalarNode)k).Value!;
-            if (v is not YamlMappingNode m) throw CatalogueYaml.Error(FileName, v, $"provision '{id}' must be a mapping");
-            CatalogueYaml.Expect(FileName, m, ["citation", "url"], ["citation", "url"]);
-            var url = CatalogueYaml.Text(FileName, m, "url");
+            if (v is not YamlMappingNode m) throw StrictYaml.Error(FileName, v, $"provision '{id}' must be a mapping");
+            StrictYaml.Expect(FileName, m, ["citation", "url"], ["citation", "url"]);
+            var url = StrictYaml.Text(FileName, m, "url");
             if (!url.StartsWith("https://", StringComparison.Ordinal))
-                throw CatalogueYaml.Error(FileName, m, $"provision '{id}': url '{url}' must start with https://");
-            byId[id] = new LegalReference(CatalogueYaml.Text(FileName, m, "citation"), url);
+                throw StrictYaml.Error(FileName, m, $"provision '{id}': url '{url}' must start with https://");
+            byId[id] = new LegalReference(StrictYaml.Text(FileName, m, "citation"), url);
         }
         return new ProvisionBook(byId);
     }

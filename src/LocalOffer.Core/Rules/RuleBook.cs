@@ -165,26 +165,14 @@ public sealed class RuleBook
         }
     }
 
-    private static void Expect(string file, YamlMappingNode m, string[] allowed, string[] required)
-    {
-        foreach (var k in m.Children.Keys)
-        {
-            var name = (k as YamlScalarNode)?.Value;
-            if (name is null || !allowed.Contains(name))
-                throw Error(file, k, $"unknown key '{name}' (expected one of: {string.Join(", ", allowed)})");
-        }
-        foreach (var r in required)
-            if (!m.Children.ContainsKey(new YamlScalarNode(r)))
-                throw Error(file, m, $"missing required key '{r}'");
-    }
+    private static void Expect(string file, YamlMappingNode m, string[] allowed, string[] required) =>
+        StrictYaml.Expect(file, m, allowed, required);
 
-    private static YamlMappingNode Map(string file, YamlMappingNode m, string key) =>
-        m.Children[new YamlScalarNode(key)] as YamlMappingNode ?? throw Error(file, m.Children[new YamlScalarNode(key)], $"'{key}' must be a mapping");
+    private static YamlMappingNode Map(string file, YamlMappingNode m, string key) => StrictYaml.Map(file, m, key);
 
     private static string Scalar(string file, YamlMappingNode m, string key) =>
         m.Children[new YamlScalarNode(key)] is YamlScalarNode { Value: { Length: > 0 } v } ? v
         : throw Error(file, m.Children[new YamlScalarNode(key)], $"'{key}' must be a non-empty text");
 
-    private static RuleFileException Error(string file, YamlNode node, string message) =>
-        new(file, node.Start.Line, node.Start.Column, message);
+    private static RuleFileException Error(string file, YamlNode node, string message) => StrictYaml.Error(file, node, message);
 }

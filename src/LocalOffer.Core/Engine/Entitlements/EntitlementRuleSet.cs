@@ -1,6 +1,7 @@
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using LocalOffer.Core.Time;
+using NodaTime;
 
 namespace LocalOffer.Core.Engine.Entitlements;
 
@@ -36,9 +37,25 @@ internal sealed class EntitlementRuleSet
 
     public IEnumerable<string> Ids => _rules.Select(r => r.Id);
 
+    /// <summary>
+    /// The ids of the entitlements that hold on <paramref name="day"/>, in ordinal order, without building
+    /// runs (the batch asks this for every child): the same ids as the runs covering that day.
+    /// </summary>
+    public void IdsOn(CareHistory h, Span[] spans, PersonFacts f, LocalDate day, List<string> ids)
+    {
+        var pieces = Apply(h, spans, f, new DateRange(day, day.PlusDays(1)));
+        foreach (var p in pieces)
+            if (!ids.Contains(p.Id)) ids.Add(p.Id);
+        ids.Sort(StringComparer.Ordinal);
+    }
+
     /// <param name="f">The facts of the whole history (the first epoch: before any adoption is disregarded).</param>
     /// <param name="window">When given, only the days inside it (the batch asks for one day).</param>
-    public List<Entitlement> Runs(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null)
+    public List<Entitlement> Runs(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null) =>
+        EntitlementRuns.Join(Apply(h, spans, f, window), _law.Entitlements);
+
+    // Every rule's pieces, in a list reused by the thread (the batch calls this for millions of children).
+    private List<Piece> Apply(CareHistory h, Span[] spans, PersonFacts f, DateRange? window)
     {
         var pieces = _pieces ??= new List<Piece>(32);
         pieces.Clear();
@@ -48,6 +65,6 @@ internal sealed class EntitlementRuleSet
             context.Begin(rule.Id);
             rule.Apply(context);
         }
-        return EntitlementRuns.Join(pieces, _law.Entitlements);
+        return pieces;
     }
 }

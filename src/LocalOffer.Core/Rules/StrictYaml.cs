@@ -4,10 +4,10 @@ using YamlDotNet.RepresentationModel;
 namespace LocalOffer.Core.Rules;
 
 /// <summary>
-/// Shared strict reading for the catalogue files in rules/england (provisions.yaml,
+/// Strict YAML reading shared by the rule files in rules/england (parameters, provisions.yaml,
 /// entitlements.yaml): one mapping document, known keys only, every error as file:line:column.
 /// </summary>
-internal static class CatalogueYaml
+internal static class StrictYaml
 {
     public static YamlMappingNode LoadRoot(string file, string listKey)
     {

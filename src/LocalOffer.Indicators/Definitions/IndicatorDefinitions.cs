@@ -1,0 +1,111 @@
+using LocalOffer.Core.Rules;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace LocalOffer.Indicators.Definitions;
+
+/// <summary>
+/// rules/indicators/oc3.yaml: which OC3 codes count as what, the age bands, staying put and the DfE
+/// breakdown each category is compared with. Codes live in the rules file, never in C#.
+/// </summary>
+public sealed class IndicatorDefinitions
+{
+    public string Description { get; set; } = "";
+    public Dictionary<string, int[]> AgeBands { get; set; } = [];
+    public string[] ExcludedInTouch { get; set; } = [];
+    public Dictionary<string, string[]> InTouch { get; set; } = [];
+    public ActivityCodes Activity { get; set; } = new();
+    public AccommodationCodes Accommodation { get; set; } = new();
+    public StayingPutRules StayingPut { get; set; } = new();
+    public Dictionary<string, BenchmarkSource> Benchmarks { get; set; } = [];
+
+    public sealed class ActivityCodes
+    {
+        public string[] Eet { get; set; } = [];
+        public string[] Neet { get; set; } = [];
+        public string Otherwise { get; set; } = "";
+    }
+
+    public sealed class AccommodationCodes
+    {
+        public string SuitableSuffix { get; set; } = "";
+        public string UnsuitableSuffix { get; set; } = "";
+        public string Otherwise { get; set; } = "";
+    }
+
+    public sealed class StayingPutRules
+    {
+        public Dictionary<string, int[]> AgeBands { get; set; } = [];
+        public string[] ReasonsEnded { get; set; } = [];
+        public string[] FormerCarerAccommodation { get; set; } = [];
+    }
+
+    public sealed class BenchmarkSource
+    {
+        public string File { get; set; } = "";
+        public string AgeColumn { get; set; } = "";
+        public string BreakdownColumn { get; set; } = "";
+        public string CountColumn { get; set; } = "";
+        public string PercentColumn { get; set; } = "";
+        public Dictionary<string, string> Ages { get; set; } = [];
+        public string Total { get; set; } = "";
+        public Dictionary<string, string> Categories { get; set; } = [];
+    }
+
+    /// <summary>The indicators in report order, each with its categories in order.</summary>
+    public IReadOnlyList<(string Indicator, IReadOnlyList<string> Categories)> Indicators =>
+    [
+        ("in_touch", [.. InTouch.Keys]),
+        ("activity", ["eet", "neet", Activity.Otherwise]),
+        ("accommodation", ["suitable", "unsuitable", Accommodation.Otherwise]),
+        ("staying_put", ["staying_put"]),
+    ];
+
+    /// <summary>Every IN_TOUCH code a row may carry (the others are rejected).</summary>
+    public IEnumerable<string> KnownInTouch => InTouch.Values.SelectMany(v => v).Concat(ExcludedInTouch);
+
+    public string? InTouchCategory(string code) => InTouch.FirstOrDefault(kv => kv.Value.Contains(code)).Key;
+
+    public string ActivityCategory(string code) =>
+        Activity.Eet.Contains(code) ? "eet" : Activity.Neet.Contains(code) ? "neet" : Activity.Otherwise;
+
+    /// <summary>A type letter then 1 or 2 (e.g. Z1); anything else is no information.</summary>
+    public string AccommodationCategory(string code) =>
+        code.Length == 2 && char.IsAsciiLetter(code[0])
+            ? code[1..] == Accommodation.SuitableSuffix ? "suitable"
+                : code[1..] == Accommodation.UnsuitableSuffix ? "unsuitable"
+                : Accommodation.Otherwise
+            : Accommodation.Otherwise;
+
+    /// <summary>The band an age on a birthday falls in (17-18 or 19-21), or null.</summary>
+    public string? Band(int age) => AgeBands.FirstOrDefault(kv => kv.Value.Contains(age)).Key;
+
+    public string? StayingPutBand(int age) => StayingPut.AgeBands.FirstOrDefault(kv => kv.Value.Contains(age)).Key;
+
+    public int MinAge => AgeBands.Values.SelectMany(v => v).Min();
+    public int MaxAge => AgeBands.Values.SelectMany(v => v).Max();
+
+    public static IndicatorDefinitions LoadDefault() =>
+        Load(Path.Combine(RulesLocator.RulesRoot(), "indicators", "oc3.yaml"));
+
+    public static IndicatorDefinitions Load(string file)
+    {
+        var name = Path.GetFileName(file);
+        try
+        {
+            var d = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
+                .Deserialize<IndicatorDefinitions>(File.ReadAllText(file));
+            if (d.AgeBands.Count == 0 || d.InTouch.Count == 0 || d.Activity.Eet.Length == 0 || d.Benchmarks.Count == 0)
+                throw new RuleFileException(name, 1, 1, "age_bands, in_touch, activity and benchmarks are required");
+            foreach (var (indicator, _) in d.Indicators)
+                if (!d.Benchmarks.ContainsKey(indicator))
+                    throw new RuleFileException(name, 1, 1, $"no benchmark for indicator '{indicator}'");
+            return d;
+        }
+        catch (YamlException e)
+        {
+            throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
+        }
+    }
+}

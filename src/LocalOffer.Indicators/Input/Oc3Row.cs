@@ -1,0 +1,9 @@
+namespace LocalOffer.Indicators.Input;
+
+/// <summary>
+/// One OC3 row as read: where it is (file, line, and the column of each field for the rejects
+/// file), the CHILD key and the fields as text. Codes are upper-cased (the file may use any case).
+/// </summary>
+public sealed record Oc3Row(
+    string File, long Line, string Child, int ChildColumn, string Dob, int DobColumn,
+    string InTouch, int InTouchColumn, string Activity, string Accommodation);

@@ -1,0 +1,34 @@
+using LocalOffer.Core;
+using LocalOffer.Indicators;
+using LocalOffer.Indicators.Benchmarks;
+using LocalOffer.Indicators.Definitions;
+using LocalOffer.Offers.Render;
+
+namespace LocalOffer.Indicators.Tests;
+
+/// <summary>The rules core, definitions, DfE tables and runner, loaded once for every test.</summary>
+public static class Fixture
+{
+    private static readonly Lazy<RulesCore> LazyCore = new(RulesCore.LoadDefault);
+    private static readonly Lazy<IndicatorDefinitions> LazyDefs = new(IndicatorDefinitions.LoadDefault);
+    private static readonly Lazy<DfeTables> LazyDfe = new(() => DfeTables.LoadDefault(Defs));
+
+    public static RulesCore Core => LazyCore.Value;
+    public static IndicatorDefinitions Defs => LazyDefs.Value;
+    public static DfeTables Dfe => LazyDfe.Value;
+    public static IndicatorsRunner Runner => new(Core, Defs, Dfe, TemplateSet.LoadDefault());
+
+    public static string FakeData => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake");
+
+    public static IndicatorRow Row(this IEnumerable<IndicatorRow> rows, string indicator, string band, string category) =>
+        rows.Single(r => r.Indicator == indicator && r.AgeBand == band && r.Category == category);
+}
+
+/// <summary>A temporary folder, deleted afterwards.</summary>
+public sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("localoffer-indicators-").FullName;
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string Write(string name, string text) { var p = File(name); System.IO.File.WriteAllText(p, text); return p; }
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
