@@ -125,6 +125,7 @@ public sealed class CaseloadOutputTests : IDisposable
     [InlineData("--within", "0d")]
     [InlineData("--within", "99999")]
     [InlineData("--as-at", "22/11/2026")]
+    [InlineData("--as-at", "9999-01-01")]
     [InlineData("--out", "results.txt")]
     public async Task Bad_options_are_exit_2_with_a_message(string option, string value)
     {

@@ -34,9 +34,13 @@ public sealed class CaseloadRunner(RulesCore core)
     public const int MaxHistoryBytes = 64 * 1024;
     /// <summary>Longest window: to the 25th birthday of a newborn and more.</summary>
     public const int MaxWithinDays = 9_200;
+    /// <summary>Latest as-at date: a window and a 25th birthday past it still fit NodaTime's calendar (to 9999).</summary>
+    public static readonly LocalDate MaxAsAt = new(9000, 12, 31);
 
     public CaseloadResult Run(CaseloadOptions o)
     {
+        if (o.AsAt > MaxAsAt) throw new UnreadableInputException($"--as-at {o.AsAt:yyyy-MM-dd} is after {MaxAsAt:yyyy-MM-dd}");
+        if (o.WithinDays is < 1 or > MaxWithinDays) throw new UnreadableInputException($"--within must be 1 to {MaxWithinDays} days");
         var clock = Stopwatch.StartNew();
         var rejects = new List<Reject>();
         var people = Load(o, rejects);
