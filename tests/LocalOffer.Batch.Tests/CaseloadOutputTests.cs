@@ -68,6 +68,22 @@ public sealed class CaseloadOutputTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_has_a_sheet_per_adviser_with_safe_names_and_no_formulas()
+    {
+        using var s = new MemoryStream();
+        CaseloadXlsxWriter.Write(s, [Event("=1+1", "Sam/Smith [North]: a very long adviser name indeed"), Event("B", "Jo"), Event("C", "jo"),
+            Event("D", "")]);
+        s.Position = 0;
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(s, false);
+        var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value).ToList();
+        names.Should().HaveCount(4).And.Contain("All");
+        names.Should().OnlyContain(n => n!.Length <= CaseloadXlsxWriter.SheetNameLength && n.IndexOfAny(new[] { ':', '/', '[', ']' }) < 0);
+        names.Should().OnlyHaveUniqueItems();
+        var xml = string.Concat(doc.WorkbookPart.WorksheetParts.Select(p => new StreamReader(p.GetStream()).ReadToEnd()));
+        xml.Should().NotContain("<f>").And.Contain("=1+1").And.Contain("<v>5</v>");
+    }
+
+    [Fact]
     public void Html_puts_overdue_items_first()
     {
         var html = CaseloadHtmlWriter.Render([Event("A", "Sam", days: -2), Event("B", "Sam", days: 3)], new LocalDate(2028, 3, 12), 60, "assets/");
@@ -89,6 +105,7 @@ public sealed class CaseloadOutputTests : IDisposable
     [Theory]
     [InlineData(".csv", "CHILD,due,days_left")]
     [InlineData(".ics", "BEGIN:VCALENDAR")]
+    [InlineData(".xlsx", "PK")]
     [InlineData(".html", "<!DOCTYPE html>")]
     public async Task Command_writes_each_format_and_the_rejects(string ext, string start)
     {

@@ -27,8 +27,8 @@ public static class CaseloadHtmlWriter
          .Append($"<p class=\"govuk-body\">As at {D(asAt)}: {events.Count} item(s)")
          .Append(filteredBy is null ? "" : $" for {E(filteredBy)}").Append(". Dates are worked out from the care history and the law; " +
              "a review or assessment is listed from the last date recorded.</p>\n");
-        var advisers = events.Select(e => e.Extras?.Adviser).OfType<string>().Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var teams = events.Select(e => e.Extras?.Team).OfType<string>().Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var advisers = events.Select(e => e.Extras?.Adviser).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var teams = events.Select(e => e.Extras?.Team).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
         Filters(b, "adviser", advisers, filterLink);
         Filters(b, "team", teams, filterLink);
         if (events.Count == 0) b.Append("<p class=\"govuk-body\">Nothing falls due in this period.</p>\n");
@@ -39,9 +39,9 @@ public static class CaseloadHtmlWriter
         if (filterLink is null)
         {
             for (var i = 0; i < advisers.Count; i++)
-                Table(b, $"Adviser: {advisers[i]}", events.Where(e => e.Extras?.Adviser == advisers[i]).ToList(), $"adviser-{i + 1}");
+                Table(b, $"Adviser: {advisers[i]}", events.Where(e => string.Equals(e.Extras?.Adviser, advisers[i], StringComparison.OrdinalIgnoreCase)).ToList(), $"adviser-{i + 1}");
             for (var i = 0; i < teams.Count; i++)
-                Table(b, $"Team: {teams[i]}", events.Where(e => e.Extras?.Team == teams[i]).ToList(), $"team-{i + 1}");
+                Table(b, $"Team: {teams[i]}", events.Where(e => string.Equals(e.Extras?.Team, teams[i], StringComparison.OrdinalIgnoreCase)).ToList(), $"team-{i + 1}");
         }
         b.Append("</main>\n</div>\n</body>\n</html>\n");
         return b.ToString();

@@ -8,7 +8,7 @@ namespace LocalOffer.Cli.Commands;
 
 /// <summary>
 /// `localoffer caseload --header H --episodes E... | --xml X... | --histories DIR [--caseload FILE.csv]
-/// --as-at D [--within 60d] [--adviser NAME] [--team NAME] --out FILE.csv|.ics|.html`: what falls due
+/// --as-at D [--within 60d] [--adviser NAME] [--team NAME] --out FILE.csv|.xlsx|.ics|.html`: what falls due
 /// for each young person (README "caseload"). The format is the --out extension. Rejects go to
 /// &lt;out&gt;.rejects.csv. Every file is written to a temporary name and renamed, and never over an input.
 /// </summary>
@@ -38,7 +38,7 @@ public static class CaseloadCommand
         };
         var adviser = new Option<string?>("--adviser") { Description = "Only this adviser's young people (as in the caseload CSV)" };
         var team = new Option<string?>("--team") { Description = "Only this team's young people (as in the caseload CSV)" };
-        var output = new Option<FileInfo>("--out") { Description = "Output: .csv, .ics or .html", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "Output: .csv, .xlsx, .ics or .html", Required = true };
         var cmd = new Command("caseload", "What falls due for each young person: birthdays, reviews, status and entitlement changes")
             { header, episodes, xml, histories, caseload, asAt, within, adviser, team, output };
         cmd.SetAction(parse =>
@@ -55,8 +55,8 @@ public static class CaseloadCommand
                 throw new CliUsageException("--adviser and --team need --caseload (the CSV that says who holds whom)");
             var outPath = parse.GetValue(output)!.FullName;
             var ext = Path.GetExtension(outPath).ToLowerInvariant();
-            if (ext is not (".csv" or ".ics" or ".html"))
-                throw new CliUsageException($"--out {outPath}: the name must end .csv, .ics or .html (the format)");
+            if (ext is not (".csv" or ".xlsx" or ".ics" or ".html"))
+                throw new CliUsageException($"--out {outPath}: the name must end .csv, .xlsx, .ics or .html (the format)");
             var rejectsPath = outPath + ".rejects.csv";
             var inputs = new[] { h?.FullName, parse.GetValue(caseload)?.FullName }.Concat(eps.Select(e => e.FullName))
                 .Concat(xs.Select(x => x.FullName)).OfType<string>().ToHashSet();
@@ -92,6 +92,7 @@ public static class CaseloadCommand
         switch (ext)
         {
             case ".csv": CaseloadCsvWriter.Write(s, r.Events); break;
+            case ".xlsx": CaseloadXlsxWriter.Write(s, r.Events); break;
             case ".ics": CaseloadIcsWriter.Write(s, r.Events, SystemClock.Instance.GetCurrentInstant()); break;
             default:
                 var html = CaseloadHtmlWriter.Render(r.Events, o.AsAt, o.WithinDays, "assets/", null, o.Adviser ?? o.Team);
