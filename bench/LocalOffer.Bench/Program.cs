@@ -11,12 +11,14 @@ using NodaTime;
 // committed), then runs each size in a fresh process (so peak memory is that size's alone) and
 // reports the median of the runs: the bare parse of the same files with the same CSV reader (the
 // floor), loading into one record per child, classification, and the whole batch run.
+// `-- --caseload [25000] [--runs N]`: the caseload end to end (CaseloadBench.cs).
 var argsList = args.ToList();
 var ri = argsList.IndexOf("--runs");
 var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
 if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
+if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
 if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 
 var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];

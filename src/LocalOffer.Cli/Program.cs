@@ -13,6 +13,7 @@ foreach (var command in new[]
     CompareCommand.Create(),
     OfferCommand.Create(),
     BatchCommand.Create(),
+    CaseloadCommand.Create(),
     SynthCommand.Create(),
     IndicatorsCommand.Create(),
     ServeCommand.Create(),

@@ -30,6 +30,10 @@ public sealed class EnglandLaw
         EligibleDays = SingleInt("periods.eligible_days");
         LivingWithParentMonths = SingleInt("periods.living_with_parent_months");
         HealthOrEducationMonths = SingleInt("periods.accommodated_by_health_or_education_months");
+        // Read by the caseload (what falls due), not by the engine's decisions.
+        NeedsAssessmentMonths = SingleInt("periods.needs_assessment_months");
+        PathwayPlanReviewMonths = SingleInt("periods.pathway_plan_review_months");
+        UniversalCreditPreClaimDays = SingleInt("periods.universal_credit_pre_claim_days");
 
         RegimeStart = Commencement("commencement.leaving_care_regime") ?? throw Missing("commencement.leaving_care_regime");
         EducationReturnStart = Commencement("commencement.education_training_return");
@@ -102,6 +106,12 @@ public sealed class EnglandLaw
     public int EligibleDays { get; }
     public int LivingWithParentMonths { get; }
     public int HealthOrEducationMonths { get; }
+    /// <summary>Months after 16 (or becoming eligible) within which the needs assessment is due (CPPCR 2010 reg 42).</summary>
+    public int NeedsAssessmentMonths { get; }
+    /// <summary>Longest interval between pathway plan reviews (CPPCR 2010 reg 43; CLR 2010 reg 7).</summary>
+    public int PathwayPlanReviewMonths { get; }
+    /// <summary>Days before the 18th birthday a Universal Credit pre-claim appointment can be had (DWP, 2023).</summary>
+    public int UniversalCreditPreClaimDays { get; }
     public LocalDate RegimeStart { get; }
     public LocalDate? EducationReturnStart { get; }
     public LocalDate? PersonalAdviserTo25Start { get; }

@@ -1,0 +1,75 @@
+using CsvHelper;
+using LocalOffer.Batch.Input;
+using NodaTime;
+
+namespace LocalOffer.Batch.Caseload;
+
+/// <summary>
+/// Reads a caseload CSV: CHILD and the optional columns a case system exports. Header names are
+/// case-insensitive; the Standard Safeguarding Dataset's ssd_care_leavers names are accepted too.
+/// Dates are YYYY-MM-DD or DD/MM/YYYY. A row with a bad field is rejected whole (file, line, column,
+/// reason); the child is still listed, without an adviser.
+/// </summary>
+public static class CaseloadCsvReader
+{
+    /// <summary>Longest cell accepted (names and team names are short; anything longer is not one).</summary>
+    public const int MaxCell = 200;
+
+    // Our name first, then the SSD's (ssd_care_leavers) where it has one.
+    private static readonly string[][] Names =
+    [
+        ["CHILD", "CLEA_PERSON_ID"],
+        ["ADVISER", "CLEA_CARE_LEAVER_PERSONAL_ADVISOR"],
+        ["TEAM", "CLEA_CARE_LEAVER_ALLOCATED_TEAM"],
+        ["LAST_REVIEW", "CLEA_PATHWAY_PLAN_REVIEW_DATE"],
+        ["LAST_CONTACT", "CLEA_CARE_LEAVER_LATEST_CONTACT"],
+        ["LA"],
+    ];
+
+    /// <summary>Extras by child key (LA/CHILD when there is an LA column), and the line each came from.</summary>
+    public static Dictionary<string, (CaseloadExtras Extras, long Line)> Read(string path, LocalDate asAt, List<Reject> rejects)
+    {
+        using var csv = CsvReader.Create(InputFile.OpenStream(path),
+            new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
+        if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
+        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        var col = Names.Select(alts => alts.Select(a => header.IndexOf(a)).FirstOrDefault(i => i >= 0, -1)).ToArray();
+        if (col[0] < 0)
+            throw new UnreadableInputException($"{path}: line 1: missing column CHILD (or clea_person_id) (found: {string.Join(", ", header)})");
+        var result = new Dictionary<string, (CaseloadExtras, long)>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            string Cell(int c) => c >= 0 && c < csv.FieldCount ? csv.GetString(c).Trim() : "";
+            string? error = null; var errorCol = 0; var errorField = "";
+            void Fail(int c, string reason) { if (error is null) { error = reason; errorCol = c + 1; errorField = Names[Array.IndexOf(col, c)][0]; } }
+            foreach (var c in col.Where(c => c >= 0))
+                if (Cell(c).Length > MaxCell) Fail(c, $"longer than {MaxCell} characters");
+            var child = Cell(col[0]);
+            if (child.Length == 0) Fail(col[0], "CHILD is blank");
+            var key = col[5] >= 0 && Cell(col[5]).Length > 0 ? $"{Cell(col[5])}/{child}" : child;
+            LocalDate? Date(int c)
+            {
+                var text = Cell(c);
+                if (text.Length == 0) return null;
+                if (!Ssda903Date.TryParse(text, out var d)) { Fail(c, $"'{Trim(text)}' is not a date (YYYY-MM-DD or DD/MM/YYYY)"); return null; }
+                if (d > asAt) { Fail(c, $"{d:yyyy-MM-dd} is after the as-at date {asAt:yyyy-MM-dd}"); return null; }
+                return d;
+            }
+            var review = Date(col[3]);
+            var contact = Date(col[4]);
+            if (error is null && result.TryGetValue(key, out var earlier))
+                Fail(col[0], $"CHILD repeated (first on line {earlier.Item2})");
+            if (error is not null)
+            {
+                rejects.Add(new Reject(path, line, errorCol, errorField, child.Length is > 0 and <= MaxCell ? key : null, error));
+                continue;
+            }
+            string? Text(int c) => Cell(c) is { Length: > 0 } t ? t : null;
+            result[key] = (new CaseloadExtras(Text(col[1]), Text(col[2]), review, contact), line);
+        }
+        return result;
+    }
+
+    private static string Trim(string s) => s.Length <= 40 ? s : s[..40] + "...";
+}

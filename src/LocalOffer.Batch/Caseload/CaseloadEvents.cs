@@ -1,0 +1,136 @@
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Batch.Caseload;
+
+/// <summary>
+/// What falls due for one young person after the as-at date, from the rules core's answer: status
+/// changes from <see cref="Assessment.Timeline"/>, entitlement runs starting, continuing under another
+/// provision or ending from <see cref="EntitlementEvents.After"/>, and the dates the law sets for the
+/// council's own work (needs assessment, pathway plan reviews, the Universal Credit pre-claim window).
+/// Nothing here decides a status or an entitlement: it only reads the core's answer and dated parameters.
+/// </summary>
+public sealed class CaseloadEvents(EnglandLaw law)
+{
+    /// <summary>
+    /// The events from the day after <paramref name="asAt"/> to <paramref name="asAt"/> + <paramref name="withinDays"/>,
+    /// plus the council's tasks due on or before <paramref name="asAt"/> (a review overdue, an assessment due today).
+    /// </summary>
+    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays)
+    {
+        var horizon = asAt.PlusDays(withinDays);
+        var dob = a.DateOfBirth;
+        var events = new List<CaseloadEvent>();
+        LocalDate Birthday(int age) => law.Birthdays.Birthday(dob, age);
+        var b16 = Birthday(law.AgeEligibleFrom);
+        var b18 = Birthday(law.AgeAdult);
+        var b21 = Birthday(law.AgeCoreDutiesUntil);
+        var b25 = Birthday(law.AgeCareLeaverUntil);
+        bool Upcoming(LocalDate d) => d > asAt && d <= horizon;
+        void Add(CaseloadEventKind kind, string title, LocalDate due, string changes, IReadOnlyList<LegalReference> basis, Status? to = null) =>
+            events.Add(new CaseloadEvent(a.Id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
+
+        // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
+        var changes = StatusChanges(a.Timeline, b25);
+        Status? ChangeOn(LocalDate d) => changes.TryGetValue(d, out var s) ? s : null;
+        Status StatusOn(LocalDate d) => a.Timeline.FirstOrDefault(t => t.From <= d && d < t.To)?.Status ?? Status.None;
+        string StatusWords(LocalDate d) => ChangeOn(d) is { } to
+            ? $"status becomes {to.Plain()} (was {StatusOn(d.PlusDays(-1)).Plain()})"
+            : $"status stays {StatusOn(d).Plain()}";
+        foreach (var (on, to) in changes)
+            if (Upcoming(on) && on != b16 && on != b18 && on != b21 && on != b25)
+                Add(CaseloadEventKind.StatusChange, $"Becomes {to.Plain()}", on,
+                    $"status becomes {to.Plain()} (was {StatusOn(on.PlusDays(-1)).Plain()}): " +
+                    a.Timeline.First(t => t.From == on).Reason, a.Timeline.First(t => t.From == on).Basis, to);
+
+        // 16: a looked-after child can become an eligible child (Sch 2 para 19B(2); CPPCR 2010 reg 40).
+        if (Upcoming(b16) && (StatusOn(b16.PlusDays(-1)) != Status.None || StatusOn(b16) != Status.None))
+            Add(CaseloadEventKind.Birthday16, "16th birthday", b16,
+                $"an eligible child from today if looked after 13 weeks since 14; {StatusWords(b16)}",
+                [law.P.Sch2Para19B, law.P.Cppcr40], ChangeOn(b16));
+
+        // Needs assessment: within 3 months of 16 or of becoming eligible, if later (CPPCR 2010 reg 42(1)).
+        if (a.Timeline.FirstOrDefault(t => t.Status == Status.Eligible) is { } eligible)
+        {
+            var from = eligible.From > b16 ? eligible.From : b16;
+            var due = from.PlusMonths(law.NeedsAssessmentMonths);
+            if (due >= asAt && due <= horizon && from <= horizon)
+                Add(CaseloadEventKind.NeedsAssessment, "Needs assessment due", due,
+                    $"assess needs for the pathway plan: eligible from {from:d MMMM yyyy}, due within {law.NeedsAssessmentMonths} months",
+                    law.Ref("periods.needs_assessment_months"));
+        }
+
+        // Pathway plan review: at most 6 months after the last (CPPCR 2010 reg 43; CLR 2010 reg 7), while a plan is owed.
+        if (extras?.LastReview is { } last
+            && a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)))
+        {
+            var due = last.PlusMonths(law.PathwayPlanReviewMonths);
+            if (due <= horizon)
+                Add(CaseloadEventKind.PathwayPlanReview, due < asAt ? "Pathway plan review overdue" : "Pathway plan review due", due,
+                    $"review the pathway plan: last reviewed {last:d MMMM yyyy}, at most {law.PathwayPlanReviewMonths} months apart",
+                    law.Ref("periods.pathway_plan_review_months"));
+        }
+
+        // Universal Credit pre-claim appointment, 28 days before 18, for eligible and relevant children (DWP, 2023).
+        var uc = b18.PlusDays(-law.UniversalCreditPreClaimDays);
+        if (Upcoming(uc) && StatusOn(uc) is Status.Eligible or Status.Relevant)
+            Add(CaseloadEventKind.UniversalCreditPreClaim, "Universal Credit pre-claim window opens", uc,
+                $"book a pre-claim appointment with DWP so Universal Credit can be paid from the 18th birthday ({b18:d MMMM yyyy})",
+                law.Ref("periods.universal_credit_pre_claim_days"));
+
+        // 18: an adult; no longer looked after, eligible or relevant (CA 1989 s.105(1); s.23C(1)).
+        if (Upcoming(b18) && (StatusOn(b18.PlusDays(-1)) != Status.None || ChangeOn(b18) is not null))
+            Add(CaseloadEventKind.Birthday18, "18th birthday", b18, $"an adult: {StatusWords(b18)}", [law.P.S105, law.P.S23C1a],
+                ChangeOn(b18));
+
+        // 21: core former relevant duties end (s.23C(6)) unless in education or training (s.23C(7));
+        // the council must offer a personal adviser to 25 (s.23CZB).
+        if (Upcoming(b21) && (StatusOn(b21.PlusDays(-1)) == Status.FormerRelevant || ChangeOn(b21) is not null))
+            Add(CaseloadEventKind.Birthday21, "21st birthday", b21,
+                (StatusOn(b21.PlusDays(-1)) == Status.FormerRelevant
+                    ? "core duties end unless in education or training; offer a personal adviser to 25 (s.23CZB); " : "")
+                + StatusWords(b21), [law.P.S23C7, law.P.S23CZB], ChangeOn(b21));
+
+        // 25: every leaving care duty ends (s.23CZB(1); s.23CA(1)(a); s.24B(2)).
+        if (Upcoming(b25) && StatusOn(b25.PlusDays(-1)) != Status.None)
+            Add(CaseloadEventKind.Birthday25, "25th birthday", b25, $"leaving care duties end; {StatusWords(b25)}",
+                law.Ref("ages.care_leaver_until"), ChangeOn(b25));
+
+        // Entitlement runs: start, continue under another provision, end (the core's runs, never recomputed).
+        foreach (var e in EntitlementEvents.After(a.AllEntitlements, asAt, b25))
+        {
+            if (e.On > horizon) break;
+            var run = e.Run;
+            switch (e.Kind)
+            {
+                case EntitlementEventKind.Starts:
+                    Add(CaseloadEventKind.EntitlementStarts, $"{run.Title} starts", e.On,
+                        $"starts: {run.Title}{(run.Amount is { } m ? $" ({m})" : "")}{Condition(e.Period)}", e.Period!.Basis);
+                    break;
+                case EntitlementEventKind.Continues:
+                    Add(CaseloadEventKind.EntitlementContinues, $"{run.Title} continues", e.On,
+                        $"continues: {run.Title}, now under {string.Join("; ", e.Period!.Basis)}{Condition(e.Period)}", e.Period.Basis);
+                    break;
+                default:
+                    Add(CaseloadEventKind.EntitlementEnds, $"{run.Title} ends", e.On, $"ends: {run.Title}",
+                        run.PeriodOn(e.On.PlusDays(-1))?.Basis ?? run.Basis);
+                    break;
+            }
+        }
+        return events;
+    }
+
+    private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
+
+    /// <summary>Each date the status changes, with the new status; the end of every duty at 25 included.</summary>
+    public static SortedDictionary<LocalDate, Status> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
+    {
+        var result = new SortedDictionary<LocalDate, Status>();
+        for (var i = 1; i < timeline.Count; i++)
+            if (timeline[i].Status != timeline[i - 1].Status) result[timeline[i].From] = timeline[i].Status;
+        if (timeline.Count > 0 && timeline[^1].Status != Status.None && !result.ContainsKey(timeline[^1].To))
+            result[timeline[^1].To] = Status.None;
+        return result;
+    }
+}

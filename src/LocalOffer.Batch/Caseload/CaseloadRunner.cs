@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using LocalOffer.Batch.Input;
+using LocalOffer.Core;
+using LocalOffer.Core.Model;
+using NodaTime;
+
+namespace LocalOffer.Batch.Caseload;
+
+/// <summary>
+/// Where the young people come from (an SSDA903 return as `batch` reads it, or a folder of care
+/// history documents as `check` reads them), the optional caseload CSV that adds adviser, team and
+/// the last review, the date, the window and an adviser or team to keep.
+/// </summary>
+public sealed record CaseloadOptions(
+    string? Header,
+    IReadOnlyList<string> Episodes,
+    IReadOnlyList<string> Xml,
+    string? HistoriesDir,
+    string? CaseloadCsv,
+    LocalDate AsAt,
+    int WithinDays,
+    string? Adviser = null,
+    string? Team = null);
+
+/// <summary>The answer: events sorted by due date, every row not used, and the counts.</summary>
+public sealed record CaseloadResult(IReadOnlyList<CaseloadEvent> Events, IReadOnlyList<Reject> Rejects, int YoungPeople,
+    int NotAssessed, TimeSpan Elapsed);
+
+public sealed class CaseloadRunner(RulesCore core)
+{
+    /// <summary>Most care history documents read from one folder.</summary>
+    public const int MaxHistories = 100_000;
+    /// <summary>Largest care history document (as the API's body limit).</summary>
+    public const int MaxHistoryBytes = 64 * 1024;
+    /// <summary>Longest window: to the 25th birthday of a newborn and more.</summary>
+    public const int MaxWithinDays = 9_200;
+    /// <summary>Latest as-at date: a window and a 25th birthday past it still fit NodaTime's calendar (to 9999).</summary>
+    public static readonly LocalDate MaxAsAt = new(9000, 12, 31);
+
+    public CaseloadResult Run(CaseloadOptions o)
+    {
+        if (o.AsAt > MaxAsAt) throw new UnreadableInputException($"--as-at {o.AsAt:yyyy-MM-dd} is after {MaxAsAt:yyyy-MM-dd}");
+        if (o.WithinDays is < 1 or > MaxWithinDays) throw new UnreadableInputException($"--within must be 1 to {MaxWithinDays} days");
+        var clock = Stopwatch.StartNew();
+        var rejects = new List<Reject>();
+        var people = Load(o, rejects);
+        var extras = o.CaseloadCsv is { } csv ? CaseloadCsvReader.Read(csv, o.AsAt, rejects) : null;
+        if (extras is not null)
+        {
+            var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
+            foreach (var (child, (_, line)) in extras)
+                if (!known.Contains(child))
+                    rejects.Add(new Reject(o.CaseloadCsv!, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
+        }
+        var rules = new CaseloadEvents(core.Law);
+        var perPerson = new List<CaseloadEvent>?[people.Count];
+        var notAssessed = 0;
+        Parallel.For(0, people.Count, i =>
+        {
+            var h = people[i];
+            var x = extras is not null && extras.TryGetValue(h.Id ?? "", out var e) ? e.Extras : null;
+            if (!Keep(x, o)) return;
+            if (o.AsAt < h.DateOfBirth) { Interlocked.Increment(ref notAssessed); return; }
+            perPerson[i] = rules.For(core.Engine.Assess(h, o.AsAt), x, o.AsAt, o.WithinDays);
+        });
+        var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
+        // Stable: by due date, then young person, then the order of the kinds (a birthday before what it brings).
+        events.Sort(static (a, b) => a.Due.CompareTo(b.Due) is var c and not 0 ? c
+            : string.CompareOrdinal(a.Child, b.Child) is var d and not 0 ? d : a.Kind.CompareTo(b.Kind));
+        return new CaseloadResult(events, rejects, people.Count, notAssessed, clock.Elapsed);
+    }
+
+    private static bool Keep(CaseloadExtras? x, CaseloadOptions o) =>
+        (o.Adviser is null || string.Equals(x?.Adviser, o.Adviser, StringComparison.OrdinalIgnoreCase))
+        && (o.Team is null || string.Equals(x?.Team, o.Team, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The care histories: an SSDA903 return (rows rejected as `batch` rejects them) or a folder of documents.</summary>
+    public List<CareHistory> Load(CaseloadOptions o, List<Reject> rejects)
+    {
+        if (o.HistoriesDir is { } dir) return ReadHistories(dir, rejects);
+        var (cohort, builder) = new BatchRunner(core).Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.AsAt, ""));
+        rejects.AddRange(builder.Rejects);
+        var people = new List<CareHistory>(cohort.Count);
+        for (var i = 0; i < cohort.Count; i++) people.Add(cohort.History(i));
+        return people;
+    }
+
+    private List<CareHistory> ReadHistories(string dir, List<Reject> rejects)
+    {
+        if (!Directory.Exists(dir)) throw new UnreadableInputException($"{dir}: no such folder");
+        var files = Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal).Take(MaxHistories + 1).ToList();
+        if (files.Count > MaxHistories) throw new UnreadableInputException($"{dir}: more than {MaxHistories:N0} care history documents");
+        var people = new CareHistory?[files.Count];
+        var errors = new List<Reject>?[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            var f = files[i];
+            if (new FileInfo(f).Length > MaxHistoryBytes)
+            {
+                errors[i] = [new Reject(f, 0, 0, "$", null, $"larger than {MaxHistoryBytes / 1024} KB")];
+                return;
+            }
+            var (h, errs) = core.Reader.ReadFile(f);
+            if (h is not null) people[i] = h.Id is null ? h with { Id = Path.GetFileNameWithoutExtension(f) } : h;
+            else errors[i] = errs.Select(e => new Reject(f, 0, 0, e.Path, null, e.Message)).ToList();
+        });
+        rejects.AddRange(errors.Where(e => e is not null).SelectMany(e => e!));
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var result = new List<CareHistory>(files.Count);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (people[i] is not { } h) continue;
+            if (seen.TryGetValue(h.Id!, out var first))
+                rejects.Add(new Reject(files[i], 0, 0, "id", h.Id, $"id repeated (first in {Path.GetFileName(first)})"));
+            else { seen[h.Id!] = files[i]; result.Add(h); }
+        }
+        return result;
+    }
+}

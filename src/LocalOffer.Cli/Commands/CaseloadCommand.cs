@@ -1,0 +1,118 @@
+using System.CommandLine;
+using LocalOffer.Batch.Caseload;
+using LocalOffer.Batch.Input;
+using LocalOffer.Batch.Output;
+using NodaTime;
+
+namespace LocalOffer.Cli.Commands;
+
+/// <summary>
+/// `localoffer caseload --header H --episodes E... | --xml X... | --histories DIR [--caseload FILE.csv]
+/// --as-at D [--within 60d] [--adviser NAME] [--team NAME] --out FILE.csv|.xlsx|.ics|.html`: what falls due
+/// for each young person (README "caseload"). The format is the --out extension. Rejects go to
+/// &lt;out&gt;.rejects.csv. Every file is written to a temporary name and renamed, and never over an input.
+/// </summary>
+public static class CaseloadCommand
+{
+    public static Command Create()
+    {
+        var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
+        var episodes = new Option<FileInfo[]>("--episodes") { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
+        var xml = new Option<FileInfo[]>("--xml") { Description = "SSDA903 XML export files, oldest first", AllowMultipleArgumentsPerToken = true };
+        var histories = new Option<DirectoryInfo?>("--histories") { Description = "A folder of care history documents (*.json, as `check` reads)" };
+        var caseload = new Option<FileInfo?>("--caseload") { Description = "Caseload CSV: CHILD, adviser, team, last_review, last_contact" };
+        var asAt = CliOptions.AsAt(required: true);
+        var within = new Option<int>("--within")
+        {
+            Description = $"Days ahead to list (e.g. 60d; at most {CaseloadRunner.MaxWithinDays})",
+            DefaultValueFactory = _ => 60,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                var digits = text.EndsWith('d') ? text[..^1] : text;
+                if (int.TryParse(digits, System.Globalization.NumberStyles.None, null, out var n) && n is >= 1 and <= CaseloadRunner.MaxWithinDays)
+                    return n;
+                r.AddError($"--within: '{text}' must be a number of days from 1 to {CaseloadRunner.MaxWithinDays} (e.g. 60d)");
+                return 0;
+            },
+        };
+        var adviser = new Option<string?>("--adviser") { Description = "Only this adviser's young people (as in the caseload CSV)" };
+        var team = new Option<string?>("--team") { Description = "Only this team's young people (as in the caseload CSV)" };
+        var output = new Option<FileInfo>("--out") { Description = "Output: .csv, .xlsx, .ics or .html", Required = true };
+        var cmd = new Command("caseload", "What falls due for each young person: birthdays, reviews, status and entitlement changes")
+            { header, episodes, xml, histories, caseload, asAt, within, adviser, team, output };
+        cmd.SetAction(parse =>
+        {
+            var err = parse.InvocationConfiguration.Error;
+            var eps = parse.GetValue(episodes) ?? [];
+            var xs = parse.GetValue(xml) ?? [];
+            var h = parse.GetValue(header);
+            var dir = parse.GetValue(histories);
+            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
+            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
+                throw new CliUsageException("give one input: --header and --episodes (CSV), --xml, or --histories DIR");
+            if ((parse.GetValue(adviser) ?? parse.GetValue(team)) is not null && parse.GetValue(caseload) is null)
+                throw new CliUsageException("--adviser and --team need --caseload (the CSV that says who holds whom)");
+            var outPath = parse.GetValue(output)!.FullName;
+            var ext = Path.GetExtension(outPath).ToLowerInvariant();
+            if (ext is not (".csv" or ".xlsx" or ".ics" or ".html"))
+                throw new CliUsageException($"--out {outPath}: the name must end .csv, .xlsx, .ics or .html (the format)");
+            var rejectsPath = outPath + ".rejects.csv";
+            var inputs = new[] { h?.FullName, parse.GetValue(caseload)?.FullName }.Concat(eps.Select(e => e.FullName))
+                .Concat(xs.Select(x => x.FullName)).OfType<string>().ToHashSet();
+            if (inputs.Contains(outPath) || inputs.Contains(rejectsPath)
+                || (dir is not null && Path.GetDirectoryName(outPath) == dir.FullName.TrimEnd(Path.DirectorySeparatorChar) && ext == ".json"))
+                throw new CliUsageException($"--out {outPath} is one of the input files: refusing to overwrite it");
+            var options = new CaseloadOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
+                dir?.FullName, parse.GetValue(caseload)?.FullName, parse.GetValue(asAt), parse.GetValue(within),
+                parse.GetValue(adviser), parse.GetValue(team));
+            CaseloadResult result;
+            try
+            {
+                result = new CaseloadRunner(CliHost.Core).Run(options);
+            }
+            catch (UnreadableInputException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            WriteWhole(outPath, s => Write(s, ext, result, options));
+            WriteWhole(rejectsPath, s => RejectCsvWriter.Write(s, result.Rejects));
+            err.WriteLine($"young people {result.YoungPeople:N0}; items {result.Events.Count:N0} " +
+                $"({result.Events.Count(e => e.Overdue):N0} overdue) from {options.AsAt:yyyy-MM-dd} to {options.AsAt.PlusDays(options.WithinDays):yyyy-MM-dd}");
+            if (result.NotAssessed > 0) err.WriteLine($"  {result.NotAssessed:N0} born after the as-at date: not assessed");
+            err.WriteLine($"rows rejected {result.Rejects.Count:N0}; results {outPath}; rejects {rejectsPath}");
+            err.WriteLine($"elapsed {result.Elapsed.TotalSeconds:F2} s");
+            return CliRunner.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Write(Stream s, string ext, CaseloadResult r, CaseloadOptions o)
+    {
+        switch (ext)
+        {
+            case ".csv": CaseloadCsvWriter.Write(s, r.Events); break;
+            case ".xlsx": CaseloadXlsxWriter.Write(s, r.Events); break;
+            case ".ics": CaseloadIcsWriter.Write(s, r.Events, SystemClock.Instance.GetCurrentInstant()); break;
+            default:
+                var html = CaseloadHtmlWriter.Render(r.Events, o.AsAt, o.WithinDays, "assets/", null, o.Adviser ?? o.Team);
+                s.Write(System.Text.Encoding.UTF8.GetBytes(html));
+                break;
+        }
+    }
+
+    /// <summary>Writes to a temporary file beside the target and renames it: the file is whole or absent.</summary>
+    private static void WriteWhole(string path, Action<Stream> write)
+    {
+        var temp = path + ".tmp";
+        try
+        {
+            using (var s = File.Create(temp)) write(s);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
