@@ -24,19 +24,19 @@ internal sealed class PriorityNeedHousing(EnglandLaw law) : IEntitlementRule
         var child = new DateRange(f.B16, f.B18);
         var was = false;
         foreach (var care in f.Care) was |= care.Range.Overlaps(child);
-        var stillAccommodated = new List<DateRange>();
+        List<DateRange>? stillAccommodated = null; // most histories have no other care: no list
         foreach (var o in c.History.OtherCare)
         {
             if (!CountsUnderS24(o)) continue;
             var range = new DateRange(o.Start, o.End ?? LocalDate.MaxIsoValue);
             was |= range.Overlaps(child);
             // "is no longer": not while still accommodated (care homes and hospitals can go on past 18).
-            stillAccommodated.Add(range);
+            (stillAccommodated ??= []).Add(range);
         }
         if (!was) return;
         var days = c.Between(f.B18, law.Birthdays.Birthday(f.Dob, law.AgePriorityNeedUntil))
             .Intersect(c.InForce(law.PriorityNeedStart))
-            .Except(DateRangeSet.Of(stillAccommodated));
+            .Except(stillAccommodated is null ? DateRangeSet.Empty : DateRangeSet.Of(stillAccommodated));
         c.Add(days, _basis, "not a 'relevant student' (under 24, in full-time further or higher education, with no " +
             "term-time home in the vacation)");
     }
