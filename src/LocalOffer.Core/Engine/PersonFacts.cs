@@ -92,21 +92,10 @@ internal sealed class PersonFacts
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
-        List<LocalDate>? sgo = null;
-        foreach (var c in Care)
-            if (c.Episode is { End: { } made, ReasonEnded: { } r } && law.SpecialGuardianshipReasons.Contains(r) && made < B18)
-                (sgo ??= []).Add(made);
-        sgo?.Sort();
-        SpecialGuardianshipDates = sgo?.ToArray() ?? [];
-
+        SpecialGuardianshipDates = OrdersMade(law.SpecialGuardianshipReasons);
         // Child arrangements (residence) orders made on the end date of an episode ending E41: the person
         // named as the one the child lives with has parental responsibility (CA 1989 s.12(2)).
-        List<LocalDate>? cao = null;
-        foreach (var c in Care)
-            if (c.Episode is { End: { } made, ReasonEnded: { } r } && law.ChildArrangementsOrderReasons.Contains(r) && made < B18)
-                (cao ??= []).Add(made);
-        cao?.Sort();
-        ChildArrangementsOrderDates = cao?.ToArray() ?? [];
+        ChildArrangementsOrderDates = OrdersMade(law.ChildArrangementsOrderReasons);
 
         HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 && ChildArrangementsOrderDates.Length == 0
             ? [] : BuildHomePeriods(history, law);
@@ -217,6 +206,17 @@ internal sealed class PersonFacts
         if (lastDay < B16 || lastDay >= B18 || lastDay < Law.RegimeStart) return false;
         if (!NonShortBreakCare.Contains(lastDay)) return false;
         return CountedBefore(cessation) >= Law.EligibleDays;
+    }
+
+    /// <summary>The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.</summary>
+    private LocalDate[] OrdersMade(System.Collections.Frozen.FrozenSet<string> reasons)
+    {
+        List<LocalDate>? made = null;
+        foreach (var c in Care)
+            if (c.Episode is { End: { } on, ReasonEnded: { } r } && reasons.Contains(r) && on < B18)
+                (made ??= []).Add(on);
+        made?.Sort();
+        return made?.ToArray() ?? [];
     }
 
     private LocalDate? DateOnWhichCountReaches(int days)

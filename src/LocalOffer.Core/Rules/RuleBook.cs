@@ -78,18 +78,7 @@ public sealed class RuleBook
     {
         var name = Path.GetFileName(file);
         var stem = Path.GetFileNameWithoutExtension(file);
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
-        }
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new RuleFileException(name, 1, 1, "expected one YAML mapping with 'description' and 'parameters'");
+        var root = StrictYaml.Document(file, "one YAML mapping with 'description' and 'parameters'");
 
         Expect(name, root, ["description", "parameters"], ["description", "parameters"]);
         var ps = Map(name, root, "parameters");

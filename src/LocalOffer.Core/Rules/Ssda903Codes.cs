@@ -23,18 +23,7 @@ public sealed class Ssda903Codes
     public static Ssda903Codes Load(string file)
     {
         var name = Path.GetFileName(file);
-        var yaml = new YamlStream();
-        try
-        {
-            using var reader = new StreamReader(file);
-            yaml.Load(reader);
-        }
-        catch (YamlException e)
-        {
-            throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
-        }
-        if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new RuleFileException(name, 1, 1, "expected a mapping with legal_status, reason_ended, placement");
+        var root = StrictYaml.Document(file, "a mapping with legal_status, reason_ended, placement");
         Dictionary<string, string> Section(string key)
         {
             if (!root.Children.TryGetValue(new YamlScalarNode(key), out var node) || node is not YamlMappingNode m)

@@ -9,7 +9,8 @@ namespace LocalOffer.Core.Rules;
 /// </summary>
 internal static class StrictYaml
 {
-    public static YamlMappingNode LoadRoot(string file, string listKey)
+    /// <summary>The one mapping document of a rule file; YAML errors and any other shape name file, line and column.</summary>
+    public static YamlMappingNode Document(string file, string expected)
     {
         var name = Path.GetFileName(file);
         var yaml = new YamlStream();
@@ -27,7 +28,14 @@ internal static class StrictYaml
             throw new RuleFileException(name, 0, 0, "file not found");
         }
         if (yaml.Documents.Count != 1 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new RuleFileException(name, 1, 1, $"expected one YAML mapping with 'description' and '{listKey}'");
+            throw new RuleFileException(name, 1, 1, $"expected {expected}");
+        return root;
+    }
+
+    public static YamlMappingNode LoadRoot(string file, string listKey)
+    {
+        var name = Path.GetFileName(file);
+        var root = Document(file, $"one YAML mapping with 'description' and '{listKey}'");
         Expect(name, root, ["description", listKey], ["description", listKey]);
         return Map(name, root, listKey);
     }
