@@ -29,6 +29,11 @@ public sealed class TemplateSet
             hb.RegisterHelper("markdown", (writer, context, args) => writer.WriteSafeString(SafeMarkdown.ToHtml(args.Length > 0 ? args[0]?.ToString() ?? "" : "")));
             hb.RegisterHelper("date", (writer, context, args) =>
                 writer.Write(args.Length > 0 && args[0] is LocalDate d ? d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : ""));
+            // {{lastday d}}: the last day of a period whose end d is exclusive (the day before d), so a
+            // young person reads "until 14 June 2033" rather than "until the day before 15 June 2033".
+            hb.RegisterHelper("lastday", (writer, context, args) =>
+                writer.Write(args.Length > 0 && args[0] is LocalDate d
+                    ? d.PlusDays(-1).ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : ""));
             hb.RegisterHelper("concat", (context, args) => string.Concat(args.Select(a => a?.ToString())));
             // {{e x}}: escapes x explicitly. Handlebars.Net 2.4 does not escape {{x}} inside a partial
             // called with hash arguments ({{> field value=...}}), so the partials use this for every value.
