@@ -18,26 +18,63 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
 
     public (string Reason, IReadOnlyList<LegalReference> Basis) Reason(Span s, PersonFacts f) => s.Route switch
     {
-        Route.NoneApplies when s.From >= f.B25 => ("aged 25 or over: no leaving care duties remain", [law.Ref("ages.care_leaver_until")[0]]),
+        Route.NoneApplies when s.From >= f.B25 =>
+            ("aged 25 or over: no leaving care duties remain", [law.Ref("ages.care_leaver_until")[0]]),
         Route.NoneApplies => ("not looked after, and no care leaver category applies", []),
-        Route.BeforeRegime when s.Status == Status.LookedAfter => ("looked after, before the leaving care regime began on " + D(law.RegimeStart), [P.S22, P.Regime]),
+        Route.BeforeRegime when s.Status == Status.LookedAfter =>
+            ("looked after, before the leaving care regime began on " + D(law.RegimeStart), [P.S22, P.Regime]),
         Route.BeforeRegime => ("before the leaving care regime began on " + D(law.RegimeStart), [P.Regime]),
         Route.Died => ($"died (episode ended {Words.Codes(law.DeathReasons)})", []),
         Route.LookedAfterUnder16 => ("looked after by the council, under 16", [P.S22]),
-        Route.LookedAfterUnder13Weeks => ($"looked after at 16 or 17, but fewer than {law.EligibleDays} days (13 weeks) counted since the {law.AgeCountingFrom}th birthday", [P.S22, P.Cppcr40]),
-        Route.LookedAfterShortBreak => ($"looked after on a pre-planned series of short breaks ({Words.Codes(law.ShortBreakStatuses)}), which cannot make an eligible child", [P.Cppcr40, P.Cppcr48]),
-        Route.Eligible => ($"aged 16 or 17, looked after, with at least {law.EligibleDays} days (13 weeks) looked after since the {law.AgeCountingFrom}th birthday (short breaks left out)", [P.Sch2Para19B, P.Cppcr40]),
-        Route.RelevantLeftCare => ("aged 16 or 17, not looked after, and an eligible child immediately before last ceasing to be looked after (short breaks left out)", [P.S23A, P.Clr3]),
-        Route.RelevantDetainedAt16 => ($"{Detained(f)} on the 16th birthday, not subject to a care order, having been looked after for at least {law.EligibleDays} days since 14 before that began", [P.Clr3_2]),
-        Route.FormerRelevantWasRelevant => ("aged 18 or over, was a relevant child and would still be one if under 18", [P.S23C1a]),
-        Route.FormerRelevantCareTo18 => ("looked after until the 18th birthday and an eligible child immediately before care ended", [P.S23C1b]),
-        Route.QualifyingSpecialGuardianship => ($"aged 16 to 20, a special guardianship order was made (episode ended {Words.Codes(law.SpecialGuardianshipReasons)}) after being looked after", [P.S24_1A]),
-        Route.QualifyingCouncilCare => ("aged 16 to 20, looked after by a council after 16 while a child, but no longer", [P.S24_2]),
-        Route.QualifyingOtherCare => ("aged 16 to 20, accommodated or privately fostered after 16 while a child, but no longer (advice and befriending only: not help with education or training under s.24B)", [P.S24_2, P.S24A]),
-        Route.ExcludedLivingWithParent => ($"has lived with a parent or a person with parental responsibility for a continuous period of {law.LivingWithParentMonths} months or more, so is not a relevant child while that lasts", [P.Clr3]),
-        Route.Adopted => ($"adopted (episode ended {Words.Codes(law.AdoptionReasons)}): care before the adoption gives no care leaver status (settings.adoption_ends_care_leaver_status)", [P.Aca67, law.Ref("settings.adoption_ends_care_leaver_status")[0]]),
+        Route.LookedAfterUnder13Weeks =>
+            ($"looked after at 16 or 17, but fewer than {law.EligibleDays} days (13 weeks) counted since the " +
+             $"{law.AgeCountingFrom}th birthday",
+             [P.S22, P.Cppcr40]),
+        Route.LookedAfterShortBreak =>
+            ($"looked after on a pre-planned series of short breaks ({Words.Codes(law.ShortBreakStatuses)}), " +
+             "which cannot make an eligible child",
+             [P.Cppcr40, P.Cppcr48]),
+        Route.Eligible =>
+            ($"aged 16 or 17, looked after, with at least {law.EligibleDays} days (13 weeks) looked after " +
+             $"since the {law.AgeCountingFrom}th birthday (short breaks left out)",
+             [P.Sch2Para19B, P.Cppcr40]),
+        Route.RelevantLeftCare =>
+            ("aged 16 or 17, not looked after, and an eligible child immediately before last ceasing to be " +
+             "looked after (short breaks left out)",
+             [P.S23A, P.Clr3]),
+        Route.RelevantDetainedAt16 =>
+            ($"{Detained(f)} on the 16th birthday, not subject to a care order, having been looked after for " +
+             $"at least {law.EligibleDays} days since 14 before that began",
+             [P.Clr3_2]),
+        Route.FormerRelevantWasRelevant =>
+            ("aged 18 or over, was a relevant child and would still be one if under 18",
+             [P.S23C1a]),
+        Route.FormerRelevantCareTo18 =>
+            ("looked after until the 18th birthday and an eligible child immediately before care ended",
+             [P.S23C1b]),
+        Route.QualifyingSpecialGuardianship =>
+            ("aged 16 to 20, a special guardianship order was made (episode ended " +
+             $"{Words.Codes(law.SpecialGuardianshipReasons)}) after being looked after",
+             [P.S24_1A]),
+        Route.QualifyingCouncilCare =>
+            ("aged 16 to 20, looked after by a council after 16 while a child, but no longer",
+             [P.S24_2]),
+        Route.QualifyingOtherCare =>
+            ("aged 16 to 20, accommodated or privately fostered after 16 while a child, but no longer " +
+             "(advice and befriending only: not help with education or training under s.24B)",
+             [P.S24_2, P.S24A]),
+        Route.ExcludedLivingWithParent =>
+            ("has lived with a parent or a person with parental responsibility for a continuous period of " +
+             $"{law.LivingWithParentMonths} months or more, so is not a relevant child while that lasts",
+             [P.Clr3]),
+        Route.Adopted =>
+            ($"adopted (episode ended {Words.Codes(law.AdoptionReasons)}): care before the adoption gives no " +
+             "care leaver status (settings.adoption_ends_care_leaver_status)",
+             [P.Aca67, law.Ref("settings.adoption_ends_care_leaver_status")[0]]),
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
+
+    private const string AtSixteen = ", including the 16th birthday";
 
     private static string Detained(PersonFacts f) =>
         f.DetentionAt16?.Kind == DetentionKind.Hospital ? "in hospital" : "in custody (detained)";
@@ -61,7 +98,8 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
                 result.Add(new TimelineSpan(status, from, spans[i].To, reason, basis, [parts[0]]));
             else
                 result.Add(new TimelineSpan(status, from, spans[i].To,
-                    string.Join("; ", parts.Select((p, k) => k == 0 ? $"until {D(p.To)}: {p.Reason}" : $"from {D(p.From)}: {p.Reason}")),
+                    string.Join("; ", parts.Select((p, k) =>
+                        k == 0 ? $"until {D(p.To)}: {p.Reason}" : $"from {D(p.From)}: {p.Reason}")),
                     parts.SelectMany(p => p.Basis).Distinct().ToArray(), parts.ToArray()));
             parts.Clear();
         }
@@ -85,41 +123,70 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     private void Facts(CareHistory h, PersonFacts f, LocalDate asAt, int age, List<string> lines)
     {
         var leap = h.DateOfBirth.Month == 2 && h.DateOfBirth.Day == 29
-            ? $" Born on 29 February: birthdays in common years fall on {(law.Birthdays.LeapDay == Time.LeapDayBirthday.March1 ? "1 March" : "28 February")} (settings.leap_day_birthday; the law is unsettled)."
+            ? " Born on 29 February: birthdays in common years fall on " +
+              (law.Birthdays.LeapDay == Time.LeapDayBirthday.March1 ? "1 March" : "28 February") +
+              " (settings.leap_day_birthday; the law is unsettled)."
             : "";
-        lines.Add($"Born {D(h.DateOfBirth)}; aged {age} on {D(asAt)}. An age is attained at the start of the birthday ({P.Flra9.Citation}).{leap}");
-        lines.Add($"Birthdays that matter: 14th {D(f.B14)}, 16th {D(f.B16)}, 18th {D(f.B18)}, 21st {D(f.B21)}, 25th {D(f.B25)}.");
+        lines.Add($"Born {D(h.DateOfBirth)}; aged {age} on {D(asAt)}. An age is attained at the start of the " +
+            $"birthday ({P.Flra9.Citation}).{leap}");
+        lines.Add($"Birthdays that matter: 14th {D(f.B14)}, 16th {D(f.B16)}, 18th {D(f.B18)}, 21st {D(f.B21)}, " +
+            $"25th {D(f.B25)}.");
         foreach (var (e, i) in h.Episodes.Select((e, i) => (e, i)).OrderBy(x => x.e.Start))
         {
             var ended = e.ReasonEnded is { } r ? $", ended {Label(labels?.ReasonEnded, r)}" : "";
             var place = e.Placement is { } p ? $", placement {Label(labels?.Placement, p)}" : "";
-            lines.Add($"Episode {i + 1}: looked after from {D(e.Start)} to {D(e.End)} ({(e.End is null ? "open" : "end date is the day care ceased")}) under {Label(labels?.LegalStatus, e.LegalStatus)}{place}{ended} ({P.S22.Citation}).");
+            var endWord = e.End is null ? "open" : "end date is the day care ceased";
+            lines.Add($"Episode {i + 1}: looked after from {D(e.Start)} to {D(e.End)} ({endWord}) under " +
+                $"{Label(labels?.LegalStatus, e.LegalStatus)}{place}{ended} ({P.S22.Citation}).");
             if (law.ShortBreakStatuses.Contains(e.LegalStatus))
-                lines.Add($"  Episode {i + 1} is a series of short breaks: its days do not count towards the 13 weeks, and it is left out when deciding when care last ended ({P.Cppcr40.Citation}(2), reg 48).");
-            if (e.ReasonEnded is { } home && law.ReturnedHomeReasons.Contains(home) && e.End > f.B16 && h.LivingWithParent.Count == 0)
-                lines.Add($"  Episode {i + 1} ended with a return home. Six months living with a parent would end relevant child status ({P.Clr3.Citation}(3)); no livingWithParent period is recorded, so none is assumed.");
+                lines.Add($"  Episode {i + 1} is a series of short breaks: its days do not count towards the 13 " +
+                    $"weeks, and it is left out when deciding when care last ended ({P.Cppcr40.Citation}(2), reg 48).");
+            if (e.ReasonEnded is { } home && law.ReturnedHomeReasons.Contains(home) && e.End > f.B16
+                && h.LivingWithParent.Count == 0)
+                lines.Add($"  Episode {i + 1} ended with a return home. Six months living with a parent would end " +
+                    $"relevant child status ({P.Clr3.Citation}(3)); no livingWithParent period is recorded, so none " +
+                    "is assumed.");
             if ((e.End ?? LocalDate.MaxIsoValue) > f.B18 && e.Start < f.B18)
-                lines.Add($"  Episode {i + 1} {(e.End is null ? "is open" : "runs")} past the 18th birthday: nobody is looked after on or after it, so care is taken to end on {D(f.B18)} ({P.S105.Citation}).");
+                lines.Add($"  Episode {i + 1} {(e.End is null ? "is open" : "runs")} past the 18th birthday: nobody " +
+                    $"is looked after on or after it, so care is taken to end on {D(f.B18)} ({P.S105.Citation}).");
         }
         foreach (var x in h.Detentions)
-            lines.Add($"{(x.Kind == DetentionKind.Custody ? "Detained" : "In hospital")} from {D(x.Start)} to {D(x.End)}{(x.Start <= f.B16 && (x.End is null || x.End > f.B16) ? ", including the 16th birthday" : "")}.");
+            lines.Add($"{(x.Kind == DetentionKind.Custody ? "Detained" : "In hospital")} from {D(x.Start)} to " +
+                $"{D(x.End)}{(x.Start <= f.B16 && (x.End is null || x.End > f.B16) ? AtSixteen : "")}.");
         if (f.DetentionAt16 is not null && f.DetentionUnderCareOrder)
-            lines.Add($"Care under a care order ended when the detention began, so the order is still in force: the {P.Clr3_2.Citation} route (\"not subject to a care order\") does not apply.");
+            lines.Add("Care under a care order ended when the detention began, so the order is still in force: the " +
+                $"{P.Clr3_2.Citation} route (\"not subject to a care order\") does not apply.");
         foreach (var sgo in f.SpecialGuardianshipDates)
-            lines.Add($"A special guardianship order was made on {D(sgo)}: the special guardian has parental responsibility ({P.S14C.Citation}), and the young person was looked after immediately before the order ({P.S24_1A.Citation}). Assumed living with the special guardian from the order until care began again, so six months there end relevant child status ({P.Clr3.Citation}(3)(b)).");
+            lines.Add($"A special guardianship order was made on {D(sgo)}: the special guardian has parental " +
+                $"responsibility ({P.S14C.Citation}), and the young person was looked after immediately before the " +
+                $"order ({P.S24_1A.Citation}). Assumed living with the special guardian from the order until care " +
+                $"began again, so six months there end relevant child status ({P.Clr3.Citation}(3)(b)).");
         foreach (var cao in f.ChildArrangementsOrderDates)
-            lines.Add($"A child arrangements order was made on {D(cao)} (episode ended {Words.Codes(law.ChildArrangementsOrderReasons)}): the person named as the one the young person lives with has parental responsibility ({P.S12_2.Citation}). Assumed living with the carer from the order until care began again, so six months there end relevant child status ({P.Clr3.Citation}(3)(b)).");
+            lines.Add($"A child arrangements order was made on {D(cao)} (episode ended " +
+                $"{Words.Codes(law.ChildArrangementsOrderReasons)}): the person named as the one the young person " +
+                $"lives with has parental responsibility ({P.S12_2.Citation}). Assumed living with the carer from " +
+                "the order until care began again, so six months there end relevant child status " +
+                $"({P.Clr3.Citation}(3)(b)).");
         foreach (var hp in f.HomePeriods)
-            lines.Add($"Living with a parent or person with parental responsibility from {D(hp.Start)}{(hp.End == LocalDate.MaxIsoValue ? "" : $" to {D(hp.End)}")} (including any placement with parents running straight into it); six months are complete on {D(hp.Start.PlusMonths(law.LivingWithParentMonths))} ({P.Clr3.Citation}(3)).");
+            lines.Add($"Living with a parent or person with parental responsibility from {D(hp.Start)}" +
+                $"{(hp.End == LocalDate.MaxIsoValue ? "" : $" to {D(hp.End)}")} (including any placement with " +
+                $"parents running straight into it); six months are complete on " +
+                $"{D(hp.Start.PlusMonths(law.LivingWithParentMonths))} ({P.Clr3.Citation}(3)).");
         foreach (var o in h.OtherCare)
-            lines.Add($"Other care ({CareHistoryReader.OtherCareKinds.First(k => k.Value == o.Kind).Key}) from {D(o.Start)} to {D(o.End)} ({P.S24_2.Citation}).");
+            lines.Add($"Other care ({CareHistoryReader.OtherCareKinds.First(k => k.Value == o.Kind).Key}) from " +
+                $"{D(o.Start)} to {D(o.End)} ({P.S24_2.Citation}).");
         foreach (var e in h.Education)
-            lines.Add($"Education or training ({CareHistoryReader.EducationKinds.First(k => k.Value == e.Kind).Key}, {(e.FullTime ? "full time" : "part time")}) from {D(e.Start)} to {D(e.End)}.");
+            lines.Add($"Education or training ({CareHistoryReader.EducationKinds.First(k => k.Value == e.Kind).Key}, " +
+                $"{(e.FullTime ? "full time" : "part time")}) from {D(e.Start)} to {D(e.End)}.");
         foreach (var r in h.SupportRequests)
             lines.Add($"Asked for support on {D(r.Date)}.");
-        lines.Add($"Days looked after from the 14th birthday to {D(asAt)}, short breaks left out: {f.CountedBefore(asAt)}. " +
-            (f.ThirteenWeeksDate is { } t13 ? $"13 weeks ({law.EligibleDays} days) counted by {D(t13)}" : "13 weeks never counted") +
-            $" ({P.Cppcr40.Citation}(1); a day counts when looked after for it; on a date the whole days before it count).");
+        lines.Add($"Days looked after from the 14th birthday to {D(asAt)}, short breaks left out: " +
+            $"{f.CountedBefore(asAt)}. " +
+            (f.ThirteenWeeksDate is { } t13
+                ? $"13 weeks ({law.EligibleDays} days) counted by {D(t13)}"
+                : "13 weeks never counted") +
+            $" ({P.Cppcr40.Citation}(1); a day counts when looked after for it; on a date the whole days before it " +
+            "count).");
     }
 
     /// <summary>What nearly made a difference: days short of 13 weeks, care ending just before 16.</summary>
@@ -130,13 +197,20 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         foreach (var ceased in f.CessationsOfCountedCare)
         {
             var lastDay = ceased.PlusDays(-1);
-            if (lastDay >= f.B16 && lastDay < f.B18 && !f.EligibleAtCessation(ceased) && f.CountedBefore(ceased) is var n && n < law.EligibleDays)
-                lines.Add($"Near miss: care ended on {D(ceased)} with {n} days counted since the 14th birthday: {Words.Days(law.EligibleDays - n)} short of 13 weeks, so not an eligible child immediately before ({P.Sch2Para19B.Citation}; {P.Cppcr40.Citation}).");
+            if (lastDay >= f.B16 && lastDay < f.B18 && !f.EligibleAtCessation(ceased)
+                && f.CountedBefore(ceased) is var n && n < law.EligibleDays)
+                lines.Add($"Near miss: care ended on {D(ceased)} with {n} days counted since the 14th birthday: " +
+                    $"{Words.Days(law.EligibleDays - n)} short of 13 weeks, so not an eligible child immediately " +
+                    $"before ({P.Sch2Para19B.Citation}; {P.Cppcr40.Citation}).");
             var before16 = Period.Between(ceased, f.B16, PeriodUnits.Days).Days;
             if (!careAfter16 && before16 is >= 0 and <= 28)
                 lines.Add(before16 == 0
-                    ? $"Near miss: care ended on the 16th birthday ({D(ceased)}, the day care ceased): the last day looked after was the day before, so never looked after at 16 or over, and never an eligible or relevant child ({P.Sch2Para19B.Citation})."
-                    : $"Near miss: care ended on {D(ceased)}, {Words.Days(before16)} before the 16th birthday: never looked after at 16 or over, so never an eligible or relevant child ({P.Sch2Para19B.Citation}).");
+                    ? $"Near miss: care ended on the 16th birthday ({D(ceased)}, the day care ceased): the last day " +
+                      "looked after was the day before, so never looked after at 16 or over, and never an eligible " +
+                      $"or relevant child ({P.Sch2Para19B.Citation})."
+                    : $"Near miss: care ended on {D(ceased)}, {Words.Days(before16)} before the 16th birthday: " +
+                      "never looked after at 16 or over, so never an eligible or relevant child " +
+                      $"({P.Sch2Para19B.Citation}).");
         }
     }
 
@@ -150,11 +224,13 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             var law = basis.Count > 0 ? $" ({string.Join("; ", basis.Select(b => b.Citation))})" : "";
             if (i > 0 && spans[i - 1].Status == s.Status)
             {
-                lines.Add($"From {D(s.From)}: still {s.Status.Plain()} [{s.Status.Wire()}], now because: {reason}{law}.");
+                lines.Add($"From {D(s.From)}: still {s.Status.Plain()} [{s.Status.Wire()}], now because: " +
+                    $"{reason}{law}.");
                 continue;
             }
             var why = i == 0 ? null : Why(spans[i - 1], s, f);
-            lines.Add($"From {D(s.From)}: {s.Status.Plain()} [{s.Status.Wire()}]{(why is null ? "" : $", because {why}")}: {reason}{law}.");
+            var because = why is null ? "" : $", because {why}";
+            lines.Add($"From {D(s.From)}: {s.Status.Plain()} [{s.Status.Wire()}]{because}: {reason}{law}.");
         }
     }
 
@@ -166,19 +242,22 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         if (next.Route == Route.Adopted) return "the young person was adopted";
         if (d == law.RegimeStart) return "the leaving care regime began";
         if (f.HomeExcluded.Contains(d) && !f.HomeExcluded.Contains(d.PlusDays(-1)))
-            return $"{law.LivingWithParentMonths} months living with a parent or a person with parental responsibility were complete";
-        if (previous.Route == Route.ExcludedLivingWithParent || (f.HomeExcluded.Contains(d.PlusDays(-1)) && !f.HomeExcluded.Contains(d)))
+            return $"{law.LivingWithParentMonths} months living with a parent or a person with parental " +
+                "responsibility were complete";
+        if (previous.Route == Route.ExcludedLivingWithParent
+            || (f.HomeExcluded.Contains(d.PlusDays(-1)) && !f.HomeExcluded.Contains(d)))
             return "living with the parent or person with parental responsibility ended (the arrangement broke down)";
         if (d == f.B25) return "the 25th birthday: leaving care duties end";
-        if (d == f.B21 && previous.Status == Status.Qualifying) return $"the 21st birthday: qualifying status ends ({P.S24_1b.Citation})";
+        if (d == f.B21 && previous.Status == Status.Qualifying)
+            return $"the 21st birthday: qualifying status ends ({P.S24_1b.Citation})";
         if (d == f.B21) return "the 21st birthday";
         if (d == f.B18) return "the 18th birthday";
         if (d == f.B16) return "the 16th birthday";
         if (next.Status == Status.Eligible && f.ThirteenWeeksDate == d) return "13 weeks of care were counted";
-        if (previous.Status is Status.LookedAfter or Status.Eligible && next.Status is not (Status.LookedAfter or Status.Eligible))
-            return "care ended";
-        if (next.Status is Status.LookedAfter or Status.Eligible && previous.Status is not (Status.LookedAfter or Status.Eligible))
-            return "care began";
+        var wasInCare = previous.Status is Status.LookedAfter or Status.Eligible;
+        var isInCare = next.Status is Status.LookedAfter or Status.Eligible;
+        if (wasInCare && !isInCare) return "care ended";
+        if (isInCare && !wasInCare) return "care began";
         return null;
     }
 
@@ -187,20 +266,26 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     {
         var amount = e.Amount is { } m ? $", {m}" : "";
         var parts = e.Periods.Select(p =>
-            $"{string.Join(" and ", p.Basis.Select(b => b.Citation))} from {D(p.From)} to {D(p.To)}{(p.Condition is { } c ? $" ({c})" : "")}");
+            $"{string.Join(" and ", p.Basis.Select(b => b.Citation))} from {D(p.From)} to {D(p.To)}" +
+            (p.Condition is { } c ? $" ({c})" : ""));
         return $"Entitlement: {e.Title}, from {D(e.From)} until {D(e.To)}{amount}: {string.Join("; then ", parts)}.";
     }
 
     private void Limits(int age, Status status, List<string> lines)
     {
         if (status is Status.FormerRelevant && law.StayingCloseStart is null)
-            lines.Add($"Staying close support ({P.S23CZAA.Citation}) is not yet in force: no commencement date has been made.");
+            lines.Add($"Staying close support ({P.S23CZAA.Citation}) is not yet in force: no commencement date has " +
+                "been made.");
         if (status is Status.Relevant or Status.FormerRelevant && law.IntentionallyHomelessStart is null)
-            lines.Add($"Not yet in force: the rule that a care leaver under 25 is not found intentionally homeless ({P.IntentionallyHomeless.Citation}) has no commencement date.");
+            lines.Add("Not yet in force: the rule that a care leaver under 25 is not found intentionally homeless " +
+                $"({P.IntentionallyHomeless.Citation}) has no commencement date.");
         if (status is Status.FormerRelevant or Status.Qualifying or Status.Relevant)
-            lines.Add($"Not decided here: an adult in an excluded immigration class may be barred from support under ss.23C, 23CA, 23CZA, 24A and 24B unless a human rights assessment finds it necessary ({P.Nia2002Sch3.Citation}).");
+            lines.Add("Not decided here: an adult in an excluded immigration class may be barred from support under " +
+                "ss.23C, 23CA, 23CZA, 24A and 24B unless a human rights assessment finds it necessary " +
+                $"({P.Nia2002Sch3.Citation}).");
         if (age >= law.AgeCoreDutiesUntil && age < law.AgeCareLeaverUntil && status != Status.None)
-            lines.Add($"Not decided here: priority need for housing at 21 or over depends on vulnerability because of care ({P.PriorityNeedArt5.Citation}), a judgement.");
+            lines.Add("Not decided here: priority need for housing at 21 or over depends on vulnerability because " +
+                $"of care ({P.PriorityNeedArt5.Citation}), a judgement.");
     }
 
     private static string Label(IReadOnlyDictionary<string, string>? labels, string code) =>
@@ -208,4 +293,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
 }
 
 /// <summary>Plain words for SSDA903 codes, for the explanation.</summary>
-internal sealed record Ssda903Labels(IReadOnlyDictionary<string, string> LegalStatus, IReadOnlyDictionary<string, string> Placement, IReadOnlyDictionary<string, string> ReasonEnded);
+internal sealed record Ssda903Labels(
+    IReadOnlyDictionary<string, string> LegalStatus,
+    IReadOnlyDictionary<string, string> Placement,
+    IReadOnlyDictionary<string, string> ReasonEnded);
