@@ -3,14 +3,16 @@ using LocalOffer.Core.Input;
 namespace LocalOffer.Web;
 
 /// <summary>
-/// Plain words for the wire names of "other care" and education kinds, so the form's lists read
-/// as English with the document's name beside (as the SSDA903 lists do). The names themselves come
-/// from the reader, so a kind added there appears here (with its wire name until worded).
+/// Plain words for the document's names of detention, "other care" and education kinds, so the
+/// form reads as English with no code names (issue 10). The names themselves come from the reader,
+/// so a kind added there appears here; a test fails until it is worded.
 /// </summary>
 public static class FactLabels
 {
     private static readonly Dictionary<string, string> Words = new()
     {
+        ["custody"] = "In custody (a young offender institution, secure training centre or remand centre)",
+        ["hospital"] = "In hospital",
         ["privateFostering"] = "Privately fostered",
         ["voluntaryOrganisation"] = "Accommodated by a voluntary organisation",
         ["privateChildrensHome"] = "In a private children's home",
@@ -25,5 +27,7 @@ public static class FactLabels
     public static IEnumerable<string> OtherCareKinds => CareHistoryReader.OtherCareKinds.Keys;
     public static IEnumerable<string> EducationKinds => CareHistoryReader.EducationKinds.Keys;
 
-    public static string Text(string kind) => Words.TryGetValue(kind, out var w) ? $"{w} ({kind})" : kind;
+    public static bool IsWorded(string kind) => Words.ContainsKey(kind);
+
+    public static string Text(string kind) => Words.TryGetValue(kind, out var w) ? w : kind;
 }

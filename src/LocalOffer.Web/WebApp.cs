@@ -44,6 +44,7 @@ public static class WebApp
         {
             if (c.ProblemDetails.Status >= 500) { c.ProblemDetails.Detail = "Something went wrong on the server. Nothing was kept."; c.ProblemDetails.Extensions.Remove("exception"); }
         });
+        builder.Services.AddSingleton<LocalOffer.Web.Journey.JourneyContext>();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -60,6 +61,13 @@ public static class WebApp
         app.Use(async (context, next) =>
         {
             // Refuse oversize bodies up front, whatever server is underneath (Kestrel also enforces it).
+            if (context.Request.ContentLength > MaxBodyBytes && context.Request.Path == "/check/upload")
+            {
+                // A person uploading a file reads a GOV.UK error on the page, not a problem document.
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = "/check/upload?error=too-large";
+                return;
+            }
             if (context.Request.ContentLength > MaxBodyBytes)
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
@@ -78,6 +86,9 @@ public static class WebApp
         app.UseAntiforgery();
         app.MapOpenApi();
         ApiEndpoints.Map(app);
+        LocalOffer.Web.Journey.WebAssets.Map(app);
+        LocalOffer.Web.Journey.JourneyEndpoints.Map(app);
+        LocalOffer.Web.Journey.YoursPdf.Map(app);
         PageEndpoints.Map(app);
         CompareEndpoints.Map(app);
         return app;

@@ -80,7 +80,9 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     }
 
     /// <summary>Every public page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
-    public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html")
+    /// <param name="app">A link back to the service the pages are served in (the adviser app), first in the navigation.</param>
+    public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html",
+        (string Href, string Label)? app = null)
     {
         var version = council.OfferOn(asAt);
         var items = version?.Items.Where(i => i.InForceOn(asAt)).ToList() ?? [];
@@ -123,13 +125,14 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             national = OfferViews.National(nationalShown),
             areas,
             ageGroups = AgeGroups(core.Law).Select(g => new { file = g.File, title = g.Title }).ToArray(),
-            nav = new object[]
+            nav = new object?[]
             {
+                app is { } back ? new { href = back.Href, label = back.Label } : null,
                 new { href = "index.html", label = "Start" },
                 new { href = "contacts.html", label = "Who to contact" },
                 new { href = "by-age.html", label = "By age" },
                 new { href = "law.html", label = "The law" },
-            },
+            }.Where(x => x is not null).ToArray(),
             footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Published with LocalOffer.",
         };
         var pages = new List<(string, string)>

@@ -1,0 +1,238 @@
+using System.Text.Json.Nodes;
+using LocalOffer.Core;
+using LocalOffer.Core.Input;
+using LocalOffer.Core.Model;
+using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
+using NodaTime;
+
+namespace LocalOffer.Web.Journey;
+
+/// <summary>A form as posted with the answers its token carries.</summary>
+public sealed record PostedForm(IFormCollection Form, JourneyState State);
+
+/// <summary>
+/// What every page of the journey needs (the rules core, councils, templates, antiforgery and the
+/// keys of the state token) and the pages it renders, so each endpoint reads as its steps.
+/// </summary>
+public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, TemplateSet templates, IAntiforgery af,
+    IDataProtectionProvider keys)
+{
+    public RulesCore Core => core;
+    public OfferCatalog Catalog => catalog;
+    public TemplateSet Templates => templates;
+    public IAntiforgery Af => af;
+
+    public JourneyState? State(string? token) => JourneyState.Decode(token, keys);
+
+    public string Token(JourneyState state) => state.Encode(keys);
+
+    /// <summary>
+    /// The posted form with its answers, or null when the form is too big, did not come from this
+    /// site, has expired or carries a token that cannot be read (the caller shows the expired page).
+    /// </summary>
+    public async Task<PostedForm?> Posted(HttpContext http)
+    {
+        IFormCollection post;
+        try
+        {
+            post = await http.Request.ReadFormAsync();
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null;
+        }
+        if (!await af.IsRequestValidAsync(http)) return null;
+        return State(post["s"]) is { } state ? new PostedForm(post, state) : null;
+    }
+
+    /// <summary>303 to the next page's GET with the new token: Back and Reload never resend a form.</summary>
+    public IResult Next(JourneyState state, string path, string? query = null, string? fragment = null)
+    {
+        var token = Token(state);
+        if (token.Length > JourneyState.MaxTokenChars) return TooLong();
+        var url = $"{path}?s={token}{(query is null ? "" : "&" + query)}{(fragment is null ? "" : "#" + fragment)}";
+        return new SeeOther(url);
+    }
+
+    public IResult Expired(HttpContext http) => JourneyEndpoints.Page(templates, "web/expired", new
+    {
+        site = JourneyPages.Site(http, af), pageTitle = "Sorry, your answers could not be read",
+    }, 400);
+
+    private IResult TooLong() => Results.Content(
+        "<!DOCTYPE html><html lang=\"en-GB\"><title>Too many answers</title><p>This history is too long to carry " +
+        "between pages. Go back and remove an item.</p></html>", "text/html; charset=utf-8", statusCode: 400);
+
+    public IResult PersonPage(HttpContext http, JourneyState state, PersonForm form, List<(string Id, string Message)> errors,
+        string? ret)
+    {
+        var token = Token(state);
+        return JourneyEndpoints.Page(templates, "web/person", new
+        {
+            site = JourneyPages.Site(http, af),
+            pageTitle = (errors.Count > 0 ? "Error: " : "") + "About the young person",
+            token,
+            ret = ret == "answers" ? "answers" : null,
+            back = ret == "answers" ? $"/check/answers?s={token}" : "/",
+            errors = JourneyPages.Errors(errors),
+            dob = Date("dob", form.DobParts, errors),
+            asAt = Date("asAt", form.AsAtParts, errors),
+            councilError = errors.FirstOrDefault(e => e.Id == "council").Message,
+            councils = catalog.Councils.Select((c, i) => new
+            {
+                id = i == 0 ? "council" : $"council-{i + 1}", value = c.Id, text = c.Name, selected = c.Id == form.Council,
+            }).ToArray(),
+        }, errors.Count > 0 ? 400 : 200);
+    }
+
+    private static object Date(string name, DateInput.Parts p, List<(string Id, string Message)> errors) => new
+    {
+        name, day = p.Day, month = p.Month, year = p.Year,
+        error = errors.FirstOrDefault(e => e.Id == name + "-day").Message,
+    };
+
+    public IResult ListPage(HttpContext http, JourneyState state, ListKind[] kinds, int? added, string? addedKind)
+    {
+        var token = Token(state);
+        var episodes = kinds.Length == 1;
+        return JourneyEndpoints.Page(templates, "web/list", new
+        {
+            site = JourneyPages.Site(http, af),
+            pageTitle = episodes ? "Care episodes" : "Other facts",
+            heading = episodes ? "Care episodes" : "Other facts about their care",
+            intro = episodes
+                ? "Add each period they were looked after, as on the SSDA903 record. Add none if they were never in care."
+                : "Add anything else that affects their status. Leave a list empty if it does not apply.",
+            token,
+            banner = added is { } a && FactLists.BySlug(addedKind ?? "") is { } k
+                ? $"{JourneyPages.Capital(k.Noun)} {a} added" : null,
+            lists = kinds.Select(k => new
+            {
+                slug = k.Slug, heading = k.Heading, hint = k.Hint, noun = k.Noun,
+                rows = JourneyPages.Rows(k, state.List(k.Key), token, null, core, k.Slug == addedKind ? added : null),
+                add = $"/check/{k.Slug}/add?s={token}",
+                full = state.List(k.Key).Count >= k.Max,
+                max = k.Max,
+                single = episodes,
+            }).ToArray(),
+            back = episodes ? $"/check/person?s={token}" : $"/check/episodes?s={token}",
+            next = episodes ? $"/check/other?s={token}" : $"/check/answers?s={token}",
+        });
+    }
+
+    public IResult ItemPage(HttpContext http, JourneyState state, ListKind kind, int? n, ItemForm form, string? ret)
+    {
+        var token = Token(state);
+        var errors = form.Errors.Select(e => (JourneyPages.InputId(kind, e.Key), e.Message)).ToList();
+        var heading = n is null ? $"Add {Article(kind.Noun)}" : $"Change {kind.Noun} {n}";
+        return JourneyEndpoints.Page(templates, "web/item", new
+        {
+            site = JourneyPages.Site(http, af),
+            pageTitle = (errors.Count > 0 ? "Error: " : "") + heading,
+            heading, hint = kind.Hint, token, ret = ret == "answers" ? "answers" : null,
+            action = n is null ? $"/check/{kind.Slug}/add" : $"/check/{kind.Slug}/{n}/change",
+            errors = JourneyPages.Errors(errors),
+            questions = JourneyPages.Questions(form, core),
+            back = ReturnUrl(kind, ret, token),
+        }, errors.Count > 0 ? 400 : 200);
+    }
+
+    public async Task<IResult> SaveItem(HttpContext http, string slug, int? n)
+    {
+        if (FactLists.BySlug(slug) is not { } kind) return Results.NotFound();
+        if (await Posted(http) is not { } p) return Expired(http);
+        var (post, state) = p;
+        var ret = (string?)post["return"];
+        var list = state.List(kind.Key);
+        if (n is { } k && (k < 1 || k > list.Count)) return Results.NotFound();
+        if (n is null && list.Count >= kind.Max) return ItemPage(http, state, kind, n, ItemForm.Empty(kind), ret);
+        var dob = Iso((string?)state.History["dateOfBirth"]);
+        var (form, item) = ItemForm.Read(kind, post, dob, core);
+        if (item is null) return ItemPage(http, state, kind, n, form, ret);
+        int at;
+        if (n is { } i) list[(at = i) - 1] = item;
+        else
+        {
+            list.Add(item);
+            at = list.Count;
+        }
+        var anchor = $"{kind.Slug}-{at}";
+        if (ret == "answers") return Next(state, "/check/answers", fragment: anchor);
+        return Next(state, kind == FactLists.Episodes ? "/check/episodes" : "/check/other",
+            query: n is null ? $"added={at}&kind={kind.Slug}" : null, fragment: anchor);
+    }
+
+    public string ReturnPath(ListKind kind, string? ret) =>
+        ret == "answers" ? "/check/answers" : kind == FactLists.Episodes ? "/check/episodes" : "/check/other";
+
+    public string ReturnUrl(ListKind kind, string? ret, string token) => $"{ReturnPath(kind, ret)}?s={token}";
+
+    /// <summary>
+    /// The answers read by the rules core exactly as the API reads a document, with the council and
+    /// the date; errors in words, each linking to where it can be put right.
+    /// </summary>
+    public (CareHistory? History, LocalDate Date, List<(string Id, string Message, string? Href)> Errors) Checked(JourneyState state)
+    {
+        var errors = new List<(string, string, string?)>();
+        if (state.History["dateOfBirth"] is null) errors.Add(("person", "Enter the date of birth", null));
+        if (state.Council is null || catalog.Find(state.Council) is null)
+            errors.Add(("person", "Select the council whose local offer to use", null));
+        var asAt = Iso(state.AsAt);
+        if (asAt is null) errors.Add(("person", "Enter the date to check", null));
+        if (errors.Count > 0) return (null, default, errors);
+        var (history, problems) = core.Reader.Read(state.History.ToJsonString());
+        foreach (var e in problems) errors.Add(AnswerErrors.Words(e));
+        if (history is not null && asAt < history.DateOfBirth)
+            errors.Add(("person", "Date to check must be on or after the date of birth", null));
+        return (errors.Count > 0 ? null : history, asAt ?? default, errors);
+    }
+
+    public IResult AnswersPage(HttpContext http, JourneyState state, List<(string Id, string Message, string? Href)> errors)
+    {
+        var token = Token(state);
+        var dob = Iso((string?)state.History["dateOfBirth"]);
+        var asAt = Iso(state.AsAt);
+        var change = $"/check/person?s={token}&return=answers";
+        return JourneyEndpoints.Page(templates, "web/answers", new
+        {
+            site = JourneyPages.Site(http, af),
+            pageTitle = (errors.Count > 0 ? "Error: " : "") + "Check your answers",
+            token,
+            errors = errors.Select(e => new { href = e.Href is null ? "#" + e.Id : e.Href + $"?s={token}&return=answers", text = e.Message }).ToArray(),
+            person = new object[]
+            {
+                new { key = "Date of birth", value = dob is { } d ? DateInput.Words(d) : "Not given", change, hidden = "date of birth" },
+                new { key = "Council", value = JourneyPages.CouncilName(catalog, state.Council), change, hidden = "council" },
+                new { key = "Date to check", value = asAt is { } a ? DateInput.Words(a) : "Not given", change, hidden = "date to check" },
+            },
+            lists = FactLists.All.Select(k => new
+            {
+                heading = k.Heading, slug = k.Slug, noun = k.Noun,
+                rows = JourneyPages.Rows(k, state.List(k.Key), token, "answers", core),
+                add = $"/check/{k.Slug}/add?s={token}&return=answers",
+                full = state.List(k.Key).Count >= k.Max,
+            }).ToArray(),
+            download = $"/check/download?s={token}",
+            back = $"/check/other?s={token}",
+        }, errors.Count > 0 ? 400 : 200);
+    }
+
+    private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
+
+    public static LocalDate? Iso(string? s) =>
+        s is not null && NodaTime.Text.LocalDatePattern.Iso.Parse(s) is { Success: true } p ? p.Value : null;
+}
+
+/// <summary>A 303 See Other: the browser follows with a GET, whatever the method was.</summary>
+public sealed class SeeOther(string url) : IResult
+{
+    public Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status303SeeOther;
+        http.Response.Headers.Location = url;
+        return Task.CompletedTask;
+    }
+}

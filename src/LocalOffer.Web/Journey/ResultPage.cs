@@ -1,0 +1,88 @@
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
+using LocalOffer.Offers.Render;
+using NodaTime;
+
+namespace LocalOffer.Web.Journey;
+
+/// <summary>
+/// The result of the journey in three views of one assessment: the adviser's page (status, the law
+/// with citations, the council's items, the explanation), its print view, and the young person's
+/// own page ("Your support": second person, plain English, no citations, who to contact first).
+/// </summary>
+public static class ResultPage
+{
+    public static IResult Render(HttpContext http, JourneyContext j, JourneyState state, string token,
+        CareHistory history, LocalDate date, string? view)
+    {
+        var council = j.Catalog.Find(state.Council!)!;
+        var assessment = j.Core.Engine.Assess(history, date);
+        var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
+        var model = new PersonalOfferRenderer(j.Core, j.Templates).Model(offer, "/assets/");
+        var careLeaver = assessment.Status is not (Status.None or Status.LookedAfter);
+        var links = new
+        {
+            answers = $"/check/answers?s={token}",
+            print = $"/check/result?s={token}&view=print",
+            yours = $"/check/result?s={token}&view=yours",
+            download = $"/check/download?s={token}",
+            adviser = $"/check/result?s={token}",
+            pdf = $"/check/yours.pdf?s={token}",
+        };
+        if (view == "yours")
+            return JourneyEndpoints.Page(j.Templates, "web/yours", new
+            {
+                site = JourneyPages.Site(http, j.Af, withNav: false),
+                pageTitle = "Your support",
+                council = council.Name,
+                offer = model,
+                careLeaver,
+                firstContact = FirstContact(council),
+                summaries = offer.Statutory.Select(s => new
+                {
+                    title = s.Entitlement.Title,
+                    summary = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
+                        ? j.Core.Law.Entitlements[s.Entitlement.Id].Summary : null,
+                    last = s.Entitlement.To.PlusDays(-1),
+                    amount = s.Entitlement.Amount?.ToString(),
+                    onRequest = s.Entitlement.Condition?.StartsWith("available on request", StringComparison.Ordinal) == true,
+                    council = s.CouncilItem?.Description,
+                }).ToArray(),
+                links,
+            });
+        var print = view == "print";
+        return JourneyEndpoints.Page(j.Templates, "web/result", new
+        {
+            offer = model,
+            site = JourneyPages.Site(http, j.Af, withNav: !print),
+            pageTitle = "Result",
+            print,
+            council = council.Name,
+            noOffer = offer.Version is null,
+            panelClass = assessment.Status switch
+            {
+                Status.None => "lo-panel--none",
+                Status.LookedAfter => "lo-panel--care",
+                _ => "lo-panel--leaver",
+            },
+            svg = TimelineSvg.Render(assessment, j.Core.Law),
+            timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
+            nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
+                .Select(l => l["Near miss: ".Length..]).ToArray(),
+            explanation = assessment.Explanation,
+            warnings = assessment.Warnings,
+            links,
+        });
+    }
+
+    private static object? FirstContact(LocalOffer.Offers.Policy.Council c)
+    {
+        var team = c.Contacts.GetValueOrDefault("leaving_care_team");
+        var ooh = c.Contacts.GetValueOrDefault("out_of_hours");
+        return team is null && ooh is null ? null : new
+        {
+            team = team is null ? null : OfferViews.Contact("Leaving care team", team),
+            outOfHours = ooh is null ? null : OfferViews.Contact("Out of hours", ooh),
+        };
+    }
+}
