@@ -25,7 +25,7 @@ public sealed class HardeningTests(WebApplicationFactory<WebEntryPoint> factory)
 
     private static async Task<string> Token(HttpClient client)
     {
-        var html = await client.GetStringAsync("/");
+        var html = await client.GetStringAsync("/check/person");
         return Regex.Match(html, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
@@ -34,10 +34,17 @@ public sealed class HardeningTests(WebApplicationFactory<WebEntryPoint> factory)
         html.Should().NotContain("<script>alert").And.NotContain("<img src=x").And.NotContain("\"><script");
     }
 
-    public static readonly string[] Fields =
+    // Every input name of the journey's forms: the person page and each list's item page.
+    public static readonly (string Path, string[] Fields)[] Forms =
     [
-        "dob", "asAt", "ep0.start", "ep0.end", "ep0.ls", "ep0.place", "ep0.rec", "det.start", "det.end", "det.kind",
-        "lwp.start", "lwp.end", "other.start", "other.end", "other.kind", "edu.start", "edu.end", "edu.kind", "support.date", "council",
+        ("/check/person", ["dob-day", "dob-month", "dob-year", "council", "asAt-day", "asAt-month", "asAt-year", "return", "s"]),
+        ("/check/episodes/add", ["start-day", "start-month", "start-year", "legalStatus", "placement", "ended", "end-day",
+            "end-month", "end-year", "reasonEnded", "return"]),
+        ("/check/detentions/add", ["kind", "start-day", "start-month", "start-year", "ended", "end-day", "end-month", "end-year"]),
+        ("/check/living-with-parent/add", ["start-day", "start-month", "start-year", "ended", "end-day", "end-month", "end-year"]),
+        ("/check/other-care/add", ["kind", "start-day", "start-month", "start-year", "ended", "end-day", "end-month", "end-year"]),
+        ("/check/education/add", ["kind", "fullTime", "start-day", "start-month", "start-year", "ended", "end-day", "end-month", "end-year"]),
+        ("/check/support-requests/add", ["date-day", "date-month", "date-year"]),
     ];
 
     [Fact]
@@ -45,26 +52,95 @@ public sealed class HardeningTests(WebApplicationFactory<WebEntryPoint> factory)
     {
         var client = factory.CreateClient();
         var token = await Token(client);
-        foreach (var field in Fields)
-        {
-            var values = new Dictionary<string, string> { ["__af"] = token, ["action"] = "check", ["dob"] = "2008-06-15", [field] = Markup };
-            var r = await client.PostAsync("/", new FormUrlEncodedContent(values));
-            Inert(await r.Content.ReadAsStringAsync());
-        }
+        var posts = 0;
+        foreach (var (path, fields) in Forms)
+            foreach (var field in fields)
+            {
+                var values = new Dictionary<string, string> { ["__af"] = token, ["ended"] = "yes", [field] = Markup };
+                var r = await client.PostAsync(path, new FormUrlEncodedContent(values));
+                Inert(await r.Content.ReadAsStringAsync());
+                ((int)r.StatusCode).Should().BeLessThan(500, $"{path} {field}");
+                posts++;
+            }
+        posts.Should().BeGreaterThan(40);
     }
 
     [Fact]
-    public async Task Markup_in_extra_fields_is_escaped_on_the_result_page()
+    public async Task Markup_in_extra_fields_is_escaped_and_ignored()
     {
         var client = factory.CreateClient();
         var values = new Dictionary<string, string>
         {
-            ["__af"] = await Token(client), ["action"] = "check", ["dob"] = "2008-06-15", ["asAt"] = "2026-11-22",
+            ["__af"] = await Token(client), ["dob-day"] = "15", ["dob-month"] = "6", ["dob-year"] = "2008",
+            ["council"] = "wakefield", ["asAt-day"] = "22", ["asAt-month"] = "11", ["asAt-year"] = "2026",
             ["x\"><script>alert(9)</script>"] = Markup,
         };
-        var r = await client.PostAsync("/", new FormUrlEncodedContent(values));
-        r.StatusCode.Should().Be(HttpStatusCode.OK);
+        var r = await client.PostAsync("/check/person", new FormUrlEncodedContent(values));
+        r.StatusCode.Should().Be(HttpStatusCode.OK, "the redirect to the episodes page is followed");
         Inert(await r.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/check/person?s=not-a-token")]
+    [InlineData("/check/answers?s=CfDJ8AAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("/check/result?s=%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/check/episodes/1/change?s=x")]
+    public async Task A_tampered_or_expired_token_is_a_govuk_page_not_a_500(string url)
+    {
+        var r = await factory.CreateClient().GetAsync(url);
+        r.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        r.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
+        var html = await r.Content.ReadAsStringAsync();
+        html.Should().Contain("Sorry, your answers could not be read");
+        Inert(html);
+    }
+
+    [Fact]
+    public async Task A_token_from_another_server_process_cannot_be_read()
+    {
+        // Keys live in memory only: a second app (as after a restart) cannot read the first one's token.
+        var first = factory.CreateClient();
+        var post = new Dictionary<string, string>
+        {
+            ["__af"] = await Token(first), ["dob-day"] = "15", ["dob-month"] = "6", ["dob-year"] = "2008",
+            ["council"] = "wakefield", ["asAt-day"] = "22", ["asAt-month"] = "11", ["asAt-year"] = "2026",
+        };
+        var noFollow = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var tokenPage = await noFollow.GetStringAsync("/check/person");
+        post["__af"] = Regex.Match(tokenPage, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
+        var r = await noFollow.PostAsync("/check/person", new FormUrlEncodedContent(post));
+        r.StatusCode.Should().Be(HttpStatusCode.SeeOther, "post/redirect/get");
+        var location = r.Headers.Location!.ToString();
+        location.Should().StartWith("/check/episodes?s=");
+        await using var other = new WebApplicationFactory<WebEntryPoint>();
+        (await other.CreateClient().GetAsync(location)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await noFollow.GetAsync(location)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_upload_that_is_too_large_or_not_a_history_is_a_govuk_error()
+    {
+        var client = factory.CreateClient();
+        async Task<(HttpStatusCode, string)> Upload(byte[] bytes)
+        {
+            var form = new MultipartFormDataContent { { new StringContent(await Token(client)), "__af" } };
+            form.Add(new ByteArrayContent(bytes), "history", "history.json");
+            var r = await client.PostAsync("/check/upload", form);
+            return (r.StatusCode, await r.Content.ReadAsStringAsync());
+        }
+        var (big, bigHtml) = await Upload(new byte[100_000]);
+        bigHtml.Should().Contain("The selected file must be smaller than 64 KB");
+        var (_, junk) = await Upload(Encoding.UTF8.GetBytes("<script>alert(1)</script>"));
+        junk.Should().Contain("The selected file is not a care history LocalOffer can read");
+        Inert(junk);
+        var deep = new string('[', 5000) + new string(']', 5000);
+        var (deepStatus, _) = await Upload(Encoding.UTF8.GetBytes(deep));
+        deepStatus.Should().Be(HttpStatusCode.BadRequest);
+        var (farStatus, far) = await Upload(Encoding.UTF8.GetBytes("""{"dateOfBirth":"9999-01-01"}"""));
+        farStatus.Should().Be(HttpStatusCode.BadRequest);
+        far.Should().Contain("1 January 1900");
+        var (_, bad) = await Upload([0xff, 0xfe, 0x00]);
+        bad.Should().Contain("must be a care history saved from LocalOffer");
     }
 
     [Fact]
@@ -78,7 +154,7 @@ public sealed class HardeningTests(WebApplicationFactory<WebEntryPoint> factory)
             File.Copy(Path.Combine(TestPaths.RepoRoot(), "rules", "councils", "wakefield", "offer-2026.yaml"), Path.Combine(folder, "offer-2026.yaml"));
             var client = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
                 s.AddSingleton(sp => OfferCatalog.Load(dir, sp.GetRequiredService<RulesCore>())))).CreateClient();
-            Inert(await client.GetStringAsync("/"));
+            Inert(await client.GetStringAsync("/check/person"));
             Inert(await client.GetStringAsync("/councils"));
         }
         finally
@@ -152,7 +228,7 @@ public sealed class HardeningTests(WebApplicationFactory<WebEntryPoint> factory)
         var client = factory.CreateClient();
         var values = new Dictionary<string, string> { ["__af"] = await Token(client), ["action"] = "check" };
         for (var i = 0; i < 1000; i++) values[$"f{i}"] = "x";
-        var r = await client.PostAsync("/", new FormUrlEncodedContent(values));
+        var r = await client.PostAsync("/check/person", new FormUrlEncodedContent(values));
         r.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 

@@ -37,11 +37,22 @@ public sealed class PrivacyTests(WebApplicationFactory<WebEntryPoint> factory) :
         lines.Should().NotContain(l => l.Contains("SECRET-ID-7731") || l.Contains("2007-03-29"));
     }
 
-    [Fact]
-    public async Task The_form_lists_other_facts_in_plain_words_with_the_document_name_beside()
+    [Theory]
+    [InlineData("other-care", "Privately fostered", "privateFostering")]
+    [InlineData("education", "Higher education (university)", "higherEducation")]
+    [InlineData("detentions", "In hospital", "hospital\"")]
+    public async Task The_forms_name_other_facts_in_plain_words_without_code_names(string slug, string words, string code)
     {
-        var html = await factory.CreateClient().GetStringAsync("/");
-        html.Should().Contain("Privately fostered (privateFostering)").And.Contain("Higher education (university) (higherEducation)");
+        var html = await factory.CreateClient().GetStringAsync($"/check/{slug}/add");
+        html.Should().Contain(words).And.NotContain($"({code})").And.NotContain($">{code}<");
+    }
+
+    [Fact]
+    public void Every_kind_the_reader_knows_is_worded()
+    {
+        foreach (var kind in FactLabels.OtherCareKinds.Concat(FactLabels.EducationKinds)
+                     .Concat(LocalOffer.Core.Input.CareHistoryReader.DetentionKinds.Keys))
+            FactLabels.IsWorded(kind).Should().BeTrue(kind);
     }
 }
 

@@ -14,7 +14,9 @@ public static class CareHistoryJson
 {
     public static JsonObject ToJson(CareHistory h)
     {
-        var o = new JsonObject { ["id"] = h.Id, ["dateOfBirth"] = Iso(h.DateOfBirth) };
+        var o = new JsonObject();
+        if (h.Id is not null) o["id"] = h.Id;
+        o["dateOfBirth"] = Iso(h.DateOfBirth);
         if (h.Episodes.Count > 0)
             o["episodes"] = Array(h.Episodes, e => new JsonObject
             {

@@ -13,6 +13,16 @@ public static class WebAssets
         import { initAll } from '/assets/govuk-frontend.min.js';
         document.body.classList.add('govuk-frontend-supported');
         initAll();
+        // Follow-up questions: shown only while the "Yes" that asks them is chosen. Done here rather than
+        // by GOV.UK Frontend's radios, whose aria-expanded on a radio input axe reports (aria-allowed-attr).
+        for (const input of document.querySelectorAll('input[data-reveals]')) {
+          const target = document.getElementById(input.dataset.reveals);
+          const sync = () => target.classList.toggle('govuk-radios__conditional--hidden', !input.checked);
+          for (const other of document.querySelectorAll('input[name="' + input.name + '"]')) {
+            other.addEventListener('change', sync);
+          }
+          sync();
+        }
         """;
 
     /// <summary>
