@@ -37,7 +37,7 @@ public static class ResultPage
                 council = council.Name,
                 offer = model,
                 careLeaver,
-                firstContact = FirstContact(council),
+                firstContact = FirstContact(council, j.Catalog),
                 summaries = offer.Statutory.Select(s => new
                 {
                     title = s.Entitlement.Title,
@@ -75,14 +75,20 @@ public static class ResultPage
         });
     }
 
-    private static object? FirstContact(LocalOffer.Offers.Policy.Council c)
+    /// <summary>
+    /// Who to contact first: the council's leaving care team and out-of-hours line where its offer gives
+    /// them; otherwise the first national service the council lists (as its published site does).
+    /// </summary>
+    private static object FirstContact(LocalOffer.Offers.Policy.Council c, LocalOffer.Offers.Policy.OfferCatalog catalog)
     {
         var team = c.Contacts.GetValueOrDefault("leaving_care_team");
         var ooh = c.Contacts.GetValueOrDefault("out_of_hours");
-        return team is null && ooh is null ? null : new
+        var national = c.NationalContactIds is { } ids ? catalog.National.Where(n => ids.Contains(n.Id)) : catalog.National;
+        return new
         {
             team = team is null ? null : OfferViews.Contact("Leaving care team", team),
             outOfHours = ooh is null ? null : OfferViews.Contact("Out of hours", ooh),
+            national = team is null ? OfferViews.National(national.Take(1)).FirstOrDefault() : null,
         };
     }
 }

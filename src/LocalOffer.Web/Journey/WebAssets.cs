@@ -31,11 +31,13 @@ public static class WebAssets
     /// view without the service's navigation and links.
     /// </summary>
     public const string Css = """
+        .lo-panel { color: #ffffff; }
         .lo-panel--leaver { background: #1d70b8; }
         .lo-panel--care { background: #4c2c92; }
         .lo-panel--none { background: #505a5f; }
         .lo-line { display: block; }
-        .lo-timeline { display: block; width: 100%; max-width: 480px; height: auto; font-family: inherit; }
+        .lo-timeline { display: block; width: 100%; max-width: 480px; height: auto; }
+        .lo-timeline text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
         .lo-actions li { display: inline-block; margin-right: 20px; }
         .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
         @media print {
