@@ -171,6 +171,8 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
         await page.ClickAsync("#continue");
         await page.ClickAsync("#continue");
         await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#status");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         page.Url.Should().Contain("/check/result?s=");
         var methods = new List<string>();
         page.Request += (_, r) => { if (r.IsNavigationRequest) methods.Add(r.Method); };
