@@ -17,7 +17,14 @@ public sealed record BatchOptions(
     LocalDate AsAt,
     string Out,
     string Format = "csv",
-    string? RejectsPath = null);
+    string? RejectsPath = null)
+{
+    /// <summary>Inputs held in memory (uploads) read in place of the paths: the header first, then episodes, then XML.</summary>
+    public IReadOnlyList<(InputSource Source, SsdaFileKind Kind)>? Sources { get; init; }
+}
+
+/// <summary>What an SSDA903 input file holds.</summary>
+public enum SsdaFileKind { Header, Episodes, Xml }
 
 /// <summary>Where a run has got to, for a progress bar or plain progress lines.</summary>
 public readonly record struct BatchProgress(string Phase, long Done, long Total);
@@ -120,14 +127,23 @@ public sealed class BatchRunner(RulesCore core)
     public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null)
     {
         var builder = new CohortBuilder(core.Codes);
-        var files = new List<(string Path, Action<string, CohortBuilder> Read)>();
-        if (o.Header is { } header) files.Add((header, Ssda903CsvReader.ReadHeader));
-        files.AddRange(o.Episodes.Select(e => (e, (Action<string, CohortBuilder>)Ssda903CsvReader.ReadEpisodes)));
-        files.AddRange(o.Xml.Select(x => (x, (Action<string, CohortBuilder>)Ssda903XmlReader.Read)));
+        var files = o.Sources?.ToList() ?? [];
+        if (o.Sources is null)
+        {
+            if (o.Header is { } header) files.Add((InputSource.File(header), SsdaFileKind.Header));
+            files.AddRange(o.Episodes.Select(e => (InputSource.File(e), SsdaFileKind.Episodes)));
+            files.AddRange(o.Xml.Select(x => (InputSource.File(x), SsdaFileKind.Xml)));
+        }
         for (var k = 0; k < files.Count; k++)
         {
-            progress?.Report(new BatchProgress($"reading {Path.GetFileName(files[k].Path)}", k, files.Count));
-            files[k].Read(files[k].Path, builder);
+            var (source, kind) = files[k];
+            progress?.Report(new BatchProgress($"reading {Path.GetFileName(source.Name)}", k, files.Count));
+            switch (kind)
+            {
+                case SsdaFileKind.Header: Ssda903CsvReader.ReadHeader(source, builder); break;
+                case SsdaFileKind.Episodes: Ssda903CsvReader.ReadEpisodes(source, builder); break;
+                default: Ssda903XmlReader.Read(source, builder); break;
+            }
         }
         progress?.Report(new BatchProgress("checking episodes", files.Count, files.Count));
         return (builder.Build(), builder);

@@ -68,13 +68,22 @@ public static class WebApp
                 context.Response.Headers.Location = "/check/upload?error=too-large";
                 return;
             }
-            if (context.Request.ContentLength > MaxBodyBytes)
+            // The caseload page takes a council's SSDA903 return: its own, larger limit (CaseloadLimits).
+            var limit = context.Request.Path == "/caseload" && HttpMethods.IsPost(context.Request.Method)
+                ? LocalOffer.Web.Caseload.CaseloadLimits.MaxUploadBytes : MaxBodyBytes;
+            if (context.Request.ContentLength > limit && limit != MaxBodyBytes)
+            {
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                context.Response.Headers.Location = "/caseload?error=too-large";
+                return;
+            }
+            if (context.Request.ContentLength > limit)
             {
                 await Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
                     detail: $"The limit is {MaxBodyBytes:N0} bytes.").ExecuteAsync(context);
                 return;
             }
-            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max) max.MaxRequestBodySize = limit;
             await next();
         });
         var assets = GovukFrontend.Directory();
@@ -89,6 +98,7 @@ public static class WebApp
         LocalOffer.Web.Journey.WebAssets.Map(app);
         LocalOffer.Web.Journey.JourneyEndpoints.Map(app);
         LocalOffer.Web.Journey.YoursPdf.Map(app);
+        LocalOffer.Web.Caseload.CaseloadEndpoints.Map(app);
         PageEndpoints.Map(app);
         CompareEndpoints.Map(app);
         return app;

@@ -27,9 +27,13 @@ public static class CaseloadCsvReader
     ];
 
     /// <summary>Extras by child key (LA/CHILD when there is an LA column), and the line each came from.</summary>
-    public static Dictionary<string, (CaseloadExtras Extras, long Line)> Read(string path, LocalDate asAt, List<Reject> rejects)
+    public static Dictionary<string, (CaseloadExtras Extras, long Line)> Read(string path, LocalDate asAt, List<Reject> rejects) =>
+        Read(InputSource.File(path), asAt, rejects);
+
+    public static Dictionary<string, (CaseloadExtras Extras, long Line)> Read(InputSource source, LocalDate asAt, List<Reject> rejects)
     {
-        using var csv = CsvReader.Create(InputFile.OpenStream(path),
+        var path = source.Name;
+        using var csv = CsvReader.Create(source.Open(),
             new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
         if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();

@@ -20,7 +20,15 @@ public sealed record CaseloadOptions(
     LocalDate AsAt,
     int WithinDays,
     string? Adviser = null,
-    string? Team = null);
+    string? Team = null)
+{
+    /// <summary>The caseload CSV held in memory (an upload), in place of <see cref="CaseloadCsv"/>.</summary>
+    public InputSource? CaseloadSource { get; init; }
+    /// <summary>SSDA903 files held in memory (uploads), in place of the paths.</summary>
+    public IReadOnlyList<(InputSource Source, SsdaFileKind Kind)>? Sources { get; init; }
+    /// <summary>Care history documents held in memory (uploads), by file name, in place of a folder.</summary>
+    public IReadOnlyList<(string Name, string Json)>? Documents { get; init; }
+}
 
 /// <summary>The answer: events sorted by due date, every row not used, and the counts.</summary>
 public sealed record CaseloadResult(IReadOnlyList<CaseloadEvent> Events, IReadOnlyList<Reject> Rejects, int YoungPeople,
@@ -44,13 +52,14 @@ public sealed class CaseloadRunner(RulesCore core)
         var clock = Stopwatch.StartNew();
         var rejects = new List<Reject>();
         var people = Load(o, rejects);
-        var extras = o.CaseloadCsv is { } csv ? CaseloadCsvReader.Read(csv, o.AsAt, rejects) : null;
+        var csvSource = o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
+        var extras = csvSource is not null ? CaseloadCsvReader.Read(csvSource, o.AsAt, rejects) : null;
         if (extras is not null)
         {
             var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
             foreach (var (child, (_, line)) in extras)
                 if (!known.Contains(child))
-                    rejects.Add(new Reject(o.CaseloadCsv!, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
+                    rejects.Add(new Reject(csvSource!.Name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
         }
         var rules = new CaseloadEvents(core.Law);
         var perPerson = new List<CaseloadEvent>?[people.Count];
@@ -77,12 +86,39 @@ public sealed class CaseloadRunner(RulesCore core)
     /// <summary>The care histories: an SSDA903 return (rows rejected as `batch` rejects them) or a folder of documents.</summary>
     public List<CareHistory> Load(CaseloadOptions o, List<Reject> rejects)
     {
+        if (o.Documents is { } docs) return ReadDocuments(docs, rejects);
         if (o.HistoriesDir is { } dir) return ReadHistories(dir, rejects);
-        var (cohort, builder) = new BatchRunner(core).Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.AsAt, ""));
+        var (cohort, builder) = new BatchRunner(core).Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.AsAt, "") { Sources = o.Sources });
         rejects.AddRange(builder.Rejects);
         var people = new List<CareHistory>(cohort.Count);
         for (var i = 0; i < cohort.Count; i++) people.Add(cohort.History(i));
         return people;
+    }
+
+    /// <summary>Documents held in memory, read as `check` reads them; an id missing is the file's name.</summary>
+    private List<CareHistory> ReadDocuments(IReadOnlyList<(string Name, string Json)> docs, List<Reject> rejects)
+    {
+        if (docs.Count > MaxHistories) throw new UnreadableInputException($"more than {MaxHistories:N0} care history documents");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<CareHistory>(docs.Count);
+        foreach (var (name, json) in docs)
+        {
+            if (json.Length > MaxHistoryBytes)
+            {
+                rejects.Add(new Reject(name, 0, 0, "$", null, $"larger than {MaxHistoryBytes / 1024} KB"));
+                continue;
+            }
+            var (h, errs) = core.Reader.Read(json);
+            if (h is null)
+            {
+                rejects.AddRange(errs.Select(e => new Reject(name, 0, 0, e.Path, null, e.Message)));
+                continue;
+            }
+            h = h.Id is null ? h with { Id = Path.GetFileNameWithoutExtension(name) } : h;
+            if (!seen.Add(h.Id!)) rejects.Add(new Reject(name, 0, 0, "id", h.Id, "id repeated"));
+            else result.Add(h);
+        }
+        return result;
     }
 
     private List<CareHistory> ReadHistories(string dir, List<Reject> rejects)

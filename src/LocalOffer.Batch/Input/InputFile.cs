@@ -25,7 +25,15 @@ public static class InputFile
         {
             throw new UnreadableInputException(e.Message);
         }
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Checked(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path);
+    }
+
+    public static TextReader OpenText(InputSource source) =>
+        new StreamReader(source.Open(), new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 1 << 16);
+
+    /// <summary>A seekable stream refused if it is UTF-16 (or binary), and checked as UTF-8 as it is read.</summary>
+    public static Stream Checked(Stream stream, string path)
+    {
         Span<byte> head = stackalloc byte[512];
         var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         head = head[..n];

@@ -20,8 +20,8 @@ public static class Ssda903CsvReader
     /// <summary>The longest row read (bytes): far beyond any real SSDA903 row.</summary>
     public const int MaxRowBytes = 1 << 20;
 
-    private static CsvReader Open(string path, Action<CsvMalformedRecord> onMalformed) =>
-        CsvReader.Create(InputFile.OpenStream(path), new CsvReaderOptions
+    private static CsvReader Open(InputSource source, Action<CsvMalformedRecord> onMalformed) =>
+        CsvReader.Create(source.Open(), new CsvReaderOptions
         {
             HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true,
             AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Recover, OnMalformedRecord = onMalformed,
@@ -46,10 +46,13 @@ public static class Ssda903CsvReader
         public bool Take(long line, out CsvMalformedRecord m) => _rows.Remove(line, out m!);
     }
 
-    public static void ReadHeader(string path, CohortBuilder cohort)
+    public static void ReadHeader(string path, CohortBuilder cohort) => ReadHeader(InputSource.File(path), cohort);
+
+    public static void ReadHeader(InputSource source, CohortBuilder cohort)
     {
+        var path = source.Name;
         var malformed = new MalformedRows();
-        using var csv = Open(path, malformed.Add);
+        using var csv = Open(source, malformed.Add);
         var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns, malformed);
         while (Read(path, csv))
         {
@@ -58,10 +61,13 @@ public static class Ssda903CsvReader
         }
     }
 
-    public static void ReadEpisodes(string path, CohortBuilder cohort)
+    public static void ReadEpisodes(string path, CohortBuilder cohort) => ReadEpisodes(InputSource.File(path), cohort);
+
+    public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
     {
+        var path = source.Name;
         var malformed = new MalformedRows();
-        using var csv = Open(path, malformed.Add);
+        using var csv = Open(source, malformed.Add);
         var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"], malformed);
         while (Read(path, csv))
         {
@@ -152,7 +158,7 @@ public static class Ssda903CsvReader
     /// <summary>The bare parse, the benchmark's floor: every row read and the same fields taken the same way, nothing done with them.</summary>
     public static long ParseOnly(string path, string[] wanted)
     {
-        using var csv = Open(path, _ => { });
+        using var csv = Open(InputSource.File(path), _ => { });
         var cols = Columns(path, csv, wanted, required: [], new MalformedRows());
         long chars = 0;
         while (Read(path, csv))

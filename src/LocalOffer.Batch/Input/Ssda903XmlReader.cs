@@ -15,9 +15,12 @@ public static class Ssda903XmlReader
     private static readonly HashSet<string> HeaderFields = new(StringComparer.OrdinalIgnoreCase) { "CHILDID", "DOB" };
     private static readonly HashSet<string> EpisodeFields = new(StringComparer.OrdinalIgnoreCase) { "DECOM", "LS", "PL", "DEC", "REC" };
 
-    public static void Read(string path, CohortBuilder cohort)
+    public static void Read(string path, CohortBuilder cohort) => Read(InputSource.File(path), cohort);
+
+    public static void Read(InputSource source, CohortBuilder cohort)
     {
-        using var text = InputFile.OpenText(path);
+        var path = source.Name;
+        using var text = InputFile.OpenText(source);
         try
         {
             // Created inside the try: XmlReader.Create already reads (and decodes) the first block.

@@ -34,6 +34,7 @@ public static class JourneyPages
     [
         new { href = "/", label = "Check a young person" },
         new { href = "/councils", label = "Council offers" },
+        new { href = "/caseload", label = "Caseload" },
         new { href = "/compare", label = "Compare offers" },
     ];
 
