@@ -10,6 +10,9 @@ export LOCALOFFER_CHROMIUM="${LOCALOFFER_CHROMIUM:-/usr/bin/chromium}"
 results="$here/TestResults"
 rm -rf "$results"
 dotnet build LocalOffer.sln -c Release --nologo -v quiet || exit 1
+# The browser site (issue 16) as a host would serve it: the browser tests load this folder.
+rm -rf "$here/artifacts/browser-site"
+dotnet publish src/LocalOffer.Browser -c Release --nologo -v quiet -o "$here/artifacts/browser-site" || exit 1
 dotnet test LocalOffer.sln -c Release --no-build --nologo -v quiet \
   --logger "console;verbosity=minimal" --logger "trx" --results-directory "$results"
 code=$?

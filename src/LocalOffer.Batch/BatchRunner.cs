@@ -73,27 +73,45 @@ public sealed class BatchRunner(RulesCore core)
     public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
         CheckPaths(o);
+        // Both files are written to temporary files and put in place together at the end: a run that
+        // fails leaves no truncated results (and never a results file without its rejects).
+        using var results = AtomicFile.Create(o.Out);
+        using var rejects = o.RejectsPath is { } rp ? AtomicFile.Create(rp) : null;
+        // No pause between blocks: every await completes at once, so this runs synchronously.
+        var answer = RunAsync(o, results.Stream, rejects?.Stream, progress, onResult).GetAwaiter().GetResult();
+        results.Commit();
+        rejects?.Commit();
+        return answer;
+    }
+
+    /// <summary>
+    /// The run on streams: results (CSV or JSON as <see cref="BatchOptions.Format"/>) and rejects
+    /// (CSV) written to them. <paramref name="between"/> is awaited after each block of children, so
+    /// a browser page can show progress and stay responsive on its one thread.
+    /// </summary>
+    public async Task<(BatchSummary Summary, IReadOnlyList<Reject> Rejects)> RunAsync(BatchOptions o, Stream results, Stream? rejects,
+        IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null, Func<Task>? between = null,
+        int block = Block)
+    {
+        if (!DateLimits.InRange(o.AsAt)) throw new UnreadableInputException($"--as-at {DateLimits.OutOfRange(o.AsAt)}");
         var clock = Stopwatch.StartNew();
         var (cohort, builder) = Load(o, progress);
         var read = clock.Elapsed;
         var tally = new Tally(core.Law.MilestoneAges);
-        // Both files are written to temporary files and put in place together at the end: a run that
-        // fails leaves no truncated results (and never a results file without its rejects).
-        using var results = AtomicFile.Create(o.Out);
-        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(results.Stream, o.AsAt) : new ResultCsvWriter(results.Stream))
+        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(results, o.AsAt) : new ResultCsvWriter(results))
         {
-            foreach (var block in Classify(cohort, o.AsAt, progress))
-                foreach (var r in block)
+            foreach (var children in Classify(cohort, o.AsAt, progress, block))
+            {
+                foreach (var r in children)
                 {
                     writer.Write(r);
                     tally.Add(r);
                     onResult?.Invoke(r);
                 }
+                if (between is not null) await between();
+            }
         }
-        using var rejects = o.RejectsPath is { } rp ? AtomicFile.Create(rp) : null;
-        if (rejects is not null) RejectCsvWriter.Write(rejects.Stream, builder.Rejects);
-        results.Commit();
-        rejects?.Commit();
+        if (rejects is not null) RejectCsvWriter.Write(rejects, builder.Rejects);
         var summary = new BatchSummary(builder.HeaderRowsRead, builder.EpisodeRowsRead, builder.Rejects.Count, builder.EpisodeRowsMerged,
             builder.HeaderRowsMerged, cohort.Count, tally.ByStatus, tally.ByAge, tally.Warned, clock.Elapsed)
         {
@@ -150,21 +168,22 @@ public sealed class BatchRunner(RulesCore core)
     }
 
     /// <summary>Classifies every child on the date, a block at a time (in parallel within it), in input order.</summary>
-    public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null)
+    public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null,
+        int block = Block)
     {
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
-        for (var start = 0; start < cohort.Count; start += Block)
+        for (var start = 0; start < cohort.Count; start += block)
         {
-            var n = Math.Min(Block, cohort.Count - start);
-            var block = new BatchResult[n];
+            var n = Math.Min(block, cohort.Count - start);
+            var results = new BatchResult[n];
             var first = start;
             Parallel.For(0, (n + 4095) / 4096, k =>
             {
                 var end = Math.Min(n, (k + 1) * 4096);
-                for (var i = k * 4096; i < end; i++) block[i] = ClassifyOne(cohort, first + i, asAt);
+                for (var i = k * 4096; i < end; i++) results[i] = ClassifyOne(cohort, first + i, asAt);
             });
             progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
-            yield return block;
+            yield return results;
         }
     }
 

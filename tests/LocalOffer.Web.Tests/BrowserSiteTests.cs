@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using LocalOffer.Batch;
+using LocalOffer.Core;
+using LocalOffer.Core.Output;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Playwright;
+using NodaTime;
+
+namespace LocalOffer.Web.Tests;
+
+/// <summary>
+/// The published static site of src/LocalOffer.Browser (`dotnet publish`, artifacts/browser-site),
+/// served by a plain static file server on 127.0.0.1 (no server code), and one Debian Chromium.
+/// </summary>
+public sealed class StaticSite : IAsyncLifetime
+{
+    public static readonly string Folder = Environment.GetEnvironmentVariable("LOCALOFFER_BROWSER_SITE")
+        ?? Path.Combine(TestPaths.RepoRoot(), "artifacts", "browser-site");
+    private WebApplication _app = null!;
+    public string Url { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var root = Path.Combine(Folder, "wwwroot");
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            // scripts/test.sh publishes the site first; a test run on its own publishes it here.
+            var p = Process.Start(new ProcessStartInfo("dotnet",
+                ["publish", Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Browser"), "-c", "Release", "-o", Folder, "--nologo"])
+                { RedirectStandardOutput = true })!;
+            await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            p.ExitCode.Should().Be(0, "the browser site must publish");
+        }
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        var files = new PhysicalFileProvider(root);
+        _app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        _app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = true });
+        // A static host serves index.html for the app's own addresses (/check), as GitHub Pages or nginx would be told to.
+        _app.MapFallback(async c => { c.Response.ContentType = "text/html"; await c.Response.SendFileAsync(Path.Combine(root, "index.html")); });
+        await _app.StartAsync();
+        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(Playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Issue 16 in Debian Chromium: a batch of the shared fake return gives results byte-identical to
+/// `localoffer batch`; a check of every sample history gives the CLI's JSON; after the page has loaded,
+/// not one network request is made; axe finds no WCAG 2.2 AA violation.
+/// </summary>
+public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite>
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    private static string Fake(string file) => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", file);
+
+    private async Task<(IPage Page, List<string> Requests)> Open(string path)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url + path);
+        await page.WaitForSelectorAsync("#privacy", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var requests = new List<string>();
+        page.Request += (_, r) => { if (!r.Url.StartsWith("blob:", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) requests.Add(r.Url); };
+        return (page, requests);
+    }
+
+    private static async Task Date(IPage page, string name, LocalDate d)
+    {
+        await page.FillAsync($"#{name}-day", d.Day.ToString());
+        await page.FillAsync($"#{name}-month", d.Month.ToString());
+        await page.FillAsync($"#{name}-year", d.Year.ToString());
+    }
+
+    [Fact]
+    public async Task A_batch_of_the_fake_return_matches_the_command_byte_for_byte_with_no_request_after_load()
+    {
+        var (page, requests) = await Open("/");
+        var asAt = new LocalDate(2026, 3, 31);
+        await page.SetInputFilesAsync("#header", Fake("header.csv"));
+        await page.SetInputFilesAsync("#episodes", Fake("episodes.csv"));
+        await Date(page, "asAt", asAt);
+        await page.ClickAsync("#run");
+        await page.WaitForSelectorAsync("#summary", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-results"));
+        var inBrowser = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        var dir = Directory.CreateTempSubdirectory("browser-batch-").FullName;
+        try
+        {
+            var core = RulesCore.LoadDefault();
+            var outFile = Path.Combine(dir, "results.csv");
+            new BatchRunner(core).Run(new BatchOptions(Fake("header.csv"), [Fake("episodes.csv")], [], asAt, outFile));
+            inBrowser.Should().Equal(await File.ReadAllBytesAsync(outFile), "the browser runs the same code on the same files");
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+        requests.Should().BeEmpty("the files never leave the device: no request at all after the page has loaded");
+        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_check_of_every_sample_history_gives_the_commands_json()
+    {
+        var (page, requests) = await Open("/check");
+        var core = RulesCore.LoadDefault();
+        var asAt = new LocalDate(2026, 11, 22);
+        await Date(page, "asAt", asAt);
+        var samples = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Order().ToList();
+        samples.Should().HaveCountGreaterThan(10);
+        foreach (var file in samples)
+        {
+            var (history, errors) = core.Reader.ReadFile(file);
+            history.Should().NotBeNull(string.Join("; ", errors.Select(e => e.Message)));
+            await page.SetInputFilesAsync("#history", file);
+            await page.ClickAsync("#check");
+            var expected = AssessmentJson.ToJson(core.Engine.Assess(history!, asAt)).ToJsonString(AssessmentJson.Options);
+            await page.WaitForFunctionAsync("t => document.querySelector('#json')?.textContent === t", expected,
+                new PageWaitForFunctionOptions { Timeout = 20_000 });
+        }
+        requests.Should().BeEmpty();
+        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/check")]
+    public async Task Every_page_has_no_wcag_22_aa_violations_and_errors_are_govuk_style(string path)
+    {
+        var (page, _) = await Open(path);
+        foreach (var width in new[] { 390, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            (await page.RunAxe(WcagAa)).Violations.Select(v => $"{width}: {v.Id}: {v.Help}").Should().BeEmpty();
+        }
+        await page.FillAsync("#asAt-day", "31");
+        await page.FillAsync("#asAt-month", "2");
+        await page.ClickAsync(path == "/" ? "#run" : "#check");
+        (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("must be a real date");
+        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+    }
+}
