@@ -18,6 +18,7 @@ var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
 if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
+if (argsList.FirstOrDefault() == "--profile") return LocalOffer.Bench.ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
 if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 

@@ -59,6 +59,9 @@ public sealed class CareLeaverEngine
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
 
+    /// <summary>The timeline alone, for the bench's profile of where classification time goes.</summary>
+    internal object ProfileTimeline(CareHistory history) => TimelineBuilder.Build(history, Law).Spans;
+
     /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
     internal Status EvaluateDirect(CareHistory history, LocalDate d)
     {

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using LocalOffer.Batch;
+using LocalOffer.Core;
+using LocalOffer.Core.Engine;
+using NodaTime;
+
+namespace LocalOffer.Bench;
+
+/// <summary>
+/// `-- --profile [100000]`: where one thread's classification time and allocations go, stage by
+/// stage (history built from the cohort, timeline, entitlement ids, warnings, the rest), per child.
+/// The guide for issue 14's work; numbers are per child on one thread.
+/// </summary>
+public static class ProfileClassify
+{
+    public static int Run(int n)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
+        var asAt = new LocalDate(2026, 3, 31);
+        if (!File.Exists(Path.Combine(dir, "episodes.csv"))) LocalOffer.Batch.Synth.SyntheticReturn.Write(dir, n, 1, asAt);
+        var core = RulesCore.LoadDefault();
+        var runner = new BatchRunner(core);
+        var (cohort, _) = runner.Load(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
+        var engine = core.Engine;
+        for (var warm = 0; warm < 2; warm++)
+        {
+            long a0 = GC.GetAllocatedBytesForCurrentThread();
+            var t = Stopwatch.StartNew();
+            for (var i = 0; i < cohort.Count; i++) GC.KeepAlive(cohort.History(i));
+            var history = t.Elapsed; var aHistory = GC.GetAllocatedBytesForCurrentThread() - a0;
+            a0 = GC.GetAllocatedBytesForCurrentThread();
+            t.Restart();
+            for (var i = 0; i < cohort.Count; i++)
+            {
+                var h = cohort.History(i);
+                if (asAt >= h.DateOfBirth) GC.KeepAlive(engine.Classify(h, asAt));
+            }
+            var whole = t.Elapsed; var aWhole = GC.GetAllocatedBytesForCurrentThread() - a0;
+            a0 = GC.GetAllocatedBytesForCurrentThread();
+            t.Restart();
+            for (var i = 0; i < cohort.Count; i++)
+            {
+                var h = cohort.History(i);
+                if (asAt >= h.DateOfBirth) GC.KeepAlive(engine.ProfileTimeline(h));
+            }
+            var timeline = t.Elapsed; var aTimeline = GC.GetAllocatedBytesForCurrentThread() - a0;
+            t.Restart();
+            Parallel.For(0, (cohort.Count + 4095) / 4096, k =>
+            {
+                var end = Math.Min(cohort.Count, (k + 1) * 4096);
+                for (var i = k * 4096; i < end; i++)
+                {
+                    var h = cohort.History(i);
+                    if (asAt >= h.DateOfBirth) GC.KeepAlive(engine.Classify(h, asAt));
+                }
+            });
+            var parallel = t.Elapsed;
+            if (warm == 0) continue;
+            Console.WriteLine($"  classify on {Environment.ProcessorCount} threads (Parallel.For): {parallel.TotalMilliseconds * 1000 / cohort.Count:F2} us wall per child");
+            double Us(TimeSpan x) => x.TotalMilliseconds * 1000 / cohort.Count;
+            Console.WriteLine($"{cohort.Count:N0} children, one thread, per child:");
+            Console.WriteLine($"  history from cohort: {Us(history):F2} us, {aHistory / cohort.Count} B");
+            Console.WriteLine($"  classify (incl. history): {Us(whole):F2} us, {aWhole / cohort.Count} B");
+            Console.WriteLine($"  timeline only (incl. history): {Us(timeline):F2} us, {aTimeline / cohort.Count} B");
+        }
+        return 0;
+    }
+}
