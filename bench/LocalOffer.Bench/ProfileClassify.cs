@@ -55,7 +55,20 @@ public static class ProfileClassify
                 }
             });
             var parallel = t.Elapsed;
+            var all = runner.Classify(cohort, asAt).SelectMany(b => b).ToList();
+            a0 = GC.GetAllocatedBytesForCurrentThread();
+            t.Restart();
+            using (var w = new LocalOffer.Batch.Output.ResultCsvWriter(Stream.Null))
+                foreach (var r in all) w.Write(r);
+            var write = t.Elapsed; var aWrite = GC.GetAllocatedBytesForCurrentThread() - a0;
+            a0 = GC.GetAllocatedBytesForCurrentThread();
+            t.Restart();
+            var (c2, _) = runner.Load(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
+            var loadT = t.Elapsed; var aLoad = GC.GetAllocatedBytesForCurrentThread() - a0;
+            GC.KeepAlive(c2);
             if (warm == 0) continue;
+            Console.WriteLine($"  write results CSV (to nowhere): {write.TotalMilliseconds * 1000 / cohort.Count:F2} us, {aWrite / cohort.Count} B");
+            Console.WriteLine($"  load (read, check, one record per child): {loadT.TotalMilliseconds * 1000 / cohort.Count:F2} us, {aLoad / cohort.Count} B");
             Console.WriteLine($"  classify on {Environment.ProcessorCount} threads (Parallel.For): {parallel.TotalMilliseconds * 1000 / cohort.Count:F2} us wall per child");
             double Us(TimeSpan x) => x.TotalMilliseconds * 1000 / cohort.Count;
             Console.WriteLine($"{cohort.Count:N0} children, one thread, per child:");

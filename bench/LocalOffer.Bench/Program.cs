@@ -24,7 +24,7 @@ if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(args
 
 var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}");
-Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | peak memory of one run   (medians)");
+Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | classify us/child (CPU) | classify B/child | peak memory of one run   (medians)");
 foreach (var n in sizes)
 {
     var psi = new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(1).Take(Environment.ProcessPath!.EndsWith("dotnet") ? 1 : 0), "--one", n.ToString(), "--runs", runs.ToString()])
@@ -52,6 +52,7 @@ static int RunOne(int n, int runs)
     var runner = new BatchRunner(core);
     var options = new BatchOptions(header, [episodes], [], yearEnd, Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv"));
     var parse = new List<double>(); var load = new List<double>(); var classify = new List<double>(); var total = new List<double>();
+    var cpu = new List<double>(); var bytes = new List<double>();
     long episodeRows = 0;
     for (var i = 0; i < runs + 1; i++) // the first run warms up and is not counted
     {
@@ -65,8 +66,12 @@ static int RunOne(int n, int runs)
         var (cohort, builder) = runner.Load(options);
         var tLoad = sw.Elapsed.TotalSeconds;
         sw.Restart();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
         foreach (var block in runner.Classify(cohort, yearEnd)) GC.KeepAlive(block);
         var tClassify = sw.Elapsed.TotalSeconds;
+        var cpuClassify = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / cohort.Count;
+        var bytesClassify = (GC.GetTotalAllocatedBytes(precise: true) - alloc0) / (double)cohort.Count;
         episodeRows = builder.EpisodeRowsRead;
         cohort = null; builder = null;
         GC.Collect();
@@ -74,9 +79,9 @@ static int RunOne(int n, int runs)
         runner.Run(options);
         var tTotal = sw.Elapsed.TotalSeconds;
         if (i == 0) continue;
-        parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal);
+        parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal); cpu.Add(cpuClassify); bytes.Add(bytesClassify);
     }
-    Console.Write($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2}");
+    Console.Write($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2} | {Median(cpu),6:F2} us | {Median(bytes),6:F0} B");
     return 0;
 }
 
