@@ -111,32 +111,41 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     {
         var (page, c) = await Open();
         var clock = Stopwatch.StartNew();
+        // The journey's time leaves out the checks the test makes along the way (axe).
+        async Task Untimed(Func<Task> check)
+        {
+            clock.Stop();
+            await check();
+            clock.Start();
+        }
         var axe = new List<string>();
-        await AxeAtBothWidths(page, axe);
+        await Untimed(() => AxeAtBothWidths(page, axe));
         await Person(page, c);
         await Episode(page, c, (6, 11, 2023), "V2", (12, 8, 2024), "X1");
         (await page.TextContentAsync(".govuk-notification-banner")).Should().Contain("Episode 1 added");
         (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("episodes-1",
             "after adding, focus moves to the new item");
         await Episode(page, c, (12, 8, 2024), "C2", null, null);
-        await AxeAtBothWidths(page, axe);
-        await page.SetViewportSizeAsync(390, 900);
-        Directory.CreateDirectory(Shots);
-        await page.GotoAsync(page.Url.Replace("/check/episodes", "/check/episodes/add"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "form-390.png"), FullPage = true });
-        await page.GoBackAsync();
-        await page.SetViewportSizeAsync(1280, 900);
+        await Untimed(() => AxeAtBothWidths(page, axe));
         await Click(page, c, "#continue");
         await Click(page, c, "#continue");
         (await page.TextContentAsync("h1")).Should().Be("Check your answers");
         (await page.TextContentAsync("#episodes-2")).Should().Be("Episode 2");
-        await AxeAtBothWidths(page, axe);
+        await Untimed(() => AxeAtBothWidths(page, axe));
         await Click(page, c, "#check");
         (await page.TextContentAsync("#status"))!.Should().Contain("eligible child");
         var before = (await page.Locator("#entitlements > li[data-entitlement]").CountAsync());
         before.Should().BeGreaterThan(2);
         var journey = clock.Elapsed;
         var (loads, keys) = (c.Loads, c.Keys);
+        // The form at a phone's width, for the note (after the journey is counted).
+        var result = page.Url;
+        await page.SetViewportSizeAsync(390, 900);
+        Directory.CreateDirectory(Shots);
+        await page.GotoAsync(result.Replace("/check/result", "/check/episodes/add"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "form-390.png"), FullPage = true });
+        await page.GotoAsync(result);
+        await page.SetViewportSizeAsync(1280, 900);
 
         // Change episode 1 from Check your answers: it ended on 12 August 2024; now it ended in 2025.
         await page.ClickAsync("text=Change your answers");
