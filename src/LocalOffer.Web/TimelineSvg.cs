@@ -49,20 +49,24 @@ public static class TimelineSvg
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" class=\"lo-timeline\" ")
             .Append("role=\"img\" aria-labelledby=\"timeline-title timeline-desc\" focusable=\"false\">");
         svg.Append("<title id=\"timeline-title\">Care leaver categories from age 14 to 25</title>");
-        svg.Append($"<desc id=\"timeline-desc\">{WebUtility.HtmlEncode(desc)}. The line marks {WebUtility.HtmlEncode(Show(a.AsAt))}.</desc>");
+        svg.Append($"<desc id=\"timeline-desc\">{WebUtility.HtmlEncode(desc)}. ")
+            .Append($"The line marks {WebUtility.HtmlEncode(Show(a.AsAt))}.</desc>");
         for (var i = 0; i < lanes.Count; i++)
         {
             var top = 8 + i * laneHeight;
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{Left}\" y=\"{top + LaneLabel - 4}\" font-size=\"{FontSize}\" fill=\"#0b0c0c\">{WebUtility.HtmlEncode(Name(lanes[i]))}</text>");
+                $"<text x=\"{Left}\" y=\"{top + LaneLabel - 4}\" font-size=\"{FontSize}\" fill=\"#0b0c0c\">" +
+                $"{WebUtility.HtmlEncode(Name(lanes[i]))}</text>");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{Left}\" y=\"{top + LaneLabel}\" width=\"{Width - 2 * Left}\" height=\"{Bar}\" fill=\"#ffffff\" stroke=\"#b1b4b6\"/>");
+                $"<rect x=\"{Left}\" y=\"{top + LaneLabel}\" width=\"{Width - 2 * Left}\" height=\"{Bar}\" " +
+                $"fill=\"#ffffff\" stroke=\"#b1b4b6\"/>");
             foreach (var t in spans.Where(t => t.Status == lanes[i]))
             {
                 var x1 = X(t.From);
                 var x2 = X(t.To);
                 svg.Append(CultureInfo.InvariantCulture,
-                    $"<rect x=\"{x1:F1}\" y=\"{top + LaneLabel}\" width=\"{Math.Max(1.5, x2 - x1):F1}\" height=\"{Bar}\" fill=\"{Fills[t.Status]}\"/>");
+                    $"<rect x=\"{x1:F1}\" y=\"{top + LaneLabel}\" width=\"{Math.Max(1.5, x2 - x1):F1}\" " +
+                    $"height=\"{Bar}\" fill=\"{Fills[t.Status]}\"/>");
             }
         }
         foreach (var age in law.MilestoneAges)
@@ -72,7 +76,8 @@ public static class TimelineSvg
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{x:F1}\" y1=\"{axisTop - LaneGap}\" x2=\"{x:F1}\" y2=\"{axisTop}\" stroke=\"#0b0c0c\"/>");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{x:F1}\" y=\"{axisTop + 16}\" font-size=\"{SmallFont}\" text-anchor=\"{anchor}\" fill=\"#0b0c0c\">{age}</text>");
+                $"<text x=\"{x:F1}\" y=\"{axisTop + 16}\" font-size=\"{SmallFont}\" text-anchor=\"{anchor}\" " +
+                $"fill=\"#0b0c0c\">{age}</text>");
         }
         if (a.AsAt >= from && a.AsAt <= to)
         {
@@ -81,9 +86,11 @@ public static class TimelineSvg
             var anchor = x > Width / 2.0 ? "end" : "start";
             var tx = anchor == "end" ? x - 4 : x + 4;
             svg.Append(CultureInfo.InvariantCulture,
-                $"<line x1=\"{x:F1}\" y1=\"4\" x2=\"{x:F1}\" y2=\"{axisTop + 24}\" stroke=\"#d4351c\" stroke-width=\"3\"/>");
+                $"<line x1=\"{x:F1}\" y1=\"4\" x2=\"{x:F1}\" y2=\"{axisTop + 24}\" " +
+                $"stroke=\"#d4351c\" stroke-width=\"3\"/>");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{tx:F1}\" y=\"{axisTop + 40}\" font-size=\"{SmallFont}\" text-anchor=\"{anchor}\" fill=\"#0b0c0c\">" +
+                $"<text x=\"{tx:F1}\" y=\"{axisTop + 40}\" font-size=\"{SmallFont}\" text-anchor=\"{anchor}\" " +
+                $"fill=\"#0b0c0c\">" +
                 $"{WebUtility.HtmlEncode(Show(a.AsAt))}</text>");
         }
         svg.Append("</svg>");

@@ -21,15 +21,22 @@ public static class JourneyEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/", (HttpContext http, TemplateSet t, IAntiforgery af) =>
-            Page(t, "web/start", new { site = JourneyPages.Site(http, af), pageTitle = "Check a young person's care leaver status" }))
+            Page(t, "web/start", new
+            {
+                site = JourneyPages.Site(http, af), pageTitle = "Check a young person's care leaver status",
+            }))
             .ExcludeFromDescription();
 
         app.MapGet("/accessibility", (HttpContext http, TemplateSet t, IAntiforgery af) =>
-            Page(t, "web/accessibility", new { site = JourneyPages.Site(http, af), pageTitle = "Accessibility statement" }))
+            Page(t, "web/accessibility", new
+            {
+                site = JourneyPages.Site(http, af), pageTitle = "Accessibility statement",
+            }))
             .ExcludeFromDescription();
 
         app.MapGet("/check/person", (HttpContext http, string? s, string? @return, JourneyContext j) =>
-            j.State(s) is not { } state ? j.Expired(http) : j.PersonPage(http, state, PersonForm.From(state), [], @return))
+            j.State(s) is not { } state
+                ? j.Expired(http) : j.PersonPage(http, state, PersonForm.From(state), [], @return))
             .ExcludeFromDescription();
 
         app.MapPost("/check/person", async (HttpContext http, JourneyContext j) =>
@@ -46,7 +53,8 @@ public static class JourneyEndpoints
         }).ExcludeFromDescription();
 
         app.MapGet("/check/episodes", (HttpContext http, string? s, int? added, JourneyContext j) =>
-            j.State(s) is not { } state ? j.Expired(http) : j.ListPage(http, state, [FactLists.Episodes], added, "episodes"))
+            j.State(s) is not { } state
+                ? j.Expired(http) : j.ListPage(http, state, [FactLists.Episodes], added, "episodes"))
             .ExcludeFromDescription();
 
         app.MapGet("/check/other", (HttpContext http, string? s, int? added, string? kind, JourneyContext j) =>
@@ -60,7 +68,8 @@ public static class JourneyEndpoints
             return j.ItemPage(http, state, kind, null, ItemForm.Empty(kind), @return);
         }).ExcludeFromDescription();
 
-        app.MapGet("/check/{slug}/{n:int}/change", (HttpContext http, string slug, int n, string? s, string? @return, JourneyContext j) =>
+        app.MapGet("/check/{slug}/{n:int}/change",
+            (HttpContext http, string slug, int n, string? s, string? @return, JourneyContext j) =>
         {
             if (FactLists.BySlug(slug) is not { } kind) return Results.NotFound();
             if (j.State(s) is not { } state) return j.Expired(http);
@@ -69,12 +78,15 @@ public static class JourneyEndpoints
             return j.ItemPage(http, state, kind, n, ItemForm.FromItem(kind, item), @return);
         }).ExcludeFromDescription();
 
-        app.MapPost("/check/{slug}/add", (HttpContext http, string slug, JourneyContext j) => j.SaveItem(http, slug, null))
+        app.MapPost("/check/{slug}/add", (HttpContext http, string slug, JourneyContext j) =>
+            j.SaveItem(http, slug, null))
             .ExcludeFromDescription();
-        app.MapPost("/check/{slug}/{n:int}/change", (HttpContext http, string slug, int n, JourneyContext j) => j.SaveItem(http, slug, n))
+        app.MapPost("/check/{slug}/{n:int}/change", (HttpContext http, string slug, int n, JourneyContext j) =>
+            j.SaveItem(http, slug, n))
             .ExcludeFromDescription();
 
-        app.MapGet("/check/{slug}/{n:int}/remove", (HttpContext http, string slug, int n, string? s, string? @return, JourneyContext j) =>
+        app.MapGet("/check/{slug}/{n:int}/remove",
+            (HttpContext http, string slug, int n, string? s, string? @return, JourneyContext j) =>
         {
             if (FactLists.BySlug(slug) is not { } kind) return Results.NotFound();
             if (j.State(s) is not { } state) return j.Expired(http);

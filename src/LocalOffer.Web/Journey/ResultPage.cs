@@ -58,6 +58,8 @@ public static class ResultPage
             pageTitle = "Result",
             print,
             council = council.Name,
+            // The adviser reads why, in the law's terms (the young person's own page speaks to them).
+            reason = JourneyPages.Capital(assessment.StatusReason),
             noOffer = offer.Version is null,
             panelClass = assessment.Status switch
             {
