@@ -86,8 +86,13 @@ public sealed class CareLeaverEngine
     /// <summary>Counts on the date, over the whole history (adoption does not unmake days looked after).</summary>
     private static CareFacts Facts(Span[] spans, PersonFacts whole, LocalDate asAt)
     {
-        var everEligible = spans.Any(s => s.Status == Status.Eligible && s.From <= asAt)
-            || whole.Cessations.Any(c => c <= asAt && whole.EligibleAtCessation(c));
+        // Loops, not Any(lambda): no closure per child in the batch's hot path.
+        var everEligible = false;
+        foreach (var s in spans)
+            if (s.Status == Status.Eligible && s.From <= asAt) { everEligible = true; break; }
+        if (!everEligible)
+            foreach (var c in whole.Cessations)
+                if (c <= asAt && whole.EligibleAtCessation(c)) { everEligible = true; break; }
         return new CareFacts(
             whole.CountedBefore(asAt),
             whole.CountedBetween(whole.B16, asAt),

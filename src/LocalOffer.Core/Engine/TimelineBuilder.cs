@@ -29,7 +29,7 @@ internal static class TimelineBuilder
     {
         var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
         var epochStarts = new List<LocalDate> { history.DateOfBirth };
-        if (law.AdoptionEndsCareLeaverStatus)
+        if (law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law))
             foreach (var e in history.Episodes.OrderBy(e => e.Start))
                 if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > epochStarts[^1] && adopted < b25)
                     epochStarts.Add(adopted);
@@ -46,8 +46,7 @@ internal static class TimelineBuilder
             var candidates = _candidates ??= new List<LocalDate>(64);
             candidates.Clear();
             candidates.Add(from);
-            foreach (var d in Candidates(facts))
-                if (d > from && d < to) candidates.Add(d);
+            AddCandidates(facts, candidates, from, to);
             candidates.Sort();
             var previous = LocalDate.MinIsoValue;
             foreach (var d in candidates)
@@ -65,21 +64,37 @@ internal static class TimelineBuilder
         return (spans.ToArray(), epochs, epochStarts.ToArray());
     }
 
-    /// <summary>Every date on which some fact the status turns on can change.</summary>
-    internal static IEnumerable<LocalDate> Candidates(PersonFacts f)
+    // Sorting the episodes for adoptions is needed only when some episode ended in one (most never do).
+    private static bool AnyAdoption(CareHistory history, EnglandLaw law)
     {
-        yield return f.Dob;
-        yield return f.B16;
-        yield return f.B18;
-        yield return f.B21;
-        yield return f.Law.RegimeStart;
-        foreach (var c in f.Care) { yield return c.Range.Start; yield return c.Range.End; }
-        foreach (var c in f.ChildArrangementsOrderDates) yield return c;
-        if (f.ThirteenWeeksDate is { } t) yield return t;
-        if (f.DeathDate is { } died) yield return died;
-        foreach (var s in f.SpecialGuardianshipDates) yield return s;
-        foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; if (h.End != LocalDate.MaxIsoValue) yield return h.End; }
-        foreach (var o in f.OtherCareEnds) yield return o;
+        foreach (var e in history.Episodes)
+            if (e.End is not null && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Every date on which some fact the status turns on can change, strictly between
+    /// <paramref name="from"/> and <paramref name="to"/>, added to the list directly (the batch builds
+    /// millions of timelines: no enumerator per child).
+    /// </summary>
+    private static void AddCandidates(PersonFacts f, List<LocalDate> into, LocalDate from, LocalDate to)
+    {
+        void Add(LocalDate d)
+        {
+            if (d > from && d < to) into.Add(d);
+        }
+        Add(f.Dob);
+        Add(f.B16);
+        Add(f.B18);
+        Add(f.B21);
+        Add(f.Law.RegimeStart);
+        foreach (var c in f.Care) { Add(c.Range.Start); Add(c.Range.End); }
+        foreach (var c in f.ChildArrangementsOrderDates) Add(c);
+        if (f.ThirteenWeeksDate is { } t) Add(t);
+        if (f.DeathDate is { } died) Add(died);
+        foreach (var s in f.SpecialGuardianshipDates) Add(s);
+        foreach (var h in f.HomeExcluded.Ranges) { Add(h.Start); if (h.End != LocalDate.MaxIsoValue) Add(h.End); }
+        foreach (var o in f.OtherCareEnds) Add(o);
     }
 
     /// <summary>The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).</summary>
