@@ -151,9 +151,43 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_caseload_in_the_browser_is_the_commands_csv()
+    {
+        var (page, requests) = await Open("/caseload");
+        var dir = Directory.CreateTempSubdirectory("browser-caseload-").FullName;
+        try
+        {
+            var caseload = Path.Combine(dir, "caseload.csv");
+            await File.WriteAllTextAsync(caseload, CaseloadPageTests.CaseloadCsv());
+            await page.SetInputFilesAsync("#header", Fake("header.csv"));
+            await page.SetInputFilesAsync("#episodes", Fake("episodes.csv"));
+            await page.SetInputFilesAsync("#caseload", caseload);
+            var asAt = new LocalDate(2026, 11, 23);
+            await Date(page, "asAt", asAt);
+            await page.FillAsync("#within", "90");
+            await page.ClickAsync("#show");
+            await page.WaitForSelectorAsync("#caseload-summary", new PageWaitForSelectorOptions { Timeout = 120_000 });
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
+            var inBrowser = await File.ReadAllTextAsync((await download.PathAsync())!);
+            var result = new LocalOffer.Batch.Caseload.CaseloadRunner(RulesCore.LoadDefault()).Run(
+                new LocalOffer.Batch.Caseload.CaseloadOptions(Fake("header.csv"), [Fake("episodes.csv")], [], null, caseload, asAt, 90));
+            using var expected = new MemoryStream();
+            LocalOffer.Batch.Caseload.CaseloadCsvWriter.Write(expected, result.Events);
+            inBrowser.Should().Be(Encoding.UTF8.GetString(expected.ToArray()));
+            requests.Should().BeEmpty();
+            (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/check")]
+    [InlineData("/caseload")]
     public async Task Every_page_has_no_wcag_22_aa_violations_and_errors_are_govuk_style(string path)
     {
         var (page, _) = await Open(path);
@@ -164,7 +198,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         }
         await page.FillAsync("#asAt-day", "31");
         await page.FillAsync("#asAt-month", "2");
-        await page.ClickAsync(path == "/" ? "#run" : "#check");
+        await page.ClickAsync(path switch { "/" => "#run", "/check" => "#check", _ => "#show" });
         (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("must be a real date");
         (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
