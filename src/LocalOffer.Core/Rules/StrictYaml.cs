@@ -23,6 +23,11 @@ internal static class StrictYaml
         {
             throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can stop on some malformed scalars with this rather than a YamlException.
+            throw new RuleFileException(name, 1, 1, "not valid YAML (the parser could not go on)");
+        }
         catch (FileNotFoundException)
         {
             throw new RuleFileException(name, 0, 0, "file not found");

@@ -258,6 +258,13 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             findings.Add(new Finding(Severity.Unreadable, file, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner can stop on some malformed plain scalars with this instead of a
+            // YamlException (found by FuzzTests): still an unreadable file, never a crash.
+            findings.Add(new Finding(Severity.Unreadable, file, 1, 1, "not valid YAML (the parser could not go on)"));
+            return null;
+        }
     }
 
     /// <summary>Typed reads from a mapping, each adding an Error finding at the node's line and column.</summary>
