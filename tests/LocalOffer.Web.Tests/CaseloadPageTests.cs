@@ -185,6 +185,13 @@ public sealed class CaseloadPageLimitTests(WebApplicationFactory<WebEntryPoint> 
             File(f, "header", "header.csv", "CHILD,DOB\n"u8.ToArray());
         });
         both.Should().Contain("not both");
+        // Two problems with one field (too many files, none of them a return) show one message, never a 500.
+        var (manyStatus, many) = await Post(client, f =>
+        {
+            for (var i = 0; i < 201; i++) File(f, "caseload", $"c{i}.csv", "CHILD\n1\n"u8.ToArray());
+        });
+        manyStatus.Should().Be(HttpStatusCode.BadRequest);
+        many.Should().Contain("Choose 200 files or fewer");
         var (docStatus, doc) = await Post(client, f => File(f, "histories", "a.json", "{\"dateOfBirth\":\"2008-06-15\",\"episodes\":[{\"start\":\"2022-01-10\",\"end\":\"2024-09-01\",\"legalStatus\":\"C2\",\"reasonEnded\":\"E5\"}]}"u8.ToArray()), within: "3000");
         docStatus.Should().Be(HttpStatusCode.OK);
         doc.Should().Contain("25th birthday");

@@ -24,14 +24,16 @@ public static class CaseloadEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/caseload", (HttpContext http, string? error, TemplateSet t, IAntiforgery af) =>
-            Form(http, t, af, error == "too-large" ? [("header", TooLarge)] : [], DateInput.Parts.Of(UkClock.Today()), "60", ""))
+            Form(http, t, af, error == "too-large" ? [("header", TooLarge)] : [], DateInput.Parts.Of(UkClock.Today()),
+                "60", ""))
             .ExcludeFromDescription();
 
         app.MapPost("/caseload", async (HttpContext http, RulesCore core, TemplateSet t, IAntiforgery af) =>
         {
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
             {
-                MultipartBodyLengthLimit = CaseloadLimits.MaxUploadBytes, ValueCountLimit = 50,
+                // Files count as form entries: room for the file limit, so it is our message that says so.
+                MultipartBodyLengthLimit = CaseloadLimits.MaxUploadBytes, ValueCountLimit = CaseloadLimits.MaxFiles + 50,
                 ValueLengthLimit = 1024, KeyLengthLimit = 64,
             }));
             IFormCollection post;
@@ -44,7 +46,8 @@ public static class CaseloadEndpoints
                 return Form(http, t, af, [("header", TooLarge)], DateInput.Parts.Of(UkClock.Today()), "60", "");
             }
             if (!await af.IsRequestValidAsync(http))
-                return JourneyEndpoints.Page(t, "web/expired", new { site = JourneyPages.Site(http, af), pageTitle = "Sorry, the form had expired" }, 400);
+                return JourneyEndpoints.Page(t, "web/expired",
+                    new { site = JourneyPages.Site(http, af), pageTitle = "Sorry, the form had expired" }, 400);
             var asAtParts = DateInput.Read(post, "asAt");
             var within = ((string?)post["within"] ?? "").Trim();
             var adviser = ((string?)post["adviser"] ?? "").Trim();
@@ -63,7 +66,8 @@ public static class CaseloadEndpoints
         }).ExcludeFromDescription();
     }
 
-    private static readonly string TooLarge = $"The files must be smaller than {CaseloadLimits.MaxUploadBytes >> 20} MB in all";
+    private static readonly string TooLarge =
+        $"The files must be smaller than {CaseloadLimits.MaxUploadBytes >> 20} MB in all";
 
     private static async Task<(CaseloadOptions? Options, List<(string Id, string Message)> Errors)> Options(
         IFormCollection post, DateInput.Parts asAtParts, string within, string adviser)
@@ -73,9 +77,11 @@ public static class CaseloadEndpoints
         if (asAtError is not null) errors.Add(("asAt-day", asAtError));
         if (!int.TryParse(within, out var days) || days < 1 || days > CaseloadRunner.MaxWithinDays)
             errors.Add(("within", $"Enter a number of days from 1 to {CaseloadRunner.MaxWithinDays:N0}"));
-        if (adviser.Length > CaseloadCsvReader.MaxCell) errors.Add(("adviser", $"Adviser must be {CaseloadCsvReader.MaxCell} characters or fewer"));
+        if (adviser.Length > CaseloadCsvReader.MaxCell)
+            errors.Add(("adviser", $"Adviser must be {CaseloadCsvReader.MaxCell} characters or fewer"));
         var files = post.Files;
-        if (files.Count > CaseloadLimits.MaxFiles) errors.Add(("header", $"Choose {CaseloadLimits.MaxFiles} files or fewer"));
+        if (files.Count > CaseloadLimits.MaxFiles)
+            errors.Add(("header", $"Choose {CaseloadLimits.MaxFiles} files or fewer"));
         var header = files.GetFiles("header").Where(f => f.Length > 0).ToList();
         var episodes = files.GetFiles("episodes").Where(f => f.Length > 0).ToList();
         var histories = files.GetFiles("histories").Where(f => f.Length > 0).ToList();
@@ -127,24 +133,32 @@ public static class CaseloadEndpoints
         return bytes;
     }
 
-    private static IResult Form(HttpContext http, TemplateSet t, IAntiforgery af, List<(string Id, string Message)> errors,
-        DateInput.Parts asAt, string within, string adviser) =>
-        JourneyEndpoints.Page(t, "web/caseload-form", new
+    private static IResult Form(HttpContext http, TemplateSet t, IAntiforgery af,
+        List<(string Id, string Message)> errors, DateInput.Parts asAt, string within, string adviser)
+    {
+        // The first message for a field (two problems with one field show the first, never an exception).
+        string? First(string field) => errors.FirstOrDefault(e => e.Id.Replace("-day", "") == field).Message;
+        return JourneyEndpoints.Page(t, "web/caseload-form", new
         {
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + "What is coming up for your caseload",
             errors = JourneyPages.Errors(errors),
-            error = errors.ToDictionary(e => e.Id.Replace("-day", ""), e => e.Message, StringComparer.Ordinal) is var d ? new
+            error = new
             {
-                header = d.GetValueOrDefault("header"), episodes = d.GetValueOrDefault("episodes"),
-                histories = d.GetValueOrDefault("histories"), caseload = d.GetValueOrDefault("caseload"),
-                within = d.GetValueOrDefault("within"), adviser = d.GetValueOrDefault("adviser"),
-            } : null,
-            asAt = new { day = asAt.Day, month = asAt.Month, year = asAt.Year, error = errors.FirstOrDefault(e => e.Id == "asAt-day").Message },
+                header = First("header"), episodes = First("episodes"), histories = First("histories"),
+                caseload = First("caseload"), within = First("within"), adviser = First("adviser"),
+            },
+            asAt = new
+            {
+                day = asAt.Day, month = asAt.Month, year = asAt.Year,
+                error = errors.FirstOrDefault(e => e.Id == "asAt-day").Message,
+            },
             within, adviser,
             maxMb = CaseloadLimits.MaxUploadBytes >> 20,
         }, errors.Count > 0 ? 400 : 200);
+    }
 
-    private static IResult Result(HttpContext http, TemplateSet t, IAntiforgery af, CaseloadResult r, CaseloadOptions o) =>
+    private static IResult Result(HttpContext http, TemplateSet t, IAntiforgery af, CaseloadResult r,
+        CaseloadOptions o) =>
         JourneyEndpoints.Page(t, "web/caseload", CaseloadView.Model(JourneyPages.Site(http, af), r, o));
 }

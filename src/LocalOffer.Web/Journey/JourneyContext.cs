@@ -66,8 +66,8 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         "<!DOCTYPE html><html lang=\"en-GB\"><title>Too many answers</title><p>This history is too long to carry " +
         "between pages. Go back and remove an item.</p></html>", "text/html; charset=utf-8", statusCode: 400);
 
-    public IResult PersonPage(HttpContext http, JourneyState state, PersonForm form, List<(string Id, string Message)> errors,
-        string? ret)
+    public IResult PersonPage(HttpContext http, JourneyState state, PersonForm form,
+        List<(string Id, string Message)> errors, string? ret)
     {
         var token = Token(state);
         return JourneyEndpoints.Page(templates, "web/person", new
@@ -83,7 +83,8 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             councilError = errors.FirstOrDefault(e => e.Id == "council").Message,
             councils = catalog.Councils.Select((c, i) => new
             {
-                id = i == 0 ? "council" : $"council-{i + 1}", value = c.Id, text = c.Name, selected = c.Id == form.Council,
+                id = i == 0 ? "council" : $"council-{i + 1}", value = c.Id, text = c.Name,
+                selected = c.Id == form.Council,
             }).ToArray(),
         }, errors.Count > 0 ? 400 : 200);
     }
@@ -104,7 +105,8 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             pageTitle = episodes ? "Care episodes" : "Other facts",
             heading = episodes ? "Care episodes" : "Other facts about their care",
             intro = episodes
-                ? "Add each period they were looked after, as on the SSDA903 record. Add none if they were never in care."
+                ? "Add each period they were looked after, as on the SSDA903 record. " +
+                  "Add none if they were never in care."
                 : "Add anything else that affects their status. Leave a list empty if it does not apply.",
             token,
             banner = added is { } a && FactLists.BySlug(addedKind ?? "") is { } k
@@ -174,7 +176,8 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
     /// The answers read by the rules core exactly as the API reads a document, with the council and
     /// the date; errors in words, each linking to where it can be put right.
     /// </summary>
-    public (CareHistory? History, LocalDate Date, List<(string Id, string Message, string? Href)> Errors) Checked(JourneyState state)
+    public (CareHistory? History, LocalDate Date, List<(string Id, string Message, string? Href)> Errors) Checked(
+        JourneyState state)
     {
         var errors = new List<(string, string, string?)>();
         if (state.History["dateOfBirth"] is null) errors.Add(("person", "Enter the date of birth", null));
@@ -190,7 +193,8 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         return (errors.Count > 0 ? null : history, asAt ?? default, errors);
     }
 
-    public IResult AnswersPage(HttpContext http, JourneyState state, List<(string Id, string Message, string? Href)> errors)
+    public IResult AnswersPage(HttpContext http, JourneyState state,
+        List<(string Id, string Message, string? Href)> errors)
     {
         var token = Token(state);
         var dob = Iso((string?)state.History["dateOfBirth"]);
@@ -201,12 +205,15 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + "Check your answers",
             token,
-            errors = errors.Select(e => new { href = e.Href is null ? "#" + e.Id : e.Href + $"?s={token}&return=answers", text = e.Message }).ToArray(),
+            errors = errors.Select(e => new
+            {
+                href = e.Href is null ? "#" + e.Id : e.Href + $"?s={token}&return=answers", text = e.Message,
+            }).ToArray(),
             person = new object[]
             {
-                new { key = "Date of birth", value = dob is { } d ? DateInput.Words(d) : "Not given", change, hidden = "date of birth" },
-                new { key = "Council", value = JourneyPages.CouncilName(catalog, state.Council), change, hidden = "council" },
-                new { key = "Date to check", value = asAt is { } a ? DateInput.Words(a) : "Not given", change, hidden = "date to check" },
+                Row("Date of birth", dob is { } d ? DateInput.Words(d) : "Not given", change, "date of birth"),
+                Row("Council", JourneyPages.CouncilName(catalog, state.Council), change, "council"),
+                Row("Date to check", asAt is { } a ? DateInput.Words(a) : "Not given", change, "date to check"),
             },
             lists = FactLists.All.Select(k => new
             {
@@ -219,6 +226,9 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             back = $"/check/other?s={token}",
         }, errors.Count > 0 ? 400 : 200);
     }
+
+    private static object Row(string key, string value, string change, string hidden) =>
+        new { key, value, change, hidden };
 
     private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
 
