@@ -167,24 +167,39 @@ public sealed class BatchRunner(RulesCore core)
         return (builder.Build(), builder);
     }
 
-    /// <summary>Classifies every child on the date, a block at a time (in parallel within it), in input order.</summary>
+    /// <summary>
+    /// Classifies every child on the date, a block at a time (in parallel within it), in input order.
+    /// Where there are threads, the next block is classified while the caller writes this one, so
+    /// no core waits for the writer.
+    /// </summary>
     public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null,
         int block = Block)
     {
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
+        var pipelined = !OperatingSystem.IsBrowser() && Environment.ProcessorCount > 1;
+        Task<BatchResult[]>? ahead = null;
         for (var start = 0; start < cohort.Count; start += block)
         {
-            var n = Math.Min(block, cohort.Count - start);
-            var results = new BatchResult[n];
-            var first = start;
-            Parallel.For(0, (n + 4095) / 4096, k =>
-            {
-                var end = Math.Min(n, (k + 1) * 4096);
-                for (var i = k * 4096; i < end; i++) results[i] = ClassifyOne(cohort, first + i, asAt);
-            });
-            progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
+            var results = ahead?.GetAwaiter().GetResult() ?? ClassifyBlock(cohort, start, Math.Min(block, cohort.Count - start), asAt);
+            var next = start + block;
+            ahead = pipelined && next < cohort.Count
+                ? Task.Run(() => ClassifyBlock(cohort, next, Math.Min(block, cohort.Count - next), asAt))
+                : null;
+            progress?.Report(new BatchProgress("classifying", start + results.Length, cohort.Count));
             yield return results;
         }
+    }
+
+    private BatchResult[] ClassifyBlock(Cohort.Cohort cohort, int first, int n, LocalDate asAt)
+    {
+        const int chunk = 4096;
+        var results = new BatchResult[n];
+        Parallel.For(0, (n + chunk - 1) / chunk, k =>
+        {
+            var end = Math.Min(n, (k + 1) * chunk);
+            for (var i = k * chunk; i < end; i++) results[i] = ClassifyOne(cohort, first + i, asAt);
+        });
+        return results;
     }
 
     private BatchResult ClassifyOne(Cohort.Cohort cohort, int i, LocalDate asAt)
@@ -204,9 +219,11 @@ public sealed class BatchRunner(RulesCore core)
     public static IReadOnlyList<string> AgeBands(IReadOnlyList<int> milestones) =>
         [$"under {milestones[0]}", .. milestones.Zip(milestones.Skip(1), (a, b) => $"{a}-{b - 1}"), $"{milestones[^1]} and over"];
 
-    public static string AgeBand(int age, IReadOnlyList<int> milestones)
+    public static string AgeBand(int age, IReadOnlyList<int> milestones) => AgeBand(age, milestones, AgeBands(milestones));
+
+    /// <summary>The band of <paramref name="age"/> among <paramref name="bands"/> made once (the tally runs per child).</summary>
+    private static string AgeBand(int age, IReadOnlyList<int> milestones, IReadOnlyList<string> bands)
     {
-        var bands = AgeBands(milestones);
         for (var i = 0; i < milestones.Count; i++) if (age < milestones[i]) return bands[i];
         return bands[^1];
     }
@@ -215,6 +232,7 @@ public sealed class BatchRunner(RulesCore core)
     private sealed class Tally(IReadOnlyList<int> milestones)
     {
         public Dictionary<string, int> ByStatus { get; } = StatusNames.All.Select(s => s.Wire()).Append("not classified").ToDictionary(s => s, _ => 0);
+        private readonly IReadOnlyList<string> _bands = AgeBands(milestones);
         public Dictionary<string, int> ByAge { get; } = AgeBands(milestones).ToDictionary(a => a, _ => 0);
         public int Warned { get; private set; }
 
@@ -223,7 +241,7 @@ public sealed class BatchRunner(RulesCore core)
             if (r.Warning is not null) Warned++;
             if (r.Classification is not { } c) { ByStatus["not classified"]++; return; }
             ByStatus[c.Status.Wire()]++;
-            ByAge[AgeBand(c.Age, milestones)]++;
+            ByAge[AgeBand(c.Age, milestones, _bands)]++;
         }
     }
 }
