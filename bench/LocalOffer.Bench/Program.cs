@@ -19,6 +19,7 @@ if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
 if (argsList.FirstOrDefault() == "--profile") return LocalOffer.Bench.ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
+if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
 if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 
@@ -92,6 +93,22 @@ static int PeakOfOneRun(int n)
     new BatchRunner(RulesCore.LoadDefault()).Run(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd,
         Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv")));
     Console.Write($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024),7:F0} MB");
+    return 0;
+}
+
+// `--load N`: the load alone, run after run (for a profiler attached to this process).
+static int LoadOnly(int n, int runs)
+{
+    var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
+    var yearEnd = new LocalDate(2026, 3, 31);
+    var runner = new BatchRunner(RulesCore.LoadDefault());
+    var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd, "");
+    for (var i = 0; i < runs; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        var (cohort, _) = runner.Load(options);
+        Console.WriteLine($"load {cohort.Count:N0} children: {sw.Elapsed.TotalSeconds:F2} s");
+    }
     return 0;
 }
 

@@ -17,8 +17,8 @@ public readonly record struct FieldAt(string Text, int Column, string? Council =
 /// </summary>
 public sealed class CohortBuilder(Ssda903Codes codes)
 {
-    // Codes come from the code table, so millions of rows share a few dozen strings.
-    private readonly HashSet<string> _codes = [.. codes.LegalStatus.Keys, .. codes.Placement.Keys, .. codes.ReasonEnded.Keys];
+    /// <summary>The checks of a row on its own (thread-safe: a reader may run them on another core).</summary>
+    public RowChecker Checker { get; } = new(codes);
     private readonly Dictionary<string, int> _childIndex = new(StringComparer.Ordinal);
     private readonly List<string> _files = [];
     private readonly List<int> _decomColumns = [];
@@ -57,28 +57,27 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         Rejects.Add(new Reject(file, line, column, "row", null, reason));
     }
 
-    private const string LaSlash = "the LA code contains '/', which would make CHILD keys ambiguous";
-
     /// <summary>A header row: CHILD and DOB.</summary>
-    public void AddChild(string file, long line, FieldAt child, FieldAt dob)
+    public void AddChild(string file, long line, FieldAt child, FieldAt dob) => AddChild(file, Checker.Child(line, child, dob));
+
+    /// <summary>A header row already checked on its own (<see cref="RowChecker.Child"/>).</summary>
+    public void AddChild(string file, in ChildInput row)
     {
         HeaderRowsRead++;
-        var id = child.Text.Trim();
-        if (id.Length == 0) { Rejects.Add(new Reject(file, line, child.Column, "CHILD", null, "no CHILD id")); return; }
-        if (child.Council?.Contains('/') == true) { Rejects.Add(new Reject(file, line, 0, "LA", id, LaSlash)); return; }
-        if (dob.Text.Trim().Length == 0) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, "no DOB")); return; }
-        if (!Ssda903Date.TryParse(dob.Text, out var birth)) { Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"'{Input.Reject.Quote(dob.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")); return; }
+        var (line, id) = (row.Line, row.Id);
+        if (row.Problem is { } p) { Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason)); return; }
+        var birth = row.Birth;
         if (_childIndex.TryGetValue(id, out var existing))
         {
             ref var first = ref Children[existing];
             if (_files[first.File] == file)
             {
                 // Twice in one file is a duplicate row, whatever its DOB (the README's promise), not another return.
-                Rejects.Add(new Reject(file, line, child.Column, "CHILD", id, $"duplicate header row: the same CHILD at line {first.Line} of this file"));
+                Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id, $"duplicate header row: the same CHILD at line {first.Line} of this file"));
                 return;
             }
             if (first.DateOfBirth == birth) { HeaderRowsMerged++; return; } // the same child in another return
-            Rejects.Add(new Reject(file, line, dob.Column, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
+            Rejects.Add(new Reject(file, line, row.DobColumn, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
         }
         _childIndex[id] = Children.Add(new ChildRecord { Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1 });
@@ -88,53 +87,40 @@ public sealed class CohortBuilder(Ssda903Codes codes)
     /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
     /// the file has one (regional extracts hold several returns in one file; blank = none).
     /// </summary>
-    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place, FieldAt rec, FieldAt yearField = default)
+    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place, FieldAt rec, FieldAt yearField = default) =>
+        AddEpisode(file, Checker.Episode(line, child, decom, dec, ls, place, rec, yearField));
+
+    /// <summary>An episode row already checked on its own (<see cref="RowChecker.Episode"/>): the cohort's checks, then kept.</summary>
+    public void AddEpisode(string file, in EpisodeInput row)
     {
         EpisodeRowsRead++;
-        var id = child.Text.Trim();
-        if (child.Council?.Contains('/') == true) { Rejects.Add(new Reject(file, line, 0, "LA", id, LaSlash)); return; }
-        // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
-        var yearText = (yearField.Text ?? "").Trim();
-        var year = 0;
-        if (yearText.Length > 0 && !(int.TryParse(yearText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year)
-                && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
+        var (line, id) = (row.Line, row.Id);
+        if (row.BeforeChild is { } p)
         {
-            Rejects.Add(new Reject(file, line, yearField.Column, "YEAR", id.Length == 0 ? null : id,
-                $"YEAR '{Input.Reject.Quote(yearText)}' is not a year ({Ssda903Date.MinYear} to {Ssda903Date.MaxYear})"));
-            if (id.Length > 0 && _childIndex.TryGetValue(id, out var bad)) Children[bad].RejectedRows++;
+            Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason));
+            if (p.CountsAgainstChild && id.Length > 0 && _childIndex.TryGetValue(id, out var bad)) Children[bad].RejectedRows++;
             return;
         }
         if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
         {
-            Rejects.Add(new Reject(file, line, child.Column, "CHILD", id.Length == 0 ? null : id,
+            Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id.Length == 0 ? null : id,
                 id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
             return;
         }
         ref var c = ref Children[ci];
-        LocalDate start = default, end = default;
-        var hasEnd = dec.Text.Trim().Length > 0;
-        var lsText = ls.Text.Trim();
-        var placeText = place.Text.Trim();
-        var recText = rec.Text.Trim();
-        var (column, field, reason) =
-            decom.Text.Trim().Length == 0 ? (decom.Column, "DECOM", "no DECOM (start date)")
-            : !Ssda903Date.TryParse(decom.Text, out start) ? (decom.Column, "DECOM", $"'{Input.Reject.Quote(decom.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
-            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? (dec.Column, "DEC", $"'{Input.Reject.Quote(dec.Text)}' is not a date (DD/MM/YYYY or YYYY-MM-DD)")
-            : hasEnd && end < start ? (dec.Column, "DEC", $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
-            : start < c.DateOfBirth ? (decom.Column, "DECOM", $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
-            : !codes.LegalStatus.ContainsKey(lsText) ? (ls.Column, "LS", lsText.Length == 0 ? "no legal status" : $"unknown legal status '{Input.Reject.Quote(lsText)}'")
-            : placeText.Length > 0 && !codes.Placement.ContainsKey(placeText) ? (place.Column, "PLACE", $"unknown placement '{Input.Reject.Quote(placeText)}'")
-            : recText.Length > 0 && !codes.ReasonEnded.ContainsKey(recText) ? (rec.Column, "REC", $"unknown reason episode ceased '{Input.Reject.Quote(recText)}'")
-            : (0, "", "");
-        if (reason.Length > 0) { Reject(file, line, column, field, id, reason, ref c); return; }
+        var start = row.Start;
+        var problem = row.BeforeBirth
+            ?? (start < c.DateOfBirth
+                ? new RowProblem(row.DecomColumn, "DECOM", id, $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
+                : row.AfterBirth);
+        if (problem is not null) { Reject(file, line, problem.Column, problem.Field, id, problem.Reason, ref c); return; }
 
+        var year = row.Year;
         var slot = new EpisodeRow
         {
-            Start = start, End = hasEnd ? end : EpisodeRow.Open,
-            LegalStatus = Shared(lsText), Placement = placeText.Length == 0 ? null : Shared(placeText),
-            // Kept even on an open episode: the rules core ignores it there with a warning, as `check` does.
-            ReasonEnded = recText.Length == 0 ? null : Shared(recText),
-            File = (short)FileId(file, decom.Column), Year = (short)year, Line = (int)line, Next = -1,
+            Start = start, End = row.End ?? EpisodeRow.Open,
+            LegalStatus = row.LegalStatus, Placement = row.Placement, ReasonEnded = row.ReasonEnded,
+            File = (short)FileId(file, row.DecomColumn), Year = year, Line = (int)line, Next = -1,
         };
         // The same CHILD and DECOM already read: one episode. The later return wins: a later YEAR
         // where both rows have one, else the file given later. Twice in one return is an error.
@@ -145,7 +131,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             var order = earlier.Year != 0 && year != 0 && earlier.Year != year ? year.CompareTo(earlier.Year) : slot.File.CompareTo(earlier.File);
             if (order == 0)
             {
-                Reject(file, line, decom.Column, "DECOM", id, $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return", ref c);
+                Reject(file, line, row.DecomColumn, "DECOM", id, $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return", ref c);
                 return;
             }
             EpisodeRowsMerged++;
@@ -165,8 +151,6 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         Rejects.Add(new Reject(file, line, column, field, id, reason));
         c.RejectedRows++;
     }
-
-    private string Shared(string code) => _codes.TryGetValue(code, out var shared) ? shared : code;
 
     /// <summary>
     /// Finishes the cohort: each child's episodes put in order of start; an episode overlapping an

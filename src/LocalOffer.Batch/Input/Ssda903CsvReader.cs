@@ -48,32 +48,112 @@ public static class Ssda903CsvReader
 
     public static void ReadHeader(string path, CohortBuilder cohort) => ReadHeader(InputSource.File(path), cohort);
 
+    /// <summary>Rows handed from the reader to the cohort at a time: small in memory, few hand-overs.</summary>
+    private const int BatchRows = 512;
+
+    /// <summary>The header rows, read and checked on their own one core ahead of the cohort (<see cref="ReadAhead"/>).</summary>
     public static void ReadHeader(InputSource source, CohortBuilder cohort)
+    {
+        foreach (var batch in ReadAhead.Of(HeaderRows(source, cohort.Checker)))
+            foreach (var row in batch) cohort.AddChild(source.Name, row);
+    }
+
+    public static void ReadEpisodes(string path, CohortBuilder cohort) => ReadEpisodes(InputSource.File(path), cohort);
+
+    /// <summary>The episode rows, read and checked on their own one core ahead of the cohort (<see cref="ReadAhead"/>).</summary>
+    public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
+    {
+        foreach (var batch in ReadAhead.Of(EpisodeRows(source, cohort.Checker)))
+            foreach (var row in batch) cohort.AddEpisode(source.Name, row);
+    }
+
+    private static IEnumerable<List<ChildInput>> HeaderRows(InputSource source, RowChecker check)
     {
         var path = source.Name;
         var malformed = new MalformedRows();
         using var csv = Open(source, malformed.Add);
         var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns, malformed);
+        var batch = new List<ChildInput>(BatchRows);
+        var buffer = new char[FieldBuffer];
         while (Read(path, csv))
         {
-            if (malformed.Take(csv.LineNumber, out var m)) { Reject(path, m, cohort.RejectHeaderRow); continue; }
-            cohort.AddChild(path, csv.LineNumber, Child(csv, c[0], c[2]), Field(csv, c[1]));
+            batch.Add(malformed.Take(csv.LineNumber, out var m)
+                ? new ChildInput(m.LineNumber, "", 0, 0, default, Unreadable(m))
+                : check.Child(csv.LineNumber, Child(csv, c[0], c[2]), Text(csv, c[1], buffer)));
+            if (batch.Count < BatchRows) continue;
+            yield return batch;
+            batch = new List<ChildInput>(BatchRows);
         }
+        if (batch.Count > 0) yield return batch;
     }
 
-    public static void ReadEpisodes(string path, CohortBuilder cohort) => ReadEpisodes(InputSource.File(path), cohort);
-
-    public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
+    private static IEnumerable<List<EpisodeInput>> EpisodeRows(InputSource source, RowChecker check)
     {
         var path = source.Name;
         var malformed = new MalformedRows();
         using var csv = Open(source, malformed.Add);
         var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"], malformed);
+        var batch = new List<EpisodeInput>(BatchRows);
+        var buffers = new char[7][];
+        for (var i = 0; i < buffers.Length; i++) buffers[i] = new char[FieldBuffer];
+        var child = new RepeatedChild();
         while (Read(path, csv))
         {
-            if (malformed.Take(csv.LineNumber, out var m)) { Reject(path, m, cohort.RejectEpisodeRow); continue; }
-            cohort.AddEpisode(path, csv.LineNumber, Child(csv, c[0], c[6]), Field(csv, c[1]), Field(csv, c[4]), Field(csv, c[2]),
-                Field(csv, c[3]), Field(csv, c[5]), c[7] >= 0 ? Field(csv, c[7]) : default);
+            batch.Add(malformed.Take(csv.LineNumber, out var m)
+                ? new EpisodeInput(m.LineNumber, "", 0, 0, default, null, "", null, null, 0, Unreadable(m), null, null)
+                : check.Episode(csv.LineNumber, child.Of(csv, c[0], c[6], buffers[0], buffers[1]),
+                    Text(csv, c[1], buffers[2]), Text(csv, c[4], buffers[3]), Text(csv, c[2], buffers[4]),
+                    Text(csv, c[3], buffers[5]), Text(csv, c[5], buffers[6]), c[7] >= 0 ? Text(csv, c[7], buffers[0]) : default));
+            if (batch.Count < BatchRows) continue;
+            yield return batch;
+            batch = new List<EpisodeInput>(BatchRows);
+        }
+        if (batch.Count > 0) yield return batch;
+    }
+
+    /// <summary>A field's characters fit in this buffer unless the field is far longer than any SSDA903 value.</summary>
+    private const int FieldBuffer = 128;
+
+    /// <summary>
+    /// A field's text read into <paramref name="buffer"/>, without a string (a million rows, six fields
+    /// each); a field too long for it is read as a string. Column as <see cref="Field"/> gives it.
+    /// </summary>
+    private static FieldText Text(CsvReader csv, int index, char[] buffer)
+    {
+        if (index < 0 || index >= csv.FieldCount) return new FieldText(default, index + 1);
+        // UTF-8 never has fewer bytes than characters, so a field of at most that many bytes fits.
+        return csv.GetSpan(index).Length <= buffer.Length
+            ? new FieldText(buffer.AsSpan(0, csv.GetChars(index, buffer)), index + 1)
+            : new FieldText(csv.GetString(index), index + 1);
+    }
+
+    /// <summary>
+    /// The child's key of an episode row, made once for a run of rows of one child (episodes files
+    /// list a child's episodes together): the same key as <see cref="Child"/> makes, without a new
+    /// string per row.
+    /// </summary>
+    private sealed class RepeatedChild
+    {
+        private readonly char[] _id = new char[FieldBuffer], _la = new char[FieldBuffer];
+        private int _idLength = -1, _laLength = -1;
+        private FieldAt _last;
+
+        public FieldAt Of(CsvReader csv, int child, int la, char[] idBuffer, char[] laBuffer)
+        {
+            var id = Text(csv, child, idBuffer).Text;
+            var council = la >= 0 ? Text(csv, la, laBuffer).Text : default;
+            if (_idLength == id.Length && id.SequenceEqual(_id.AsSpan(0, _idLength))
+                && _laLength == council.Length && council.SequenceEqual(_la.AsSpan(0, _laLength)))
+                return _last;
+            _last = Child(csv, child, la);
+            if (id.Length <= _id.Length && council.Length <= _la.Length)
+            {
+                id.CopyTo(_id);
+                council.CopyTo(_la);
+                (_idLength, _laLength) = (id.Length, council.Length);
+            }
+            else _idLength = -1;
+            return _last;
         }
     }
 
@@ -94,8 +174,8 @@ public static class Ssda903CsvReader
         }
     }
 
-    private static void Reject(string path, CsvMalformedRecord m, Action<string, long, int, string> reject) =>
-        reject(path, m.LineNumber, MalformedColumn(m.RawRecord), $"malformed quoting ({Words(m.Reason)}): the row is not read");
+    private static RowProblem Unreadable(CsvMalformedRecord m) =>
+        RowChecker.Unreadable(MalformedColumn(m.RawRecord), $"malformed quoting ({Words(m.Reason)}): the row is not read");
 
     private static string Words(CsvMalformedReason r) => r switch
     {

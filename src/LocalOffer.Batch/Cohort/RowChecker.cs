@@ -1,0 +1,122 @@
+using LocalOffer.Batch.Input;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Batch.Cohort;
+
+/// <summary>What is wrong with a row, found from the row alone: where, and why.</summary>
+/// <param name="CountsAgainstChild">The reject counts against the child when the child is known (YEAR).</param>
+public sealed record RowProblem(int Column, string Field, string? Child, string Reason, bool CountsAgainstChild = false);
+
+/// <summary>A header row read and checked on its own, before the cohort is looked at.</summary>
+public readonly record struct ChildInput(long Line, string Id, int ChildColumn, int DobColumn, LocalDate Birth, RowProblem? Problem);
+
+/// <summary>
+/// An episode row read and checked on its own. The checks the cohort decides (is there such a
+/// child, does the episode start before the birth, is it a duplicate) come later, in
+/// <see cref="CohortBuilder.AddEpisode(string, in EpisodeInput)"/>, in the order the rejects name them.
+/// </summary>
+public readonly record struct EpisodeInput(
+    long Line, string Id, int ChildColumn, int DecomColumn, LocalDate Start, LocalDate? End, string LegalStatus,
+    string? Placement, string? ReasonEnded, short Year,
+    RowProblem? BeforeChild, RowProblem? BeforeBirth, RowProblem? AfterBirth);
+
+/// <summary>
+/// A field's text where it was read, without a string of its own: the reader's buffer (CSV) or a
+/// string (XML). A string is made only to quote the text in a reject.
+/// </summary>
+public readonly ref struct FieldText(ReadOnlySpan<char> text, int column)
+{
+    public ReadOnlySpan<char> Text { get; } = text;
+    public int Column { get; } = column;
+
+    public static implicit operator FieldText(FieldAt f) => new(f.Text, f.Column);
+}
+
+/// <summary>
+/// The checks of one SSDA903 row that need nothing but the row and the code table: trimming, dates,
+/// codes, YEAR. Pure and thread-safe (it only reads), so a reader can check rows on one core while
+/// the cohort takes the rows already checked on another (issue 14).
+/// </summary>
+public sealed class RowChecker
+{
+    // Each table maps a code to the table's own string for it, so millions of rows share a few dozen
+    // strings, and a code read into a buffer is looked up without making a string.
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _legalStatus, _placement, _reasonEnded;
+
+    private const string LaSlash = "the LA code contains '/', which would make CHILD keys ambiguous";
+    private const string NotDate = "is not a date (DD/MM/YYYY or YYYY-MM-DD)";
+
+    public RowChecker(Ssda903Codes codes)
+    {
+        _legalStatus = Table(codes.LegalStatus);
+        _placement = Table(codes.Placement);
+        _reasonEnded = Table(codes.ReasonEnded);
+    }
+
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Table(IReadOnlyDictionary<string, string> codes) =>
+        codes.Keys.ToDictionary(k => k, k => k, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>A row that could not be read at all (malformed quoting, a field holding elements).</summary>
+    public static RowProblem Unreadable(int column, string reason) => new(column, "row", null, reason);
+
+    /// <summary>A header row: CHILD and DOB.</summary>
+    public ChildInput Child(long line, FieldAt child, FieldText dob)
+    {
+        var id = child.Text.Trim();
+        var birth = default(LocalDate);
+        var problem =
+            id.Length == 0 ? new RowProblem(child.Column, "CHILD", null, "no CHILD id")
+            : child.Council?.Contains('/') == true ? new RowProblem(0, "LA", id, LaSlash)
+            : dob.Text.Trim().Length == 0 ? new RowProblem(dob.Column, "DOB", id, "no DOB")
+            : !Ssda903Date.TryParse(dob.Text, out birth) ? new RowProblem(dob.Column, "DOB", id, $"'{Quote(dob.Text)}' {NotDate}")
+            : null;
+        return new ChildInput(line, id, child.Column, dob.Column, birth, problem);
+    }
+
+    /// <summary>
+    /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
+    /// the file has one (regional extracts hold several returns in one file; blank = none).
+    /// </summary>
+    public EpisodeInput Episode(long line, FieldAt child, FieldText decom, FieldText dec, FieldText ls, FieldText place, FieldText rec,
+        FieldText yearField = default)
+    {
+        var id = child.Text.Trim();
+        RowProblem? beforeChild = null;
+        if (child.Council?.Contains('/') == true) beforeChild = new RowProblem(0, "LA", id, LaSlash);
+        // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
+        var yearText = yearField.Text.Trim();
+        var year = 0;
+        if (beforeChild is null && yearText.Length > 0 && !(int.TryParse(yearText, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out year) && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
+            beforeChild = new RowProblem(yearField.Column, "YEAR", id.Length == 0 ? null : id,
+                $"YEAR '{Quote(yearText)}' is not a year ({Ssda903Date.MinYear} to {Ssda903Date.MaxYear})", CountsAgainstChild: true);
+
+        LocalDate start = default, end = default;
+        var hasEnd = dec.Text.Trim().Length > 0;
+        var lsText = ls.Text.Trim();
+        var placeText = place.Text.Trim();
+        var recText = rec.Text.Trim();
+        // The dates' checks come before the date of birth's (the cohort's), the codes' after it.
+        var beforeBirth =
+            decom.Text.Trim().Length == 0 ? new RowProblem(decom.Column, "DECOM", id, "no DECOM (start date)")
+            : !Ssda903Date.TryParse(decom.Text, out start) ? new RowProblem(decom.Column, "DECOM", id, $"'{Quote(decom.Text)}' {NotDate}")
+            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? new RowProblem(dec.Column, "DEC", id, $"'{Quote(dec.Text)}' {NotDate}")
+            : hasEnd && end < start ? new RowProblem(dec.Column, "DEC", id, $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
+            : null;
+        string? legalStatus = null, placement = null, reasonEnded = null;
+        var afterBirth =
+            !_legalStatus.TryGetValue(lsText, out legalStatus)
+                ? new RowProblem(ls.Column, "LS", id, lsText.Length == 0 ? "no legal status" : $"unknown legal status '{Quote(lsText)}'")
+            : placeText.Length > 0 && !_placement.TryGetValue(placeText, out placement)
+                ? new RowProblem(place.Column, "PLACE", id, $"unknown placement '{Quote(placeText)}'")
+            // Kept even on an open episode: the rules core ignores it there with a warning, as `check` does.
+            : recText.Length > 0 && !_reasonEnded.TryGetValue(recText, out reasonEnded)
+                ? new RowProblem(rec.Column, "REC", id, $"unknown reason episode ceased '{Quote(recText)}'")
+            : null;
+        return new EpisodeInput(line, id, child.Column, decom.Column, start, hasEnd ? end : null, legalStatus ?? "", placement, reasonEnded,
+            (short)year, beforeChild, beforeBirth, afterBirth);
+    }
+
+    private static string Quote(ReadOnlySpan<char> text) => Reject.Quote(text.ToString());
+}
