@@ -78,4 +78,29 @@ public static class ProfileClassify
         }
         return 0;
     }
+
+    /// <summary>`--classify N`: `Classify` for every child on one thread, run after run (for a profiler).</summary>
+    public static int OneThread(int n, int runs)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
+        var asAt = new LocalDate(2026, 3, 31);
+        var core = RulesCore.LoadDefault();
+        var (cohort, _) = new BatchRunner(core).Load(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
+        if (Environment.GetEnvironmentVariable("BENCH_COLLECT") == "1") GC.Collect();
+        for (var run = 0; run < runs; run++)
+        {
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
+            var (g0, g1, g2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var t = Stopwatch.StartNew();
+            for (var i = 0; i < cohort.Count; i++)
+            {
+                var h = cohort.History(i);
+                if (asAt >= h.DateOfBirth) GC.KeepAlive(core.Engine.Classify(h, asAt));
+            }
+            Console.WriteLine($"classify, one thread: {t.Elapsed.TotalMilliseconds * 1000 / cohort.Count:F2} us, " +
+                $"{(GC.GetAllocatedBytesForCurrentThread() - a0) / cohort.Count} B per child; GCs {GC.CollectionCount(0) - g0}/" +
+                $"{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
+        }
+        return 0;
+    }
 }

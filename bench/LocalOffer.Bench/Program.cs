@@ -20,6 +20,7 @@ if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), 
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
 if (argsList.FirstOrDefault() == "--profile") return LocalOffer.Bench.ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]), runs);
+if (argsList.FirstOrDefault() == "--classify") return LocalOffer.Bench.ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
 if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 

@@ -75,16 +75,16 @@ internal sealed class PersonFacts
         ThirteenWeeksDate = DateOnWhichCountReaches(law.EligibleDays);
 
         // Ceasing to be looked after: the end of a run of care not continued the same day.
-        Cessations = new LocalDate[LookedAfter.Ranges.Count];
-        for (var n = 0; n < Cessations.Length; n++) Cessations[n] = LookedAfter.Ranges[n].End;
+        Cessations = new LocalDate[LookedAfter.Span.Length];
+        for (var n = 0; n < Cessations.Length; n++) Cessations[n] = LookedAfter.Span[n].End;
         // s.23A(2)(b) "before last ceasing to be looked after": short breaks (V3/V4) are left out,
         // as they are from the 13 weeks (CPPCR 2010 reg 40(2), reg 48), so a relevant child who
         // then has only short breaks does not stop being relevant between them.
         if (nCounted == count) CessationsOfCountedCare = Cessations;
         else
         {
-            CessationsOfCountedCare = new LocalDate[NonShortBreakCare.Ranges.Count];
-            for (var n = 0; n < CessationsOfCountedCare.Length; n++) CessationsOfCountedCare[n] = NonShortBreakCare.Ranges[n].End;
+            CessationsOfCountedCare = new LocalDate[NonShortBreakCare.Span.Length];
+            for (var n = 0; n < CessationsOfCountedCare.Length; n++) CessationsOfCountedCare[n] = NonShortBreakCare.Span[n].End;
         }
 
         foreach (var e in history.Episodes)
@@ -159,7 +159,7 @@ internal sealed class PersonFacts
     public int CountedBefore(LocalDate d)
     {
         var total = 0;
-        foreach (var r in Counting.Ranges)
+        foreach (var r in Counting.Span)
         {
             if (r.Start >= d) break;
             total += new DateRange(r.Start, r.End < d ? r.End : d).Days;
@@ -171,7 +171,7 @@ internal sealed class PersonFacts
     public int CountedBetween(LocalDate from, LocalDate d)
     {
         var total = 0;
-        foreach (var r in Counting.Ranges)
+        foreach (var r in Counting.Span)
         {
             if (r.Start >= d) break;
             total += r.Intersect(new DateRange(from, d)).Days;
@@ -222,7 +222,7 @@ internal sealed class PersonFacts
     private LocalDate? DateOnWhichCountReaches(int days)
     {
         var total = 0;
-        foreach (var r in Counting.Ranges)
+        foreach (var r in Counting.Span)
         {
             if (total + r.Days >= days) return r.Start.PlusDays(days - total);
             total += r.Days;

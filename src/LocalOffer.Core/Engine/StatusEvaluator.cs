@@ -80,21 +80,19 @@ internal static class StatusEvaluator
     /// <summary>s.23C(1)(a) "has been a relevant child": relevant on some day between 16 and 18.</summary>
     private static bool WasRelevantBefore18(PersonFacts f)
     {
-        foreach (var d in RelevantCandidates(f))
-        {
-            if (d < f.B16 || d >= f.B18 || d < f.Law.RegimeStart) continue;
-            if (f.CareOn(d) is not null || (f.DeathDate is { } died && d >= died)) continue;
-            if (IsRelevant(f, d) is not null && !f.HomeExcluded.Contains(d)) return true;
-        }
+        // The dates on which being relevant can begin: 16, the regime's start, each cessation, and the
+        // ends of the living-at-home exclusion (loops, not an iterator: once per child in a batch).
+        if (RelevantOn(f, f.B16) || RelevantOn(f, f.Law.RegimeStart)) return true;
+        foreach (var c in f.CessationsOfCountedCare) if (RelevantOn(f, c)) return true;
+        foreach (var h in f.HomeExcluded.Span) if (RelevantOn(f, h.Start) || RelevantOn(f, h.End)) return true;
         return false;
     }
 
-    private static IEnumerable<LocalDate> RelevantCandidates(PersonFacts f)
+    private static bool RelevantOn(PersonFacts f, LocalDate d)
     {
-        yield return f.B16;
-        yield return f.Law.RegimeStart;
-        foreach (var c in f.CessationsOfCountedCare) yield return c;
-        foreach (var h in f.HomeExcluded.Ranges) { yield return h.Start; yield return h.End; }
+        if (d < f.B16 || d >= f.B18 || d < f.Law.RegimeStart) return false;
+        if (f.CareOn(d) is not null || (f.DeathDate is { } died && d >= died)) return false;
+        return IsRelevant(f, d) is not null && !f.HomeExcluded.Contains(d);
     }
 
     /// <summary>

@@ -51,7 +51,7 @@ internal sealed class EntitlementContext
     public void Add(DateRangeSet days, LegalReference[] basis, string? condition = null, Money? amount = null, int instance = 0)
     {
         var died = Facts.DeathDate;
-        foreach (var r in days.Ranges)
+        foreach (var r in days.Span)
         {
             var range = died is { } d && r.End > d ? new DateRange(r.Start, d) : r;
             if (!range.IsEmpty) _pieces.Add(new Piece(_id, range, basis, condition, amount, instance));
