@@ -100,6 +100,17 @@ public static class ProfileClassify
             Console.WriteLine($"classify, one thread: {t.Elapsed.TotalMilliseconds * 1000 / cohort.Count:F2} us, " +
                 $"{(GC.GetAllocatedBytesForCurrentThread() - a0) / cohort.Count} B per child; GCs {GC.CollectionCount(0) - g0}/" +
                 $"{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
+            // The same again, stage by stage (the timestamps cost a little: compare stages, not totals).
+            var ticks = new long[5];
+            var bytes = new long[5];
+            for (var i = 0; i < cohort.Count; i++)
+            {
+                var h = cohort.History(i);
+                if (asAt >= h.DateOfBirth) GC.KeepAlive(core.Engine.ProfileStages(h, asAt, ticks, bytes));
+            }
+            string[] names = ["timeline", "status", "entitlement ids", "warnings", "counts"];
+            Console.WriteLine("  stages: " + string.Join(", ", names.Select((s, k) =>
+                $"{s} {ticks[k] * 1e6 / Stopwatch.Frequency / cohort.Count:F2} us {bytes[k] / cohort.Count} B")));
         }
         return 0;
     }

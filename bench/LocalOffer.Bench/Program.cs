@@ -70,8 +70,14 @@ static int RunOne(int n, int runs)
         sw.Restart();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var alloc0 = GC.GetTotalAllocatedBytes(precise: true);
-        foreach (var block in runner.Classify(cohort, yearEnd)) GC.KeepAlive(block);
+        var pause0 = GC.GetTotalPauseDuration();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var blockSize = int.TryParse(Environment.GetEnvironmentVariable("BENCH_BLOCK"), out var bs) ? bs : 1 << 16;
+        foreach (var block in runner.Classify(cohort, yearEnd, null, blockSize)) GC.KeepAlive(block);
         var tClassify = sw.Elapsed.TotalSeconds;
+        if (Environment.GetEnvironmentVariable("BENCH_GC") == "1")
+            Console.Error.WriteLine($"classify: GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
+                $"paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
         var cpuClassify = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / cohort.Count;
         var bytesClassify = (GC.GetTotalAllocatedBytes(precise: true) - alloc0) / (double)cohort.Count;
         episodeRows = builder.EpisodeRowsRead;

@@ -98,6 +98,9 @@ public sealed class BatchRunner(RulesCore core)
         var (cohort, builder) = Load(o, progress);
         var read = clock.Elapsed;
         var tally = new Tally(core.Law.MilestoneAges);
+        if (o.Format != "json" && onResult is null)
+            await ClassifyToCsv(cohort, o.AsAt, results, tally, progress, between, block);
+        else
         using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(results, o.AsAt) : new ResultCsvWriter(results))
         {
             foreach (var children in Classify(cohort, o.AsAt, progress, block))
@@ -190,6 +193,47 @@ public sealed class BatchRunner(RulesCore core)
         }
     }
 
+    /// <summary>
+    /// The CSV results made on every core: each slice of a block of children is classified and written
+    /// as text by the core that classified it, and the text is copied out in order. Only text outlives
+    /// a child's classification, so the garbage collector has almost nothing to keep (issue 14: answers
+    /// kept as objects until written were most of its work), and writing is shared by the cores.
+    /// The same rows, byte for byte, as <see cref="ResultCsvWriter"/> writing the answers one by one.
+    /// </summary>
+    private async Task ClassifyToCsv(Cohort.Cohort cohort, LocalDate asAt, Stream results, Tally tally,
+        IProgress<BatchProgress>? progress, Func<Task>? between, int block)
+    {
+        const int slice = 4096;
+        using (new ResultCsvWriter(results)) { } // the header line
+        progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
+        var slices = (Math.Min(block, cohort.Count) + slice - 1) / slice;
+        // One text buffer and one tally per slice of a block, used again for every block.
+        var texts = new MemoryStream[slices];
+        var tallies = new Tally[slices];
+        for (var k = 0; k < slices; k++) (texts[k], tallies[k]) = (new MemoryStream(), new Tally(core.Law.MilestoneAges));
+        for (var start = 0; start < cohort.Count; start += block)
+        {
+            var n = Math.Min(block, cohort.Count - start);
+            var first = start;
+            Parallel.For(0, (n + slice - 1) / slice, k =>
+            {
+                texts[k].SetLength(0);
+                using var writer = new ResultCsvWriter(texts[k], header: false);
+                var end = Math.Min(n, (k + 1) * slice);
+                for (var i = k * slice; i < end; i++)
+                {
+                    var r = ClassifyOne(cohort, first + i, asAt);
+                    writer.Write(r);
+                    tallies[k].Add(r);
+                }
+            });
+            for (var k = 0; k < (n + slice - 1) / slice; k++) results.Write(texts[k].GetBuffer(), 0, (int)texts[k].Length);
+            progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
+            if (between is not null) await between();
+        }
+        foreach (var t in tallies) tally.Add(t);
+    }
+
     private BatchResult[] ClassifyBlock(Cohort.Cohort cohort, int first, int n, LocalDate asAt)
     {
         const int chunk = 4096;
@@ -235,6 +279,14 @@ public sealed class BatchRunner(RulesCore core)
         private readonly IReadOnlyList<string> _bands = AgeBands(milestones);
         public Dictionary<string, int> ByAge { get; } = AgeBands(milestones).ToDictionary(a => a, _ => 0);
         public int Warned { get; private set; }
+
+        /// <summary>Another tally's counts added to these (the slices of a run, counted apart).</summary>
+        public void Add(Tally other)
+        {
+            foreach (var (k, v) in other.ByStatus) ByStatus[k] += v;
+            foreach (var (k, v) in other.ByAge) ByAge[k] += v;
+            Warned += other.Warned;
+        }
 
         public void Add(BatchResult r)
         {

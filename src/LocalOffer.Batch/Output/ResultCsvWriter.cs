@@ -18,10 +18,11 @@ public sealed class ResultCsvWriter : IResultWriter
 
     private readonly CsvWriter _csv;
 
-    public ResultCsvWriter(Stream output)
+    /// <param name="header">false for a part of the file written apart (a block of rows made on another core).</param>
+    public ResultCsvWriter(Stream output, bool header = true)
     {
         _csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        _csv.WriteRecord(Columns);
+        if (header) _csv.WriteRecord(Columns);
     }
 
     // One buffer per writer for the joined entitlement ids: a million rows allocate no strings for them.

@@ -68,7 +68,8 @@ internal sealed class PersonFacts
             if (!care[n].ShortBreak) counted[nCounted++] = care[n].Range;
         }
         LookedAfter = DateRangeSet.OfSorted(all);
-        NonShortBreakCare = DateRangeSet.OfSorted(counted[..nCounted]);
+        // No short breaks (most children): the same set, not a copy.
+        NonShortBreakCare = nCounted == count ? LookedAfter : DateRangeSet.OfSorted(counted[..nCounted]);
         // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
         // 14th birthday (CPPCR 2010 reg 40(1), (2)).
         Counting = NonShortBreakCare.Intersect(B14, B18);
@@ -87,8 +88,9 @@ internal sealed class PersonFacts
             for (var n = 0; n < CessationsOfCountedCare.Length; n++) CessationsOfCountedCare[n] = NonShortBreakCare.Span[n].End;
         }
 
-        foreach (var e in history.Episodes)
-            if (e.End is { } died && e.ReasonEnded is { } r && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
+        // Indexed loops over the history's lists: a foreach through IReadOnlyList makes an enumerator per child.
+        for (var k = 0; k < episodes.Count; k++)
+            if (episodes[k] is { End: { } died, ReasonEnded: { } r } && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
@@ -103,8 +105,8 @@ internal sealed class PersonFacts
         HomeExcluded = HomePeriods.Length == 0 ? DateRangeSet.Empty
             : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
 
-        foreach (var x in history.Detentions)
-            if ((careFrom is null || x.Start >= careFrom.Value) && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
+        for (var k = 0; k < history.Detentions.Count; k++)
+            if (history.Detentions[k] is var x && (careFrom is null || x.Start >= careFrom.Value) && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
             {
                 DetentionAt16 = x;
                 // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order

@@ -67,8 +67,8 @@ internal static class TimelineBuilder
     // Sorting the episodes for adoptions is needed only when some episode ended in one (most never do).
     private static bool AnyAdoption(CareHistory history, EnglandLaw law)
     {
-        foreach (var e in history.Episodes)
-            if (e.End is not null && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)) return true;
+        for (var i = 0; i < history.Episodes.Count; i++)
+            if (history.Episodes[i] is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r)) return true;
         return false;
     }
 
