@@ -112,9 +112,22 @@ static int LoadOnly(int n, int runs)
     var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd, "");
     for (var i = 0; i < runs; i++)
     {
+        var pause0 = GC.GetTotalPauseDuration();
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var sw = Stopwatch.StartNew();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var (cohort, _) = runner.Load(options);
-        Console.WriteLine($"load {cohort.Count:N0} children: {sw.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"load {cohort.Count:N0} children: {sw.Elapsed.TotalSeconds:F2} s, CPU " +
+            $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F2} s; GCs {GC.CollectionCount(0) - gen0}/" +
+            $"{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
+        if (Environment.GetEnvironmentVariable("BENCH_PARSE") == "1")
+        {
+            sw.Restart();
+            var rows = Ssda903CsvReader.CheckedRowsOnly(new LocalOffer.Batch.Input.InputSource[] { LocalOffer.Batch.Input.InputSource.File(options.Header!),
+                LocalOffer.Batch.Input.InputSource.File(options.Episodes[0]) }, RulesCore.LoadDefault().Codes);
+            Console.WriteLine($"  read and check only ({rows:N0} rows, one thread): {sw.Elapsed.TotalSeconds:F2} s");
+        }
+        cohort = null;
     }
     return 0;
 }

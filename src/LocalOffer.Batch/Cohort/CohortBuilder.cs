@@ -101,7 +101,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             if (p.CountsAgainstChild && id.Length > 0 && _childIndex.TryGetValue(id, out var bad)) Children[bad].RejectedRows++;
             return;
         }
-        if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
+        if (id.Length == 0 || !TryFindChild(id, out var ci))
         {
             Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id.Length == 0 ? null : id,
                 id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
@@ -144,6 +144,20 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         }
         slot.Next = c.FirstEpisode;
         c.FirstEpisode = Episodes.Add(slot);
+    }
+
+    // The last child found: the rows of one child come together and share one key string (the reader
+    // makes it once), so most rows skip the look-up in a dictionary of a million children, whose
+    // cache misses were most of a load's time. A child once found keeps its index for good.
+    private string? _lastId;
+    private int _lastIndex;
+
+    private bool TryFindChild(string id, out int index)
+    {
+        if (ReferenceEquals(id, _lastId)) { index = _lastIndex; return true; }
+        if (!_childIndex.TryGetValue(id, out index)) return false;
+        (_lastId, _lastIndex) = (id, index);
+        return true;
     }
 
     private void Reject(string file, long line, int column, string field, string id, string reason, ref ChildRecord c)

@@ -14,13 +14,12 @@ public static class ReadAhead
     /// <summary>Batches read but not yet taken: enough to ride out a pause on either side, small in memory.</summary>
     public const int Depth = 16;
 
-    public static IEnumerable<T> Of<T>(IEnumerable<T> reader)
-    {
-        if (OperatingSystem.IsBrowser() || Environment.ProcessorCount < 2) return reader;
-        return Threaded(reader);
-    }
+    /// <summary>Whether work can go to other threads here (not in the browser, not on one core).</summary>
+    public static bool Threaded => !OperatingSystem.IsBrowser() && Environment.ProcessorCount > 1;
 
-    private static IEnumerable<T> Threaded<T>(IEnumerable<T> reader)
+    public static IEnumerable<T> Of<T>(IEnumerable<T> reader) => Threaded ? InOrder(reader) : reader;
+
+    private static IEnumerable<T> InOrder<T>(IEnumerable<T> reader)
     {
         using var queue = new BlockingCollection<T>(Depth);
         using var stop = new CancellationTokenSource();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CsvHelper;
 using LocalOffer.Batch.Cohort;
 using LocalOffer.Core.Safety;
@@ -48,113 +49,121 @@ public static class Ssda903CsvReader
 
     public static void ReadHeader(string path, CohortBuilder cohort) => ReadHeader(InputSource.File(path), cohort);
 
-    /// <summary>Rows handed from the reader to the cohort at a time: small in memory, few hand-overs.</summary>
-    private const int BatchRows = 512;
-
-    /// <summary>The header rows, read and checked on their own one core ahead of the cohort (<see cref="ReadAhead"/>).</summary>
+    /// <summary>
+    /// The header rows: read in order on one core, checked on any (<see cref="RowChecker"/>), and
+    /// taken by the cohort in order on this thread (<see cref="ReadAhead"/>).
+    /// </summary>
     public static void ReadHeader(InputSource source, CohortBuilder cohort)
     {
-        foreach (var batch in ReadAhead.Of(HeaderRows(source, cohort.Checker)))
-            foreach (var row in batch) cohort.AddChild(source.Name, row);
+        var pool = new RawRows<ChildInput>.Pool(HeaderWanted.Length);
+        foreach (var batch in ReadAhead.Of(HeaderRows(source, cohort.Checker, pool, ReadAhead.Threaded)))
+        {
+            var raw = batch.GetAwaiter().GetResult();
+            foreach (ref readonly var row in CollectionsMarshal.AsSpan(raw.Checked)) cohort.AddChild(source.Name, row);
+            pool.Return(raw);
+        }
     }
 
     public static void ReadEpisodes(string path, CohortBuilder cohort) => ReadEpisodes(InputSource.File(path), cohort);
 
-    /// <summary>The episode rows, read and checked on their own one core ahead of the cohort (<see cref="ReadAhead"/>).</summary>
+    /// <summary>The episode rows: read in order on one core, checked on any, taken by the cohort in order.</summary>
     public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
     {
-        foreach (var batch in ReadAhead.Of(EpisodeRows(source, cohort.Checker)))
-            foreach (var row in batch) cohort.AddEpisode(source.Name, row);
-    }
-
-    private static IEnumerable<List<ChildInput>> HeaderRows(InputSource source, RowChecker check)
-    {
-        var path = source.Name;
-        var malformed = new MalformedRows();
-        using var csv = Open(source, malformed.Add);
-        var c = Columns(path, csv, [.. HeaderColumns, "LA"], required: HeaderColumns, malformed);
-        var batch = new List<ChildInput>(BatchRows);
-        var buffer = new char[FieldBuffer];
-        while (Read(path, csv))
+        var pool = new RawRows<EpisodeInput>.Pool(EpisodeWanted.Length);
+        foreach (var batch in ReadAhead.Of(EpisodeRows(source, cohort.Checker, pool, ReadAhead.Threaded)))
         {
-            batch.Add(malformed.Take(csv.LineNumber, out var m)
-                ? new ChildInput(m.LineNumber, "", 0, 0, default, Unreadable(m))
-                : check.Child(csv.LineNumber, Child(csv, c[0], c[2]), Text(csv, c[1], buffer)));
-            if (batch.Count < BatchRows) continue;
-            yield return batch;
-            batch = new List<ChildInput>(BatchRows);
+            var raw = batch.GetAwaiter().GetResult();
+            foreach (ref readonly var row in CollectionsMarshal.AsSpan(raw.Checked)) cohort.AddEpisode(source.Name, row);
+            pool.Return(raw);
         }
-        if (batch.Count > 0) yield return batch;
     }
 
-    private static IEnumerable<List<EpisodeInput>> EpisodeRows(InputSource source, RowChecker check)
-    {
-        var path = source.Name;
-        var malformed = new MalformedRows();
-        using var csv = Open(source, malformed.Add);
-        var c = Columns(path, csv, [.. EpisodeColumns, "LA", "YEAR"], required: ["CHILD", "DECOM", "LS", "DEC", "REC"], malformed);
-        var batch = new List<EpisodeInput>(BatchRows);
-        var buffers = new char[7][];
-        for (var i = 0; i < buffers.Length; i++) buffers[i] = new char[FieldBuffer];
-        var child = new RepeatedChild();
-        while (Read(path, csv))
+    // The fields taken from each row, in this order (RawRows.Field's j); LA and YEAR where a file has them.
+    private static readonly string[] HeaderWanted = [.. HeaderColumns, "LA"];
+    private static readonly string[] EpisodeWanted = [.. EpisodeColumns, "LA", "YEAR"];
+
+    private static IEnumerable<Task<RawRows<ChildInput>>> HeaderRows(InputSource source, RowChecker check,
+        RawRows<ChildInput>.Pool pool, bool threaded) =>
+        Batches(source, HeaderWanted, HeaderColumns, pool, threaded, (raw, c) =>
         {
-            batch.Add(malformed.Take(csv.LineNumber, out var m)
-                ? new EpisodeInput(m.LineNumber, "", 0, 0, default, null, "", null, null, 0, Unreadable(m), null, null)
-                : check.Episode(csv.LineNumber, child.Of(csv, c[0], c[6], buffers[0], buffers[1]),
-                    Text(csv, c[1], buffers[2]), Text(csv, c[4], buffers[3]), Text(csv, c[2], buffers[4]),
-                    Text(csv, c[3], buffers[5]), Text(csv, c[5], buffers[6]), c[7] >= 0 ? Text(csv, c[7], buffers[0]) : default));
-            if (batch.Count < BatchRows) continue;
-            yield return batch;
-            batch = new List<EpisodeInput>(BatchRows);
-        }
-        if (batch.Count > 0) yield return batch;
-    }
+            for (var r = 0; r < raw.Count; r++)
+                raw.Checked.Add(raw.Unreadable[r] is { } p
+                    ? new ChildInput(raw.Line[r], "", 0, 0, default, p)
+                    : check.Child(raw.Line[r], ChildKey(raw, r, c, la: 2, before: default), F(raw, r, c, 1)));
+        });
 
-    /// <summary>A field's characters fit in this buffer unless the field is far longer than any SSDA903 value.</summary>
-    private const int FieldBuffer = 128;
-
-    /// <summary>
-    /// A field's text read into <paramref name="buffer"/>, without a string (a million rows, six fields
-    /// each); a field too long for it is read as a string. Column as <see cref="Field"/> gives it.
-    /// </summary>
-    private static FieldText Text(CsvReader csv, int index, char[] buffer)
-    {
-        if (index < 0 || index >= csv.FieldCount) return new FieldText(default, index + 1);
-        // UTF-8 never has fewer bytes than characters, so a field of at most that many bytes fits.
-        return csv.GetSpan(index).Length <= buffer.Length
-            ? new FieldText(buffer.AsSpan(0, csv.GetChars(index, buffer)), index + 1)
-            : new FieldText(csv.GetString(index), index + 1);
-    }
-
-    /// <summary>
-    /// The child's key of an episode row, made once for a run of rows of one child (episodes files
-    /// list a child's episodes together): the same key as <see cref="Child"/> makes, without a new
-    /// string per row.
-    /// </summary>
-    private sealed class RepeatedChild
-    {
-        private readonly char[] _id = new char[FieldBuffer], _la = new char[FieldBuffer];
-        private int _idLength = -1, _laLength = -1;
-        private FieldAt _last;
-
-        public FieldAt Of(CsvReader csv, int child, int la, char[] idBuffer, char[] laBuffer)
+    private static IEnumerable<Task<RawRows<EpisodeInput>>> EpisodeRows(InputSource source, RowChecker check,
+        RawRows<EpisodeInput>.Pool pool, bool threaded) =>
+        Batches(source, EpisodeWanted, ["CHILD", "DECOM", "LS", "DEC", "REC"], pool, threaded, (raw, c) =>
         {
-            var id = Text(csv, child, idBuffer).Text;
-            var council = la >= 0 ? Text(csv, la, laBuffer).Text : default;
-            if (_idLength == id.Length && id.SequenceEqual(_id.AsSpan(0, _idLength))
-                && _laLength == council.Length && council.SequenceEqual(_la.AsSpan(0, _laLength)))
-                return _last;
-            _last = Child(csv, child, la);
-            if (id.Length <= _id.Length && council.Length <= _la.Length)
+            var child = default(FieldAt);
+            for (var r = 0; r < raw.Count; r++)
             {
-                id.CopyTo(_id);
-                council.CopyTo(_la);
-                (_idLength, _laLength) = (id.Length, council.Length);
+                if (raw.Unreadable[r] is { } p)
+                {
+                    raw.Checked.Add(new EpisodeInput(raw.Line[r], "", 0, 0, default, null, "", null, null, 0, p, null, null));
+                    continue;
+                }
+                // CHILD 0, DECOM 1, LS 2, PLACE 3, DEC 4, REC 5, LA 6, YEAR 7.
+                child = ChildKey(raw, r, c, la: 6, before: child);
+                raw.Checked.Add(check.Episode(raw.Line[r], child, F(raw, r, c, 1), F(raw, r, c, 4), F(raw, r, c, 2),
+                    F(raw, r, c, 3), F(raw, r, c, 5), c[7] >= 0 ? F(raw, r, c, 7) : default));
             }
-            else _idLength = -1;
-            return _last;
+        });
+
+    /// <summary>Field <paramref name="j"/> of a row with its column as <see cref="Field"/> numbers it (index + 1).</summary>
+    private static FieldText F<T>(RawRows<T> raw, int row, int[] columns, int j) => new(raw.Field(row, j), columns[j] + 1);
+
+    /// <summary>
+    /// Reads the file's rows in order, a batch at a time, and hands each batch to <paramref name="check"/>
+    /// on another core when <paramref name="threaded"/> (else at once, in line: the browser).
+    /// </summary>
+    private static IEnumerable<Task<RawRows<T>>> Batches<T>(InputSource source, string[] wanted, string[] required,
+        RawRows<T>.Pool pool, bool threaded, Action<RawRows<T>, int[]> check)
+    {
+        var path = source.Name;
+        var malformed = new MalformedRows();
+        using var csv = Open(source, malformed.Add);
+        var c = Columns(path, csv, wanted, required, malformed);
+        var raw = pool.Rent();
+        RawRows<T> DecodeAndCheck(RawRows<T> rows)
+        {
+            rows.Decode();
+            check(rows, c);
+            return rows;
         }
+        Task<RawRows<T>> Checked(RawRows<T> rows) =>
+            threaded ? Task.Run(() => DecodeAndCheck(rows)) : Task.FromResult(DecodeAndCheck(rows));
+        while (Read(path, csv))
+        {
+            if (malformed.Take(csv.LineNumber, out var m)) raw.AddUnreadable(m.LineNumber, Unreadable(m));
+            else raw.Add(csv, csv.LineNumber, c);
+            if (!raw.IsFull) continue;
+            yield return Checked(raw);
+            raw = pool.Rent();
+        }
+        if (raw.Count > 0) yield return Checked(raw);
+    }
+
+    /// <summary>
+    /// The child's key, as <see cref="Child"/> makes it, from field 0 (CHILD) and field <paramref name="la"/>
+    /// (LA, where the file has it). The row before's key is used again when both fields are the same
+    /// (episodes files list a child's episodes together): one string per child, not one per row.
+    /// </summary>
+    private static FieldAt ChildKey<T>(RawRows<T> raw, int row, int[] c, int la, FieldAt before)
+    {
+        var id = raw.Field(row, 0);
+        var council = raw.Field(row, la);
+        if (before.Text is not null && row > 0 && raw.Unreadable[row - 1] is null
+            && id.SequenceEqual(raw.Field(row - 1, 0)) && council.SequenceEqual(raw.Field(row - 1, la)))
+            return before;
+        var column = c[0] + 1;
+        if (c[la] < 0) return new FieldAt(id.ToString(), column);
+        var trimmedCouncil = council.Trim();
+        var trimmedId = id.Trim();
+        return trimmedCouncil.Length == 0 || trimmedId.Length == 0
+            ? new FieldAt(id.ToString(), column)
+            : new FieldAt($"{trimmedCouncil}/{trimmedId}", column, trimmedCouncil.ToString());
     }
 
     /// <summary>Reads the next row; a row too long to be SSDA903 or a file that is not UTF-8 stops the run (exit 2).</summary>
@@ -233,6 +242,22 @@ public static class Ssda903CsvReader
         if (la < 0) return id;
         var council = Field(csv, la).Text.Trim();
         return council.Length == 0 || id.Text.Trim().Length == 0 ? id : new FieldAt($"{council}/{id.Text.Trim()}", id.Column, council);
+    }
+
+    /// <summary>The bench's measure of the reading side of a load: the header's then the episodes' rows read and checked, not kept.</summary>
+    public static long CheckedRowsOnly(IReadOnlyList<InputSource> headerThenEpisodes, Core.Rules.Ssda903Codes codes)
+    {
+        var check = new RowChecker(codes);
+        long rows = 0;
+        var children = new RawRows<ChildInput>.Pool(HeaderWanted.Length);
+        foreach (var batch in HeaderRows(headerThenEpisodes[0], check, children, threaded: false)) children.Return(batch.Result);
+        var episodes = new RawRows<EpisodeInput>.Pool(EpisodeWanted.Length);
+        foreach (var batch in EpisodeRows(headerThenEpisodes[1], check, episodes, threaded: false))
+        {
+            rows += batch.Result.Checked.Count;
+            episodes.Return(batch.Result);
+        }
+        return rows;
     }
 
     /// <summary>The bare parse, the benchmark's floor: every row read and the same fields taken the same way, nothing done with them.</summary>

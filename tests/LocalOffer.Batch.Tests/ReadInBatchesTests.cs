@@ -1,0 +1,137 @@
+using System.Text;
+using LocalOffer.Batch.Input;
+using LocalOffer.Batch.Synth;
+using LocalOffer.Core;
+using NodaTime;
+
+namespace LocalOffer.Batch.Tests;
+
+/// <summary>
+/// Issue 14's reading and writing on several cores gives what reading and writing one row at a time
+/// gave: rows read in batches (of 512) and checked on other cores, a child's key made once for a run
+/// of its rows, and results written as text by the core that classified them.
+/// </summary>
+public sealed class ReadInBatchesTests
+{
+    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly LocalDate AsAt = new(2024, 3, 31);
+
+    /// <summary>
+    /// A regional extract of 1,300 children (3,900 episode rows: eight batches) with keys made from LA
+    /// and CHILD, ids with accents and spaces, a council changing while CHILD stays the same, and bad
+    /// rows on both sides of the batches' edges: every row is used or rejected with its own line.
+    /// </summary>
+    [Fact]
+    public void Rows_across_batch_edges_are_used_or_rejected_each_with_its_own_line_and_key()
+    {
+        using var dir = new TempDir();
+        var header = new StringBuilder("LA,CHILD,DOB\n");
+        var episodes = new StringBuilder("LA,CHILD,DECOM,DEC,LS,PLACE,REC\n");
+        var expectedRejects = new Dictionary<long, string>();
+        var expectedEpisodes = new Dictionary<string, int>();
+        long line = 1;
+        // Lines 513 and 514 are the last row of the first batch and the first of the second (the header
+        // line is line 1); 1025-1026 the next edge; bad rows there, and every 97th row.
+        bool Bad(long l) => l is 513 or 514 or 1025 or 1026 || l % 97 == 0;
+        for (var i = 0; i < 1300; i++)
+        {
+            // Two councils use the same CHILD ids: the key is LA/CHILD, so these are different children.
+            var la = i % 2 == 0 ? "801" : "802";
+            var id = $" Zoé {i / 2} ";
+            var key = $"{la}/{id.Trim()}";
+            header.Append($"{la},{id},01/01/2006\n");
+            expectedEpisodes[key] = 0;
+            for (var e = 0; e < 3; e++)
+            {
+                line++;
+                var start = new LocalDate(2020, 1, 1).PlusDays(e * 100);
+                var text = $"{start:dd/MM/yyyy},{start.PlusDays(50):dd/MM/yyyy}";
+                if (Bad(line) && line % 2 == 0)
+                {
+                    episodes.Append($"{la},{id},{text},\"C2,U1,E4A\n"); // a quote never closed on its line
+                    expectedRejects[line] = "malformed quoting";
+                }
+                else if (Bad(line))
+                {
+                    episodes.Append($"{la},{id},{text},C2,{new string('Q', 300)},E4A\n"); // far longer than a code
+                    expectedRejects[line] = "unknown placement";
+                }
+                else
+                {
+                    episodes.Append($"{la},{id},{text},C2,U1,E4A\n");
+                    expectedEpisodes[key]++;
+                }
+            }
+        }
+        var options = new BatchOptions(dir.Write("header.csv", header.ToString()), [dir.Write("episodes.csv", episodes.ToString())], [],
+            AsAt, dir.File("out.csv"));
+
+        var (cohort, builder) = new BatchRunner(Core).Load(options);
+
+        builder.EpisodeRowsRead.Should().Be(3900);
+        builder.Rejects.Select(r => r.Line).Should().Equal(expectedRejects.Keys.Order());
+        foreach (var r in builder.Rejects) r.Reason.Should().Contain(expectedRejects[r.Line], $"line {r.Line}");
+        builder.Rejects.Where(r => r.Reason.Contains("placement")).Should().OnlyContain(r => r.Child!.StartsWith("80"));
+        cohort.Count.Should().Be(1300);
+        for (var i = 0; i < cohort.Count; i++)
+            cohort.History(i).Episodes.Should().HaveCount(expectedEpisodes[cohort.ChildId(i)], cohort.ChildId(i));
+    }
+
+    /// <summary>The results file made on every core, block by block, equals the answers written one by one.</summary>
+    [Fact]
+    public async Task Results_written_by_every_core_equal_results_written_one_by_one()
+    {
+        using var dir = new TempDir();
+        var asAt = new LocalDate(2026, 3, 31);
+        SyntheticReturn.Write(dir.Path, 12_000, seed: 3, asAt);
+        var options = new BatchOptions(dir.File("header.csv"), [dir.File("episodes.csv")], [], asAt, dir.File("unused.csv"));
+        var runner = new BatchRunner(Core);
+
+        using var oneByOne = new MemoryStream();
+        var (summaryOne, _) = await runner.RunAsync(options, oneByOne, null, onResult: _ => { }, block: 5_000);
+        using var everyCore = new MemoryStream();
+        var (summaryAll, _) = await runner.RunAsync(options, everyCore, null, block: 5_000);
+
+        everyCore.ToArray().Should().Equal(oneByOne.ToArray());
+        summaryAll.ByStatus.Should().Equal(summaryOne.ByStatus);
+        summaryAll.ByAge.Should().Equal(summaryOne.ByAge);
+        summaryAll.ChildrenWithWarnings.Should().Be(summaryOne.ChildrenWithWarnings);
+        summaryAll.Children.Should().Be(12_000);
+    }
+
+    /// <summary>An error the reader meets reaches the consumer after every batch read before it.</summary>
+    [Fact]
+    public void An_error_ahead_reaches_the_consumer_after_the_rows_before_it()
+    {
+        static IEnumerable<int> Reader()
+        {
+            for (var i = 0; i < 40; i++) yield return i;
+            throw new UnreadableInputException("line 41: not UTF-8");
+        }
+        var taken = new List<int>();
+        var act = () => { foreach (var x in ReadAhead.Of(Reader())) taken.Add(x); };
+        act.Should().Throw<UnreadableInputException>().WithMessage("line 41: not UTF-8");
+        taken.Should().Equal(Enumerable.Range(0, 40));
+    }
+
+    /// <summary>A consumer that stops early stops the reader: its file is closed, no thread left waiting.</summary>
+    [Fact]
+    public void A_consumer_that_stops_early_stops_the_reader()
+    {
+        var closed = new ManualResetEventSlim();
+        IEnumerable<int> Reader()
+        {
+            try
+            {
+                for (var i = 0; ; i++) yield return i;
+            }
+            finally
+            {
+                closed.Set();
+            }
+        }
+        foreach (var x in ReadAhead.Of(Reader()))
+            if (x == 5) break;
+        closed.Wait(TimeSpan.FromSeconds(10)).Should().BeTrue();
+    }
+}
