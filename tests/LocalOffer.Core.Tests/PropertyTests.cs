@@ -160,6 +160,28 @@ public sealed class PropertyTests
             k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), $"on {d} for {Describe(h)}");
         });
 
+    /// <summary>
+    /// The batch skips the entitlement rules on a day when <c>NothingCanHold</c> says no rule can
+    /// give anything (issue 14). On every day it says so, at each change of the timeline and at the
+    /// birthdays the rules turn on, the full assessment has no entitlement covering the day.
+    /// </summary>
+    [Fact]
+    public void No_entitlement_holds_on_a_day_the_batch_skips_the_rules() =>
+        Check.One(Config, Prop.ForAll(HistoryGenerators.Arbitrary(), h =>
+        {
+            if (!Valid(h)) return true;
+            var (spans, epochs, _) = TimelineBuilder.Build(h, Core.Law);
+            var f = epochs[0];
+            var days = spans.Select(x => x.From).Concat([f.B16, f.B18, f.B18.PlusDays(200), f.B21.PlusDays(-1), f.B21, f.B25.PlusDays(-1)]);
+            foreach (var d in days.Where(d => d >= h.DateOfBirth).Distinct())
+            {
+                if (!Core.Engine.Entitlements.NothingCanHold(h, spans, f, d)) continue;
+                Core.Engine.Assess(h, d).Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id)
+                    .Should().BeEmpty($"the batch skips the rules on {d} for {Describe(h)}");
+            }
+            return true;
+        }));
+
     private static string Describe(CareHistory h) =>
         $"dob {h.DateOfBirth}; " + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
         + $"; det {h.Detentions.Count} lwp {h.LivingWithParent.Count} other {h.OtherCare.Count} edu {h.Education.Count}";

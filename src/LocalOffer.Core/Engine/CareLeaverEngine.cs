@@ -24,6 +24,9 @@ public sealed class CareLeaverEngine
 
     public EnglandLaw Law { get; }
 
+    /// <summary>The entitlement rules (for the property tests of the batch's shortcut).</summary>
+    internal Entitlements.EntitlementRuleSet Entitlements => _entitlements;
+
     /// <summary>The full answer for one young person on <paramref name="asAt"/>.</summary>
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
     public Assessment Assess(CareHistory history, LocalDate asAt)
@@ -53,8 +56,7 @@ public sealed class CareLeaverEngine
         CheckAsAt(history, asAt);
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
-        var ids = new List<string>(8);
-        _entitlements.IdsOn(history, spans, epochs[0], asAt, ids);
+        var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
@@ -72,8 +74,7 @@ public sealed class CareLeaverEngine
         var t1 = Now();
         var (age, status, since, next) = Where(history, spans, asAt);
         var t2 = Now();
-        var ids = new List<string>(8);
-        _entitlements.IdsOn(history, spans, epochs[0], asAt, ids);
+        var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var t3 = Now();
         IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
         var t4 = Now();
