@@ -97,8 +97,14 @@ static int PeakOfOneRun(int n)
 {
     var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
     var yearEnd = new LocalDate(2026, 3, 31);
-    new BatchRunner(RulesCore.LoadDefault()).Run(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd,
+    var clock = Stopwatch.StartNew();
+    var core = RulesCore.LoadDefault();
+    var rules = clock.Elapsed.TotalSeconds;
+    var (summary, _) = new BatchRunner(core).Run(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd,
         Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv")));
+    if (Environment.GetEnvironmentVariable("BENCH_GC") == "1")
+        Console.Error.WriteLine($"cold: rules {rules:F2} s, read {summary.ReadTime.TotalSeconds:F2} s, classify and write " +
+            $"{summary.ClassifyTime.TotalSeconds:F2} s, GC paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
     Console.Write($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024),7:F0} MB");
     return 0;
 }
