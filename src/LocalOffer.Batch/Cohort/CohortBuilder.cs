@@ -224,7 +224,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
         {
             ref var e = ref Episodes[i];
-            episodes[k++] = new Episode(e.Start, e.End == EpisodeRow.Open ? null : e.End, e.LegalStatus, e.Placement, e.ReasonEnded);
+            episodes[k++] = new Episode(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!,
+                Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
         }
         return new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], []);
     }
@@ -241,19 +242,22 @@ internal struct ChildRecord
     public int Line;
 }
 
-/// <summary>One episode row, compact: codes are shared strings; End is <see cref="Open"/> when blank.</summary>
+/// <summary>
+/// One episode row, compact (24 bytes) and without references: codes are numbers in the checker's
+/// table (<see cref="RowChecker.Code"/>; 0: none); End is <see cref="Open"/> when blank.
+/// </summary>
 internal struct EpisodeRow
 {
     public static readonly LocalDate Open = LocalDate.MaxIsoValue;
     public LocalDate Start;
     public LocalDate End;
-    public string LegalStatus;
-    public string? Placement;
-    public string? ReasonEnded;
     public int Line;
     public int Next;
     public short File;
     public short Year;
+    public byte LegalStatus;
+    public byte Placement;
+    public byte ReasonEnded;
 }
 
 /// <summary>Growable storage in fixed blocks: no copy of everything (and no doubled peak) as it grows.</summary>

@@ -101,7 +101,7 @@ public static class Ssda903CsvReader
             {
                 if (raw.Unreadable[r] is { } p)
                 {
-                    raw.Checked.Add(new EpisodeInput(raw.Line[r], "", 0, 0, default, null, "", null, null, 0, p, null, null));
+                    raw.Checked.Add(new EpisodeInput(raw.Line[r], "", 0, 0, default, null, 0, 0, 0, 0, p, null, null));
                     continue;
                 }
                 // CHILD 0, DECOM 1, LS 2, PLACE 3, DEC 4, REC 5, LA 6, YEAR 7.
