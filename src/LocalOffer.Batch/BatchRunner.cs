@@ -203,7 +203,7 @@ public sealed class BatchRunner(RulesCore core)
     private async Task ClassifyToCsv(Cohort.Cohort cohort, LocalDate asAt, Stream results, Tally tally,
         IProgress<BatchProgress>? progress, Func<Task>? between, int block)
     {
-        const int slice = 4096;
+        const int slice = 1024; // small enough that a core rarely waits for the other at the end of a block
         using (new ResultCsvWriter(results)) { } // the header line
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
         var slices = (Math.Min(block, cohort.Count) + slice - 1) / slice;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LocalOffer.Batch.Input;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
@@ -67,8 +68,11 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         var (line, id) = (row.Line, row.Id);
         if (row.Problem is { } p) { Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason)); return; }
         var birth = row.Birth;
-        if (_childIndex.TryGetValue(id, out var existing))
+        // One look-up in the dictionary of children, whether the child is new or not (a million rows).
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_childIndex, id, out var seen);
+        if (seen)
         {
+            var existing = slot;
             ref var first = ref Children[existing];
             if (_files[first.File] == file)
             {
@@ -80,7 +84,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             Rejects.Add(new Reject(file, line, row.DobColumn, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
         }
-        _childIndex[id] = Children.Add(new ChildRecord { Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1 });
+        slot = Children.Add(new ChildRecord { Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1 });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using LocalOffer.Core.Time;
@@ -28,26 +29,24 @@ internal static class TimelineBuilder
     public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(CareHistory history, EnglandLaw law)
     {
         var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
-        var epochStarts = new List<LocalDate> { history.DateOfBirth };
-        if (law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law))
-            foreach (var e in history.Episodes.OrderBy(e => e.Start))
-                if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > epochStarts[^1] && adopted < b25)
-                    epochStarts.Add(adopted);
+        LocalDate[] epochStarts = law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law)
+            ? AdoptionEpochs(history, law, b25)
+            : [history.DateOfBirth];
 
-        var epochs = new PersonFacts[epochStarts.Count];
+        var epochs = new PersonFacts[epochStarts.Length];
         var spans = _spans ??= new List<Span>(16);
         spans.Clear();
-        for (var k = 0; k < epochStarts.Count; k++)
+        for (var k = 0; k < epochStarts.Length; k++)
         {
             var facts = epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
             var from = epochStarts[k];
-            var to = k + 1 < epochStarts.Count ? epochStarts[k + 1] : b25;
+            var to = k + 1 < epochStarts.Length ? epochStarts[k + 1] : b25;
             if (to > b25) to = b25;
             var candidates = _candidates ??= new List<LocalDate>(64);
             candidates.Clear();
             candidates.Add(from);
             AddCandidates(facts, candidates, from, to);
-            candidates.Sort();
+            SortFew(CollectionsMarshal.AsSpan(candidates));
             var previous = LocalDate.MinIsoValue;
             foreach (var d in candidates)
             {
@@ -61,7 +60,36 @@ internal static class TimelineBuilder
             }
             if (spans.Count > 0) spans[^1] = spans[^1] with { To = to };
         }
-        return (spans.ToArray(), epochs, epochStarts.ToArray());
+        return (spans.ToArray(), epochs, epochStarts);
+    }
+
+    /// <summary>Birth, then each adoption's date in order: care before it is disregarded from then on.</summary>
+    private static LocalDate[] AdoptionEpochs(CareHistory history, EnglandLaw law, LocalDate b25)
+    {
+        var starts = new List<LocalDate> { history.DateOfBirth };
+        foreach (var e in history.Episodes.OrderBy(e => e.Start))
+            if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > starts[^1] && adopted < b25)
+                starts.Add(adopted);
+        return [.. starts];
+    }
+
+    /// <summary>
+    /// Sorts a dozen or so dates in place: insertion sort, since they come in runs already in order
+    /// (the birthdays, each care period's start and end), where a general sort costs more.
+    /// </summary>
+    private static void SortFew(System.Span<LocalDate> dates)
+    {
+        for (var i = 1; i < dates.Length; i++)
+        {
+            var d = dates[i];
+            var j = i - 1;
+            while (j >= 0 && dates[j] > d)
+            {
+                dates[j + 1] = dates[j];
+                j--;
+            }
+            dates[j + 1] = d;
+        }
     }
 
     // Sorting the episodes for adoptions is needed only when some episode ended in one (most never do).
