@@ -207,29 +207,41 @@ public sealed class BatchRunner(RulesCore core)
         using (new ResultCsvWriter(results)) { } // the header line
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
         var slices = (Math.Min(block, cohort.Count) + slice - 1) / slice;
-        // One text buffer and one tally per slice of a block, used again for every block.
+        // One text buffer, writer and tally per slice of a block, used again for every block.
         var texts = new MemoryStream[slices];
+        var writers = new ResultCsvWriter[slices];
         var tallies = new Tally[slices];
-        for (var k = 0; k < slices; k++) (texts[k], tallies[k]) = (new MemoryStream(), new Tally(core.Law.MilestoneAges));
-        for (var start = 0; start < cohort.Count; start += block)
+        for (var k = 0; k < slices; k++)
         {
-            var n = Math.Min(block, cohort.Count - start);
-            var first = start;
-            Parallel.For(0, (n + slice - 1) / slice, k =>
+            (texts[k], tallies[k]) = (new MemoryStream(), new Tally(core.Law.MilestoneAges));
+            writers[k] = new ResultCsvWriter(texts[k], header: false);
+        }
+        try
+        {
+            for (var start = 0; start < cohort.Count; start += block)
             {
-                texts[k].SetLength(0);
-                using var writer = new ResultCsvWriter(texts[k], header: false);
-                var end = Math.Min(n, (k + 1) * slice);
-                for (var i = k * slice; i < end; i++)
+                var n = Math.Min(block, cohort.Count - start);
+                var first = start;
+                Parallel.For(0, (n + slice - 1) / slice, k =>
                 {
-                    var r = ClassifyOne(cohort, first + i, asAt);
-                    writer.Write(r);
-                    tallies[k].Add(r);
-                }
-            });
-            for (var k = 0; k < (n + slice - 1) / slice; k++) results.Write(texts[k].GetBuffer(), 0, (int)texts[k].Length);
-            progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
-            if (between is not null) await between();
+                    texts[k].SetLength(0);
+                    var end = Math.Min(n, (k + 1) * slice);
+                    for (var i = k * slice; i < end; i++)
+                    {
+                        var r = ClassifyOne(cohort, first + i, asAt);
+                        writers[k].Write(r);
+                        tallies[k].Add(r);
+                    }
+                    writers[k].Flush();
+                });
+                for (var k = 0; k < (n + slice - 1) / slice; k++) results.Write(texts[k].GetBuffer(), 0, (int)texts[k].Length);
+                progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
+                if (between is not null) await between();
+            }
+        }
+        finally
+        {
+            foreach (var w in writers) w.Dispose();
         }
         foreach (var t in tallies) tally.Add(t);
     }
