@@ -177,34 +177,54 @@ public sealed class CohortBuilder(Ssda903Codes codes)
     public Cohort Build()
     {
         var order = new List<int>();
-        for (var ci = 0; ci < Children.Count; ci++)
-        {
-            ref var c = ref Children[ci];
-            if (c.FirstEpisode < 0) continue;
-            order.Clear();
-            for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) order.Add(i);
-            if (order.Count > 1) order.Sort((a, b) => Episodes[a].Start.CompareTo(Episodes[b].Start));
-            // Relink in order of start, leaving out episodes that overlap an earlier one.
-            // A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
-            int head = -1, tail = -1, lastWithDays = -1;
-            foreach (var i in order)
-            {
-                ref var e = ref Episodes[i];
-                var hasDays = e.End != e.Start;
-                if (hasDays && lastWithDays >= 0 && OverlapsEarlier(ref e, lastWithDays, out var reason))
-                {
-                    Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
-                    c.RejectedRows++;
-                    continue;
-                }
-                e.Next = -1;
-                if (tail < 0) head = i; else Episodes[tail].Next = i;
-                tail = i;
-                if (hasDays) lastWithDays = i;
-            }
-            c.FirstEpisode = head;
-        }
+        List<Reject>? rejects = null;
+        for (var ci = 0; ci < Children.Count; ci++) OrderEpisodes(ref Children[ci], order, ref rejects);
+        if (rejects is not null) Rejects.AddRange(rejects);
         return new Cohort(this);
+    }
+
+    private void OrderEpisodes(ref ChildRecord c, List<int> order, ref List<Reject>? rejects)
+    {
+        if (c.FirstEpisode < 0) return;
+        order.Clear();
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) order.Add(i);
+        if (order.Count > 1) SortByStart(order);
+        // Relink in order of start, leaving out episodes that overlap an earlier one.
+        // A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
+        int head = -1, tail = -1, lastWithDays = -1;
+        foreach (var i in order)
+        {
+            ref var e = ref Episodes[i];
+            var hasDays = e.End != e.Start;
+            if (hasDays && lastWithDays >= 0 && OverlapsEarlier(ref e, lastWithDays, out var reason))
+            {
+                (rejects ??= []).Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
+                c.RejectedRows++;
+                continue;
+            }
+            e.Next = -1;
+            if (tail < 0) head = i; else Episodes[tail].Next = i;
+            tail = i;
+            if (hasDays) lastWithDays = i;
+        }
+        c.FirstEpisode = head;
+    }
+
+    /// <summary>
+    /// A child's episodes in order of start (starts are unique: rows with the same DECOM were merged).
+    /// The list runs from the last row read back to the first, and files list a child's episodes in
+    /// order of DECOM, so it is usually exactly reversed: then reversing it is enough (a million children).
+    /// </summary>
+    private void SortByStart(List<int> order)
+    {
+        bool ascending = true, descending = true;
+        for (var i = 1; i < order.Count; i++)
+        {
+            if (Episodes[order[i - 1]].Start < Episodes[order[i]].Start) descending = false;
+            else ascending = false;
+        }
+        if (descending) order.Reverse();
+        else if (!ascending) order.Sort((a, b) => Episodes[a].Start.CompareTo(Episodes[b].Start));
     }
 
     private bool OverlapsEarlier(ref EpisodeRow e, int kept, out string reason)
