@@ -77,6 +77,32 @@ public sealed class ReadInBatchesTests
             cohort.History(i).Episodes.Should().HaveCount(expectedEpisodes[cohort.ChildId(i)], cohort.ChildId(i));
     }
 
+    /// <summary>
+    /// A child's episodes are put in order of start however the file lists them: in order, in reverse
+    /// (the cohort then only reverses its list), or mixed (it sorts).
+    /// </summary>
+    [Fact]
+    public void Episodes_come_out_in_order_of_start_however_the_file_lists_them()
+    {
+        using var dir = new TempDir();
+        string[] starts = ["01/01/2020", "01/03/2020", "01/05/2020", "01/07/2020"];
+        string[] ends = ["01/02/2020", "01/04/2020", "01/06/2020", "01/08/2020"];
+        string Row(string child, int k) => $"{child},{starts[k]},{ends[k]},C2,U1,X1\n";
+        var episodes = "CHILD,DECOM,DEC,LS,PLACE,REC\n"
+            + string.Concat(new[] { 0, 1, 2, 3 }.Select(k => Row("ascending", k)))
+            + string.Concat(new[] { 3, 2, 1, 0 }.Select(k => Row("descending", k)))
+            + string.Concat(new[] { 1, 3, 0, 2 }.Select(k => Row("mixed", k)));
+        var options = new BatchOptions(dir.Write("header.csv", "CHILD,DOB\nascending,01/01/2008\ndescending,01/01/2008\nmixed,01/01/2008\n"),
+            [dir.Write("episodes.csv", episodes)], [], AsAt, dir.File("out.csv"));
+
+        var (cohort, builder) = new BatchRunner(Core).Load(options);
+
+        builder.Rejects.Should().BeEmpty();
+        var expected = cohort.History(0).Episodes;
+        expected.Select(e => e.Start).Should().BeInAscendingOrder().And.HaveCount(4);
+        for (var i = 1; i < 3; i++) cohort.History(i).Episodes.Should().Equal(expected, cohort.ChildId(i));
+    }
+
     /// <summary>The results file made on every core, block by block, equals the answers written one by one.</summary>
     [Fact]
     public async Task Results_written_by_every_core_equal_results_written_one_by_one()
