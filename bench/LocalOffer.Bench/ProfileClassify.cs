@@ -84,6 +84,7 @@ public static class ProfileClassify
     {
         var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
         var asAt = new LocalDate(2026, 3, 31);
+        if (!File.Exists(Path.Combine(dir, "episodes.csv"))) LocalOffer.Batch.Synth.SyntheticReturn.Write(dir, n, 1, asAt);
         var core = RulesCore.LoadDefault();
         var (cohort, _) = new BatchRunner(core).Load(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
         if (Environment.GetEnvironmentVariable("BENCH_COLLECT") == "1") GC.Collect();

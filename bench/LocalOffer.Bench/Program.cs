@@ -106,6 +106,7 @@ static int PeakOfOneRun(int n)
 {
     var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
     var yearEnd = new LocalDate(2026, 3, 31);
+    if (!File.Exists(Path.Combine(dir, "episodes.csv"))) SyntheticReturn.Write(dir, n, seed: 1, yearEnd);
     var clock = Stopwatch.StartNew();
     var core = RulesCore.LoadDefault();
     var rules = clock.Elapsed.TotalSeconds;
@@ -123,6 +124,7 @@ static int LoadOnly(int n, int runs)
 {
     var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
     var yearEnd = new LocalDate(2026, 3, 31);
+    if (!File.Exists(Path.Combine(dir, "episodes.csv"))) SyntheticReturn.Write(dir, n, seed: 1, yearEnd);
     var runner = new BatchRunner(RulesCore.LoadDefault());
     var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd, "");
     for (var i = 0; i < runs; i++)
