@@ -183,7 +183,8 @@ public sealed class BatchRunner(RulesCore core)
         Task<BatchResult[]>? ahead = null;
         for (var start = 0; start < cohort.Count; start += block)
         {
-            var results = ahead?.GetAwaiter().GetResult() ?? ClassifyBlock(cohort, start, Math.Min(block, cohort.Count - start), asAt);
+            var results = ahead?.GetAwaiter().GetResult()
+                ?? ClassifyBlock(cohort, start, Math.Min(block, cohort.Count - start), asAt);
             var next = start + block;
             ahead = pipelined && next < cohort.Count
                 ? Task.Run(() => ClassifyBlock(cohort, next, Math.Min(block, cohort.Count - next), asAt))
@@ -234,7 +235,8 @@ public sealed class BatchRunner(RulesCore core)
                     }
                     writers[k].Flush();
                 });
-                for (var k = 0; k < (n + slice - 1) / slice; k++) results.Write(texts[k].GetBuffer(), 0, (int)texts[k].Length);
+                for (var k = 0; k < (n + slice - 1) / slice; k++)
+                    results.Write(texts[k].GetBuffer(), 0, (int)texts[k].Length);
                 progress?.Report(new BatchProgress("classifying", start + n, cohort.Count));
                 if (between is not null) await between();
             }
@@ -275,9 +277,10 @@ public sealed class BatchRunner(RulesCore core)
     public static IReadOnlyList<string> AgeBands(IReadOnlyList<int> milestones) =>
         [$"under {milestones[0]}", .. milestones.Zip(milestones.Skip(1), (a, b) => $"{a}-{b - 1}"), $"{milestones[^1]} and over"];
 
-    public static string AgeBand(int age, IReadOnlyList<int> milestones) => AgeBand(age, milestones, AgeBands(milestones));
+    public static string AgeBand(int age, IReadOnlyList<int> milestones) =>
+        AgeBand(age, milestones, AgeBands(milestones));
 
-    /// <summary>The band of <paramref name="age"/> among <paramref name="bands"/> made once (the tally runs per child).</summary>
+    /// <summary>The band of <paramref name="age"/> among <paramref name="bands"/> made once (per child).</summary>
     private static string AgeBand(int age, IReadOnlyList<int> milestones, IReadOnlyList<string> bands)
     {
         for (var i = 0; i < milestones.Count; i++) if (age < milestones[i]) return bands[i];

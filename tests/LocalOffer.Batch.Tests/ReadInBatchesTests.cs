@@ -63,8 +63,8 @@ public sealed class ReadInBatchesTests
                 }
             }
         }
-        var options = new BatchOptions(dir.Write("header.csv", header.ToString()), [dir.Write("episodes.csv", episodes.ToString())], [],
-            AsAt, dir.File("out.csv"));
+        var options = new BatchOptions(dir.Write("header.csv", header.ToString()),
+            [dir.Write("episodes.csv", episodes.ToString())], [], AsAt, dir.File("out.csv"));
 
         var (cohort, builder) = new BatchRunner(Core).Load(options);
 
@@ -92,8 +92,9 @@ public sealed class ReadInBatchesTests
             + string.Concat(new[] { 0, 1, 2, 3 }.Select(k => Row("ascending", k)))
             + string.Concat(new[] { 3, 2, 1, 0 }.Select(k => Row("descending", k)))
             + string.Concat(new[] { 1, 3, 0, 2 }.Select(k => Row("mixed", k)));
-        var options = new BatchOptions(dir.Write("header.csv", "CHILD,DOB\nascending,01/01/2008\ndescending,01/01/2008\nmixed,01/01/2008\n"),
-            [dir.Write("episodes.csv", episodes)], [], AsAt, dir.File("out.csv"));
+        var header = "CHILD,DOB\nascending,01/01/2008\ndescending,01/01/2008\nmixed,01/01/2008\n";
+        var options = new BatchOptions(dir.Write("header.csv", header), [dir.Write("episodes.csv", episodes)], [], AsAt,
+            dir.File("out.csv"));
 
         var (cohort, builder) = new BatchRunner(Core).Load(options);
 
@@ -110,7 +111,8 @@ public sealed class ReadInBatchesTests
         using var dir = new TempDir();
         var asAt = new LocalDate(2026, 3, 31);
         SyntheticReturn.Write(dir.Path, 12_000, seed: 3, asAt);
-        var options = new BatchOptions(dir.File("header.csv"), [dir.File("episodes.csv")], [], asAt, dir.File("unused.csv"));
+        var options = new BatchOptions(dir.File("header.csv"), [dir.File("episodes.csv")], [], asAt,
+            dir.File("unused.csv"));
         var runner = new BatchRunner(Core);
 
         using var oneByOne = new MemoryStream();

@@ -172,7 +172,8 @@ public sealed class PropertyTests
             if (!Valid(h)) return true;
             var (spans, epochs, _) = TimelineBuilder.Build(h, Core.Law);
             var f = epochs[0];
-            var days = spans.Select(x => x.From).Concat([f.B16, f.B18, f.B18.PlusDays(200), f.B21.PlusDays(-1), f.B21, f.B25.PlusDays(-1)]);
+            var days = spans.Select(x => x.From)
+                .Concat([f.B16, f.B18, f.B18.PlusDays(200), f.B21.PlusDays(-1), f.B21, f.B25.PlusDays(-1)]);
             foreach (var d in days.Where(d => d >= h.DateOfBirth).Distinct())
             {
                 if (!Core.Engine.Entitlements.NothingCanHold(h, spans, f, d)) continue;

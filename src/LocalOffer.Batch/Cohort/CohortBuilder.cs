@@ -59,7 +59,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
     }
 
     /// <summary>A header row: CHILD and DOB.</summary>
-    public void AddChild(string file, long line, FieldAt child, FieldAt dob) => AddChild(file, Checker.Child(line, child, dob));
+    public void AddChild(string file, long line, FieldAt child, FieldAt dob) =>
+        AddChild(file, Checker.Child(line, child, dob));
 
     /// <summary>A header row already checked on its own (<see cref="RowChecker.Child"/>).</summary>
     public void AddChild(string file, in ChildInput row)
@@ -77,24 +78,30 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             if (_files[first.File] == file)
             {
                 // Twice in one file is a duplicate row, whatever its DOB (the README's promise), not another return.
-                Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id, $"duplicate header row: the same CHILD at line {first.Line} of this file"));
+                Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id,
+                    $"duplicate header row: the same CHILD at line {first.Line} of this file"));
                 return;
             }
             if (first.DateOfBirth == birth) { HeaderRowsMerged++; return; } // the same child in another return
-            Rejects.Add(new Reject(file, line, row.DobColumn, "DOB", id, $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
+            Rejects.Add(new Reject(file, line, row.DobColumn, "DOB", id,
+                $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
         }
-        slot = Children.Add(new ChildRecord { Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1 });
+        slot = Children.Add(new ChildRecord
+        {
+            Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1,
+        });
     }
 
     /// <summary>
     /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
     /// the file has one (regional extracts hold several returns in one file; blank = none).
     /// </summary>
-    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place, FieldAt rec, FieldAt yearField = default) =>
+    public void AddEpisode(string file, long line, FieldAt child, FieldAt decom, FieldAt dec, FieldAt ls, FieldAt place,
+        FieldAt rec, FieldAt yearField = default) =>
         AddEpisode(file, Checker.Episode(line, child, decom, dec, ls, place, rec, yearField));
 
-    /// <summary>An episode row already checked on its own (<see cref="RowChecker.Episode"/>): the cohort's checks, then kept.</summary>
+    /// <summary>An episode row checked on its own (<see cref="RowChecker.Episode"/>): the cohort's checks.</summary>
     public void AddEpisode(string file, in EpisodeInput row)
     {
         EpisodeRowsRead++;
@@ -102,7 +109,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         if (row.BeforeChild is { } p)
         {
             Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason));
-            if (p.CountsAgainstChild && id.Length > 0 && _childIndex.TryGetValue(id, out var bad)) Children[bad].RejectedRows++;
+            if (p.CountsAgainstChild && id.Length > 0 && _childIndex.TryGetValue(id, out var bad))
+                Children[bad].RejectedRows++;
             return;
         }
         if (id.Length == 0 || !TryFindChild(id, out var ci))
@@ -115,9 +123,14 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         var start = row.Start;
         var problem = row.BeforeBirth
             ?? (start < c.DateOfBirth
-                ? new RowProblem(row.DecomColumn, "DECOM", id, $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
+                ? new RowProblem(row.DecomColumn, "DECOM", id,
+                    $"episode starts {start:yyyy-MM-dd}, before the DOB {c.DateOfBirth:yyyy-MM-dd}")
                 : row.AfterBirth);
-        if (problem is not null) { Reject(file, line, problem.Column, problem.Field, id, problem.Reason, ref c); return; }
+        if (problem is not null)
+        {
+            Reject(file, line, problem.Column, problem.Field, id, problem.Reason, ref c);
+            return;
+        }
 
         var year = row.Year;
         var slot = new EpisodeRow
@@ -135,7 +148,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             var order = earlier.Year != 0 && year != 0 && earlier.Year != year ? year.CompareTo(earlier.Year) : slot.File.CompareTo(earlier.File);
             if (order == 0)
             {
-                Reject(file, line, row.DecomColumn, "DECOM", id, $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return", ref c);
+                Reject(file, line, row.DecomColumn, "DECOM", id,
+                    $"duplicate episode: the same CHILD and DECOM at line {earlier.Line} of the same return", ref c);
                 return;
             }
             EpisodeRowsMerged++;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LocalOffer.Batch.Input;
 using LocalOffer.Core.Rules;
 using NodaTime;
@@ -6,10 +7,12 @@ namespace LocalOffer.Batch.Cohort;
 
 /// <summary>What is wrong with a row, found from the row alone: where, and why.</summary>
 /// <param name="CountsAgainstChild">The reject counts against the child when the child is known (YEAR).</param>
-public sealed record RowProblem(int Column, string Field, string? Child, string Reason, bool CountsAgainstChild = false);
+public sealed record RowProblem(
+    int Column, string Field, string? Child, string Reason, bool CountsAgainstChild = false);
 
 /// <summary>A header row read and checked on its own, before the cohort is looked at.</summary>
-public readonly record struct ChildInput(long Line, string Id, int ChildColumn, int DobColumn, LocalDate Birth, RowProblem? Problem);
+public readonly record struct ChildInput(
+    long Line, string Id, int ChildColumn, int DobColumn, LocalDate Birth, RowProblem? Problem);
 
 /// <summary>
 /// An episode row read and checked on its own. The checks the cohort decides (is there such a
@@ -45,20 +48,25 @@ public sealed class RowChecker
     // to trace, in a third less memory. Each table maps a code read into a buffer to its number
     // without making a string.
     private readonly string?[] _codes;
-    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _legalStatus, _placement, _reasonEnded;
+    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _legalStatus, _placement,
+        _reasonEnded;
 
     private const string LaSlash = "the LA code contains '/', which would make CHILD keys ambiguous";
     private const string NotDate = "is not a date (DD/MM/YYYY or YYYY-MM-DD)";
 
     public RowChecker(Ssda903Codes codes)
     {
-        var all = codes.LegalStatus.Keys.Concat(codes.Placement.Keys).Concat(codes.ReasonEnded.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var all = codes.LegalStatus.Keys.Concat(codes.Placement.Keys).Concat(codes.ReasonEnded.Keys)
+            .Distinct(StringComparer.Ordinal).ToList();
         if (all.Count > byte.MaxValue)
-            throw new InvalidOperationException($"{all.Count} SSDA903 codes: an episode keeps each code in a byte (at most {byte.MaxValue})");
+            throw new InvalidOperationException(
+                $"{all.Count} SSDA903 codes: an episode keeps each code in a byte (at most {byte.MaxValue})");
         _codes = [null, .. all];
-        var number = all.Select((code, i) => (code, i)).ToDictionary(x => x.code, x => (byte)(x.i + 1), StringComparer.Ordinal);
+        var number = all.Select((code, i) => (code, i))
+            .ToDictionary(x => x.code, x => (byte)(x.i + 1), StringComparer.Ordinal);
         Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Table(IReadOnlyDictionary<string, string> table) =>
-            table.Keys.ToDictionary(k => k, k => number[k], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            table.Keys.ToDictionary(k => k, k => number[k], StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
         _legalStatus = Table(codes.LegalStatus);
         _placement = Table(codes.Placement);
         _reasonEnded = Table(codes.ReasonEnded);
@@ -79,7 +87,8 @@ public sealed class RowChecker
             id.Length == 0 ? new RowProblem(child.Column, "CHILD", null, "no CHILD id")
             : child.Council?.Contains('/') == true ? new RowProblem(0, "LA", id, LaSlash)
             : dob.Text.Trim().Length == 0 ? new RowProblem(dob.Column, "DOB", id, "no DOB")
-            : !Ssda903Date.TryParse(dob.Text, out birth) ? new RowProblem(dob.Column, "DOB", id, $"'{Quote(dob.Text)}' {NotDate}")
+            : !Ssda903Date.TryParse(dob.Text, out birth)
+                ? new RowProblem(dob.Column, "DOB", id, $"'{Quote(dob.Text)}' {NotDate}")
             : null;
         return new ChildInput(line, id, child.Column, dob.Column, birth, problem);
     }
@@ -88,8 +97,8 @@ public sealed class RowChecker
     /// An episode row: CHILD, DECOM, DEC, LS, PLACE (PL in XML), REC, and the return's YEAR where
     /// the file has one (regional extracts hold several returns in one file; blank = none).
     /// </summary>
-    public EpisodeInput Episode(long line, FieldAt child, FieldText decom, FieldText dec, FieldText ls, FieldText place, FieldText rec,
-        FieldText yearField = default)
+    public EpisodeInput Episode(long line, FieldAt child, FieldText decom, FieldText dec, FieldText ls, FieldText place,
+        FieldText rec, FieldText yearField = default)
     {
         var id = child.Text.Trim();
         RowProblem? beforeChild = null;
@@ -97,10 +106,12 @@ public sealed class RowChecker
         // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
         var yearText = yearField.Text.Trim();
         var year = 0;
-        if (beforeChild is null && yearText.Length > 0 && !(int.TryParse(yearText, System.Globalization.NumberStyles.None,
-                System.Globalization.CultureInfo.InvariantCulture, out year) && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
+        if (beforeChild is null && yearText.Length > 0
+            && !(int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year)
+                && year >= Ssda903Date.MinYear && year <= Ssda903Date.MaxYear))
             beforeChild = new RowProblem(yearField.Column, "YEAR", id.Length == 0 ? null : id,
-                $"YEAR '{Quote(yearText)}' is not a year ({Ssda903Date.MinYear} to {Ssda903Date.MaxYear})", CountsAgainstChild: true);
+                $"YEAR '{Quote(yearText)}' is not a year ({Ssda903Date.MinYear} to {Ssda903Date.MaxYear})",
+                CountsAgainstChild: true);
 
         LocalDate start = default, end = default;
         var hasEnd = dec.Text.Trim().Length > 0;
@@ -110,22 +121,26 @@ public sealed class RowChecker
         // The dates' checks come before the date of birth's (the cohort's), the codes' after it.
         var beforeBirth =
             decom.Text.Trim().Length == 0 ? new RowProblem(decom.Column, "DECOM", id, "no DECOM (start date)")
-            : !Ssda903Date.TryParse(decom.Text, out start) ? new RowProblem(decom.Column, "DECOM", id, $"'{Quote(decom.Text)}' {NotDate}")
-            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end) ? new RowProblem(dec.Column, "DEC", id, $"'{Quote(dec.Text)}' {NotDate}")
-            : hasEnd && end < start ? new RowProblem(dec.Column, "DEC", id, $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
+            : !Ssda903Date.TryParse(decom.Text, out start)
+                ? new RowProblem(decom.Column, "DECOM", id, $"'{Quote(decom.Text)}' {NotDate}")
+            : hasEnd && !Ssda903Date.TryParse(dec.Text, out end)
+                ? new RowProblem(dec.Column, "DEC", id, $"'{Quote(dec.Text)}' {NotDate}")
+            : hasEnd && end < start
+                ? new RowProblem(dec.Column, "DEC", id, $"DEC {end:yyyy-MM-dd} is before DECOM {start:yyyy-MM-dd}")
             : null;
         byte legalStatus = 0, placement = 0, reasonEnded = 0;
         var afterBirth =
             !_legalStatus.TryGetValue(lsText, out legalStatus)
-                ? new RowProblem(ls.Column, "LS", id, lsText.Length == 0 ? "no legal status" : $"unknown legal status '{Quote(lsText)}'")
+                ? new RowProblem(ls.Column, "LS", id,
+                    lsText.Length == 0 ? "no legal status" : $"unknown legal status '{Quote(lsText)}'")
             : placeText.Length > 0 && !_placement.TryGetValue(placeText, out placement)
                 ? new RowProblem(place.Column, "PLACE", id, $"unknown placement '{Quote(placeText)}'")
             // Kept even on an open episode: the rules core ignores it there with a warning, as `check` does.
             : recText.Length > 0 && !_reasonEnded.TryGetValue(recText, out reasonEnded)
                 ? new RowProblem(rec.Column, "REC", id, $"unknown reason episode ceased '{Quote(recText)}'")
             : null;
-        return new EpisodeInput(line, id, child.Column, decom.Column, start, hasEnd ? end : null, legalStatus, placement, reasonEnded,
-            (short)year, beforeChild, beforeBirth, afterBirth);
+        return new EpisodeInput(line, id, child.Column, decom.Column, start, hasEnd ? end : null, legalStatus,
+            placement, reasonEnded, (short)year, beforeChild, beforeBirth, afterBirth);
     }
 
     private static string Quote(ReadOnlySpan<char> text) => Reject.Quote(text.ToString());

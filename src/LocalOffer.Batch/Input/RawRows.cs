@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using CsvHelper;
 using LocalOffer.Batch.Cohort;
 
@@ -30,7 +31,7 @@ internal sealed class RawRows<T>
     }
 
     public long[] Line { get; } = new long[Capacity];
-    /// <summary>The rows checked, for the cohort to take (kept with the batch, so the list is used again too).</summary>
+    /// <summary>The rows checked, for the cohort to take (kept with the batch: the list is used again too).</summary>
     public List<T> Checked { get; } = new(Capacity);
     /// <summary>Why a row could not be read at all (malformed quoting), or null.</summary>
     public RowProblem?[] Unreadable { get; } = new RowProblem?[Capacity];
@@ -41,7 +42,8 @@ internal sealed class RawRows<T>
     /// The text of field <paramref name="j"/> (in the order of the wanted columns) of row
     /// <paramref name="row"/>, once <see cref="Decode"/> has run.
     /// </summary>
-    public ReadOnlySpan<char> Field(int row, int j) => _text.AsSpan(_start[row * _fields + j], _chars[row * _fields + j]);
+    public ReadOnlySpan<char> Field(int row, int j) =>
+        _text.AsSpan(_start[row * _fields + j], _chars[row * _fields + j]);
 
     /// <summary>
     /// The bytes made text, each field at its bytes' offset: UTF-8 never has fewer bytes than
@@ -51,10 +53,10 @@ internal sealed class RawRows<T>
     {
         if (_text.Length < _bytes.Length) _text = new char[_bytes.Length];
         for (var k = 0; k < Count * _fields; k++)
-            _chars[k] = System.Text.Encoding.UTF8.GetChars(_bytes.AsSpan(_start[k], _length[k]), _text.AsSpan(_start[k]));
+            _chars[k] = Encoding.UTF8.GetChars(_bytes.AsSpan(_start[k], _length[k]), _text.AsSpan(_start[k]));
     }
 
-    /// <summary>The current row's wanted fields (-1: a column the file does not have; blank past the row's end).</summary>
+    /// <summary>The current row's wanted fields (-1: a column the file lacks; blank past the row's end).</summary>
     public void Add(CsvReader csv, long line, int[] columns)
     {
         var at = Count * _fields;
@@ -65,7 +67,8 @@ internal sealed class RawRows<T>
             _length[at + j] = 0;
             if (i < 0 || i >= csv.FieldCount) continue;
             var bytes = csv.GetSpan(i);
-            if (_bytes.Length - _used < bytes.Length) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + bytes.Length));
+            if (_bytes.Length - _used < bytes.Length)
+                Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + bytes.Length));
             bytes.CopyTo(_bytes.AsSpan(_used));
             _length[at + j] = bytes.Length;
             _used += bytes.Length;
@@ -82,7 +85,7 @@ internal sealed class RawRows<T>
         Unreadable[Count++] = problem;
     }
 
-    /// <summary>Batches of one reader, handed back once the cohort has taken them: a few dozen for a whole file.</summary>
+    /// <summary>Batches of one reader, handed back once the cohort has taken them: a few dozen a file.</summary>
     public sealed class Pool(int fields)
     {
         private readonly ConcurrentBag<RawRows<T>> _free = [];

@@ -57,7 +57,7 @@ public sealed class ResultCsvWriter : IResultWriter
         _csv.EndRecord();
     }
 
-    /// <summary>Everything written so far put into the stream (a slice of rows, before its text is copied out).</summary>
+    /// <summary>Everything written so far put into the stream (a slice of rows, before its text is copied).</summary>
     public void Flush() => _csv.Flush();
 
     public void Dispose()

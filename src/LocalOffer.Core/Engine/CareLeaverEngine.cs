@@ -68,7 +68,8 @@ public sealed class CareLeaverEngine
     /// </summary>
     internal Classification ProfileStages(CareHistory history, LocalDate asAt, long[] ticks, long[] bytes)
     {
-        static (long, long) Now() => (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+        static (long, long) Now() =>
+            (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
         var t0 = Now();
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var t1 = Now();
@@ -76,7 +77,8 @@ public sealed class CareLeaverEngine
         var t2 = Now();
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var t3 = Now();
-        IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings =
+            HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
         var t4 = Now();
         var facts = Facts(spans, epochs[0], asAt);
         var t5 = Now();

@@ -85,12 +85,14 @@ internal sealed class PersonFacts
         else
         {
             CessationsOfCountedCare = new LocalDate[NonShortBreakCare.Span.Length];
-            for (var n = 0; n < CessationsOfCountedCare.Length; n++) CessationsOfCountedCare[n] = NonShortBreakCare.Span[n].End;
+            for (var n = 0; n < CessationsOfCountedCare.Length; n++)
+                CessationsOfCountedCare[n] = NonShortBreakCare.Span[n].End;
         }
 
         // Indexed loops over the history's lists: a foreach through IReadOnlyList makes an enumerator per child.
         for (var k = 0; k < episodes.Count; k++)
-            if (episodes[k] is { End: { } died, ReasonEnded: { } r } && law.DeathReasons.Contains(r) && (DeathDate is null || died < DeathDate))
+            if (episodes[k] is { End: { } died, ReasonEnded: { } r } && law.DeathReasons.Contains(r)
+                && (DeathDate is null || died < DeathDate))
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
@@ -106,7 +108,8 @@ internal sealed class PersonFacts
             : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
 
         for (var k = 0; k < history.Detentions.Count; k++)
-            if (history.Detentions[k] is var x && (careFrom is null || x.Start >= careFrom.Value) && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
+            if (history.Detentions[k] is var x && (careFrom is null || x.Start >= careFrom.Value)
+                && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
             {
                 DetentionAt16 = x;
                 // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order

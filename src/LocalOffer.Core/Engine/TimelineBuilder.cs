@@ -68,7 +68,8 @@ internal static class TimelineBuilder
     {
         var starts = new List<LocalDate> { history.DateOfBirth };
         foreach (var e in history.Episodes.OrderBy(e => e.Start))
-            if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r) && adopted > starts[^1] && adopted < b25)
+            if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)
+                && adopted > starts[^1] && adopted < b25)
                 starts.Add(adopted);
         return [.. starts];
     }
@@ -96,7 +97,8 @@ internal static class TimelineBuilder
     private static bool AnyAdoption(CareHistory history, EnglandLaw law)
     {
         for (var i = 0; i < history.Episodes.Count; i++)
-            if (history.Episodes[i] is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r)) return true;
+            if (history.Episodes[i] is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r))
+                return true;
         return false;
     }
 
