@@ -1,4 +1,5 @@
 using System.Text;
+using LocalOffer.Batch.Cohort;
 using LocalOffer.Batch.Input;
 using LocalOffer.Batch.Synth;
 using LocalOffer.Core;
@@ -102,6 +103,28 @@ public sealed class ReadInBatchesTests
         var expected = cohort.History(0).Episodes;
         expected.Select(e => e.Start).Should().BeInAscendingOrder().And.HaveCount(4);
         for (var i = 1; i < 3; i++) cohort.History(i).Episodes.Should().Equal(expected, cohort.ChildId(i));
+    }
+
+    /// <summary>
+    /// Hostile rows of 200 KB each (a CHILD id far beyond any real one): batches end at 1 MiB of fields,
+    /// not 512 rows, so what is read ahead stays small; every row is still rejected with its own line,
+    /// and the reject quotes only a short, cleaned part of the id.
+    /// </summary>
+    [Fact]
+    public void Rows_of_200_KB_each_are_read_in_small_batches_and_each_rejected()
+    {
+        using var dir = new TempDir();
+        var episodes = new StringBuilder("CHILD,DECOM,DEC,LS,PLACE,REC\n");
+        for (var i = 0; i < 60; i++) episodes.Append(new string('X', 200_000)).Append(i).Append(",01/01/2020,,C2,U1,\n");
+        var options = new BatchOptions(dir.Write("header.csv", "CHILD,DOB\nA,01/01/2008\n"),
+            [dir.Write("episodes.csv", episodes.ToString())], [], AsAt, dir.File("out.csv"));
+
+        var (_, builder) = new BatchRunner(Core).Load(options);
+
+        (RawRows<EpisodeInput>.MaxBytes / 200_000).Should().BeLessThan(10, "a batch holds a handful of such rows, not 512");
+        builder.EpisodeRowsRead.Should().Be(60);
+        builder.Rejects.Select(r => r.Line).Should().Equal(Enumerable.Range(2, 60).Select(l => (long)l));
+        builder.Rejects.Should().OnlyContain(r => r.Reason.Contains("no header row") && r.Child!.Length < 1_000);
     }
 
     /// <summary>The results file made on every core, block by block, equals the answers written one by one.</summary>

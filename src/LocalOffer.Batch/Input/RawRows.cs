@@ -16,6 +16,13 @@ internal sealed class RawRows<T>
 {
     public const int Capacity = 512;
 
+    /// <summary>
+    /// A batch also ends once its fields hold this many bytes, so the batches read ahead (at most
+    /// <see cref="ReadAhead.Depth"/> waiting, and the few being checked) stay a few tens of MB even when
+    /// every row is a hostile 1 MiB (<see cref="Ssda903CsvReader.MaxRowBytes"/>).
+    /// </summary>
+    public const int MaxBytes = 1 << 20;
+
     private readonly int _fields;
     private readonly int[] _start, _length, _chars;
     private byte[] _bytes = new byte[Capacity * 48];
@@ -36,7 +43,7 @@ internal sealed class RawRows<T>
     /// <summary>Why a row could not be read at all (malformed quoting), or null.</summary>
     public RowProblem?[] Unreadable { get; } = new RowProblem?[Capacity];
     public int Count { get; private set; }
-    public bool IsFull => Count == Capacity;
+    public bool IsFull => Count == Capacity || _used >= MaxBytes;
 
     /// <summary>
     /// The text of field <paramref name="j"/> (in the order of the wanted columns) of row
