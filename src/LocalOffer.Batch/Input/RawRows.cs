@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Buffers;
 using System.Text;
 using CsvHelper;
 using LocalOffer.Batch.Cohort;
@@ -59,6 +60,13 @@ internal sealed class RawRows<T>
     public void Decode()
     {
         if (_text.Length < _bytes.Length) _text = new char[_bytes.Length];
+        // Almost every batch is all ASCII: then one call widens the whole buffer and each field's
+        // characters are its bytes (millions of calls saved); otherwise field by field.
+        if (Ascii.ToUtf16(_bytes.AsSpan(0, _used), _text, out _) == OperationStatus.Done)
+        {
+            Array.Copy(_length, _chars, Count * _fields);
+            return;
+        }
         for (var k = 0; k < Count * _fields; k++)
             _chars[k] = Encoding.UTF8.GetChars(_bytes.AsSpan(_start[k], _length[k]), _text.AsSpan(_start[k]));
     }
