@@ -56,7 +56,8 @@ public static class Ssda903CsvReader
     public static void ReadHeader(InputSource source, CohortBuilder cohort)
     {
         var pool = new RawRows<ChildInput>.Pool(HeaderWanted.Length);
-        TakeInOrder(HeaderRows(source, cohort.Checker, pool, ReadAhead.Threaded), pool,
+        var threaded = ReadAhead.Threaded && !source.InMemory;
+        TakeInOrder(HeaderRows(source, cohort.Checker, pool, threaded), pool, threaded,
             (in ChildInput row) => cohort.AddChild(source.Name, row));
     }
 
@@ -66,16 +67,18 @@ public static class Ssda903CsvReader
     public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
     {
         var pool = new RawRows<EpisodeInput>.Pool(EpisodeWanted.Length);
-        TakeInOrder(EpisodeRows(source, cohort.Checker, pool, ReadAhead.Threaded), pool,
+        var threaded = ReadAhead.Threaded && !source.InMemory;
+        TakeInOrder(EpisodeRows(source, cohort.Checker, pool, threaded), pool, threaded,
             (in EpisodeInput row) => cohort.AddEpisode(source.Name, row));
     }
 
     private delegate void Taker<T>(in T row);
 
     /// <summary>Each checked batch's rows to <paramref name="take"/>, in file order; the batch is then used again.</summary>
-    private static void TakeInOrder<T>(IEnumerable<Task<RawRows<T>>> batches, RawRows<T>.Pool pool, Taker<T> take)
+    private static void TakeInOrder<T>(IEnumerable<Task<RawRows<T>>> batches, RawRows<T>.Pool pool, bool threaded,
+        Taker<T> take)
     {
-        foreach (var batch in ReadAhead.Of(batches))
+        foreach (var batch in threaded ? ReadAhead.Of(batches) : batches)
         {
             var raw = batch.GetAwaiter().GetResult();
             foreach (ref readonly var row in CollectionsMarshal.AsSpan(raw.Checked)) take(in row);
