@@ -179,7 +179,7 @@ public sealed class BatchRunner(RulesCore core)
         int block = Block)
     {
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
-        var pipelined = !OperatingSystem.IsBrowser() && Environment.ProcessorCount > 1;
+        var pipelined = ReadAhead.Threaded;
         Task<BatchResult[]>? ahead = null;
         for (var start = 0; start < cohort.Count; start += block)
         {

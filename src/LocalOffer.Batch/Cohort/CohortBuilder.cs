@@ -113,7 +113,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
                 Children[bad].RejectedRows++;
             return;
         }
-        if (id.Length == 0 || !TryFindChild(id, out var ci))
+        if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
         {
             Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id.Length == 0 ? null : id,
                 id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
@@ -164,20 +164,6 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         c.FirstEpisode = Episodes.Add(slot);
     }
 
-    // The last child found: the rows of one child come together and share one key string (the reader
-    // makes it once), so most rows skip the look-up in a dictionary of a million children, whose
-    // cache misses were most of a load's time. A child once found keeps its index for good.
-    private string? _lastId;
-    private int _lastIndex;
-
-    private bool TryFindChild(string id, out int index)
-    {
-        if (ReferenceEquals(id, _lastId)) { index = _lastIndex; return true; }
-        if (!_childIndex.TryGetValue(id, out index)) return false;
-        (_lastId, _lastIndex) = (id, index);
-        return true;
-    }
-
     private void Reject(string file, long line, int column, string field, string id, string reason, ref ChildRecord c)
     {
         Rejects.Add(new Reject(file, line, column, field, id, reason));
@@ -191,13 +177,11 @@ public sealed class CohortBuilder(Ssda903Codes codes)
     public Cohort Build()
     {
         var order = new List<int>();
-        List<Reject>? rejects = null;
-        for (var ci = 0; ci < Children.Count; ci++) OrderEpisodes(ref Children[ci], order, ref rejects);
-        if (rejects is not null) Rejects.AddRange(rejects);
+        for (var ci = 0; ci < Children.Count; ci++) OrderEpisodes(ref Children[ci], order);
         return new Cohort(this);
     }
 
-    private void OrderEpisodes(ref ChildRecord c, List<int> order, ref List<Reject>? rejects)
+    private void OrderEpisodes(ref ChildRecord c, List<int> order)
     {
         if (c.FirstEpisode < 0) return;
         order.Clear();
@@ -212,7 +196,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
             var hasDays = e.End != e.Start;
             if (hasDays && lastWithDays >= 0 && OverlapsEarlier(ref e, lastWithDays, out var reason))
             {
-                (rejects ??= []).Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
+                Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
                 c.RejectedRows++;
                 continue;
             }

@@ -56,7 +56,7 @@ public static class Ssda903CsvReader
     public static void ReadHeader(InputSource source, CohortBuilder cohort)
     {
         var pool = new RawRows<ChildInput>.Pool(HeaderWanted.Length);
-        var threaded = ReadAhead.Threaded && !source.InMemory;
+        var threaded = ReadsAhead(source);
         TakeInOrder(HeaderRows(source, cohort.Checker, pool, threaded), pool, threaded,
             (in ChildInput row) => cohort.AddChild(source.Name, row));
     }
@@ -67,10 +67,13 @@ public static class Ssda903CsvReader
     public static void ReadEpisodes(InputSource source, CohortBuilder cohort)
     {
         var pool = new RawRows<EpisodeInput>.Pool(EpisodeWanted.Length);
-        var threaded = ReadAhead.Threaded && !source.InMemory;
+        var threaded = ReadsAhead(source);
         TakeInOrder(EpisodeRows(source, cohort.Checker, pool, threaded), pool, threaded,
             (in EpisodeInput row) => cohort.AddEpisode(source.Name, row));
     }
+
+    /// <summary>A file is read ahead on other cores where there are some; an upload on its own thread.</summary>
+    private static bool ReadsAhead(InputSource source) => ReadAhead.Threaded && !source.InMemory;
 
     private delegate void Taker<T>(in T row);
 
@@ -155,9 +158,11 @@ public static class Ssda903CsvReader
     }
 
     /// <summary>
-    /// The child's key, as <see cref="Child"/> makes it, from field 0 (CHILD) and field <paramref name="la"/>
-    /// (LA, where the file has it). The row before's key is used again when both fields are the same
-    /// (episodes files list a child's episodes together): one string per child, not one per row.
+    /// The child's key, from field 0 (CHILD) and field <paramref name="la"/> (LA, where the file has it).
+    /// In a regional extract (an LA column) CHILD ids are only unique within a council, so the key is
+    /// "LA/CHILD". An LA code with a '/' is refused by the checker, so two different (LA, CHILD) pairs can
+    /// never make the same key ("A" + "B/C" against "A/B" + "C"). The row before's key is used again when
+    /// both fields are the same (episodes files list a child's episodes together): one string per child.
     /// </summary>
     private static FieldAt ChildKey<T>(RawRows<T> raw, int row, int[] c, int la, FieldAt before)
     {
@@ -242,21 +247,8 @@ public static class Ssda903CsvReader
     }
 
     /// <summary>
-    /// The child's key. In a regional extract (an LA column) CHILD ids are only unique within a
-    /// council, so the key is "LA/CHILD". An LA code with a '/' is refused by the builder, so two
-    /// different (LA, CHILD) pairs can never make the same key ("A" + "B/C" against "A/B" + "C").
-    /// </summary>
-    private static FieldAt Child(CsvReader csv, int child, int la)
-    {
-        var id = Field(csv, child);
-        if (la < 0) return id;
-        var council = Field(csv, la).Text.Trim();
-        return council.Length == 0 || id.Text.Trim().Length == 0 ? id : new FieldAt($"{council}/{id.Text.Trim()}", id.Column, council);
-    }
-
-    /// <summary>
     /// The bench's measure of the reading side of a load: the header's then the episodes' rows read and
-    /// checked on one thread, not kept.
+    /// checked on one thread, not kept. Returns the number of episode rows.
     /// </summary>
     public static long CheckedRowsOnly(IReadOnlyList<InputSource> headerThenEpisodes, Core.Rules.Ssda903Codes codes)
     {
