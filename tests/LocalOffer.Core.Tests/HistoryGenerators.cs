@@ -57,6 +57,27 @@ public static class HistoryGenerators
             (extras & 8) != 0 ? [new SupportRequest(dob.PlusYears(22))] : []);
     }
 
+    /// <summary>
+    /// Histories whose care mostly ends before 14 (the batch's short cut), with every reason ended,
+    /// sometimes an open episode or another kind of fact; with a day from birth to 26.
+    /// </summary>
+    public static Arbitrary<(CareHistory History, int Offset)> EarlyCareWithDay() =>
+        (from dobDays in Gen.Choose(0, 26 * 365)
+         from episodeCount in Gen.Choose(0, 4)
+         from gaps in Gen.ArrayOf(Gen.Choose(0, 400), episodeCount)
+         from lengths in Gen.ArrayOf(Gen.Choose(0, 500), episodeCount)
+         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
+         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
+         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
+         from lastOpen in Gen.Frequency((1, Gen.Constant(true)), (9, Gen.Constant(false)))
+         from firstStartAge in Gen.Choose(-30, 13 * 365)
+         from extras in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
+         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
+         from extraLength in Gen.Choose(1, 400)
+         from day in Gen.Choose(0, 26 * 366)
+         select (Build(new LocalDate(1990, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons,
+             lastOpen, extras, extraOffset, extraLength), day)).ToArbitrary();
+
     public static Arbitrary<CareHistory> Arbitrary() => Histories().ToArbitrary();
 
     /// <summary>A history and a day offset from birth (0 to 26 years).</summary>

@@ -161,6 +161,38 @@ public sealed class PropertyTests
         });
 
     /// <summary>
+    /// The batch's short cut for care that ended before 14 (CareEndedBefore14, issue 14) gives the
+    /// timeline's answer, field by field, on random histories and days; and it is taken often
+    /// enough that the comparison means something.
+    /// </summary>
+    [Fact]
+    public void The_short_cut_for_care_ended_before_14_gives_the_full_answer()
+    {
+        var (asked, taken) = (0, 0);
+        foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
+            Check.One(Config.WithMaxTest(1500), Prop.ForAll(generator, x =>
+            {
+                var (h, offset) = x;
+                if (!Valid(h)) return true;
+                var d = h.DateOfBirth.PlusDays(offset);
+                var full = Core.Engine.ClassifyFully(h, d);
+                var quick = Core.Engine.Classify(h, d);
+                asked++;
+                if (Core.Engine.TakesShortCut(h, d)) taken++;
+                var why = $"on {d} for {Describe(h)}";
+                quick.Age.Should().Be(full.Age, why);
+                quick.Status.Should().Be(full.Status, why);
+                quick.StatusSince.Should().Be(full.StatusSince, why);
+                quick.NextChange.Should().Be(full.NextChange, why);
+                quick.Facts.Should().Be(full.Facts, why);
+                quick.EntitlementIds.Should().Equal(full.EntitlementIds, why);
+                quick.Warnings.Should().Equal(full.Warnings, why);
+                return true;
+            }));
+        taken.Should().BeGreaterThan(asked / 10, "the short cut's cases are among those generated");
+    }
+
+    /// <summary>
     /// The batch skips the entitlement rules on a day when <c>NothingCanHold</c> says no rule can
     /// give anything (issue 14). On every day it says so, at each change of the timeline and at the
     /// birthdays the rules turn on, the full assessment has no entitlement covering the day.

@@ -14,11 +14,13 @@ public sealed class CareLeaverEngine
 {
     private readonly Entitlements.EntitlementRuleSet _entitlements;
     private readonly Explainer _explainer;
+    private readonly CareEndedBefore14 _careEndedBefore14;
 
     public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
     {
         Law = law;
         _entitlements = new Entitlements.EntitlementRuleSet(law);
+        _careEndedBefore14 = new CareEndedBefore14(law);
         _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
 
@@ -54,10 +56,19 @@ public sealed class CareLeaverEngine
     public Classification Classify(CareHistory history, LocalDate asAt)
     {
         CheckAsAt(history, asAt);
+        return _careEndedBefore14.TryClassify(history, asAt) ?? ClassifyFully(history, asAt);
+    }
+
+    /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
+    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => _careEndedBefore14.TryClassify(history, asAt) is not null;
+
+    /// <summary>Classify by the timeline, without the short cut (the property tests hold the two equal).</summary>
+    internal Classification ClassifyFully(CareHistory history, LocalDate asAt)
+    {
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
-        IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
 
@@ -78,7 +89,7 @@ public sealed class CareLeaverEngine
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var t3 = Now();
         IReadOnlyList<string> warnings =
-            HistoryWarnings.For(history, Law, epochs[0], asAt) ?? (IReadOnlyList<string>)[];
+            HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
         var t4 = Now();
         var facts = Facts(spans, epochs[0], asAt);
         var t5 = Now();

@@ -110,7 +110,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age, Status status)
     {
         var lines = new List<string>();
-        var warnings = HistoryWarnings.For(h, law, f, asAt) ?? [];
+        var warnings = HistoryWarnings.For(h, law, f.DeathDate, asAt) ?? [];
         Facts(h, f, asAt, age, lines);
         NearMisses(f, lines);
         Changes(f, spans, asAt, lines);

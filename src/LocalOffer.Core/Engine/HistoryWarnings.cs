@@ -13,7 +13,7 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal static class HistoryWarnings
 {
-    public static List<string>? For(CareHistory h, EnglandLaw law, PersonFacts f, LocalDate asAt)
+    public static List<string>? For(CareHistory h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
@@ -36,7 +36,7 @@ internal static class HistoryWarnings
             if (law.TransferReasons.Contains(rec))
                 Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes that council went on looking after the young person until the next episode here or the 18th birthday; they are a care leaver of that council.");
         }
-        if (f.DeathDate is { } died && died <= asAt)
+        if (deathDate is { } died && died <= asAt)
             Add($"The young person died on {Words.Date(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
         if (asAt < law.RegimeStart)
             Add($"{Words.Date(asAt)} is before the leaving care regime began ({Words.Date(law.RegimeStart)}).");
