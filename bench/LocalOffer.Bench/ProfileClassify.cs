@@ -79,7 +79,11 @@ public static class ProfileClassify
         return 0;
     }
 
-    /// <summary>`--classify N`: `Classify` for every child on one thread, run after run (for a profiler).</summary>
+    /// <summary>
+    /// `--classify N`: `Classify` for every child on one thread, run after run (for a profiler); then
+    /// the children the short cut answers (CareEndedBefore16) and the rest apart, the history built
+    /// from the cohort alone, and the full path stage by stage, per child of each group.
+    /// </summary>
     public static int OneThread(int n, int runs)
     {
         var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
@@ -88,6 +92,14 @@ public static class ProfileClassify
         var core = RulesCore.LoadDefault();
         var (cohort, _) = new BatchRunner(core).Load(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
         if (Environment.GetEnvironmentVariable("BENCH_COLLECT") == "1") GC.Collect();
+        var engine = core.Engine;
+        var shortCut = new List<int>();
+        var full = new List<int>();
+        for (var i = 0; i < cohort.Count; i++)
+        {
+            var h = cohort.History(i);
+            if (asAt >= h.DateOfBirth) (engine.TakesShortCut(h, asAt) ? shortCut : full).Add(i);
+        }
         for (var run = 0; run < runs; run++)
         {
             var a0 = GC.GetAllocatedBytesForCurrentThread();
@@ -96,23 +108,34 @@ public static class ProfileClassify
             for (var i = 0; i < cohort.Count; i++)
             {
                 var h = cohort.History(i);
-                if (asAt >= h.DateOfBirth) GC.KeepAlive(core.Engine.Classify(h, asAt));
+                if (asAt >= h.DateOfBirth) GC.KeepAlive(engine.Classify(h, asAt));
             }
             Console.WriteLine($"classify, one thread: {t.Elapsed.TotalMilliseconds * 1000 / cohort.Count:F2} us, " +
                 $"{(GC.GetAllocatedBytesForCurrentThread() - a0) / cohort.Count} B per child; GCs {GC.CollectionCount(0) - g0}/" +
                 $"{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
-            // The same again, stage by stage (the timestamps cost a little: compare stages, not totals).
+            var (tHistory, aHistory) = Measure(cohort.Count, i => cohort.History(i));
+            var (tShort, aShort) = Measure(shortCut.Count, k => engine.Classify(cohort.History(shortCut[k]), asAt));
+            var (tFull, aFull) = Measure(full.Count, k => engine.Classify(cohort.History(full[k]), asAt));
+            Console.WriteLine($"  history from the cohort {tHistory:F2} us {aHistory} B; short cut {100.0 * shortCut.Count / cohort.Count:F1}% " +
+                $"of children, {tShort:F2} us {aShort} B each (history included); full path {tFull:F2} us {aFull} B each");
+            // The full path again, stage by stage (the timestamps cost a little: compare stages, not totals).
             var ticks = new long[5];
             var bytes = new long[5];
-            for (var i = 0; i < cohort.Count; i++)
-            {
-                var h = cohort.History(i);
-                if (asAt >= h.DateOfBirth) GC.KeepAlive(core.Engine.ProfileStages(h, asAt, ticks, bytes));
-            }
+            foreach (var i in full) GC.KeepAlive(engine.ProfileStages(cohort.History(i), asAt, ticks, bytes));
             string[] names = ["timeline", "status", "entitlement ids", "warnings", "counts"];
-            Console.WriteLine("  stages: " + string.Join(", ", names.Select((s, k) =>
-                $"{s} {ticks[k] * 1e6 / Stopwatch.Frequency / cohort.Count:F2} us {bytes[k] / cohort.Count} B")));
+            Console.WriteLine("  full path stages: " + string.Join(", ", names.Select((s, k) =>
+                $"{s} {ticks[k] * 1e6 / Stopwatch.Frequency / Math.Max(1, full.Count):F2} us {bytes[k] / Math.Max(1, full.Count)} B")));
         }
         return 0;
+    }
+
+    // Microseconds and bytes per call of `work` for 0 to count - 1, on this thread.
+    private static (double Us, long Bytes) Measure(int count, Func<int, object> work)
+    {
+        var a0 = GC.GetAllocatedBytesForCurrentThread();
+        var t = Stopwatch.StartNew();
+        for (var k = 0; k < count; k++) GC.KeepAlive(work(k));
+        var n = Math.Max(1, count);
+        return (t.Elapsed.TotalMilliseconds * 1000 / n, (GC.GetAllocatedBytesForCurrentThread() - a0) / n);
     }
 }

@@ -58,7 +58,7 @@ public static class HistoryGenerators
     }
 
     /// <summary>
-    /// Histories whose care mostly ends before 14 (the batch's short cut), with every reason ended,
+    /// Histories whose care mostly ends before 16 (the batch's short cut), with every reason ended,
     /// sometimes an open episode or another kind of fact; with a day from birth to 26.
     /// </summary>
     public static Arbitrary<(CareHistory History, int Offset)> EarlyCareWithDay() =>
@@ -70,7 +70,7 @@ public static class HistoryGenerators
          from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
          from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
          from lastOpen in Gen.Frequency((1, Gen.Constant(true)), (9, Gen.Constant(false)))
-         from firstStartAge in Gen.Choose(-30, 13 * 365)
+         from firstStartAge in Gen.Choose(-30, 15 * 365)
          from extras in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
          from extraOffset in Gen.Choose(13 * 365, 20 * 365)
          from extraLength in Gen.Choose(1, 400)

@@ -161,20 +161,22 @@ public sealed class PropertyTests
         });
 
     /// <summary>
-    /// The batch's short cut for care that ended before 14 (CareEndedBefore14, issue 14) gives the
+    /// The batch's short cut for care that ended before 16 (CareEndedBefore16, issue 14) gives the
     /// timeline's answer, field by field, on random histories and days; and it is taken often
     /// enough that the comparison means something.
     /// </summary>
     [Fact]
-    public void The_short_cut_for_care_ended_before_14_gives_the_full_answer()
+    public void The_short_cut_for_care_ended_before_16_gives_the_full_answer()
     {
         var (asked, taken) = (0, 0);
         foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
             Check.One(Config.WithMaxTest(1500), Prop.ForAll(generator, x =>
             {
-                var (h, offset) = x;
-                if (!Valid(h)) return true;
-                var d = h.DateOfBirth.PlusDays(offset);
+                var (given, offset) = x;
+                if (!Valid(given)) return true;
+                var d = given.DateOfBirth.PlusDays(offset);
+                // Episodes out of order are valid input too (the short cut must then step aside).
+                var h = offset % 3 == 0 ? given with { Episodes = given.Episodes.Reverse().ToArray() } : given;
                 var full = Core.Engine.ClassifyFully(h, d);
                 var quick = Core.Engine.Classify(h, d);
                 asked++;

@@ -14,13 +14,13 @@ public sealed class CareLeaverEngine
 {
     private readonly Entitlements.EntitlementRuleSet _entitlements;
     private readonly Explainer _explainer;
-    private readonly CareEndedBefore14 _careEndedBefore14;
+    private readonly CareEndedBefore16 _careEndedBefore16;
 
     public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
     {
         Law = law;
         _entitlements = new Entitlements.EntitlementRuleSet(law);
-        _careEndedBefore14 = new CareEndedBefore14(law);
+        _careEndedBefore16 = new CareEndedBefore16(law);
         _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
 
@@ -56,11 +56,11 @@ public sealed class CareLeaverEngine
     public Classification Classify(CareHistory history, LocalDate asAt)
     {
         CheckAsAt(history, asAt);
-        return _careEndedBefore14.TryClassify(history, asAt) ?? ClassifyFully(history, asAt);
+        return _careEndedBefore16.TryClassify(history, asAt) ?? ClassifyFully(history, asAt);
     }
 
     /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
-    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => _careEndedBefore14.TryClassify(history, asAt) is not null;
+    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => _careEndedBefore16.TryClassify(history, asAt) is not null;
 
     /// <summary>Classify by the timeline, without the short cut (the property tests hold the two equal).</summary>
     internal Classification ClassifyFully(CareHistory history, LocalDate asAt)

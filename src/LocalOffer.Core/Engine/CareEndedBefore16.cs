@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// The batch's short cut for most children of a return (issue 14): every episode ended on or
+/// before the 16th birthday and on or before the date asked about. Such a child has status none
+/// from the end of their last care to 25 and no entitlement, which the episodes' dates decide
+/// without building the timeline:
+/// <list type="bullet">
+/// <item>not looked after at 16 or 17, so never eligible (CA 1989 Sch 2 para 19B(2)(a)), so never
+/// relevant by s.23A(2)(b) ("eligible immediately before last ceasing to be looked after"), so never
+/// former relevant (s.23C(1)); no detention recorded, so not relevant by CLR 2010 reg 3(2);</item>
+/// <item>not looked after after 16 (s.24(2)(a)); no special guardianship order (s.24(1A)), other
+/// care (s.24(2)(b)-(f)) or education recorded, so never qualifying (s.24(1B));</item>
+/// <item>not looked after on the date and no care to come: status none on it and no later change;
+/// no rule has a day to give (<see cref="Entitlements.EntitlementRuleSet.NothingCanHold"/>).</item>
+/// </list>
+/// The days counted since 14 (CPPCR 2010 reg 40(1), (2): short breaks left out) and the day 13
+/// weeks were reached are summed from the episodes, which must be in order and not overlap.
+/// Episodes whose reason ended changes the timeline beyond their own days (transfer to another
+/// council, age assessed as 18 or over, death, adoption, special guardianship) take the full path,
+/// as does any history out of order. The property test "the short cut gives the full answer"
+/// holds it to the timeline's answer.
+/// </summary>
+internal sealed class CareEndedBefore16
+{
+    private readonly EnglandLaw _law;
+    private readonly FrozenSet<string> _beyondOwnDays;
+    // The argument above needs the ages in their order (14, 16, 18, 25); a rule file that set them
+    // otherwise would turn the short cut off rather than make it wrong.
+    private readonly bool _enabled;
+
+    public CareEndedBefore16(EnglandLaw law)
+    {
+        _law = law;
+        _beyondOwnDays = law.TransferReasons.Concat(law.AgeAssessedAdultReasons).Concat(law.DeathReasons)
+            .Concat(law.AdoptionReasons).Concat(law.SpecialGuardianshipReasons).ToFrozenSet(StringComparer.Ordinal);
+        _enabled = law.AgeCountingFrom <= law.AgeEligibleFrom && law.AgeEligibleFrom <= law.AgeAdult
+            && law.AgeAdult <= law.AgeCareLeaverUntil && law.EligibleDays > 0;
+    }
+
+    /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null when the full path is needed.</summary>
+    public Classification? TryClassify(CareHistory h, LocalDate asAt)
+    {
+        if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0) return null;
+        var law = _law;
+        var dob = h.DateOfBirth;
+        var b16 = law.Birthdays.Birthday(dob, law.AgeEligibleFrom);
+        var b14 = dob; // computed on the first episode that needs it
+        var since = dob; // status none runs from the end of the last care (or birth) to 25
+        var counted = 0;
+        LocalDate? thirteenWeeks = null;
+        var previousEnd = LocalDate.MinIsoValue;
+        var episodes = h.Episodes;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var e = episodes[i];
+            if (e.End is not { } end || end > b16 || end > asAt || end < e.Start || e.Start < previousEnd) return null;
+            if (e.ReasonEnded is { } r && _beyondOwnDays.Contains(r)) return null;
+            previousEnd = end;
+            if (end == e.Start) continue; // an episode of no whole day is no care
+            since = end;
+            if (b14 == dob) b14 = law.Birthdays.Birthday(dob, law.AgeCountingFrom);
+            if (end <= b14 || law.ShortBreakStatuses.Contains(e.LegalStatus)) continue;
+            var from = e.Start > b14 ? e.Start : b14;
+            var days = Period.DaysBetween(from, end);
+            if (thirteenWeeks is null && counted + days >= law.EligibleDays)
+                thirteenWeeks = from.PlusDays(law.EligibleDays - counted);
+            counted += days;
+        }
+        if (since < dob) since = dob;
+        if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
+        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
+        var facts = counted == 0 ? NoCountedCare : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
+        return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);
+    }
+
+    private static readonly CareFacts NoCountedCare = new(0, 0, false, null);
+}
