@@ -21,15 +21,16 @@ namespace LocalOffer.Core.Engine;
 /// </list>
 /// The days counted since 14 (CPPCR 2010 reg 40(1), (2): short breaks left out) and the day 13
 /// weeks were reached are summed from the episodes, which must be in order and not overlap.
-/// Episodes whose reason ended changes the timeline beyond their own days (transfer to another
-/// council, age assessed as 18 or over, death, adoption, special guardianship) take the full path,
-/// as does any history out of order. The property test "the short cut gives the full answer"
+/// An episode ended by age assessed as 18 or over is left out, as the timeline leaves it out; an
+/// adoption changes nothing here (status none after care either way); a death ends the last
+/// episode or the full path is taken. Episodes ended by transfer to another council (care goes on)
+/// or a special guardianship order (s.24(1A)) take the full path, as does any history out of order. The property test "the short cut gives the full answer"
 /// holds it to the timeline's answer.
 /// </summary>
 internal sealed class CareEndedBefore16
 {
     private readonly EnglandLaw _law;
-    private readonly FrozenSet<string> _beyondOwnDays;
+    private readonly FrozenSet<string> _fullPath;
     // The argument above needs the ages in their order (14, 16, 18, 25); a rule file that set them
     // otherwise would turn the short cut off rather than make it wrong.
     private readonly bool _enabled;
@@ -37,8 +38,7 @@ internal sealed class CareEndedBefore16
     public CareEndedBefore16(EnglandLaw law)
     {
         _law = law;
-        _beyondOwnDays = law.TransferReasons.Concat(law.AgeAssessedAdultReasons).Concat(law.DeathReasons)
-            .Concat(law.AdoptionReasons).Concat(law.SpecialGuardianshipReasons).ToFrozenSet(StringComparer.Ordinal);
+        _fullPath = law.TransferReasons.Concat(law.SpecialGuardianshipReasons).ToFrozenSet(StringComparer.Ordinal);
         _enabled = law.AgeCountingFrom <= law.AgeEligibleFrom && law.AgeEligibleFrom <= law.AgeAdult
             && law.AgeAdult <= law.AgeCareLeaverUntil && law.EligibleDays > 0;
     }
@@ -54,14 +54,24 @@ internal sealed class CareEndedBefore16
         var since = dob; // status none runs from the end of the last care (or birth) to 25
         var counted = 0;
         LocalDate? thirteenWeeks = null;
+        LocalDate? died = null;
         var previousEnd = LocalDate.MinIsoValue;
         var episodes = h.Episodes;
         for (var i = 0; i < episodes.Count; i++)
         {
             var e = episodes[i];
             if (e.End is not { } end || end > b16 || end > asAt || end < e.Start || e.Start < previousEnd) return null;
-            if (e.ReasonEnded is { } r && _beyondOwnDays.Contains(r)) return null;
             previousEnd = end;
+            if (e.ReasonEnded is { } r)
+            {
+                if (_fullPath.Contains(r)) return null;
+                if (law.AgeAssessedAdultReasons.Contains(r)) continue; // never a child: no care (PersonFacts)
+                if (law.DeathReasons.Contains(r))
+                {
+                    if (i != episodes.Count - 1) return null;
+                    died = end;
+                }
+            }
             if (end == e.Start) continue; // an episode of no whole day is no care
             since = end;
             if (b14 == dob) b14 = law.Birthdays.Birthday(dob, law.AgeCountingFrom);
@@ -74,7 +84,7 @@ internal sealed class CareEndedBefore16
         }
         if (since < dob) since = dob;
         if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
-        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, died, asAt) ?? (IReadOnlyList<string>)[];
         var facts = counted == 0 ? NoCountedCare : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
         return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);
     }
