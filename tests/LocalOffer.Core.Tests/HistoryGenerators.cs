@@ -7,8 +7,9 @@ namespace LocalOffer.Core.Tests;
 
 /// <summary>
 /// Random but valid care histories for property tests: a birth between 1990 and 2016, up to six
-/// non-overlapping episodes with any legal status, placement and reason ended, and sometimes
-/// detention, living with a parent, other care and education.
+/// non-overlapping episodes (a third of them placement moves, starting the day the last ended) with
+/// any legal status, placement and reason ended, and sometimes detention, living with a parent,
+/// other care and education.
 /// </summary>
 public static class HistoryGenerators
 {
@@ -19,7 +20,7 @@ public static class HistoryGenerators
     public static Gen<CareHistory> Histories() =>
         from dobDays in Gen.Choose(0, 26 * 365)
         from episodeCount in Gen.Choose(0, 6)
-        from gaps in Gen.ArrayOf(Gen.Choose(0, 900), episodeCount)
+        from gaps in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(0, 900))), episodeCount)
         from lengths in Gen.ArrayOf(Gen.Choose(0, 700), episodeCount)
         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)

@@ -118,7 +118,16 @@ internal static class TimelineBuilder
         Add(f.B18);
         Add(f.B21);
         Add(f.Law.RegimeStart);
-        foreach (var c in f.Care) { Add(c.Range.Start); Add(c.Range.End); }
+        // A placement move (one episode ending the day the next begins, both short breaks or both not)
+        // changes no fact the status turns on: StatusEvaluator reads only whether care covers the day
+        // and whether it is a short break. Most episodes of a return are such moves (REC X1).
+        var care = f.Care;
+        for (var k = 0; k < care.Length; k++)
+        {
+            var c = care[k];
+            if (k == 0 || !Continues(care[k - 1], c)) Add(c.Range.Start);
+            if (k + 1 == care.Length || !Continues(c, care[k + 1])) Add(c.Range.End);
+        }
         foreach (var c in f.ChildArrangementsOrderDates) Add(c);
         if (f.ThirteenWeeksDate is { } t) Add(t);
         if (f.DeathDate is { } died) Add(died);
@@ -126,6 +135,9 @@ internal static class TimelineBuilder
         foreach (var h in f.HomeExcluded.Span) { Add(h.Start); if (h.End != LocalDate.MaxIsoValue) Add(h.End); }
         foreach (var o in f.OtherCareEnds) Add(o);
     }
+
+    private static bool Continues(CarePeriod before, CarePeriod after) =>
+        before.Range.End == after.Range.Start && before.ShortBreak == after.ShortBreak;
 
     /// <summary>The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).</summary>
     internal static int IndexOn(Span[] spans, LocalDate d)
