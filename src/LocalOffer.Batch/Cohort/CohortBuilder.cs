@@ -241,7 +241,7 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         ref var c = ref Children[ci];
         var n = 0;
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) n++;
-        var episodes = new Episode[n];
+        Episode[] episodes = n == 0 ? [] : new Episode[n];
         var k = 0;
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
         {

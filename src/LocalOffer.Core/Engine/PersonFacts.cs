@@ -126,7 +126,8 @@ internal sealed class PersonFacts
     }
 
     /// <summary>s.23C(1)(b): looked after until the 18th birthday and eligible immediately before.</summary>
-    public bool CareTo18AsEligible => Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
+    public bool CareTo18AsEligible => _careTo18AsEligible ??= Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
+    private bool? _careTo18AsEligible; // decided on first need: asked at every change date from 18
 
     /// <summary>s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.</summary>
     public bool? WasRelevantBefore18 { get; set; }
@@ -187,6 +188,7 @@ internal sealed class PersonFacts
     /// <summary>The care period covering <paramref name="d"/>, if looked after on it.</summary>
     public CarePeriod? CareOn(LocalDate d)
     {
+        if (d >= B18) return null; // care periods end at 18 at the latest (s.105(1))
         foreach (var c in Care)
             if (c.Range.Contains(d)) return c;
         return null;

@@ -3,14 +3,14 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>An advocate, and a way to make representations and complaints.</summary>
-internal sealed class Advocacy(EnglandLaw law) : IEntitlementRule
+internal sealed class Advocacy(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _s26 = [law.P.S26, law.P.S26A];
     private readonly LegalReference[] _s24D = [law.P.S24D, law.P.S26A];
 
-    public string Id => EntitlementIds.Advocacy;
+    public override string Id => EntitlementIds.Advocacy;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var inForce = c.InForce(law.AdvocacyStart);
         // s.26(3) (looked after children) and s.26A (advocacy services), with s.24D(1)(a)-(b) for eligible,

@@ -5,13 +5,13 @@ using LocalOffer.Core.Time;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>The care leaver apprenticeship bursary, once per apprenticeship started before 25.</summary>
-internal sealed class ApprenticeshipBursary(EnglandLaw law) : IEntitlementRule
+internal sealed class ApprenticeshipBursary(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.ApprenticeshipBursary];
 
-    public string Id => EntitlementIds.ApprenticeshipBursary;
+    public override string Id => EntitlementIds.ApprenticeshipBursary;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var h = c.History;
         var f = c.Facts;

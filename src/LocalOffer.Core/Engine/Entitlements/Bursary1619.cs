@@ -5,16 +5,16 @@ using LocalOffer.Core.Time;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>The 16-19 Bursary Fund vulnerable group bursary, one academic year at a time.</summary>
-internal sealed class Bursary1619(EnglandLaw law) : IEntitlementRule
+internal sealed class Bursary1619(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.Bursary1619];
 
-    public string Id => EntitlementIds.Bursary1619;
+    public override string Id => EntitlementIds.Bursary1619;
 
     // "31 August", from periods.bursary_16_19_age_on.
     private string AgeDay => law.Bursary1619AgeOn.InYear(2001).ToString("d MMMM", System.Globalization.CultureInfo.InvariantCulture);
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var post16 = c.Education(e => e.Kind is EducationKind.FurtherEducation or EducationKind.Training);
         if (post16.IsEmpty) return;

@@ -3,7 +3,7 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>Help with the costs of education, training and employment.</summary>
-internal sealed class EducationTrainingAssistance(EnglandLaw law) : IEntitlementRule
+internal sealed class EducationTrainingAssistance(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _s23B8 = [law.P.S23B8, law.P.Clr9];
     private readonly LegalReference[] _s23C4 = [law.P.S23C4];
@@ -11,9 +11,9 @@ internal sealed class EducationTrainingAssistance(EnglandLaw law) : IEntitlement
     private readonly LegalReference[] _s23CA = [law.P.S23CA];
     private readonly LegalReference[] _s24B = [law.P.S24B];
 
-    public string Id => EntitlementIds.EducationTrainingAssistance;
+    public override string Id => EntitlementIds.EducationTrainingAssistance;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         // s.23B(8)(c): "providing support of such other descriptions as may be prescribed" (CLR 2010 reg 9).
         c.Add(c.Relevant, _s23B8);

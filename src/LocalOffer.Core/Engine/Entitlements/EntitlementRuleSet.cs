@@ -13,7 +13,8 @@ internal sealed class EntitlementRuleSet
 {
     [ThreadStatic] private static List<Piece>? _pieces;
     private readonly EnglandLaw _law;
-    private readonly IEntitlementRule[] _rules;
+    private readonly EntitlementRule[] _rules;
+    private readonly string[] _ids; // _rules[i].Id
 
     public EntitlementRuleSet(EnglandLaw law)
     {
@@ -26,7 +27,8 @@ internal sealed class EntitlementRuleSet
             new NoLocalConnectionTest(law), new NotIntentionallyHomeless(law), new ApprenticeshipBursary(law),
             new Bursary1619(law), new SharedAccommodationExemption(law),
         ];
-        var ruled = _rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        _ids = _rules.Select(r => r.Id).ToArray();
+        var ruled = _ids.ToHashSet(StringComparer.Ordinal);
         foreach (var id in law.Entitlements.Ids)
             if (!ruled.Contains(id))
                 throw new RuleFileException(EntitlementCatalog.FileName, 0, 0, $"entitlement '{id}' has no rule in Engine/Entitlements");
@@ -91,10 +93,10 @@ internal sealed class EntitlementRuleSet
         var pieces = _pieces ??= new List<Piece>(32);
         pieces.Clear();
         var context = new EntitlementContext(_law, h, spans, f, window, pieces);
-        foreach (var rule in _rules)
+        for (var i = 0; i < _rules.Length; i++)
         {
-            context.Begin(rule.Id);
-            rule.Apply(context);
+            context.Begin(_ids[i]);
+            _rules[i].Apply(context);
         }
         return pieces;
     }

@@ -5,13 +5,13 @@ using LocalOffer.Core.Time;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>The higher education bursary, once per course, for a former relevant young person.</summary>
-internal sealed class HigherEducationBursary(EnglandLaw law) : IEntitlementRule
+internal sealed class HigherEducationBursary(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.S23C5A, law.P.S23CA5, law.P.HeBursaryRegs];
 
-    public string Id => EntitlementIds.HigherEducationBursary;
+    public override string Id => EntitlementIds.HigherEducationBursary;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var h = c.History;
         for (var i = 0; i < h.Education.Count; i++)

@@ -3,16 +3,16 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>The council keeps in touch.</summary>
-internal sealed class KeepInTouch(EnglandLaw law) : IEntitlementRule
+internal sealed class KeepInTouch(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _s23B1 = [law.P.S23B1];
     private readonly LegalReference[] _s23C2 = [law.P.S23C2];
     private readonly LegalReference[] _s23C7 = [law.P.S23C7, law.P.S23C2];
     private readonly LegalReference[] _s24_4 = [law.P.S24_4];
 
-    public string Id => EntitlementIds.KeepInTouch;
+    public override string Id => EntitlementIds.KeepInTouch;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         // s.23B(1): "to keep in touch with him" (a relevant child).
         c.Add(c.Relevant, _s23B1);

@@ -3,7 +3,7 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>A needs assessment and pathway plan, kept under review, while a personal adviser is owed.</summary>
-internal sealed class PathwayPlan(EnglandLaw law) : IEntitlementRule
+internal sealed class PathwayPlan(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _para19B = [law.P.Sch2Para19B45, law.P.Cppcr42];
     private readonly LegalReference[] _s23B3 = [law.P.S23B3, law.P.Clr4to7];
@@ -12,9 +12,9 @@ internal sealed class PathwayPlan(EnglandLaw law) : IEntitlementRule
     private readonly LegalReference[] _s23CA = [law.P.S23CA];
     private readonly LegalReference[] _s23CZB = [law.P.S23CZB];
 
-    public string Id => EntitlementIds.PathwayPlan;
+    public override string Id => EntitlementIds.PathwayPlan;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         // Sch 2 para 19B(4)-(5): "carry out an assessment of his needs" and "prepare a pathway plan";
         // CPPCR 2010 regs 42-43 (assessment, and review at least every six months).

@@ -3,7 +3,7 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>A personal adviser, from the first day as an eligible child to 25 at the latest.</summary>
-internal sealed class PersonalAdviser(EnglandLaw law) : IEntitlementRule
+internal sealed class PersonalAdviser(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _para19C = [law.P.Sch2Para19C];
     private readonly LegalReference[] _s23B2 = [law.P.S23B2];
@@ -12,9 +12,9 @@ internal sealed class PersonalAdviser(EnglandLaw law) : IEntitlementRule
     private readonly LegalReference[] _s23CA = [law.P.S23CA];
     private readonly LegalReference[] _s23CZB = [law.P.S23CZB];
 
-    public string Id => EntitlementIds.PersonalAdviser;
+    public override string Id => EntitlementIds.PersonalAdviser;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         // Sch 2 para 19C: "A local authority shall arrange for each child whom they are looking after
         // who is an eligible child ... to have a personal adviser."

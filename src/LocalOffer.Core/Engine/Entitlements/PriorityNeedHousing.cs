@@ -6,13 +6,13 @@ using NodaTime;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>Priority need for housing if homeless, 18 to 20.</summary>
-internal sealed class PriorityNeedHousing(EnglandLaw law) : IEntitlementRule
+internal sealed class PriorityNeedHousing(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.PriorityNeed];
 
-    public string Id => EntitlementIds.PriorityNeedHousing;
+    public override string Id => EntitlementIds.PriorityNeedHousing;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var f = c.Facts;
         // Art 4: a person "who (a) is not less than eighteen years old but is under the age of twenty-one;

@@ -3,14 +3,15 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>Exemption from the shared accommodation rate of housing costs.</summary>
-internal sealed class SharedAccommodationExemption(EnglandLaw law) : IEntitlementRule
+internal sealed class SharedAccommodationExemption(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.SharedAccommodationRate];
 
-    public string Id => EntitlementIds.SharedAccommodationExemption;
+    public override string Id => EntitlementIds.SharedAccommodationExemption;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
+        if (c.FormerRelevant.IsEmpty) return; // most care leavers of a batch: no birthdays to work out
         var f = c.Facts;
         var inForce = c.InForce(law.SharedAccommodationStart);
         // UC Regs 2013 Sch 4 para 29 / HB Regs 2006 reg 2(1): a care leaver under 22 (under 25 from

@@ -3,13 +3,13 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>Staying put with former foster carers, 18 to 21.</summary>
-internal sealed class StayingPut(EnglandLaw law) : IEntitlementRule
+internal sealed class StayingPut(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _basis = [law.P.S23CZA];
 
-    public string Id => EntitlementIds.StayingPut;
+    public override string Id => EntitlementIds.StayingPut;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var f = c.Facts;
         // s.23CZA(1): a former relevant child who "immediately before ceasing to be looked after ... was

@@ -4,14 +4,14 @@ using LocalOffer.Core.Rules;
 namespace LocalOffer.Core.Engine.Entitlements;
 
 /// <summary>Somewhere to live in the vacations while in full-time higher or residential further education.</summary>
-internal sealed class VacationAccommodation(EnglandLaw law) : IEntitlementRule
+internal sealed class VacationAccommodation(EnglandLaw law) : EntitlementRule
 {
     private readonly LegalReference[] _s23C9 = [law.P.S23C9];
     private readonly LegalReference[] _s24B5 = [law.P.S24B5];
 
-    public string Id => EntitlementIds.VacationAccommodation;
+    public override string Id => EntitlementIds.VacationAccommodation;
 
-    public void Apply(EntitlementContext c)
+    public override void Apply(EntitlementContext c)
     {
         var he = c.Education(e => e.FullTime && e.Kind == EducationKind.HigherEducation);
         var fe = c.Education(e => e.FullTime && e.Kind == EducationKind.FurtherEducation);
