@@ -40,6 +40,22 @@ public sealed class HardeningTests : IDisposable
     }
 
     [Fact]
+    public void A_child_born_after_the_date_gets_a_whole_row_and_the_run_goes_on()
+    {
+        // The row of a child not classified once had one field too few, and the CSV writer's check
+        // of the field count then stopped the whole run (found by the fuzz test, issue 14's session).
+        var h = _dir.Write("header.csv", "CHILD,DOB\n1,01/01/2002\n2,01/01/2019\n3,01/01/2004\n");
+        var e = _dir.Write("episodes.csv", EpisodesHeader + "1,01/01/2017,C2,U4,,\n");
+        var options = new BatchOptions(h, [e], [], new LocalDate(2018, 3, 31), _dir.File("out.csv"), "csv", _dir.File("rejects.csv"));
+        var (summary, _) = new BatchRunner(Core).Run(options);
+        summary.Children.Should().Be(3);
+        var lines = File.ReadAllLines(options.Out);
+        lines.Should().HaveCount(4);
+        lines.Should().OnlyContain(l => l.Split(',').Length == LocalOffer.Batch.Output.ResultCsvWriter.Columns.Length);
+        lines[2].Should().Be("2,2019-01-01,,,,,,,,,,born after the as-at date: not classified");
+    }
+
+    [Fact]
     public void A_stray_quote_rejects_only_its_row_and_the_next_line_is_read()
     {
         var header = "CHILD,DOB\n1,01/01/2002\n\"2,01/01/2003\n3,01/01/2004\n4,01/01/2005\n";

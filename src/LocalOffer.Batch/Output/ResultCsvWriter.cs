@@ -38,7 +38,8 @@ public sealed class ResultCsvWriter : IResultWriter
         _csv.WriteField(IsoSpan(r.DateOfBirth, buffer));
         if (c is null)
         {
-            for (var i = 0; i < 8; i++) _csv.WriteField(ReadOnlySpan<char>.Empty);
+            // Not classified (born after the date): every column between DOB and warning empty.
+            for (var i = 2; i < Columns.Length - 1; i++) _csv.WriteField(ReadOnlySpan<char>.Empty);
         }
         else
         {
