@@ -19,25 +19,51 @@ namespace LocalOffer.Core.Engine.Entitlements;
 /// </remarks>
 internal sealed class EntitlementContext
 {
-    private readonly DateRangeSet? _cut;
-    private readonly int _onDay;
+    private DateRangeSet? _cut;
+    private int _onDay;
     private readonly List<Piece> _pieces;
     private string _id = "";
 
     public EntitlementContext(EnglandLaw law, CareHistory history, Span[] spans, PersonFacts facts, DateRange? window, List<Piece> pieces)
     {
-        Law = law; History = history; Spans = spans; Facts = facts; Window = window; _pieces = pieces;
-        _cut = window is { } w ? DateRangeSet.Of(w) : null;
-        _onDay = window is { } d ? TimelineBuilder.IndexOn(spans, d.Start) : -1;
+        Law = law; _pieces = pieces;
+        For(history, spans, facts, window);
     }
+
+    /// <summary>
+    /// The context made ready for another young person (the batch reuses one per thread: issue 14).
+    /// The sets shared between rules are forgotten; the window's own set is kept when it is the same.
+    /// </summary>
+    public void For(CareHistory history, Span[] spans, PersonFacts facts, DateRange? window)
+    {
+        History = history; Spans = spans; Facts = facts;
+        if (window != Window || (_cut is null) != (window is null)) _cut = window is { } w ? DateRangeSet.Of(w) : null;
+        Window = window;
+        _onDay = window is { } d ? TimelineBuilder.IndexOn(spans, d.Start) : -1;
+        ForgetSharedSets();
+    }
+
+    /// <summary>Lets go of the young person's history once the rules have run (a reused context keeps nothing).</summary>
+    public void Release()
+    {
+        History = null!; Spans = null!; Facts = null!;
+        _pieces.Clear();
+        ForgetSharedSets();
+    }
+
+    private void ForgetSharedSets() =>
+        _eligible = _relevant = _formerRelevant = _fr18to21 = _fr21to25 = _continuing = _return = _offer = _s24b = null;
 
     public EnglandLaw Law { get; }
     public Provisions P => Law.P;
-    public CareHistory History { get; }
-    public Span[] Spans { get; }
+    public CareHistory History { get; private set; } = null!;
+    public Span[] Spans { get; private set; } = null!;
     /// <summary>The facts of the whole history (the first epoch: before any adoption is disregarded).</summary>
-    public PersonFacts Facts { get; }
-    public DateRange? Window { get; }
+    public PersonFacts Facts { get; private set; } = null!;
+    public DateRange? Window { get; private set; }
+
+    /// <summary>The pieces the rules have added.</summary>
+    public List<Piece> Pieces => _pieces;
 
     /// <summary>The rule now adding pieces (set by <see cref="EntitlementRuleSet"/>).</summary>
     public void Begin(string id) => _id = id;

@@ -11,7 +11,10 @@ namespace LocalOffer.Core.Engine.Entitlements;
 /// </summary>
 internal sealed class EntitlementRuleSet
 {
-    [ThreadStatic] private static List<Piece>? _pieces;
+    // The batch asks for one day for millions of children: one context per thread, made ready for each.
+    [ThreadStatic] private static EntitlementContext? _dayContext;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<string>> _idsGiven = new();
+    private readonly Func<int, IReadOnlyList<string>> _idsOf;
     private readonly EnglandLaw _law;
     private readonly EntitlementRule[] _rules;
     private readonly string[] _ids; // _rules[i].Id
@@ -28,6 +31,8 @@ internal sealed class EntitlementRuleSet
             new Bursary1619(law), new SharedAccommodationExemption(law),
         ];
         _ids = _rules.Select(r => r.Id).ToArray();
+        if (_rules.Length > 31) throw new InvalidOperationException("more rules than bits in the set of rules that gave");
+        _idsOf = IdsOf;
         var ruled = _ids.ToHashSet(StringComparer.Ordinal);
         foreach (var id in law.Entitlements.Ids)
             if (!ruled.Contains(id))
@@ -46,13 +51,25 @@ internal sealed class EntitlementRuleSet
     public IReadOnlyList<string> IdsOn(CareHistory h, Span[] spans, PersonFacts f, LocalDate day)
     {
         if (NothingCanHold(h, spans, f, day)) return [];
-        var pieces = Apply(h, spans, f, new DateRange(day, day.PlusDays(1)));
-        if (pieces.Count == 0) return [];
-        var ids = new List<string>(8);
-        foreach (var p in pieces)
-            if (!ids.Contains(p.Id)) ids.Add(p.Id);
+        var window = new DateRange(day, day.PlusDays(1));
+        var context = _dayContext;
+        if (context is null || context.Law != _law) context = _dayContext = new EntitlementContext(_law, h, spans, f, window, []);
+        else context.For(h, spans, f, window);
+        var gave = Apply(context);
+        context.Release();
+        if (gave == 0) return [];
+        return _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
+    }
+
+    // The ids of the rules whose bits are set, in ordinal order, read-only: made once per combination
+    // and shared by every child that has it (a batch meets a few dozen), so an answer allocates no list.
+    private IReadOnlyList<string> IdsOf(int gave)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < _rules.Length; i++)
+            if ((gave & (1 << i)) != 0) ids.Add(_ids[i]);
         ids.Sort(StringComparer.Ordinal);
-        return ids;
+        return ids.AsReadOnly();
     }
 
     /// <summary>
@@ -84,20 +101,25 @@ internal sealed class EntitlementRuleSet
 
     /// <param name="f">The facts of the whole history (the first epoch: before any adoption is disregarded).</param>
     /// <param name="window">When given, only the days inside it (the batch asks for one day).</param>
-    public List<Entitlement> Runs(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null) =>
-        EntitlementRuns.Join(Apply(h, spans, f, window), _law.Entitlements);
-
-    // Every rule's pieces, in a list reused by the thread (the batch calls this for millions of children).
-    private List<Piece> Apply(CareHistory h, Span[] spans, PersonFacts f, DateRange? window)
+    public List<Entitlement> Runs(CareHistory h, Span[] spans, PersonFacts f, DateRange? window = null)
     {
-        var pieces = _pieces ??= new List<Piece>(32);
-        pieces.Clear();
-        var context = new EntitlementContext(_law, h, spans, f, window, pieces);
+        var pieces = new List<Piece>(32);
+        Apply(new EntitlementContext(_law, h, spans, f, window, pieces));
+        return EntitlementRuns.Join(pieces, _law.Entitlements);
+    }
+
+    // Every rule's pieces into the context's list (emptied first); bit i set when rule i gave any.
+    private int Apply(EntitlementContext context)
+    {
+        context.Pieces.Clear();
+        var gave = 0;
         for (var i = 0; i < _rules.Length; i++)
         {
+            var before = context.Pieces.Count;
             context.Begin(_ids[i]);
             _rules[i].Apply(context);
+            if (context.Pieces.Count > before) gave |= 1 << i;
         }
-        return pieces;
+        return gave;
     }
 }
