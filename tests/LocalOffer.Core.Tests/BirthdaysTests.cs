@@ -26,6 +26,24 @@ public sealed class BirthdaysTests
     public void Age_with_28_February_setting(int ay, int am, int ad, int age) =>
         Feb28.AgeOn(new LocalDate(2008, 2, 29), new LocalDate(ay, am, ad)).Should().Be(age);
 
+    /// <summary>Birthday is built from the date's parts (issue 14): the same day as NodaTime's PlusYears.</summary>
+    [Fact]
+    public void Birthday_is_the_day_PlusYears_gives_with_the_leap_day_setting() =>
+        FsCheck.Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(2000), FsCheck.Fluent.Prop.ForAll(
+            FsCheck.Fluent.ArbMap.Default.ArbFor<(ushort, byte)>(), x =>
+            {
+                // Half the births on 29 February (of a leap year from 1904), half on any day from 1900.
+                var leap = 1904 + 4 * (x.Item1 % 70);
+                if (!CalendarSystem.Iso.IsLeapYear(leap)) leap += 4;
+                var dob = x.Item1 % 2 == 0 ? new LocalDate(leap, 2, 29)
+                    : new LocalDate(1900, 1, 1).PlusDays(x.Item1 % 110_000);
+                var years = x.Item2 % 40;
+                var plain = dob.PlusYears(years);
+                var march1 = dob.Month == 2 && dob.Day == 29 && plain.Day == 28 ? plain.PlusDays(1) : plain;
+                Feb28.Birthday(dob, years).Should().Be(plain);
+                March1.Birthday(dob, years).Should().Be(march1);
+            }));
+
     [Fact]
     public void Birthday_of_29_February_in_common_and_leap_years()
     {

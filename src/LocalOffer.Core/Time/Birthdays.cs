@@ -23,12 +23,18 @@ public sealed class Birthdays(LeapDayBirthday leapDay)
     public LeapDayBirthday LeapDay { get; } = leapDay;
 
     /// <summary>The day on which someone born on <paramref name="dob"/> attains <paramref name="years"/>.</summary>
+    /// <remarks>
+    /// Built from the date's parts rather than by PlusYears, which goes through the calendar system:
+    /// the batch works out a dozen birthdays for each of millions of children (issue 14). The same
+    /// days as PlusYears (29 February in a common year to 28 February, or 1 March by the setting),
+    /// held so by a property test. Dates are ISO, as everywhere in LocalOffer.
+    /// </remarks>
     public LocalDate Birthday(LocalDate dob, int years)
     {
-        var d = dob.PlusYears(years); // NodaTime truncates 29 Feb to 28 Feb in a common year
-        if (LeapDay == LeapDayBirthday.March1 && dob.Month == 2 && dob.Day == 29 && d.Day == 28)
-            d = d.PlusDays(1);
-        return d;
+        var year = dob.Year + years;
+        if (dob.Month == 2 && dob.Day == 29 && !CalendarSystem.Iso.IsLeapYear(year))
+            return LeapDay == LeapDayBirthday.March1 ? new LocalDate(year, 3, 1) : new LocalDate(year, 2, 28);
+        return new LocalDate(year, dob.Month, dob.Day);
     }
 
     /// <summary>Age in whole years on <paramref name="date"/> (negative before birth is reported as -1).</summary>
