@@ -30,7 +30,9 @@ namespace LocalOffer.Core.Engine;
 internal sealed class CareEndedBefore16
 {
     private readonly EnglandLaw _law;
-    private readonly FrozenSet<string> _fullPath;
+    // What a reason ended means here, found by one look-up per episode (the batch's hottest loop).
+    private enum Reason : byte { Plain, FullPath, LeftOut, Death }
+    private readonly FrozenDictionary<string, Reason> _reasons;
     // The argument above needs the ages in their order (14, 16, 18, 25); a rule file that set them
     // otherwise would turn the short cut off rather than make it wrong.
     private readonly bool _enabled;
@@ -38,7 +40,12 @@ internal sealed class CareEndedBefore16
     public CareEndedBefore16(EnglandLaw law)
     {
         _law = law;
-        _fullPath = law.TransferReasons.Concat(law.SpecialGuardianshipReasons).ToFrozenSet(StringComparer.Ordinal);
+        // Transfer (care goes on) and special guardianship (s.24(1A)) first: the full path is never wrong.
+        var reasons = new Dictionary<string, Reason>(StringComparer.Ordinal);
+        foreach (var r in law.DeathReasons) reasons[r] = Reason.Death;
+        foreach (var r in law.AgeAssessedAdultReasons) reasons[r] = Reason.LeftOut;
+        foreach (var r in law.TransferReasons.Concat(law.SpecialGuardianshipReasons)) reasons[r] = Reason.FullPath;
+        _reasons = reasons.ToFrozenDictionary(StringComparer.Ordinal);
         _enabled = law.AgeCountingFrom <= law.AgeEligibleFrom && law.AgeEligibleFrom <= law.AgeAdult
             && law.AgeAdult <= law.AgeCareLeaverUntil && law.EligibleDays > 0;
     }
@@ -62,15 +69,12 @@ internal sealed class CareEndedBefore16
             var e = episodes[i];
             if (e.End is not { } end || end > b16 || end > asAt || end < e.Start || e.Start < previousEnd) return null;
             previousEnd = end;
-            if (e.ReasonEnded is { } r)
+            if (e.ReasonEnded is { } r && _reasons.TryGetValue(r, out var reason))
             {
-                if (_fullPath.Contains(r)) return null;
-                if (law.AgeAssessedAdultReasons.Contains(r)) continue; // never a child: no care (PersonFacts)
-                if (law.DeathReasons.Contains(r))
-                {
-                    if (i != episodes.Count - 1) return null;
-                    died = end;
-                }
+                if (reason == Reason.FullPath) return null;
+                if (reason == Reason.LeftOut) continue; // never a child: no care (PersonFacts)
+                if (i != episodes.Count - 1) return null; // a death, then more episodes
+                died = end;
             }
             if (end == e.Start) continue; // an episode of no whole day is no care
             since = end;
