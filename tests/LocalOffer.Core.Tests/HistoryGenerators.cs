@@ -59,8 +59,8 @@ public static class HistoryGenerators
     }
 
     /// <summary>
-    /// Histories whose care mostly ends before 16 (the batch's short cut), with every reason ended,
-    /// sometimes an open episode or another kind of fact; with a day from birth to 26.
+    /// Histories whose care mostly ends before 16 or goes on from before 14 (the batch's short cuts),
+    /// with every reason ended, often an open episode or another kind of fact; with a day from birth to 26.
     /// </summary>
     public static Arbitrary<(CareHistory History, int Offset)> EarlyCareWithDay() =>
         (from dobDays in Gen.Choose(0, 26 * 365)
@@ -70,13 +70,34 @@ public static class HistoryGenerators
          from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
          from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
          from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
-         from lastOpen in Gen.Frequency((1, Gen.Constant(true)), (9, Gen.Constant(false)))
+         from lastOpen in Gen.Frequency((3, Gen.Constant(true)), (7, Gen.Constant(false)))
          from firstStartAge in Gen.Choose(-30, 15 * 365)
          from extras in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
          from extraOffset in Gen.Choose(13 * 365, 20 * 365)
          from extraLength in Gen.Choose(1, 400)
          from day in Gen.Choose(0, 26 * 366)
          select (Build(new LocalDate(1990, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons,
+             lastOpen, extras, extraOffset, extraLength), day)).ToArbitrary();
+
+    /// <summary>
+    /// Children in care from before 14, mostly through placement moves, asked about on a day before 14
+    /// (the batch's second short cut), with every legal status and reason ended.
+    /// </summary>
+    public static Arbitrary<(CareHistory History, int Offset)> InCareBefore14WithDay() =>
+        (from dobDays in Gen.Choose(0, 30 * 365)
+         from episodeCount in Gen.Choose(1, 5)
+         from gaps in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 300))), episodeCount)
+         from lengths in Gen.ArrayOf(Gen.Choose(0, 1500), episodeCount)
+         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
+         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
+         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
+         from lastOpen in Gen.Frequency((3, Gen.Constant(true)), (2, Gen.Constant(false)))
+         from firstStartAge in Gen.Choose(0, 12 * 365)
+         from extras in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
+         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
+         from extraLength in Gen.Choose(1, 400)
+         from day in Gen.Choose(firstStartAge, 14 * 365)
+         select (Build(new LocalDate(1985, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons,
              lastOpen, extras, extraOffset, extraLength), day)).ToArbitrary();
 
     public static Arbitrary<CareHistory> Arbitrary() => Histories().ToArbitrary();

@@ -161,15 +161,19 @@ public sealed class PropertyTests
         });
 
     /// <summary>
-    /// The batch's short cut for care that ended before 16 (CareEndedBefore16, issue 14) gives the
-    /// timeline's answer, field by field, on random histories and days; and it is taken often
-    /// enough that the comparison means something.
+    /// The batch's short cuts (CareEndedBefore16, LookedAfterUnder14; issue 14) give the timeline's
+    /// answer, field by field, on random histories and days; and each is taken often enough that the
+    /// comparison means something.
     /// </summary>
     [Fact]
-    public void The_short_cut_for_care_ended_before_16_gives_the_full_answer()
+    public void The_short_cuts_give_the_full_answer()
     {
-        var (asked, taken) = (0, 0);
-        foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
+        var (asked, taken, inCare) = (0, 0, 0);
+        var generators = new[]
+        {
+            HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.InCareBefore14WithDay(), HistoryGenerators.WithDay(),
+        };
+        foreach (var generator in generators)
             Check.One(Config.WithMaxTest(1500), Prop.ForAll(generator, x =>
             {
                 var (given, offset) = x;
@@ -180,7 +184,7 @@ public sealed class PropertyTests
                 var full = Core.Engine.ClassifyFully(h, d);
                 var quick = Core.Engine.Classify(h, d);
                 asked++;
-                if (Core.Engine.TakesShortCut(h, d)) taken++;
+                if (Core.Engine.TakesShortCut(h, d)) (taken, inCare) = (taken + 1, inCare + (full.Status == Status.LookedAfter ? 1 : 0));
                 var why = $"on {d} for {Describe(h)}";
                 quick.Age.Should().Be(full.Age, why);
                 quick.Status.Should().Be(full.Status, why);
@@ -191,7 +195,8 @@ public sealed class PropertyTests
                 quick.Warnings.Should().Equal(full.Warnings, why);
                 return true;
             }));
-        taken.Should().BeGreaterThan(asked / 10, "the short cut's cases are among those generated");
+        taken.Should().BeGreaterThan(asked / 10, "the short cuts' cases are among those generated");
+        inCare.Should().BeGreaterThan(asked / 50, $"children in care before 14 are among them ({inCare} of {asked})");
     }
 
     /// <summary>

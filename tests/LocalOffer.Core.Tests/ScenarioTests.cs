@@ -75,7 +75,10 @@ public sealed class ScenarioTests
         if (c.Check.Reason is { } reason) a.StatusReason.Should().Contain(reason, because);
         // Classify (the batch form) must agree with Assess.
         var k = Core.Engine.Classify(history!, on);
-        k.Status.Should().Be(a.Status);
-        k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(ids);
+        k.Status.Should().Be(a.Status, because);
+        k.StatusSince.Should().Be(a.StatusSince, because);
+        k.NextChange.Should().Be(a.NextChange, because);
+        k.Facts.Should().Be(a.Facts, because);
+        k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(ids, because);
     }
 }

@@ -24,8 +24,8 @@ namespace LocalOffer.Core.Engine;
 /// An episode ended by age assessed as 18 or over is left out, as the timeline leaves it out; an
 /// adoption changes nothing here (status none after care either way); a death ends the last
 /// episode or the full path is taken. Episodes ended by transfer to another council (care goes on)
-/// or a special guardianship order (s.24(1A)) take the full path, as does any history out of order. The property test "the short cut gives the full answer"
-/// holds it to the timeline's answer.
+/// or a special guardianship order (s.24(1A)) take the full path, as does any history out of order.
+/// The property test "the short cuts give the full answer" holds it to the timeline's answer.
 /// </summary>
 internal sealed class CareEndedBefore16
 {
@@ -50,7 +50,7 @@ internal sealed class CareEndedBefore16
             && law.AgeAdult <= law.AgeCareLeaverUntil && law.EligibleDays > 0;
     }
 
-    /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null when the full path is needed.</summary>
+    /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
     public Classification? TryClassify(CareHistory h, LocalDate asAt)
     {
         if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0) return null;
@@ -89,7 +89,8 @@ internal sealed class CareEndedBefore16
         if (since < dob) since = dob;
         if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
         IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, died, asAt) ?? (IReadOnlyList<string>)[];
-        var facts = counted == 0 ? NoCountedCare : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
+        var facts = counted == 0 ? NoCountedCare
+            : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
         return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);
     }
 

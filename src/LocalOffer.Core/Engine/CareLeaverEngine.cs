@@ -15,12 +15,14 @@ public sealed class CareLeaverEngine
     private readonly Entitlements.EntitlementRuleSet _entitlements;
     private readonly Explainer _explainer;
     private readonly CareEndedBefore16 _careEndedBefore16;
+    private readonly LookedAfterUnder14 _lookedAfterUnder14;
 
     public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
     {
         Law = law;
         _entitlements = new Entitlements.EntitlementRuleSet(law);
         _careEndedBefore16 = new CareEndedBefore16(law);
+        _lookedAfterUnder14 = new LookedAfterUnder14(law, ClassifyFully);
         _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
 
@@ -56,11 +58,16 @@ public sealed class CareLeaverEngine
     public Classification Classify(CareHistory history, LocalDate asAt)
     {
         CheckAsAt(history, asAt);
-        return _careEndedBefore16.TryClassify(history, asAt) ?? ClassifyFully(history, asAt);
+        return ShortCut(history, asAt) ?? ClassifyFully(history, asAt);
     }
 
     /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
-    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => _careEndedBefore16.TryClassify(history, asAt) is not null;
+    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => ShortCut(history, asAt) is not null;
+
+    // Most children of a return are answered from their episodes' dates (issue 14): care that ended by
+    // 16, or care now before 14. Each short cut steps aside (null) for anything it does not cover.
+    private Classification? ShortCut(CareHistory history, LocalDate asAt) =>
+        _careEndedBefore16.TryClassify(history, asAt) ?? _lookedAfterUnder14.TryClassify(history, asAt);
 
     /// <summary>Classify by the timeline, without the short cut (the property tests hold the two equal).</summary>
     internal Classification ClassifyFully(CareHistory history, LocalDate asAt)
@@ -68,7 +75,8 @@ public sealed class CareLeaverEngine
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
-        IReadOnlyList<string> warnings = HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings =
+            HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
 

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using LocalOffer.Core.Model;
+using LocalOffer.Core.Rules;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// The batch's short cut for a child looked after on the date and not yet 14 (most of the children
+/// in care in a return; issue 14). Their answer is decided by the episodes' dates, without building
+/// the timeline:
+/// <list type="bullet">
+/// <item>looked after on the date (CA 1989 s.22(1)), under 16, so status looked after, since the
+/// start of the run of care the date is in (episodes that follow each other the same day);</item>
+/// <item>no day after 14 yet: nothing counted towards the 13 weeks (CPPCR 2010 reg 40(1)), never
+/// eligible, no 13-week date;</item>
+/// <item>the next change: if the run ends by the 16th birthday, status none when it ends (not
+/// eligible, relevant or qualifying before 16: Sch 2 para 19B(2), s.23A(2), s.24(2)(a)); if it goes
+/// on past 16 without short breaks (CPPCR 2010 reg 48), eligible on the 16th birthday, since every
+/// day from 14 counts and two years are more than 13 weeks;</item>
+/// <item>the entitlements on the date: those of any child looked after and under 14 on that date,
+/// found once per date by the full rules on a child who is (the answer turns on no fact of the
+/// child's beyond that, as the property test "the short cut gives the full answer" holds).</item>
+/// </list>
+/// Anything else takes the full path: a history out of order, a short break in the run past 16, a
+/// death, adoption, transfer, special guardianship or age assessed as adult anywhere, and any
+/// detention, living with a parent, other care or education.
+/// </summary>
+internal sealed class LookedAfterUnder14
+{
+    /// <summary>The most dates whose entitlements are kept (a batch asks about one).</summary>
+    public const int MaxDatesKept = 1000;
+
+    private static readonly CareFacts NoCountedCare = new(0, 0, false, null);
+
+    private readonly EnglandLaw _law;
+    private readonly Func<CareHistory, LocalDate, Classification> _fully;
+    private readonly FrozenSet<string> _fullPath;
+    private readonly ConcurrentDictionary<LocalDate, IReadOnlyList<string>> _idsOn = new();
+    private readonly bool _enabled;
+
+    /// <param name="fully">The full path (the timeline and every rule), for one representative child per date.</param>
+    public LookedAfterUnder14(EnglandLaw law, Func<CareHistory, LocalDate, Classification> fully)
+    {
+        _law = law;
+        _fully = fully;
+        _fullPath = law.DeathReasons.Concat(law.AdoptionReasons).Concat(law.TransferReasons)
+            .Concat(law.SpecialGuardianshipReasons).Concat(law.AgeAssessedAdultReasons)
+            .ToFrozenSet(StringComparer.Ordinal);
+        // The argument above needs 14 before 16 before 18, and care orders to make a representative child.
+        _enabled = law.AgeCountingFrom >= 2 && law.AgeCountingFrom <= law.AgeEligibleFrom
+            && law.AgeEligibleFrom < law.AgeAdult && law.AgeAdult <= law.AgeCareLeaverUntil
+            && law.CareOrderStatuses.Count > 0;
+    }
+
+    /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
+    public Classification? TryClassify(CareHistory h, LocalDate asAt)
+    {
+        if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0
+            || h.LivingWithParent.Count > 0) return null;
+        var law = _law;
+        var dob = h.DateOfBirth;
+        var b14 = law.Birthdays.Birthday(dob, law.AgeCountingFrom);
+        if (asAt >= b14) return null;
+        var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);
+        var b16 = law.Birthdays.Birthday(dob, law.AgeEligibleFrom);
+        var episodes = h.Episodes;
+        // In order, not overlapping, none ended by a reason that changes more than its own days.
+        var previousEnd = LocalDate.MinIsoValue;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var e = episodes[i];
+            if (e.Start < previousEnd) return null;
+            if (e.End is { } ended && (ended < e.Start || e.ReasonEnded is { } r && _fullPath.Contains(r))) return null;
+            previousEnd = e.End ?? LocalDate.MaxIsoValue;
+        }
+        // The run of care holding the date: episodes that follow each other the same day. Every episode
+        // ends by 18 (s.105(1)); an open one runs to 18, and its reason, if any, is ignored.
+        var runStart = LocalDate.MinIsoValue;
+        var runEnd = LocalDate.MinIsoValue;
+        var covered = false;
+        var shortBreakAfter = false; // a short break in the run after the date
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var e = episodes[i];
+            var end = e.End is { } x && x < b18 ? x : b18;
+            if (end <= e.Start) continue; // no whole day before 18: no care
+            if (e.Start == runEnd) runEnd = end; // a placement move: the run goes on
+            else if (covered) break; // the run holding the date has ended: the status changes there
+            else (runStart, runEnd) = (e.Start, end);
+            if (!covered && runStart <= asAt && asAt < runEnd) covered = true;
+            if (covered && end > asAt && law.ShortBreakStatuses.Contains(e.LegalStatus)) shortBreakAfter = true;
+        }
+        if (!covered) return null;
+        StatusChange next;
+        if (runEnd <= b16) next = new StatusChange(runEnd, Status.None);
+        else if (!shortBreakAfter && b16 >= law.RegimeStart && Period.DaysBetween(b14, b16) >= law.EligibleDays)
+            next = new StatusChange(b16, Status.Eligible);
+        else return null;
+        var ids = IdsOn(asAt);
+        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
+        var since = runStart > dob ? runStart : dob;
+        var age = law.Birthdays.AgeOn(dob, asAt);
+        return new Classification(age, Status.LookedAfter, since, next, NoCountedCare, ids, warnings);
+    }
+
+    // The entitlements of any child looked after and under 14 on the date: the full rules on one
+    // such child (in care under a care order since birth, a year before 14), kept for the date.
+    private IReadOnlyList<string> IdsOn(LocalDate asAt)
+    {
+        if (_idsOn.TryGetValue(asAt, out var ids)) return ids;
+        var dob = asAt.PlusYears(-(_law.AgeCountingFrom - 1));
+        var careOrder = _law.CareOrderStatuses.Order(StringComparer.Ordinal).First();
+        var child = CareHistory.Of(dob, new Episode(dob, null, careOrder));
+        ids = _fully(child, asAt).EntitlementIds;
+        if (_idsOn.Count < MaxDatesKept) _idsOn.TryAdd(asAt, ids);
+        return ids;
+    }
+}
