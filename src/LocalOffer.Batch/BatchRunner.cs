@@ -145,6 +145,9 @@ public sealed class BatchRunner(RulesCore core)
     }
 
     /// <summary>Reads every file, in the order given (later files are later returns), and checks the episodes.</summary>
+    /// <summary>The size of cohort read from files after which <see cref="Load"/> collects garbage once.</summary>
+    public const int CollectAfterLoadFrom = 100_000;
+
     public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null)
     {
         var builder = new CohortBuilder(core.Codes);
@@ -167,7 +170,13 @@ public sealed class BatchRunner(RulesCore core)
             }
         }
         progress?.Report(new BatchProgress("checking episodes", files.Count, files.Count));
-        return (builder.Build(), builder);
+        var cohort = builder.Build();
+        // The cohort lives through the whole classify phase. One full collection now moves it to the
+        // oldest generation once, instead of the classify phase's many young collections tracing and
+        // copying it (issue 14, 1M children: GC pauses of that phase 110 to 55 ms, cold run 0.07 s
+        // faster, peak 399 to 367 MB). Not for uploads: a server's other requests would wait on it.
+        if (cohort.Count >= CollectAfterLoadFrom && files.All(f => !f.Source.InMemory)) GC.Collect();
+        return (cohort, builder);
     }
 
     /// <summary>
