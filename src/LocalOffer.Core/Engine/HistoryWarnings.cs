@@ -31,6 +31,7 @@ internal static class HistoryWarnings
                     Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as still open and the reason is ignored.");
                 continue;
             }
+            if (!law.CarePeriodReasons.Contains(rec)) continue; // most episodes: no warning
             if (law.AgeAssessedAdultReasons.Contains(rec))
                 Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be a child, so this episode is left out of every count.");
             if (law.TransferReasons.Contains(rec))

@@ -45,9 +45,10 @@ internal sealed class PersonFacts
             var i = order?[k] ?? k;
             var e = episodes[i];
             if (careFrom is { } from && e.Start < from) continue;
-            if (e.End is not null && e.ReasonEnded is { } rec && law.AgeAssessedAdultReasons.Contains(rec)) continue;
+            var special = e.End is not null && e.ReasonEnded is { } rec && law.CarePeriodReasons.Contains(rec);
+            if (special && law.AgeAssessedAdultReasons.Contains(e.ReasonEnded!)) continue;
             var end = e.End ?? B18;
-            if (e.End is not null && e.ReasonEnded is { } r && law.TransferReasons.Contains(r))
+            if (special && law.TransferReasons.Contains(e.ReasonEnded!))
             {
                 var next = k + 1 < episodes.Count ? episodes[order?[k + 1] ?? k + 1].Start : B18;
                 if (next > end) end = next;
@@ -96,10 +97,18 @@ internal sealed class PersonFacts
                 DeathDate = died;
 
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
-        SpecialGuardianshipDates = OrdersMade(law.SpecialGuardianshipReasons);
         // Child arrangements (residence) orders made on the end date of an episode ending E41: the person
         // named as the one the child lives with has parental responsibility (CA 1989 s.12(2)).
-        ChildArrangementsOrderDates = OrdersMade(law.ChildArrangementsOrderReasons);
+        // Most histories have neither: one look-up per care period finds that.
+        var anyOrder = false;
+        foreach (var c in Care)
+            if (c.Episode is { End: not null, ReasonEnded: { } r } && law.OrderReasons.Contains(r))
+            {
+                anyOrder = true;
+                break;
+            }
+        SpecialGuardianshipDates = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons) : [];
+        ChildArrangementsOrderDates = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons) : [];
 
         HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 && ChildArrangementsOrderDates.Length == 0
             ? [] : BuildHomePeriods(history, law);

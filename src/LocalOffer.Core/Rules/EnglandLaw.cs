@@ -62,6 +62,8 @@ public sealed class EnglandLaw
         ReturnedHomeReasons = Codes("codes.returned_home_reasons");
         ChildArrangementsOrderReasons = Codes("codes.child_arrangements_order_reasons");
         ContinuesReasons = Codes("codes.continues_reasons");
+        CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).ToFrozenSet(StringComparer.Ordinal);
+        OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons).ToFrozenSet(StringComparer.Ordinal);
 
         HigherEducationBursary = new DatedAmount(book.Get("amounts.higher_education_bursary"));
         ApprenticeshipBursary = new DatedAmount(book.Get("amounts.apprenticeship_bursary"));
@@ -139,6 +141,13 @@ public sealed class EnglandLaw
     public FrozenSet<string> ChildArrangementsOrderReasons { get; }
     /// <summary>Reason ended meaning the episode goes on in a new one the same day (X1).</summary>
     public FrozenSet<string> ContinuesReasons { get; }
+    /// <summary>
+    /// Reasons ended that change a care period beyond its own days (age assessed as adult: left out;
+    /// transfer: care goes on): one look-up that most episodes fail, before asking which (issue 14).
+    /// </summary>
+    internal FrozenSet<string> CarePeriodReasons { get; }
+    /// <summary>Reasons ended by an order (special guardianship, child arrangements), for the same one look-up.</summary>
+    internal FrozenSet<string> OrderReasons { get; }
     public DatedAmount HigherEducationBursary { get; }
     public DatedAmount ApprenticeshipBursary { get; }
     public DatedAmount Bursary1619 { get; }
