@@ -18,19 +18,29 @@ public static class HistoryGenerators
     private static readonly string[] Reasons = ["X1", "E4A", "E4B", "E5", "E6", "E8", "E9", "E13", "E17", "E41", "E45", "E47", "E11", "E2", "E3", "E15"];
 
     public static Gen<CareHistory> Histories() =>
-        from dobDays in Gen.Choose(0, 26 * 365)
-        from episodeCount in Gen.Choose(0, 6)
-        from gaps in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(0, 900))), episodeCount)
-        from lengths in Gen.ArrayOf(Gen.Choose(0, 700), episodeCount)
+        Shaped(new Shape(new LocalDate(1990, 1, 1), 26 * 365, 0, 6,
+            Gen.Frequency((1, Gen.Constant(0)), (2, Gen.Choose(0, 900))), 700, Gen.Elements(true, false), 0, 18 * 365,
+            Gen.Choose(0, 63))).Select(x => x.History);
+
+    // One recipe for every generator here: the ranges differ, the making is the same.
+    private sealed record Shape(LocalDate Born, int BornWithinDays, int MinEpisodes, int MaxEpisodes, Gen<int> Gap,
+        int MaxLength, Gen<bool> LastOpen, int FirstStartFrom, int FirstStartTo, Gen<int> Extras);
+
+    private static Gen<(CareHistory History, int FirstStartAge)> Shaped(Shape s) =>
+        from dobDays in Gen.Choose(0, s.BornWithinDays)
+        from episodeCount in Gen.Choose(s.MinEpisodes, s.MaxEpisodes)
+        from gaps in Gen.ArrayOf(s.Gap, episodeCount)
+        from lengths in Gen.ArrayOf(Gen.Choose(0, s.MaxLength), episodeCount)
         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
-        from lastOpen in Gen.Elements(true, false)
-        from firstStartAge in Gen.Choose(0, 18 * 365)
-        from extras in Gen.Choose(0, 63)
+        from lastOpen in s.LastOpen
+        from firstStartAge in Gen.Choose(s.FirstStartFrom, s.FirstStartTo)
+        from extras in s.Extras
         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
         from extraLength in Gen.Choose(1, 400)
-        select Build(new LocalDate(1990, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons, lastOpen, extras, extraOffset, extraLength);
+        select (Build(s.Born.PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons, lastOpen,
+            extras, extraOffset, extraLength), firstStartAge);
 
     private static CareHistory Build(LocalDate dob, int firstStartAge, int[] gaps, int[] lengths, string[] ls, string[] pl, string[] rec,
         bool lastOpen, int extras, int extraOffset, int extraLength)
@@ -63,42 +73,23 @@ public static class HistoryGenerators
     /// with every reason ended, often an open episode or another kind of fact; with a day from birth to 26.
     /// </summary>
     public static Arbitrary<(CareHistory History, int Offset)> EarlyCareWithDay() =>
-        (from dobDays in Gen.Choose(0, 26 * 365)
-         from episodeCount in Gen.Choose(0, 4)
-         from gaps in Gen.ArrayOf(Gen.Choose(0, 400), episodeCount)
-         from lengths in Gen.ArrayOf(Gen.Choose(0, 500), episodeCount)
-         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
-         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
-         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
-         from lastOpen in Gen.Frequency((3, Gen.Constant(true)), (7, Gen.Constant(false)))
-         from firstStartAge in Gen.Choose(-30, 15 * 365)
-         from extras in Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
-         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
-         from extraLength in Gen.Choose(1, 400)
+        (from x in Shaped(new Shape(new LocalDate(1990, 1, 1), 26 * 365, 0, 4, Gen.Choose(0, 400), 500,
+             Gen.Frequency((3, Gen.Constant(true)), (7, Gen.Constant(false))), -30, 15 * 365,
+             Gen.Frequency((4, Gen.Constant(0)), (1, Gen.Choose(0, 63)))))
          from day in Gen.Choose(0, 26 * 366)
-         select (Build(new LocalDate(1990, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons,
-             lastOpen, extras, extraOffset, extraLength), day)).ToArbitrary();
+         select (x.History, day)).ToArbitrary();
 
     /// <summary>
     /// Children in care from before 14, mostly through placement moves, asked about on a day before 14
     /// (the batch's second short cut), with every legal status and reason ended.
     /// </summary>
     public static Arbitrary<(CareHistory History, int Offset)> InCareBefore14WithDay() =>
-        (from dobDays in Gen.Choose(0, 30 * 365)
-         from episodeCount in Gen.Choose(1, 5)
-         from gaps in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 300))), episodeCount)
-         from lengths in Gen.ArrayOf(Gen.Choose(0, 1500), episodeCount)
-         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
-         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
-         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
-         from lastOpen in Gen.Frequency((3, Gen.Constant(true)), (2, Gen.Constant(false)))
-         from firstStartAge in Gen.Choose(0, 12 * 365)
-         from extras in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(0, 63)))
-         from extraOffset in Gen.Choose(13 * 365, 20 * 365)
-         from extraLength in Gen.Choose(1, 400)
-         from day in Gen.Choose(firstStartAge, 14 * 365)
-         select (Build(new LocalDate(1985, 1, 1).PlusDays(dobDays), firstStartAge, gaps, lengths, statuses, places, reasons,
-             lastOpen, extras, extraOffset, extraLength), day)).ToArbitrary();
+        (from x in Shaped(new Shape(new LocalDate(1985, 1, 1), 30 * 365, 1, 5,
+             Gen.Frequency((3, Gen.Constant(0)), (1, Gen.Choose(0, 300))), 1500,
+             Gen.Frequency((3, Gen.Constant(true)), (2, Gen.Constant(false))), 0, 12 * 365,
+             Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(0, 63)))))
+         from day in Gen.Choose(x.FirstStartAge, 14 * 365)
+         select (x.History, day)).ToArbitrary();
 
     public static Arbitrary<CareHistory> Arbitrary() => Histories().ToArbitrary();
 
