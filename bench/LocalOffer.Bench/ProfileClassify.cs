@@ -116,15 +116,17 @@ public static class ProfileClassify
             var (tHistory, aHistory) = Measure(cohort.Count, i => cohort.History(i));
             var (tShort, aShort) = Measure(shortCut.Count, k => engine.Classify(cohort.History(shortCut[k]), asAt));
             var (tFull, aFull) = Measure(full.Count, k => engine.Classify(cohort.History(full[k]), asAt));
-            Console.WriteLine($"  history from the cohort {tHistory:F2} us {aHistory} B; short cut {100.0 * shortCut.Count / cohort.Count:F1}% " +
-                $"of children, {tShort:F2} us {aShort} B each (history included); full path {tFull:F2} us {aFull} B each");
+            var share = 100.0 * shortCut.Count / cohort.Count;
+            Console.WriteLine($"  history from the cohort {tHistory:F2} us {aHistory} B; short cut {share:F1}% of " +
+                $"children, {tShort:F2} us {aShort} B each (history included); full path {tFull:F2} us {aFull} B each");
             // The full path again, stage by stage (the timestamps cost a little: compare stages, not totals).
             var ticks = new long[5];
             var bytes = new long[5];
             foreach (var i in full) GC.KeepAlive(engine.ProfileStages(cohort.History(i), asAt, ticks, bytes));
             string[] names = ["timeline", "status", "entitlement ids", "warnings", "counts"];
             Console.WriteLine("  full path stages: " + string.Join(", ", names.Select((s, k) =>
-                $"{s} {ticks[k] * 1e6 / Stopwatch.Frequency / Math.Max(1, full.Count):F2} us {bytes[k] / Math.Max(1, full.Count)} B")));
+                $"{s} {ticks[k] * 1e6 / Stopwatch.Frequency / Math.Max(1, full.Count):F2} us " +
+                $"{bytes[k] / Math.Max(1, full.Count)} B")));
         }
         return 0;
     }

@@ -46,7 +46,8 @@ public sealed class HardeningTests : IDisposable
         // of the field count then stopped the whole run (found by the fuzz test, issue 14's session).
         var h = _dir.Write("header.csv", "CHILD,DOB\n1,01/01/2002\n2,01/01/2019\n3,01/01/2004\n");
         var e = _dir.Write("episodes.csv", EpisodesHeader + "1,01/01/2017,C2,U4,,\n");
-        var options = new BatchOptions(h, [e], [], new LocalDate(2018, 3, 31), _dir.File("out.csv"), "csv", _dir.File("rejects.csv"));
+        var options = new BatchOptions(h, [e], [], new LocalDate(2018, 3, 31), _dir.File("out.csv"), "csv",
+            _dir.File("rejects.csv"));
         var (summary, _) = new BatchRunner(Core).Run(options);
         summary.Children.Should().Be(3);
         var lines = File.ReadAllLines(options.Out);

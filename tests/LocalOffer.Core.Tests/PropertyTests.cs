@@ -171,7 +171,8 @@ public sealed class PropertyTests
         var (asked, taken, inCare) = (0, 0, 0);
         var generators = new[]
         {
-            HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.InCareBefore14WithDay(), HistoryGenerators.WithDay(),
+            HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.InCareBefore14WithDay(),
+            HistoryGenerators.WithDay(),
         };
         foreach (var generator in generators)
             Check.One(Config.WithMaxTest(1500), Prop.ForAll(generator, x =>
@@ -184,7 +185,8 @@ public sealed class PropertyTests
                 var full = Core.Engine.ClassifyFully(h, d);
                 var quick = Core.Engine.Classify(h, d);
                 asked++;
-                if (Core.Engine.TakesShortCut(h, d)) (taken, inCare) = (taken + 1, inCare + (full.Status == Status.LookedAfter ? 1 : 0));
+                if (Core.Engine.TakesShortCut(h, d))
+                    (taken, inCare) = (taken + 1, inCare + (full.Status == Status.LookedAfter ? 1 : 0));
                 var why = $"on {d} for {Describe(h)}";
                 quick.Age.Should().Be(full.Age, why);
                 quick.Status.Should().Be(full.Status, why);

@@ -88,7 +88,8 @@ internal sealed class CareEndedBefore16
         }
         if (since < dob) since = dob;
         if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
-        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, died, asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings =
+            HistoryWarnings.For(h, law, died, asAt) ?? (IReadOnlyList<string>)[];
         var facts = counted == 0 ? NoCountedCare
             : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
         return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);

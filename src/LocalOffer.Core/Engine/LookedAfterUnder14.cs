@@ -99,7 +99,8 @@ internal sealed class LookedAfterUnder14
             next = new StatusChange(b16, Status.Eligible);
         else return null;
         var ids = IdsOn(asAt);
-        IReadOnlyList<string> warnings = HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
+        IReadOnlyList<string> warnings =
+            HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
         var since = runStart > dob ? runStart : dob;
         var age = law.Birthdays.AgeOn(dob, asAt);
         return new Classification(age, Status.LookedAfter, since, next, NoCountedCare, ids, warnings);

@@ -135,7 +135,8 @@ internal sealed class PersonFacts
     }
 
     /// <summary>s.23C(1)(b): looked after until the 18th birthday and eligible immediately before.</summary>
-    public bool CareTo18AsEligible => _careTo18AsEligible ??= Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
+    public bool CareTo18AsEligible =>
+        _careTo18AsEligible ??= Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
     private bool? _careTo18AsEligible; // decided on first need: asked at every change date from 18
 
     /// <summary>s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.</summary>

@@ -63,7 +63,8 @@ public sealed class EnglandLaw
         ChildArrangementsOrderReasons = Codes("codes.child_arrangements_order_reasons");
         ContinuesReasons = Codes("codes.continues_reasons");
         CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).ToFrozenSet(StringComparer.Ordinal);
-        OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons).ToFrozenSet(StringComparer.Ordinal);
+        OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons)
+            .ToFrozenSet(StringComparer.Ordinal);
 
         HigherEducationBursary = new DatedAmount(book.Get("amounts.higher_education_bursary"));
         ApprenticeshipBursary = new DatedAmount(book.Get("amounts.apprenticeship_bursary"));
@@ -146,7 +147,7 @@ public sealed class EnglandLaw
     /// transfer: care goes on): one look-up that most episodes fail, before asking which (issue 14).
     /// </summary>
     internal FrozenSet<string> CarePeriodReasons { get; }
-    /// <summary>Reasons ended by an order (special guardianship, child arrangements), for the same one look-up.</summary>
+    /// <summary>Reasons ended by an order (special guardianship, child arrangements): the same one look-up.</summary>
     internal FrozenSet<string> OrderReasons { get; }
     public DatedAmount HigherEducationBursary { get; }
     public DatedAmount ApprenticeshipBursary { get; }

@@ -43,7 +43,7 @@ internal sealed class EntitlementContext
         ForgetSharedSets();
     }
 
-    /// <summary>Lets go of the young person's history once the rules have run (a reused context keeps nothing).</summary>
+    /// <summary>Lets go of the young person's history once the rules have run (a reused context keeps none).</summary>
     public void Release()
     {
         History = null!; Spans = null!; Facts = null!;

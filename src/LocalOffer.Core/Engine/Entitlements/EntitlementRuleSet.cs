@@ -31,7 +31,8 @@ internal sealed class EntitlementRuleSet
             new Bursary1619(law), new SharedAccommodationExemption(law),
         ];
         _ids = _rules.Select(r => r.Id).ToArray();
-        if (_rules.Length > 31) throw new InvalidOperationException("more rules than bits in the set of rules that gave");
+        if (_rules.Length > 31)
+            throw new InvalidOperationException("more rules than bits in the set of rules that gave");
         _idsOf = IdsOf;
         var ruled = _ids.ToHashSet(StringComparer.Ordinal);
         foreach (var id in law.Entitlements.Ids)
@@ -53,7 +54,8 @@ internal sealed class EntitlementRuleSet
         if (NothingCanHold(h, spans, f, day)) return [];
         var window = new DateRange(day, day.PlusDays(1));
         var context = _dayContext;
-        if (context is null || context.Law != _law) context = _dayContext = new EntitlementContext(_law, h, spans, f, window, []);
+        if (context is null || context.Law != _law)
+            context = _dayContext = new EntitlementContext(_law, h, spans, f, window, []);
         else context.For(h, spans, f, window);
         var gave = Apply(context);
         context.Release();
