@@ -81,4 +81,8 @@ public sealed record CareFacts(
     int DaysLookedAfterSince14,
     int DaysLookedAfterSince16,
     bool EverEligible,
-    LocalDate? ThirteenWeeksReached);
+    LocalDate? ThirteenWeeksReached)
+{
+    /// <summary>Nothing counted, never eligible: shared by every answer that has it (the batch's short cuts).</summary>
+    internal static CareFacts NoneCounted { get; } = new(0, 0, false, null);
+}

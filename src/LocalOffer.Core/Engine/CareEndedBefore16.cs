@@ -88,12 +88,10 @@ internal sealed class CareEndedBefore16
         }
         if (since < dob) since = dob;
         if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
-        IReadOnlyList<string> warnings =
-            HistoryWarnings.For(h, law, died, asAt) ?? (IReadOnlyList<string>)[];
-        var facts = counted == 0 ? NoCountedCare
+        var warnings = HistoryWarnings.For(h, law, died, asAt);
+        var facts = counted == 0 ? CareFacts.NoneCounted
             : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
         return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);
     }
 
-    private static readonly CareFacts NoCountedCare = new(0, 0, false, null);
 }

@@ -75,8 +75,7 @@ public sealed class CareLeaverEngine
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var (age, status, since, next) = Where(history, spans, asAt);
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
-        IReadOnlyList<string> warnings =
-            HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
+        var warnings = HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt);
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
     }
 
@@ -96,8 +95,7 @@ public sealed class CareLeaverEngine
         var t2 = Now();
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var t3 = Now();
-        IReadOnlyList<string> warnings =
-            HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt) ?? (IReadOnlyList<string>)[];
+        var warnings = HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt);
         var t4 = Now();
         var facts = Facts(spans, epochs[0], asAt);
         var t5 = Now();

@@ -106,11 +106,11 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         return result.ToArray();
     }
 
-    public (List<string> Explanation, List<string> Warnings) Explain(CareHistory h, PersonFacts f, Span[] spans,
-        IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age, Status status)
+    public (List<string> Explanation, IReadOnlyList<string> Warnings) Explain(CareHistory h, PersonFacts f,
+        Span[] spans, IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age, Status status)
     {
         var lines = new List<string>();
-        var warnings = HistoryWarnings.For(h, law, f.DeathDate, asAt) ?? [];
+        var warnings = HistoryWarnings.For(h, law, f.DeathDate, asAt);
         Facts(h, f, asAt, age, lines);
         NearMisses(f, lines);
         Changes(f, spans, asAt, lines);

@@ -13,7 +13,8 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal static class HistoryWarnings
 {
-    public static List<string>? For(CareHistory h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
+    /// <returns>The warnings, or the shared empty list when there are none (most histories).</returns>
+    public static IReadOnlyList<string> For(CareHistory h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
@@ -41,6 +42,6 @@ internal static class HistoryWarnings
             Add($"The young person died on {Words.Date(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
         if (asAt < law.RegimeStart)
             Add($"{Words.Date(asAt)} is before the leaving care regime began ({Words.Date(law.RegimeStart)}).");
-        return warnings;
+        return warnings ?? (IReadOnlyList<string>)[];
     }
 }

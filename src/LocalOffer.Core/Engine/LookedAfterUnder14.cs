@@ -32,7 +32,6 @@ internal sealed class LookedAfterUnder14
     /// <summary>The most dates whose entitlements are kept (a batch asks about one).</summary>
     public const int MaxDatesKept = 1000;
 
-    private static readonly CareFacts NoCountedCare = new(0, 0, false, null);
 
     private readonly EnglandLaw _law;
     private readonly Func<CareHistory, LocalDate, Classification> _fully;
@@ -99,11 +98,10 @@ internal sealed class LookedAfterUnder14
             next = new StatusChange(b16, Status.Eligible);
         else return null;
         var ids = IdsOn(asAt);
-        IReadOnlyList<string> warnings =
-            HistoryWarnings.For(h, law, deathDate: null, asAt) ?? (IReadOnlyList<string>)[];
+        var warnings = HistoryWarnings.For(h, law, deathDate: null, asAt);
         var since = runStart > dob ? runStart : dob;
         var age = law.Birthdays.AgeOn(dob, asAt);
-        return new Classification(age, Status.LookedAfter, since, next, NoCountedCare, ids, warnings);
+        return new Classification(age, Status.LookedAfter, since, next, CareFacts.NoneCounted, ids, warnings);
     }
 
     // The entitlements of any child looked after and under 14 on the date: the full rules on one

@@ -37,7 +37,7 @@ internal sealed class EntitlementContext
     public void For(CareHistory history, Span[] spans, PersonFacts facts, DateRange? window)
     {
         History = history; Spans = spans; Facts = facts;
-        if (window != Window || (_cut is null) != (window is null)) _cut = window is { } w ? DateRangeSet.Of(w) : null;
+        if (window != Window) _cut = window is { } w ? DateRangeSet.Of(w) : null;
         Window = window;
         _onDay = window is { } d ? TimelineBuilder.IndexOn(spans, d.Start) : -1;
         ForgetSharedSets();
