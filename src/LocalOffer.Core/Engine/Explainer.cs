@@ -107,7 +107,8 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     }
 
     public (List<string> Explanation, IReadOnlyList<string> Warnings) Explain(CareHistory h, PersonFacts f,
-        Span[] spans, IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age, Status status)
+        Span[] spans, IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age,
+        Status status)
     {
         var lines = new List<string>();
         var warnings = HistoryWarnings.For(h, law, f.DeathDate, asAt);
