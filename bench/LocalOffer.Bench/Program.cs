@@ -3,6 +3,8 @@ using LocalOffer.Batch;
 using LocalOffer.Batch.Input;
 using LocalOffer.Batch.Synth;
 using LocalOffer.Core;
+using LocalOffer.Core.Model;
+using LocalOffer.Bench;
 using NodaTime;
 
 // Batch benchmark: `dotnet run -c Release --project bench/LocalOffer.Bench -- [10000 100000 1000000] [--runs N]`.
@@ -80,11 +82,9 @@ static int RunOne(int n, int runs)
         var dop = new ParallelOptions { MaxDegreeOfParallelism = cores };
         Parallel.For(0, (loaded.Count + 4095) / 4096, dop, k =>
         {
+            var buffer = new EpisodeValue[8]; // one per slice, as the batch keeps one per thread
             for (var i = k * 4096; i < Math.Min(loaded.Count, (k + 1) * 4096); i++)
-            {
-                var h = loaded.History(i);
-                if (yearEnd >= h.DateOfBirth) GC.KeepAlive(engine.Classify(h, yearEnd));
-            }
+                GC.KeepAlive(ProfileClassify.AsBatch(engine, loaded, i, yearEnd, ref buffer));
         });
         var tClassify = sw.Elapsed.TotalSeconds;
         if (Environment.GetEnvironmentVariable("BENCH_GC") == "1")

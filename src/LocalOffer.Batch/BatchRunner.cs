@@ -269,17 +269,21 @@ public sealed class BatchRunner(RulesCore core)
         return results;
     }
 
+    // Each thread's buffer of episodes, filled again for every child it classifies.
+    [ThreadStatic] private static Core.Model.EpisodeValue[]? _episodes;
+
     private BatchResult ClassifyOne(Cohort.Cohort cohort, int i, LocalDate asAt)
     {
-        var history = cohort.History(i);
-        if (asAt < history.DateOfBirth)
-            return new BatchResult(history.Id!, history.DateOfBirth, null, "born after the as-at date: not classified");
+        var (id, dob) = (cohort.ChildId(i), cohort.DateOfBirth(i));
+        if (asAt < dob) return new BatchResult(id, dob, null, "born after the as-at date: not classified");
         var rejected = cohort.RejectedRows(i);
-        var k = core.Engine.Classify(history, asAt);
+        var buffer = _episodes ??= new Core.Model.EpisodeValue[8];
+        var k = core.Engine.Classify(dob, cohort.Episodes(i, ref buffer), asAt);
+        _episodes = buffer;
         // The engine's warnings are the ones `check` gives for the same history, word for word.
         var warning = rejected > 0 ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
         if (k.Warnings.Count > 0) warning = string.Join(WarningSeparator, warning is null ? k.Warnings : k.Warnings.Prepend(warning));
-        return new BatchResult(history.Id!, history.DateOfBirth, k, warning);
+        return new BatchResult(id, dob, k, warning);
     }
 
     /// <summary>Age bands of the summary, cut at the law's milestone birthdays (14, 16, 18, 21, 25 as the rules stand).</summary>

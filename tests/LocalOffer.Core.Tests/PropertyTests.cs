@@ -168,7 +168,7 @@ public sealed class PropertyTests
     [Fact]
     public void The_short_cuts_give_the_full_answer()
     {
-        var (asked, taken, inCare) = (0, 0, 0);
+        var (asked, taken, inCare, batchForm) = (0, 0, 0, 0);
         var generators = new[]
         {
             HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.InCareBefore14WithDay(),
@@ -195,10 +195,20 @@ public sealed class PropertyTests
                 quick.Facts.Should().Be(full.Facts, why);
                 quick.EntitlementIds.Should().Equal(full.EntitlementIds, why);
                 quick.Warnings.Should().Equal(full.Warnings, why);
+                // The batch's form (episodes as values from a reused buffer) gives the same answer.
+                if (h is { Detentions.Count: 0, LivingWithParent.Count: 0, OtherCare.Count: 0, Education.Count: 0,
+                        SupportRequests.Count: 0 })
+                {
+                    batchForm++;
+                    var values = h.Episodes.Select(EpisodeValue.Of).Append(new EpisodeValue(d, d, "X")).ToArray();
+                    var batch = Core.Engine.Classify(h.DateOfBirth, values.AsSpan(0, h.Episodes.Count), d);
+                    batch.Should().BeEquivalentTo(quick, o => o.ComparingByMembers<Classification>(), why);
+                }
                 return true;
             }));
         taken.Should().BeGreaterThan(asked / 10, "the short cuts' cases are among those generated");
         inCare.Should().BeGreaterThan(asked / 50, $"children in care before 14 are among them ({inCare} of {asked})");
+        batchForm.Should().BeGreaterThan(asked / 4, "most generated histories have episodes only");
     }
 
     /// <summary>
@@ -211,13 +221,14 @@ public sealed class PropertyTests
         Check.One(Config, Prop.ForAll(HistoryGenerators.Arbitrary(), h =>
         {
             if (!Valid(h)) return true;
-            var (spans, epochs, _) = TimelineBuilder.Build(h, Core.Law);
+            var view = HistoryView.Of(h);
+            var (spans, epochs, _) = TimelineBuilder.Build(view, Core.Law);
             var f = epochs[0];
             var days = spans.Select(x => x.From)
                 .Concat([f.B16, f.B18, f.B18.PlusDays(200), f.B21.PlusDays(-1), f.B21, f.B25.PlusDays(-1)]);
             foreach (var d in days.Where(d => d >= h.DateOfBirth).Distinct())
             {
-                if (!Core.Engine.Entitlements.NothingCanHold(h, spans, f, d)) continue;
+                if (!Core.Engine.Entitlements.NothingCanHold(view, spans, f, d)) continue;
                 Core.Engine.Assess(h, d).Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id)
                     .Should().BeEmpty($"the batch skips the rules on {d} for {Describe(h)}");
             }

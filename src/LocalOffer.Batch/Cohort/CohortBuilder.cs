@@ -235,6 +235,26 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         return true;
     }
 
+    /// <summary>
+    /// The episodes of child <paramref name="ci"/> as values, in order of start, written into
+    /// <paramref name="buffer"/> (grown when too small): the engine's batch input, no object per episode.
+    /// </summary>
+    internal ReadOnlySpan<EpisodeValue> EpisodeValues(int ci, ref EpisodeValue[] buffer)
+    {
+        ref var c = ref Children[ci];
+        var n = 0;
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) n++;
+        if (buffer.Length < n) buffer = new EpisodeValue[Math.Max(n, buffer.Length * 2)];
+        var k = 0;
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
+        {
+            ref var e = ref Episodes[i];
+            buffer[k++] = new EpisodeValue(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!,
+                Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
+        }
+        return buffer.AsSpan(0, n);
+    }
+
     /// <summary>The care history of child <paramref name="ci"/>, built when it is classified.</summary>
     internal CareHistory History(int ci)
     {
@@ -323,6 +343,8 @@ public sealed class Cohort
     internal Cohort(CohortBuilder builder) => _builder = builder;
     public int Count => _builder.ChildCount;
     public CareHistory History(int i) => _builder.History(i);
+    /// <summary>Child <paramref name="i"/>'s episodes written into <paramref name="buffer"/> (see CohortBuilder.EpisodeValues).</summary>
+    public ReadOnlySpan<EpisodeValue> Episodes(int i, ref EpisodeValue[] buffer) => _builder.EpisodeValues(i, ref buffer);
     public int RejectedRows(int i) => _builder.Children[i].RejectedRows;
     public string ChildId(int i) => _builder.Children[i].Id;
     public LocalDate DateOfBirth(int i) => _builder.Children[i].DateOfBirth;

@@ -51,7 +51,7 @@ internal sealed class CareEndedBefore16
     }
 
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
-    public Classification? TryClassify(CareHistory h, LocalDate asAt)
+    public Classification? TryClassify(HistoryView h, LocalDate asAt)
     {
         if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0) return null;
         var law = _law;
@@ -64,7 +64,7 @@ internal sealed class CareEndedBefore16
         LocalDate? died = null;
         var previousEnd = LocalDate.MinIsoValue;
         var episodes = h.Episodes;
-        for (var i = 0; i < episodes.Count; i++)
+        for (var i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
             if (e.End is not { } end || end > b16 || end > asAt || end < e.Start || e.Start < previousEnd) return null;
@@ -73,7 +73,7 @@ internal sealed class CareEndedBefore16
             {
                 if (reason == Reason.FullPath) return null;
                 if (reason == Reason.LeftOut) continue; // never a child: no care (PersonFacts)
-                if (i != episodes.Count - 1) return null; // a death, then more episodes
+                if (i != episodes.Length - 1) return null; // a death, then more episodes
                 died = end;
             }
             if (end == e.Start) continue; // an episode of no whole day is no care

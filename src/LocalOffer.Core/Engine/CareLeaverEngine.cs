@@ -35,12 +35,13 @@ public sealed class CareLeaverEngine
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
     public Assessment Assess(CareHistory history, LocalDate asAt)
     {
-        CheckAsAt(history, asAt);
-        var (spans, epochs, starts) = TimelineBuilder.Build(history, Law);
+        CheckAsAt(history.DateOfBirth, asAt);
+        var view = HistoryView.Of(history);
+        var (spans, epochs, starts) = TimelineBuilder.Build(view, Law);
         PersonFacts EpochOf(LocalDate d) => epochs[Math.Max(0, Array.FindLastIndex(starts, s => s <= d))];
         var timeline = _explainer.Timeline(spans, EpochOf);
-        var (age, status, since, next) = Where(history, spans, asAt);
-        var all = _entitlements.Runs(history, spans, epochs[0]);
+        var (age, status, since, next) = Where(history.DateOfBirth, spans, asAt);
+        var all = _entitlements.Runs(view, spans, epochs[0]);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
         var current = timeline.FirstOrDefault(t => t.From <= asAt && asAt < t.To);
         var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
@@ -57,23 +58,58 @@ public sealed class CareLeaverEngine
     /// </summary>
     public Classification Classify(CareHistory history, LocalDate asAt)
     {
-        CheckAsAt(history, asAt);
-        return ShortCut(history, asAt) ?? ClassifyFully(history, asAt);
+        CheckAsAt(history.DateOfBirth, asAt);
+        var view = RentView().Fill(history);
+        try { return ShortCut(view, asAt) ?? ClassifyFully(view, asAt); }
+        finally { ReturnView(view); }
+    }
+
+    /// <summary>
+    /// <see cref="Classify(CareHistory, LocalDate)"/> for a history of looked-after episodes and nothing
+    /// else, as the batch holds a child of an SSDA903 return: the episodes are read from the span and
+    /// not kept, so the caller may fill one buffer again for each child (issue 14: no object per episode).
+    /// </summary>
+    public Classification Classify(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt)
+    {
+        CheckAsAt(dateOfBirth, asAt);
+        var view = RentView().Fill(dateOfBirth, episodes);
+        try { return ShortCut(view, asAt) ?? ClassifyFully(view, asAt); }
+        finally { ReturnView(view); }
+    }
+
+    // One view per thread, filled again for each child. Taken out while in use, so a call made inside
+    // another (none today) would get a view of its own rather than overwrite the caller's.
+    [ThreadStatic] private static HistoryView? _view;
+
+    private static HistoryView RentView()
+    {
+        var view = _view ?? new HistoryView();
+        _view = null;
+        return view;
+    }
+
+    private static void ReturnView(HistoryView view)
+    {
+        view.Clear();
+        _view = view;
     }
 
     /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
-    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => ShortCut(history, asAt) is not null;
+    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => ShortCut(HistoryView.Of(history), asAt) is not null;
 
     // Most children of a return are answered from their episodes' dates (issue 14): care that ended by
     // 16, or care now before 14. Each short cut steps aside (null) for anything it does not cover.
-    private Classification? ShortCut(CareHistory history, LocalDate asAt) =>
+    private Classification? ShortCut(HistoryView history, LocalDate asAt) =>
         _careEndedBefore16.TryClassify(history, asAt) ?? _lookedAfterUnder14.TryClassify(history, asAt);
 
     /// <summary>Classify by the timeline, without the short cut (the property tests hold the two equal).</summary>
-    internal Classification ClassifyFully(CareHistory history, LocalDate asAt)
+    internal Classification ClassifyFully(CareHistory history, LocalDate asAt) =>
+        ClassifyFully(HistoryView.Of(history), asAt);
+
+    private Classification ClassifyFully(HistoryView history, LocalDate asAt)
     {
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
-        var (age, status, since, next) = Where(history, spans, asAt);
+        var (age, status, since, next) = Where(history.DateOfBirth, spans, asAt);
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var warnings = HistoryWarnings.For(history, Law, epochs[0].DeathDate, asAt);
         return new Classification(age, status, since, next, Facts(spans, epochs[0], asAt), ids, warnings);
@@ -84,14 +120,15 @@ public sealed class CareLeaverEngine
     /// timeline, the status, the entitlement ids, the warnings and the counts are added to
     /// <paramref name="ticks"/> (five slots). The same calls as Classify, in the same order.
     /// </summary>
-    internal Classification ProfileStages(CareHistory history, LocalDate asAt, long[] ticks, long[] bytes)
+    internal Classification ProfileStages(CareHistory input, LocalDate asAt, long[] ticks, long[] bytes)
     {
+        var history = HistoryView.Of(input);
         static (long, long) Now() =>
             (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
         var t0 = Now();
         var (spans, epochs, _) = TimelineBuilder.Build(history, Law);
         var t1 = Now();
-        var (age, status, since, next) = Where(history, spans, asAt);
+        var (age, status, since, next) = Where(history.DateOfBirth, spans, asAt);
         var t2 = Now();
         var ids = _entitlements.IdsOn(history, spans, epochs[0], asAt);
         var t3 = Now();
@@ -109,22 +146,22 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>The timeline alone, for the bench's profile of where classification time goes.</summary>
-    internal object ProfileTimeline(CareHistory history) => TimelineBuilder.Build(history, Law).Spans;
+    internal object ProfileTimeline(CareHistory history) => TimelineBuilder.Build(HistoryView.Of(history), Law).Spans;
 
     /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
     internal Status EvaluateDirect(CareHistory history, LocalDate d)
     {
-        var (_, epochs, starts) = TimelineBuilder.Build(history, Law);
+        var (_, epochs, starts) = TimelineBuilder.Build(HistoryView.Of(history), Law);
         var k = Array.FindLastIndex(starts, s => s <= d);
         if (k < 0) return Status.None;
         return StatusEvaluator.Evaluate(epochs[k], d, k > 0).Status;
     }
 
     /// <summary>Age, status, since when, and the next change of status (at 25 at the latest) on a date.</summary>
-    private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(CareHistory history, Span[] spans, LocalDate asAt)
+    private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(LocalDate dateOfBirth, Span[] spans, LocalDate asAt)
     {
         var i = TimelineBuilder.IndexOn(spans, asAt);
-        var age = Law.Birthdays.AgeOn(history.DateOfBirth, asAt);
+        var age = Law.Birthdays.AgeOn(dateOfBirth, asAt);
         if (i < 0) return (age, Status.None, spans[^1].To, null); // on or after the 25th birthday
         var k = TimelineBuilder.NextStatusChange(spans, i);
         StatusChange? next = k >= 0 ? new(spans[k].From, spans[k].Status)
@@ -149,10 +186,11 @@ public sealed class CareLeaverEngine
             whole.ThirteenWeeksDate is { } t && t <= asAt ? t : null);
     }
 
-    private static void CheckAsAt(CareHistory history, LocalDate asAt)
+    private static void CheckAsAt(LocalDate dateOfBirth, LocalDate asAt)
     {
-        if (asAt < history.DateOfBirth)
-            throw new InvalidInputException([new InputError("asAt", $"{asAt:yyyy-MM-dd} is before the date of birth {history.DateOfBirth:yyyy-MM-dd}")]);
+        if (asAt < dateOfBirth)
+            throw new InvalidInputException([new InputError("asAt",
+                $"{asAt:yyyy-MM-dd} is before the date of birth {dateOfBirth:yyyy-MM-dd}")]);
     }
 }
 

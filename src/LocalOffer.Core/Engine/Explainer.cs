@@ -111,7 +111,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         Status status)
     {
         var lines = new List<string>();
-        var warnings = HistoryWarnings.For(h, law, f.DeathDate, asAt);
+        var warnings = HistoryWarnings.For(f.History, law, f.DeathDate, asAt);
         Facts(h, f, asAt, age, lines);
         NearMisses(f, lines);
         Changes(f, spans, asAt, lines);

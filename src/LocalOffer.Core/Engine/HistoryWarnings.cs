@@ -14,13 +14,14 @@ namespace LocalOffer.Core.Engine;
 internal static class HistoryWarnings
 {
     /// <returns>The warnings, or the shared empty list when there are none (most histories).</returns>
-    public static IReadOnlyList<string> For(CareHistory h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
+    public static IReadOnlyList<string> For(HistoryView h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
-        for (var i = 0; i < h.Episodes.Count; i++)
+        var episodes = h.Episodes;
+        for (var i = 0; i < episodes.Length; i++)
         {
-            var e = h.Episodes[i];
+            var e = episodes[i];
             if (e.End == e.Start)
                 Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, so no day of it counts.");
             if (e.ReasonEnded is not { } rec) continue;

@@ -34,13 +34,13 @@ internal sealed class LookedAfterUnder14
 
 
     private readonly EnglandLaw _law;
-    private readonly Func<CareHistory, LocalDate, Classification> _fully;
+    private readonly Func<HistoryView, LocalDate, Classification> _fully;
     private readonly FrozenSet<string> _fullPath;
     private readonly ConcurrentDictionary<LocalDate, IReadOnlyList<string>> _idsOn = new();
     private readonly bool _enabled;
 
     /// <param name="fully">The full path (the timeline and every rule), for one representative child per date.</param>
-    public LookedAfterUnder14(EnglandLaw law, Func<CareHistory, LocalDate, Classification> fully)
+    public LookedAfterUnder14(EnglandLaw law, Func<HistoryView, LocalDate, Classification> fully)
     {
         _law = law;
         _fully = fully;
@@ -54,7 +54,7 @@ internal sealed class LookedAfterUnder14
     }
 
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
-    public Classification? TryClassify(CareHistory h, LocalDate asAt)
+    public Classification? TryClassify(HistoryView h, LocalDate asAt)
     {
         if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0
             || h.LivingWithParent.Count > 0) return null;
@@ -67,7 +67,7 @@ internal sealed class LookedAfterUnder14
         var episodes = h.Episodes;
         // In order, not overlapping, none ended by a reason that changes more than its own days.
         var previousEnd = LocalDate.MinIsoValue;
-        for (var i = 0; i < episodes.Count; i++)
+        for (var i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
             if (e.Start < previousEnd) return null;
@@ -80,7 +80,7 @@ internal sealed class LookedAfterUnder14
         var runEnd = LocalDate.MinIsoValue;
         var covered = false;
         var shortBreakAfter = false; // a short break in the run after the date
-        for (var i = 0; i < episodes.Count; i++)
+        for (var i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
             var end = e.End is { } x && x < b18 ? x : b18;
@@ -111,7 +111,7 @@ internal sealed class LookedAfterUnder14
         if (_idsOn.TryGetValue(asAt, out var ids)) return ids;
         var dob = asAt.PlusYears(-(_law.AgeCountingFrom - 1));
         var careOrder = _law.CareOrderStatuses.Order(StringComparer.Ordinal).First();
-        var child = CareHistory.Of(dob, new Episode(dob, null, careOrder));
+        var child = HistoryView.Of(CareHistory.Of(dob, new Episode(dob, null, careOrder)));
         ids = _fully(child, asAt).EntitlementIds;
         if (_idsOn.Count < MaxDatesKept) _idsOn.TryAdd(asAt, ids);
         return ids;

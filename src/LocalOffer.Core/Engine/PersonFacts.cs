@@ -12,7 +12,7 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal sealed class PersonFacts
 {
-    public PersonFacts(CareHistory history, EnglandLaw law, LocalDate? careFrom = null)
+    public PersonFacts(HistoryView history, EnglandLaw law, LocalDate? careFrom = null)
     {
         Law = law;
         History = history;
@@ -27,10 +27,10 @@ internal sealed class PersonFacts
         // Episodes in order of start (input order kept, and sorting skipped, when already in order).
         var episodes = history.Episodes;
         int[]? order = null;
-        for (var n = 1; n < episodes.Count; n++)
+        for (var n = 1; n < episodes.Length; n++)
             if (episodes[n].Start < episodes[n - 1].Start)
             {
-                order = Enumerable.Range(0, episodes.Count).OrderBy(i => episodes[i].Start).ToArray();
+                order = OrderOfStart(episodes);
                 break;
             }
 
@@ -38,9 +38,9 @@ internal sealed class PersonFacts
         // is left out: the person was never a child. An open episode, or one running past the 18th
         // birthday, ends there (s.105(1)). Care transferred to another council (E3) continues,
         // with that council, until the next episode here or the 18th birthday.
-        var care = new CarePeriod[episodes.Count];
+        var care = new CarePeriod[episodes.Length];
         var count = 0;
-        for (var k = 0; k < episodes.Count; k++)
+        for (var k = 0; k < episodes.Length; k++)
         {
             var i = order?[k] ?? k;
             var e = episodes[i];
@@ -50,7 +50,7 @@ internal sealed class PersonFacts
             var end = e.End ?? B18;
             if (special && law.TransferReasons.Contains(e.ReasonEnded!))
             {
-                var next = k + 1 < episodes.Count ? episodes[order?[k + 1] ?? k + 1].Start : B18;
+                var next = k + 1 < episodes.Length ? episodes[order?[k + 1] ?? k + 1].Start : B18;
                 if (next > end) end = next;
             }
             if (end > B18) end = B18;
@@ -91,7 +91,7 @@ internal sealed class PersonFacts
         }
 
         // Indexed loops over the history's lists: a foreach through IReadOnlyList makes an enumerator per child.
-        for (var k = 0; k < episodes.Count; k++)
+        for (var k = 0; k < episodes.Length; k++)
             if (episodes[k] is { End: { } died, ReasonEnded: { } r } && law.DeathReasons.Contains(r)
                 && (DeathDate is null || died < DeathDate))
                 DeathDate = died;
@@ -143,7 +143,7 @@ internal sealed class PersonFacts
     public bool? WasRelevantBefore18 { get; set; }
 
     public EnglandLaw Law { get; }
-    public CareHistory History { get; }
+    public HistoryView History { get; }
     public LocalDate Dob { get; }
     public LocalDate B14 { get; }
     public LocalDate B16 { get; }
@@ -236,6 +236,23 @@ internal sealed class PersonFacts
         return made?.ToArray() ?? [];
     }
 
+    /// <summary>The indexes of the episodes in order of start; episodes starting the same day keep input order.</summary>
+    internal static int[] OrderOfStart(ReadOnlySpan<EpisodeValue> episodes)
+    {
+        var order = new int[episodes.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var j = i - 1;
+            while (j >= 0 && episodes[order[j]].Start > episodes[i].Start)
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = i;
+        }
+        return order;
+    }
+
     private LocalDate? DateOnWhichCountReaches(int days)
     {
         var total = 0;
@@ -251,7 +268,7 @@ internal sealed class PersonFacts
     /// Continuous periods living with a parent (CLR 2010 reg 3(3)): each livingWithParent period,
     /// reaching back through looked-after placements with parents (P1) that run straight into it.
     /// </summary>
-    private DateRange[] BuildHomePeriods(CareHistory history, EnglandLaw law)
+    private DateRange[] BuildHomePeriods(HistoryView history, EnglandLaw law)
     {
         var result = new List<DateRange>();
         foreach (var l in history.LivingWithParent)

@@ -26,7 +26,7 @@ internal static class TimelineBuilder
     [ThreadStatic] private static List<LocalDate>? _candidates;
     [ThreadStatic] private static List<Span>? _spans;
 
-    public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(CareHistory history, EnglandLaw law)
+    public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(HistoryView history, EnglandLaw law)
     {
         var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
         LocalDate[] epochStarts = law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law)
@@ -64,11 +64,12 @@ internal static class TimelineBuilder
     }
 
     /// <summary>Birth, then each adoption's date in order: care before it is disregarded from then on.</summary>
-    private static LocalDate[] AdoptionEpochs(CareHistory history, EnglandLaw law, LocalDate b25)
+    private static LocalDate[] AdoptionEpochs(HistoryView history, EnglandLaw law, LocalDate b25)
     {
         var starts = new List<LocalDate> { history.DateOfBirth };
-        foreach (var e in history.Episodes.OrderBy(e => e.Start))
-            if (e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)
+        var episodes = history.Episodes;
+        foreach (var i in PersonFacts.OrderOfStart(episodes))
+            if (episodes[i] is var e && e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)
                 && adopted > starts[^1] && adopted < b25)
                 starts.Add(adopted);
         return [.. starts];
@@ -94,10 +95,10 @@ internal static class TimelineBuilder
     }
 
     // Sorting the episodes for adoptions is needed only when some episode ended in one (most never do).
-    private static bool AnyAdoption(CareHistory history, EnglandLaw law)
+    private static bool AnyAdoption(HistoryView history, EnglandLaw law)
     {
-        for (var i = 0; i < history.Episodes.Count; i++)
-            if (history.Episodes[i] is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r))
+        foreach (ref readonly var e in history.Episodes)
+            if (e is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r))
                 return true;
         return false;
     }

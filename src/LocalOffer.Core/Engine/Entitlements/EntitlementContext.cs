@@ -24,7 +24,7 @@ internal sealed class EntitlementContext
     private readonly List<Piece> _pieces;
     private string _id = "";
 
-    public EntitlementContext(EnglandLaw law, CareHistory history, Span[] spans, PersonFacts facts, DateRange? window, List<Piece> pieces)
+    public EntitlementContext(EnglandLaw law, HistoryView history, Span[] spans, PersonFacts facts, DateRange? window, List<Piece> pieces)
     {
         Law = law; _pieces = pieces;
         For(history, spans, facts, window);
@@ -34,7 +34,7 @@ internal sealed class EntitlementContext
     /// The context made ready for another young person (the batch reuses one per thread: issue 14).
     /// The sets shared between rules are forgotten; the window's own set is kept when it is the same.
     /// </summary>
-    public void For(CareHistory history, Span[] spans, PersonFacts facts, DateRange? window)
+    public void For(HistoryView history, Span[] spans, PersonFacts facts, DateRange? window)
     {
         History = history; Spans = spans; Facts = facts;
         if (window != Window) _cut = window is { } w ? DateRangeSet.Of(w) : null;
@@ -56,7 +56,7 @@ internal sealed class EntitlementContext
 
     public EnglandLaw Law { get; }
     public Provisions P => Law.P;
-    public CareHistory History { get; private set; } = null!;
+    public HistoryView History { get; private set; } = null!;
     public Span[] Spans { get; private set; } = null!;
     /// <summary>The facts of the whole history (the first epoch: before any adoption is disregarded).</summary>
     public PersonFacts Facts { get; private set; } = null!;

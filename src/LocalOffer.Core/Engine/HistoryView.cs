@@ -1,0 +1,66 @@
+using LocalOffer.Core.Model;
+using NodaTime;
+
+namespace LocalOffer.Core.Engine;
+
+/// <summary>
+/// A care history as the engine reads it: the date of birth, the episodes as values, and the other
+/// lists. Made from a <see cref="CareHistory"/> (the public input) or from the batch's episodes alone
+/// (no other list: SSDA903 returns have none). The batch fills one per thread again for each child
+/// (issue 14), so nothing here may be kept once the child's answer is made.
+/// </summary>
+internal sealed class HistoryView
+{
+    private EpisodeValue[] _episodes = new EpisodeValue[8];
+    private int _count;
+
+    public LocalDate DateOfBirth { get; private set; }
+    /// <summary>The episodes in input order (not necessarily in order of start).</summary>
+    public ReadOnlySpan<EpisodeValue> Episodes => new(_episodes, 0, _count);
+    public IReadOnlyList<Detention> Detentions { get; private set; } = [];
+    public IReadOnlyList<LivingWithParent> LivingWithParent { get; private set; } = [];
+    public IReadOnlyList<OtherCare> OtherCare { get; private set; } = [];
+    public IReadOnlyList<Education> Education { get; private set; } = [];
+    public IReadOnlyList<SupportRequest> SupportRequests { get; private set; } = [];
+
+    /// <summary>Whether the history has anything besides episodes (the short cuts take episodes alone).</summary>
+    public bool OnlyEpisodes => Detentions.Count == 0 && LivingWithParent.Count == 0 && OtherCare.Count == 0
+        && Education.Count == 0 && SupportRequests.Count == 0;
+
+    public static HistoryView Of(CareHistory h) => new HistoryView().Fill(h);
+
+    public HistoryView Fill(CareHistory h)
+    {
+        DateOfBirth = h.DateOfBirth;
+        Reserve(h.Episodes.Count);
+        for (var i = 0; i < h.Episodes.Count; i++) _episodes[i] = EpisodeValue.Of(h.Episodes[i]);
+        _count = h.Episodes.Count;
+        (Detentions, LivingWithParent, OtherCare) = (h.Detentions, h.LivingWithParent, h.OtherCare);
+        (Education, SupportRequests) = (h.Education, h.SupportRequests);
+        return this;
+    }
+
+    /// <summary>A history of looked-after episodes and nothing else (the batch's form of a child).</summary>
+    public HistoryView Fill(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes)
+    {
+        DateOfBirth = dateOfBirth;
+        Reserve(episodes.Length);
+        episodes.CopyTo(_episodes);
+        _count = episodes.Length;
+        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+        return this;
+    }
+
+    /// <summary>Lets go of the lists of the last child (a view kept by a thread holds no one's data).</summary>
+    public void Clear()
+    {
+        Array.Clear(_episodes, 0, _count);
+        _count = 0;
+        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+    }
+
+    private void Reserve(int n)
+    {
+        if (_episodes.Length < n) _episodes = new EpisodeValue[Math.Max(n, _episodes.Length * 2)];
+    }
+}
