@@ -12,9 +12,27 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal sealed class PersonFacts
 {
+    // Buffers kept from one young person to the next when the facts are filled again (the batch keeps
+    // one PersonFacts per thread: issue 14). Read through the spans below, never kept by a caller.
+    private CarePeriod[] _care = [];
+    private DateRange[] _lookedAfter = [], _nonShortBreak = [], _counting = [];
+    private LocalDate[] _cessations = [], _cessationsCounted = [];
+    private int _careCount, _lookedAfterCount, _nonShortBreakCount, _countingCount;
+    private bool _noShortBreaks; // then the care not on short breaks is all the care (most children)
+
     public PersonFacts(HistoryView history, EnglandLaw law, LocalDate? careFrom = null)
     {
         Law = law;
+        Fill(history, careFrom);
+    }
+
+    /// <summary>
+    /// The facts of <paramref name="history"/> in place of the last ones (same law), reusing the
+    /// buffers: the batch's form. Everything read from the last history is replaced or forgotten.
+    /// </summary>
+    public void Fill(HistoryView history, LocalDate? careFrom = null)
+    {
+        var law = Law;
         History = history;
         Dob = history.DateOfBirth;
         var b = law.Birthdays;
@@ -23,6 +41,8 @@ internal sealed class PersonFacts
         B18 = b.Birthday(Dob, law.AgeAdult);
         B21 = b.Birthday(Dob, law.AgeCoreDutiesUntil);
         B25 = b.Birthday(Dob, law.AgeCareLeaverUntil);
+        (_careTo18AsEligible, WasRelevantBefore18, DeathDate) = (null, null, null);
+        (DetentionAt16, DetentionUnderCareOrder) = (null, false);
 
         // Episodes in order of start (input order kept, and sorting skipped, when already in order).
         var episodes = history.Episodes;
@@ -38,8 +58,9 @@ internal sealed class PersonFacts
         // is left out: the person was never a child. An open episode, or one running past the 18th
         // birthday, ends there (s.105(1)). Care transferred to another council (E3) continues,
         // with that council, until the next episode here or the 18th birthday.
-        var care = new CarePeriod[episodes.Length];
+        Reserve(ref _care, episodes.Length);
         var count = 0;
+        var shortBreaks = 0;
         for (var k = 0; k < episodes.Length; k++)
         {
             var i = order?[k] ?? k;
@@ -56,41 +77,42 @@ internal sealed class PersonFacts
             if (end > B18) end = B18;
             var range = new DateRange(e.Start, end);
             if (range.IsEmpty) continue;
-            care[count++] = new CarePeriod(range, law.ShortBreakStatuses.Contains(e.LegalStatus), e, i);
+            var shortBreak = law.ShortBreakStatuses.Contains(e.LegalStatus);
+            if (shortBreak) shortBreaks++;
+            _care[count++] = new CarePeriod(range, shortBreak, i);
         }
-        if (count < care.Length) Array.Resize(ref care, count);
-        Care = care;
-        Span<DateRange> all = count <= 64 ? stackalloc DateRange[count] : new DateRange[count];
-        Span<DateRange> counted = count <= 64 ? stackalloc DateRange[count] : new DateRange[count];
-        var nCounted = 0;
-        for (var n = 0; n < count; n++)
+        _careCount = count;
+        // All care, and the care that counts (short breaks left out), each as runs of days: periods that
+        // touch are one run.
+        Reserve(ref _lookedAfter, count);
+        _lookedAfterCount = JoinTouching(Care, shortBreaksToo: true, _lookedAfter);
+        _noShortBreaks = shortBreaks == 0;
+        if (!_noShortBreaks)
         {
-            all[n] = care[n].Range;
-            if (!care[n].ShortBreak) counted[nCounted++] = care[n].Range;
+            Reserve(ref _nonShortBreak, count);
+            _nonShortBreakCount = JoinTouching(Care, shortBreaksToo: false, _nonShortBreak);
         }
-        LookedAfter = DateRangeSet.OfSorted(all);
-        // No short breaks (most children): the same set, not a copy.
-        NonShortBreakCare = nCounted == count ? LookedAfter : DateRangeSet.OfSorted(counted[..nCounted]);
         // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
         // 14th birthday (CPPCR 2010 reg 40(1), (2)).
-        Counting = NonShortBreakCare.Intersect(B14, B18);
+        Reserve(ref _counting, count);
+        _countingCount = 0;
+        var window = new DateRange(B14, B18);
+        foreach (var r in NonShortBreakCare)
+            if (r.Intersect(window) is { IsEmpty: false } x) _counting[_countingCount++] = x;
         ThirteenWeeksDate = DateOnWhichCountReaches(law.EligibleDays);
 
         // Ceasing to be looked after: the end of a run of care not continued the same day.
-        Cessations = new LocalDate[LookedAfter.Span.Length];
-        for (var n = 0; n < Cessations.Length; n++) Cessations[n] = LookedAfter.Span[n].End;
+        Reserve(ref _cessations, _lookedAfterCount);
+        for (var n = 0; n < _lookedAfterCount; n++) _cessations[n] = _lookedAfter[n].End;
         // s.23A(2)(b) "before last ceasing to be looked after": short breaks (V3/V4) are left out,
         // as they are from the 13 weeks (CPPCR 2010 reg 40(2), reg 48), so a relevant child who
         // then has only short breaks does not stop being relevant between them.
-        if (nCounted == count) CessationsOfCountedCare = Cessations;
-        else
+        if (!_noShortBreaks)
         {
-            CessationsOfCountedCare = new LocalDate[NonShortBreakCare.Span.Length];
-            for (var n = 0; n < CessationsOfCountedCare.Length; n++)
-                CessationsOfCountedCare[n] = NonShortBreakCare.Span[n].End;
+            Reserve(ref _cessationsCounted, _nonShortBreakCount);
+            for (var n = 0; n < _nonShortBreakCount; n++) _cessationsCounted[n] = _nonShortBreak[n].End;
         }
 
-        // Indexed loops over the history's lists: a foreach through IReadOnlyList makes an enumerator per child.
         for (var k = 0; k < episodes.Length; k++)
             if (episodes[k] is { End: { } died, ReasonEnded: { } r } && law.DeathReasons.Contains(r)
                 && (DeathDate is null || died < DeathDate))
@@ -102,7 +124,7 @@ internal sealed class PersonFacts
         // Most histories have neither: one look-up per care period finds that.
         var anyOrder = false;
         foreach (var c in Care)
-            if (c.Episode is { End: not null, ReasonEnded: { } r } && law.OrderReasons.Contains(r))
+            if (EpisodeOf(c) is { End: not null, ReasonEnded: { } r } && law.OrderReasons.Contains(r))
             {
                 anyOrder = true;
                 break;
@@ -110,8 +132,8 @@ internal sealed class PersonFacts
         SpecialGuardianshipDates = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons) : [];
         ChildArrangementsOrderDates = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons) : [];
 
-        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0 && ChildArrangementsOrderDates.Length == 0
-            ? [] : BuildHomePeriods(history, law);
+        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0
+            && ChildArrangementsOrderDates.Length == 0 ? [] : BuildHomePeriods(history, law);
         var months = law.LivingWithParentMonths;
         HomeExcluded = HomePeriods.Length == 0 ? DateRangeSet.Empty
             : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
@@ -124,7 +146,7 @@ internal sealed class PersonFacts
                 // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order
                 // (C1, C2) that ended when the detention began leaves the order in force.
                 foreach (var c in Care)
-                    if (c.Range.End == x.Start && law.CareOrderStatuses.Contains(c.Episode.LegalStatus))
+                    if (c.Range.End == x.Start && law.CareOrderStatuses.Contains(EpisodeOf(c).LegalStatus))
                         DetentionUnderCareOrder = true;
                 break;
             }
@@ -134,48 +156,78 @@ internal sealed class PersonFacts
             .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
     }
 
+    private static void Reserve<T>(ref T[] buffer, int n)
+    {
+        if (buffer.Length < n) buffer = new T[Math.Max(n, buffer.Length * 2)];
+    }
+
+    /// <summary>Care periods (in order, not overlapping) as runs of days into <paramref name="into"/>: touching ones join.</summary>
+    private static int JoinTouching(ReadOnlySpan<CarePeriod> care, bool shortBreaksToo, DateRange[] into)
+    {
+        var n = 0;
+        foreach (var c in care)
+        {
+            if (!shortBreaksToo && c.ShortBreak) continue;
+            if (n > 0 && c.Range.Start <= into[n - 1].End)
+            {
+                if (c.Range.End > into[n - 1].End) into[n - 1] = into[n - 1] with { End = c.Range.End };
+            }
+            else into[n++] = c.Range;
+        }
+        return n;
+    }
+
+    /// <summary>The episode a care period was made from.</summary>
+    public EpisodeValue EpisodeOf(CarePeriod c) => History.Episodes[c.Index];
+
     /// <summary>s.23C(1)(b): looked after until the 18th birthday and eligible immediately before.</summary>
     public bool CareTo18AsEligible =>
-        _careTo18AsEligible ??= Array.IndexOf(Cessations, B18) >= 0 && EligibleAtCessation(B18);
+        _careTo18AsEligible ??= Cessations.IndexOf(B18) >= 0 && EligibleAtCessation(B18);
     private bool? _careTo18AsEligible; // decided on first need: asked at every change date from 18
 
     /// <summary>s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.</summary>
     public bool? WasRelevantBefore18 { get; set; }
 
     public EnglandLaw Law { get; }
-    public HistoryView History { get; }
-    public LocalDate Dob { get; }
-    public LocalDate B14 { get; }
-    public LocalDate B16 { get; }
-    public LocalDate B18 { get; }
-    public LocalDate B21 { get; }
-    public LocalDate B25 { get; }
-    public CarePeriod[] Care { get; }
-    public DateRangeSet LookedAfter { get; }
-    public DateRangeSet NonShortBreakCare { get; }
-    public DateRangeSet Counting { get; }
-    public LocalDate? ThirteenWeeksDate { get; }
-    public LocalDate[] Cessations { get; }
+    public HistoryView History { get; private set; } = null!;
+    public LocalDate Dob { get; private set; }
+    public LocalDate B14 { get; private set; }
+    public LocalDate B16 { get; private set; }
+    public LocalDate B18 { get; private set; }
+    public LocalDate B21 { get; private set; }
+    public LocalDate B25 { get; private set; }
+    /// <summary>The looked-after periods in order of start.</summary>
+    public ReadOnlySpan<CarePeriod> Care => new(_care, 0, _careCount);
+    /// <summary>The days looked after, as runs (sorted, apart).</summary>
+    private ReadOnlySpan<DateRange> LookedAfter => new(_lookedAfter, 0, _lookedAfterCount);
+    /// <summary>The days looked after other than on short breaks, as runs.</summary>
+    private ReadOnlySpan<DateRange> NonShortBreakCare =>
+        _noShortBreaks ? LookedAfter : new(_nonShortBreak, 0, _nonShortBreakCount);
+    /// <summary>The days that count towards the 13 weeks, as runs.</summary>
+    private ReadOnlySpan<DateRange> Counting => new(_counting, 0, _countingCount);
+    public LocalDate? ThirteenWeeksDate { get; private set; }
+    public ReadOnlySpan<LocalDate> Cessations => new(_cessations, 0, _lookedAfterCount);
     /// <summary>Cessations of care other than short breaks: "last ceasing to be looked after" in s.23A(2)(b).</summary>
-    public LocalDate[] CessationsOfCountedCare { get; }
+    public ReadOnlySpan<LocalDate> CessationsOfCountedCare =>
+        _noShortBreaks ? Cessations : new(_cessationsCounted, 0, _nonShortBreakCount);
     /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
-    public LocalDate[] ChildArrangementsOrderDates { get; }
+    public LocalDate[] ChildArrangementsOrderDates { get; private set; } = [];
     /// <summary>Whether care under a care order ended when the detention at 16 began (the order is still in force).</summary>
-    public bool DetentionUnderCareOrder { get; }
-    public LocalDate? DeathDate { get; }
-    public LocalDate[] SpecialGuardianshipDates { get; }
-    public DateRange[] HomePeriods { get; }
+    public bool DetentionUnderCareOrder { get; private set; }
+    public LocalDate? DeathDate { get; private set; }
+    public LocalDate[] SpecialGuardianshipDates { get; private set; } = [];
+    public DateRange[] HomePeriods { get; private set; } = [];
     /// <summary>Days on which reg 3(3) excludes the young person: six months or more living with a parent.</summary>
-    public DateRangeSet HomeExcluded { get; }
-    public Detention? DetentionAt16 { get; }
+    public DateRangeSet HomeExcluded { get; private set; } = DateRangeSet.Empty;
+    public Detention? DetentionAt16 { get; private set; }
     /// <summary>Dates from which s.24(2)(b)-(f) other care has ended ("was, but is no longer").</summary>
-    public LocalDate[] OtherCareEnds { get; }
+    public LocalDate[] OtherCareEnds { get; private set; } = [];
 
     /// <summary>Days looked after (short breaks left out) on or after the 14th birthday and before <paramref name="d"/>.</summary>
     public int CountedBefore(LocalDate d)
     {
         var total = 0;
-        foreach (var r in Counting.Span)
+        foreach (var r in Counting)
         {
             if (r.Start >= d) break;
             total += new DateRange(r.Start, r.End < d ? r.End : d).Days;
@@ -187,7 +239,7 @@ internal sealed class PersonFacts
     public int CountedBetween(LocalDate from, LocalDate d)
     {
         var total = 0;
-        foreach (var r in Counting.Span)
+        foreach (var r in Counting)
         {
             if (r.Start >= d) break;
             total += r.Intersect(new DateRange(from, d)).Days;
@@ -221,8 +273,19 @@ internal sealed class PersonFacts
     {
         var lastDay = cessation.PlusDays(-1);
         if (lastDay < B16 || lastDay >= B18 || lastDay < Law.RegimeStart) return false;
-        if (!NonShortBreakCare.Contains(lastDay)) return false;
+        if (!Holds(NonShortBreakCare, lastDay)) return false;
         return CountedBefore(cessation) >= Law.EligibleDays;
+    }
+
+    // Whether the runs (sorted, apart) hold the day.
+    private static bool Holds(ReadOnlySpan<DateRange> runs, LocalDate d)
+    {
+        foreach (var r in runs)
+        {
+            if (d < r.Start) return false;
+            if (d < r.End) return true;
+        }
+        return false;
     }
 
     /// <summary>The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.</summary>
@@ -230,7 +293,7 @@ internal sealed class PersonFacts
     {
         List<LocalDate>? made = null;
         foreach (var c in Care)
-            if (c.Episode is { End: { } on, ReasonEnded: { } r } && reasons.Contains(r) && on < B18)
+            if (EpisodeOf(c) is { End: { } on, ReasonEnded: { } r } && reasons.Contains(r) && on < B18)
                 (made ??= []).Add(on);
         made?.Sort();
         return made?.ToArray() ?? [];
@@ -256,7 +319,7 @@ internal sealed class PersonFacts
     private LocalDate? DateOnWhichCountReaches(int days)
     {
         var total = 0;
-        foreach (var r in Counting.Span)
+        foreach (var r in Counting)
         {
             if (total + r.Days >= days) return r.Start.PlusDays(days - total);
             total += r.Days;
@@ -280,7 +343,8 @@ internal sealed class PersonFacts
                 extended = false;
                 foreach (var c in Care)
                 {
-                    if (c.Range.End == start && c.Episode.Placement is { } p && law.WithParentPlacements.Contains(p) && c.Range.Start < start)
+                    if (c.Range.End == start && EpisodeOf(c).Placement is { } p && law.WithParentPlacements.Contains(p)
+                        && c.Range.Start < start)
                     {
                         start = c.Range.Start;
                         extended = true;
@@ -295,7 +359,9 @@ internal sealed class PersonFacts
         // care starts again (the explanation says so).
         foreach (var made in SpecialGuardianshipDates.Concat(ChildArrangementsOrderDates))
         {
-            var next = Care.Where(c => c.Range.Start >= made).Select(c => (LocalDate?)c.Range.Start).FirstOrDefault() ?? LocalDate.MaxIsoValue;
+            var next = LocalDate.MaxIsoValue;
+            foreach (var c in Care)
+                if (c.Range.Start >= made) { next = c.Range.Start; break; }
             if (next > made) result.Add(new DateRange(made, next));
         }
         return result.ToArray();

@@ -22,9 +22,8 @@ internal readonly record struct Span(Status Status, Route Route, LocalDate From,
 /// </summary>
 internal static class TimelineBuilder
 {
-    // Scratch lists reused per thread: the batch builds millions of timelines.
+    // Scratch list reused per thread: the batch builds millions of timelines.
     [ThreadStatic] private static List<LocalDate>? _candidates;
-    [ThreadStatic] private static List<Span>? _spans;
 
     public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(HistoryView history, EnglandLaw law)
     {
@@ -32,35 +31,56 @@ internal static class TimelineBuilder
         LocalDate[] epochStarts = law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law)
             ? AdoptionEpochs(history, law, b25)
             : [history.DateOfBirth];
-
         var epochs = new PersonFacts[epochStarts.Length];
-        var spans = _spans ??= new List<Span>(16);
-        spans.Clear();
+        var spans = new List<Span>(8);
         for (var k = 0; k < epochStarts.Length; k++)
         {
-            var facts = epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
-            var from = epochStarts[k];
+            epochs[k] = new PersonFacts(history, law, k == 0 ? null : epochStarts[k]);
             var to = k + 1 < epochStarts.Length ? epochStarts[k + 1] : b25;
-            if (to > b25) to = b25;
-            var candidates = _candidates ??= new List<LocalDate>(64);
-            candidates.Clear();
-            candidates.Add(from);
-            AddCandidates(facts, candidates, from, to);
-            SortFew(CollectionsMarshal.AsSpan(candidates));
-            var previous = LocalDate.MinIsoValue;
-            foreach (var d in candidates)
-            {
-                if (d == previous) continue;
-                previous = d;
-                var decision = StatusEvaluator.Evaluate(facts, d, adoptedBefore: k > 0);
-                if (spans.Count > 0 && spans[^1].Status == decision.Status && spans[^1].Route == decision.Route)
-                    continue; // the same status by the same limb goes on
-                if (spans.Count > 0) spans[^1] = spans[^1] with { To = d };
-                spans.Add(new Span(decision.Status, decision.Route, d, to));
-            }
-            if (spans.Count > 0) spans[^1] = spans[^1] with { To = to };
+            AddEpoch(epochs[k], k, epochStarts[k], to > b25 ? b25 : to, spans);
         }
         return (spans.ToArray(), epochs, epochStarts);
+    }
+
+    /// <summary>
+    /// The same timeline into <paramref name="spans"/>, with the facts of the whole history filled into
+    /// <paramref name="facts"/> (the batch reuses both for every child of a thread: issue 14). Answers the
+    /// facts of the whole history: <paramref name="facts"/>, or new ones when an adoption makes epochs.
+    /// </summary>
+    public static PersonFacts BuildReusing(HistoryView history, EnglandLaw law, PersonFacts facts, List<Span> spans)
+    {
+        spans.Clear();
+        if (law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law))
+        {
+            var (all, epochs, _) = Build(history, law); // rare: the general form
+            spans.AddRange(all);
+            return epochs[0];
+        }
+        facts.Fill(history);
+        AddEpoch(facts, 0, history.DateOfBirth, law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil), spans);
+        return facts;
+    }
+
+    /// <summary>The spans of epoch <paramref name="k"/>, from <paramref name="from"/> to <paramref name="to"/>, added.</summary>
+    private static void AddEpoch(PersonFacts facts, int k, LocalDate from, LocalDate to, List<Span> spans)
+    {
+        var candidates = _candidates ??= new List<LocalDate>(64);
+        candidates.Clear();
+        candidates.Add(from);
+        AddCandidates(facts, candidates, from, to);
+        SortFew(CollectionsMarshal.AsSpan(candidates));
+        var previous = LocalDate.MinIsoValue;
+        foreach (var d in candidates)
+        {
+            if (d == previous) continue;
+            previous = d;
+            var decision = StatusEvaluator.Evaluate(facts, d, adoptedBefore: k > 0);
+            if (spans.Count > 0 && spans[^1].Status == decision.Status && spans[^1].Route == decision.Route)
+                continue; // the same status by the same limb goes on
+            if (spans.Count > 0) spans[^1] = spans[^1] with { To = d };
+            spans.Add(new Span(decision.Status, decision.Route, d, to));
+        }
+        if (spans.Count > 0) spans[^1] = spans[^1] with { To = to };
     }
 
     /// <summary>Birth, then each adoption's date in order: care before it is disregarded from then on.</summary>
@@ -141,7 +161,7 @@ internal static class TimelineBuilder
         before.Range.End == after.Range.Start && before.ShortBreak == after.ShortBreak;
 
     /// <summary>The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).</summary>
-    internal static int IndexOn(Span[] spans, LocalDate d)
+    internal static int IndexOn(ReadOnlySpan<Span> spans, LocalDate d)
     {
         for (var i = 0; i < spans.Length; i++)
             if (spans[i].From <= d && d < spans[i].To) return i;
@@ -149,14 +169,14 @@ internal static class TimelineBuilder
     }
 
     /// <summary>The first day of the run of one status that span <paramref name="i"/> belongs to.</summary>
-    internal static LocalDate StatusSince(Span[] spans, int i)
+    internal static LocalDate StatusSince(ReadOnlySpan<Span> spans, int i)
     {
         while (i > 0 && spans[i - 1].Status == spans[i].Status && spans[i - 1].To == spans[i].From) i--;
         return spans[i].From;
     }
 
     /// <summary>The index of the first span after <paramref name="i"/> with another status, or -1.</summary>
-    internal static int NextStatusChange(Span[] spans, int i)
+    internal static int NextStatusChange(ReadOnlySpan<Span> spans, int i)
     {
         for (var k = i + 1; k < spans.Length; k++)
             if (spans[k].Status != spans[i].Status) return k;

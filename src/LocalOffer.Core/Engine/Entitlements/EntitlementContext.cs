@@ -24,7 +24,8 @@ internal sealed class EntitlementContext
     private readonly List<Piece> _pieces;
     private string _id = "";
 
-    public EntitlementContext(EnglandLaw law, HistoryView history, Span[] spans, PersonFacts facts, DateRange? window, List<Piece> pieces)
+    public EntitlementContext(EnglandLaw law, HistoryView history, ReadOnlySpan<Span> spans, PersonFacts facts, DateRange? window,
+        List<Piece> pieces)
     {
         Law = law; _pieces = pieces;
         For(history, spans, facts, window);
@@ -34,9 +35,12 @@ internal sealed class EntitlementContext
     /// The context made ready for another young person (the batch reuses one per thread: issue 14).
     /// The sets shared between rules are forgotten; the window's own set is kept when it is the same.
     /// </summary>
-    public void For(HistoryView history, Span[] spans, PersonFacts facts, DateRange? window)
+    public void For(HistoryView history, ReadOnlySpan<Span> spans, PersonFacts facts, DateRange? window)
     {
-        History = history; Spans = spans; Facts = facts;
+        History = history; Facts = facts;
+        if (_spans.Length < spans.Length) _spans = new Span[Math.Max(spans.Length, 2 * _spans.Length)];
+        spans.CopyTo(_spans);
+        _spanCount = spans.Length;
         if (window != Window) _cut = window is { } w ? DateRangeSet.Of(w) : null;
         Window = window;
         _onDay = window is { } d ? TimelineBuilder.IndexOn(spans, d.Start) : -1;
@@ -46,7 +50,8 @@ internal sealed class EntitlementContext
     /// <summary>Lets go of the young person's history once the rules have run (a reused context keeps none).</summary>
     public void Release()
     {
-        History = null!; Spans = null!; Facts = null!;
+        History = null!; Facts = null!;
+        _spanCount = 0;
         _pieces.Clear();
         ForgetSharedSets();
     }
@@ -57,7 +62,10 @@ internal sealed class EntitlementContext
     public EnglandLaw Law { get; }
     public Provisions P => Law.P;
     public HistoryView History { get; private set; } = null!;
-    public Span[] Spans { get; private set; } = null!;
+    /// <summary>The timeline (a copy: the batch's spans are in a buffer it fills again for the next child).</summary>
+    public ReadOnlySpan<Span> Spans => new(_spans, 0, _spanCount);
+    private Span[] _spans = [];
+    private int _spanCount;
     /// <summary>The facts of the whole history (the first epoch: before any adoption is disregarded).</summary>
     public PersonFacts Facts { get; private set; } = null!;
     public DateRange? Window { get; private set; }

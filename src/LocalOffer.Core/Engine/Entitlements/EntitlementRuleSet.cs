@@ -49,7 +49,7 @@ internal sealed class EntitlementRuleSet
     /// The ids of the entitlements that hold on <paramref name="day"/>, in ordinal order, without building
     /// runs (the batch asks this for every child): the same ids as the runs covering that day.
     /// </summary>
-    public IReadOnlyList<string> IdsOn(HistoryView h, Span[] spans, PersonFacts f, LocalDate day)
+    public IReadOnlyList<string> IdsOn(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate day)
     {
         if (NothingCanHold(h, spans, f, day)) return [];
         var window = new DateRange(day, day.PlusDays(1));
@@ -88,7 +88,7 @@ internal sealed class EntitlementRuleSet
     /// A rule that turns on anything else must be added here: the property test "no entitlement holds on
     /// a day the batch skips the rules" fails otherwise.
     /// </summary>
-    internal bool NothingCanHold(HistoryView h, Span[] spans, PersonFacts f, LocalDate day)
+    internal bool NothingCanHold(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate day)
     {
         if (h.Education.Count > 0 || h.OtherCare.Count > 0) return false;
         var i = TimelineBuilder.IndexOn(spans, day);
@@ -103,7 +103,7 @@ internal sealed class EntitlementRuleSet
 
     /// <param name="f">The facts of the whole history (the first epoch: before any adoption is disregarded).</param>
     /// <param name="window">When given, only the days inside it (the batch asks for one day).</param>
-    public List<Entitlement> Runs(HistoryView h, Span[] spans, PersonFacts f, DateRange? window = null)
+    public List<Entitlement> Runs(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null)
     {
         var pieces = new List<Piece>(32);
         Apply(new EntitlementContext(_law, h, spans, f, window, pieces));
