@@ -170,7 +170,8 @@ internal sealed class EntitlementContext
     /// s.23C(7): former relevant from 21 while "the programme of education or training" in the
     /// pathway plan continues: a spell begun before the 21st birthday.
     /// </summary>
-    public DateRangeSet ContinuingProgramme => _continuing ??= FormerRelevant21To25.Intersect(Education(e => e.Start < Facts.B21));
+    public DateRangeSet ContinuingProgramme => _continuing ??= History.Education.Count == 0 ? DateRangeSet.Empty // no closure
+        : FormerRelevant21To25.Intersect(Education(e => e.Start < Facts.B21));
 
     /// <summary>
     /// s.23CA: former relevant from 21 who "informs the responsible local authority that he is

@@ -8,11 +8,14 @@ namespace LocalOffer.Core.Engine.Entitlements;
 /// </summary>
 internal static class OnRequest
 {
-    public static void Add(EntitlementContext c, Time.DateRangeSet days, LegalReference[] basis, string what)
+    /// <summary>The condition shown for <paramref name="what"/> (made once by each rule, not per young person).</summary>
+    public static string Available(string what) =>
+        $"available on request: the council must provide {what} if the young person says they want advice and support";
+
+    /// <param name="available">The rule's <see cref="Available"/> condition.</param>
+    public static void Add(EntitlementContext c, Time.DateRangeSet days, LegalReference[] basis, string available)
     {
         if (days.IsEmpty) return;
-        var available = $"available on request: the council must provide {what} if the young person says they want advice " +
-            "and support";
         if (c.FirstRequestFrom21() is not { } asked)
         {
             c.Add(days, basis, available);

@@ -11,6 +11,7 @@ internal sealed class PathwayPlan(EnglandLaw law) : EntitlementRule
     private readonly LegalReference[] _s23C7 = [law.P.S23C7, law.P.S23C3b];
     private readonly LegalReference[] _s23CA = [law.P.S23CA];
     private readonly LegalReference[] _s23CZB = [law.P.S23CZB];
+    private readonly string _onRequest = OnRequest.Available("an assessment and pathway plan");
 
     public override string Id => EntitlementIds.PathwayPlan;
 
@@ -28,6 +29,6 @@ internal sealed class PathwayPlan(EnglandLaw law) : EntitlementRule
         // s.23CA(3): an assessment and pathway plan for a young person returning to education or training.
         c.Add(c.EducationReturn, _s23CA);
         // s.23CZB(4): on request from 21, "carry out an assessment of the needs" and "prepare a pathway plan".
-        OnRequest.Add(c, c.To25Offer, _s23CZB, "an assessment and pathway plan");
+        OnRequest.Add(c, c.To25Offer, _s23CZB, _onRequest);
     }
 }

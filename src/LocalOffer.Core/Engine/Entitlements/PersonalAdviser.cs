@@ -11,6 +11,7 @@ internal sealed class PersonalAdviser(EnglandLaw law) : EntitlementRule
     private readonly LegalReference[] _s23C7 = [law.P.S23C7, law.P.S23C3a];
     private readonly LegalReference[] _s23CA = [law.P.S23CA];
     private readonly LegalReference[] _s23CZB = [law.P.S23CZB];
+    private readonly string _onRequest = OnRequest.Available("one");
 
     public override string Id => EntitlementIds.PersonalAdviser;
 
@@ -34,6 +35,6 @@ internal sealed class PersonalAdviser(EnglandLaw law) : EntitlementRule
         // s.23CZB(2)-(3): from 21 "if the former relevant child informs the local authority that he or she
         // wishes to receive advice and support", a personal adviser until 25 or until the young person says
         // they no longer want one. Shown from the 21st birthday as available on request.
-        OnRequest.Add(c, c.To25Offer, _s23CZB, "one");
+        OnRequest.Add(c, c.To25Offer, _s23CZB, _onRequest);
     }
 }
