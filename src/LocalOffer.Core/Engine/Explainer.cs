@@ -242,11 +242,11 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         if (next.Route == Route.Died) return "the young person died";
         if (next.Route == Route.Adopted) return "the young person was adopted";
         if (d == law.RegimeStart) return "the leaving care regime began";
-        if (f.HomeExcluded.Contains(d) && !f.HomeExcluded.Contains(d.PlusDays(-1)))
+        if (f.ExcludedAtHomeOn(d) && !f.ExcludedAtHomeOn(d.PlusDays(-1)))
             return $"{law.LivingWithParentMonths} months living with a parent or a person with parental " +
                 "responsibility were complete";
         if (previous.Route == Route.ExcludedLivingWithParent
-            || (f.HomeExcluded.Contains(d.PlusDays(-1)) && !f.HomeExcluded.Contains(d)))
+            || (f.ExcludedAtHomeOn(d.PlusDays(-1)) && !f.ExcludedAtHomeOn(d)))
             return "living with the parent or person with parental responsibility ended (the arrangement broke down)";
         if (d == f.B25) return "the 25th birthday: leaving care duties end";
         if (d == f.B21 && previous.Status == Status.Qualifying)

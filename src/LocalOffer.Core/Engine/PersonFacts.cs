@@ -16,7 +16,9 @@ internal sealed class PersonFacts
     // one PersonFacts per thread: issue 14). Read through the spans below, never kept by a caller.
     private CarePeriod[] _care = [];
     private DateRange[] _lookedAfter = [], _nonShortBreak = [], _counting = [];
-    private LocalDate[] _cessations = [], _cessationsCounted = [];
+    private LocalDate[] _cessations = [], _cessationsCounted = [], _sgo = [], _cao = [];
+    private DateRange[] _home = [], _homeExcluded = [];
+    private int _sgoCount, _caoCount, _homeCount, _homeExcludedCount;
     private int _careCount, _lookedAfterCount, _nonShortBreakCount, _countingCount;
     private bool _noShortBreaks; // then the care not on short breaks is all the care (most children)
 
@@ -129,14 +131,11 @@ internal sealed class PersonFacts
                 anyOrder = true;
                 break;
             }
-        SpecialGuardianshipDates = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons) : [];
-        ChildArrangementsOrderDates = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons) : [];
+        _sgoCount = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons, ref _sgo) : 0;
+        _caoCount = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons, ref _cao) : 0;
 
-        HomePeriods = history.LivingWithParent.Count == 0 && SpecialGuardianshipDates.Length == 0
-            && ChildArrangementsOrderDates.Length == 0 ? [] : BuildHomePeriods(history, law);
-        var months = law.LivingWithParentMonths;
-        HomeExcluded = HomePeriods.Length == 0 ? DateRangeSet.Empty
-            : DateRangeSet.Of(HomePeriods.Select(h => new DateRange(h.Start.PlusMonths(months), h.End)));
+        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0 ? 0 : BuildHomePeriods(history, law);
+        _homeExcludedCount = ExcludedAfterMonths(HomePeriods, law.LivingWithParentMonths, ref _homeExcluded);
 
         for (var k = 0; k < history.Detentions.Count; k++)
             if (history.Detentions[k] is var x && (careFrom is null || x.Start >= careFrom.Value)
@@ -211,14 +210,19 @@ internal sealed class PersonFacts
     public ReadOnlySpan<LocalDate> CessationsOfCountedCare =>
         _noShortBreaks ? Cessations : new(_cessationsCounted, 0, _nonShortBreakCount);
     /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
-    public LocalDate[] ChildArrangementsOrderDates { get; private set; } = [];
+    public ReadOnlySpan<LocalDate> ChildArrangementsOrderDates => new(_cao, 0, _caoCount);
     /// <summary>Whether care under a care order ended when the detention at 16 began (the order is still in force).</summary>
     public bool DetentionUnderCareOrder { get; private set; }
     public LocalDate? DeathDate { get; private set; }
-    public LocalDate[] SpecialGuardianshipDates { get; private set; } = [];
-    public DateRange[] HomePeriods { get; private set; } = [];
+    /// <summary>Dates of special guardianship orders (REC E43-E48) made on leaving care, in order.</summary>
+    public ReadOnlySpan<LocalDate> SpecialGuardianshipDates => new(_sgo, 0, _sgoCount);
+    /// <summary>Continuous periods living with a parent or a person with parental responsibility.</summary>
+    public ReadOnlySpan<DateRange> HomePeriods => new(_home, 0, _homeCount);
     /// <summary>Days on which reg 3(3) excludes the young person: six months or more living with a parent.</summary>
-    public DateRangeSet HomeExcluded { get; private set; } = DateRangeSet.Empty;
+    public ReadOnlySpan<DateRange> HomeExcluded => new(_homeExcluded, 0, _homeExcludedCount);
+
+    /// <summary>Whether reg 3(3) excludes the young person on <paramref name="d"/> (see <see cref="HomeExcluded"/>).</summary>
+    public bool ExcludedAtHomeOn(LocalDate d) => Holds(HomeExcluded, d);
     public Detention? DetentionAt16 { get; private set; }
     /// <summary>Dates from which s.24(2)(b)-(f) other care has ended ("was, but is no longer").</summary>
     public LocalDate[] OtherCareEnds { get; private set; } = [];
@@ -289,14 +293,39 @@ internal sealed class PersonFacts
     }
 
     /// <summary>The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.</summary>
-    private LocalDate[] OrdersMade(System.Collections.Frozen.FrozenSet<string> reasons)
+    private int OrdersMade(System.Collections.Frozen.FrozenSet<string> reasons, ref LocalDate[] into)
     {
-        List<LocalDate>? made = null;
+        Reserve(ref into, _careCount);
+        var n = 0;
         foreach (var c in Care)
             if (EpisodeOf(c) is { End: { } on, ReasonEnded: { } r } && reasons.Contains(r) && on < B18)
-                (made ??= []).Add(on);
-        made?.Sort();
-        return made?.ToArray() ?? [];
+                into[n++] = on;
+        into.AsSpan(0, n).Sort();
+        return n;
+    }
+
+    /// <summary>
+    /// The days excluded by reg 3(3): each home period from <paramref name="months"/> after it began, as
+    /// runs (sorted, apart; touching or overlapping ones joined), into <paramref name="into"/>.
+    /// </summary>
+    private static int ExcludedAfterMonths(ReadOnlySpan<DateRange> home, int months, ref DateRange[] into)
+    {
+        Reserve(ref into, home.Length);
+        var n = 0;
+        foreach (var h in home)
+            if (new DateRange(h.Start.PlusMonths(months), h.End) is { IsEmpty: false } x) into[n++] = x;
+        var runs = into.AsSpan(0, n);
+        runs.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var w = 0;
+        for (var i = 1; i < runs.Length; i++)
+        {
+            if (runs[i].Start <= runs[w].End)
+            {
+                if (runs[i].End > runs[w].End) runs[w] = runs[w] with { End = runs[i].End };
+            }
+            else runs[++w] = runs[i];
+        }
+        return n == 0 ? 0 : w + 1;
     }
 
     /// <summary>The indexes of the episodes in order of start; episodes starting the same day keep input order.</summary>
@@ -331,11 +360,13 @@ internal sealed class PersonFacts
     /// Continuous periods living with a parent (CLR 2010 reg 3(3)): each livingWithParent period,
     /// reaching back through looked-after placements with parents (P1) that run straight into it.
     /// </summary>
-    private DateRange[] BuildHomePeriods(HistoryView history, EnglandLaw law)
+    private int BuildHomePeriods(HistoryView history, EnglandLaw law)
     {
-        var result = new List<DateRange>();
-        foreach (var l in history.LivingWithParent)
+        Reserve(ref _home, history.LivingWithParent.Count + _sgoCount + _caoCount);
+        var n = 0;
+        for (var k = 0; k < history.LivingWithParent.Count; k++)
         {
+            var l = history.LivingWithParent[k];
             var start = l.Start;
             bool extended;
             do
@@ -351,20 +382,25 @@ internal sealed class PersonFacts
                     }
                 }
             } while (extended);
-            result.Add(new DateRange(start, l.End ?? LocalDate.MaxIsoValue));
+            _home[n++] = new DateRange(start, l.End ?? LocalDate.MaxIsoValue);
         }
         // A special guardian (CA 1989 s.14C(1)(a)) and the person named in a child arrangements order
         // as the one the child lives with (s.12(2)) have parental responsibility, so living with them
         // after the order counts under reg 3(3)(b). Living with them is assumed from the order until
         // care starts again (the explanation says so).
-        foreach (var made in SpecialGuardianshipDates.Concat(ChildArrangementsOrderDates))
-        {
-            var next = LocalDate.MaxIsoValue;
-            foreach (var c in Care)
-                if (c.Range.Start >= made) { next = c.Range.Start; break; }
-            if (next > made) result.Add(new DateRange(made, next));
-        }
-        return result.ToArray();
+        foreach (var made in SpecialGuardianshipDates) n = AddLivingWithOrderHolder(made, n);
+        foreach (var made in ChildArrangementsOrderDates) n = AddLivingWithOrderHolder(made, n);
+        return n;
+    }
+
+    // From the order until care starts again (or for good), at _home[n]; the new count.
+    private int AddLivingWithOrderHolder(LocalDate made, int n)
+    {
+        var next = LocalDate.MaxIsoValue;
+        foreach (var c in Care)
+            if (c.Range.Start >= made) { next = c.Range.Start; break; }
+        if (next > made) _home[n++] = new DateRange(made, next);
+        return n;
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ internal static class StatusEvaluator
             // Short breaks are left out when deciding when care last ended (s.23A(2)(b)), so a relevant
             // child stays relevant through them, rather than losing the adviser for each break.
             if (c.ShortBreak)
-                return d < f.B18 && IsRelevant(f, d) is { } through && !f.HomeExcluded.Contains(d)
+                return d < f.B18 && IsRelevant(f, d) is { } through && !f.ExcludedAtHomeOn(d)
                     ? new(Status.Relevant, through)
                     : new(Status.LookedAfter, Route.LookedAfterShortBreak);
             // Sch 2 para 19B(2): 16 or 17, and 13 weeks since 14 (CPPCR 2010 reg 40(1)).
@@ -35,7 +35,7 @@ internal static class StatusEvaluator
                 : new(Status.LookedAfter, Route.LookedAfterUnder13Weeks);
         }
 
-        var excludedAtHome = f.HomeExcluded.Contains(d);
+        var excludedAtHome = f.ExcludedAtHomeOn(d);
 
         // Relevant child: s.23A(2); CLR 2010 reg 3.
         if (d >= f.B16 && d < f.B18)
@@ -84,7 +84,7 @@ internal static class StatusEvaluator
         // ends of the living-at-home exclusion (loops, not an iterator: once per child in a batch).
         if (RelevantOn(f, f.B16) || RelevantOn(f, f.Law.RegimeStart)) return true;
         foreach (var c in f.CessationsOfCountedCare) if (RelevantOn(f, c)) return true;
-        foreach (var h in f.HomeExcluded.Span) if (RelevantOn(f, h.Start) || RelevantOn(f, h.End)) return true;
+        foreach (var h in f.HomeExcluded) if (RelevantOn(f, h.Start) || RelevantOn(f, h.End)) return true;
         return false;
     }
 
@@ -92,7 +92,7 @@ internal static class StatusEvaluator
     {
         if (d < f.B16 || d >= f.B18 || d < f.Law.RegimeStart) return false;
         if (f.CareOn(d) is not null || (f.DeathDate is { } died && d >= died)) return false;
-        return IsRelevant(f, d) is not null && !f.HomeExcluded.Contains(d);
+        return IsRelevant(f, d) is not null && !f.ExcludedAtHomeOn(d);
     }
 
     /// <summary>

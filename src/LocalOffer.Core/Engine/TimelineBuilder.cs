@@ -153,7 +153,7 @@ internal static class TimelineBuilder
         if (f.ThirteenWeeksDate is { } t) Add(t);
         if (f.DeathDate is { } died) Add(died);
         foreach (var s in f.SpecialGuardianshipDates) Add(s);
-        foreach (var h in f.HomeExcluded.Span) { Add(h.Start); if (h.End != LocalDate.MaxIsoValue) Add(h.End); }
+        foreach (var h in f.HomeExcluded) { Add(h.Start); if (h.End != LocalDate.MaxIsoValue) Add(h.End); }
         foreach (var o in f.OtherCareEnds) Add(o);
     }
 
