@@ -279,7 +279,7 @@ public sealed class BatchRunner(RulesCore core)
         var rejected = cohort.RejectedRows(i);
         var buffer = _episodes ??= new Core.Model.EpisodeValue[8];
         var k = core.Engine.Classify(dob, cohort.Episodes(i, ref buffer), asAt);
-        _episodes = buffer;
+        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
         // The engine's warnings are the ones `check` gives for the same history, word for word.
         var warning = rejected > 0 ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
         if (k.Warnings.Count > 0) warning = string.Join(WarningSeparator, warning is null ? k.Warnings : k.Warnings.Prepend(warning));

@@ -77,6 +77,13 @@ public sealed class CareLeaverEngine
         finally { ReturnView(view); }
     }
 
+    /// <summary>
+    /// The most episodes whose buffers a thread keeps from one child to the next (the view, the facts, the
+    /// batch's): a child with more (a real record has a few dozen) gets buffers of its own, let go after,
+    /// so one hostile record does not hold memory for the rest of the process.
+    /// </summary>
+    public const int KeptEpisodeCapacity = 1024;
+
     // One view per thread, filled again for each child. Taken out while in use, so a call made inside
     // another (none today) would get a view of its own rather than overwrite the caller's.
     [ThreadStatic] private static HistoryView? _view;
@@ -144,7 +151,8 @@ public sealed class CareLeaverEngine
     private static void ReturnWorkspace(DayWorkspace work)
     {
         work.Spans.Clear();
-        _workspace = work;
+        // A child with thousands of episodes leaves big buffers: let them go rather than keep them.
+        _workspace = work.Oversized ? null : work;
     }
 
     /// <summary>

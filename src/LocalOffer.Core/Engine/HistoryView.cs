@@ -43,6 +43,11 @@ internal sealed class HistoryView
     /// <summary>A history of looked-after episodes and nothing else (the batch's form of a child).</summary>
     public HistoryView Fill(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes)
     {
+        // The rest is the caller's to check, as for a CareHistory (the batch: RowChecker, CohortBuilder);
+        // a missing legal status would otherwise fail deep in the rules with no word of which episode.
+        for (var i = 0; i < episodes.Length; i++)
+            if (episodes[i].LegalStatus is null)
+                throw new ArgumentException($"episode {i + 1} has no legal status", nameof(episodes));
         DateOfBirth = dateOfBirth;
         Reserve(episodes.Length);
         episodes.CopyTo(_episodes);
@@ -56,6 +61,7 @@ internal sealed class HistoryView
     {
         Array.Clear(_episodes, 0, _count);
         _count = 0;
+        if (_episodes.Length > CareLeaverEngine.KeptEpisodeCapacity) _episodes = new EpisodeValue[8];
         Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
     }
 

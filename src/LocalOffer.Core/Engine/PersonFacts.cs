@@ -155,6 +155,9 @@ internal sealed class PersonFacts
             .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
     }
 
+    /// <summary>Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).</summary>
+    public bool Oversized => _care.Length > CareLeaverEngine.KeptEpisodeCapacity;
+
     private static void Reserve<T>(ref T[] buffer, int n)
     {
         if (buffer.Length < n) buffer = new T[Math.Max(n, buffer.Length * 2)];

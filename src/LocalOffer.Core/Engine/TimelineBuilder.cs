@@ -81,6 +81,7 @@ internal static class TimelineBuilder
             spans.Add(new Span(decision.Status, decision.Route, d, to));
         }
         if (spans.Count > 0) spans[^1] = spans[^1] with { To = to };
+        if (candidates.Capacity > CareLeaverEngine.KeptEpisodeCapacity) _candidates = null; // not kept for the next
     }
 
     /// <summary>Birth, then each adoption's date in order: care before it is disregarded from then on.</summary>

@@ -52,6 +52,7 @@ internal sealed class EntitlementContext
     {
         History = null!; Facts = null!;
         _spanCount = 0;
+        if (_spans.Length > CareLeaverEngine.KeptEpisodeCapacity) _spans = []; // a hostile record's, not kept
         _pieces.Clear();
         ForgetSharedSets();
     }
