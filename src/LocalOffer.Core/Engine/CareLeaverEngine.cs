@@ -23,7 +23,8 @@ public sealed class CareLeaverEngine
         _entitlements = new Entitlements.EntitlementRuleSet(law);
         _careEndedBefore16 = new CareEndedBefore16(law);
         _lookedAfterUnder14 = new LookedAfterUnder14(law, ClassifyFully);
-        _explainer = new Explainer(law, codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
+        _explainer = new Explainer(law,
+            codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
 
     public EnglandLaw Law { get; }
@@ -48,7 +49,8 @@ public sealed class CareLeaverEngine
             ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
         var (explanation, warnings) = _explainer.Explain(history, epochs[0], spans, timeline, all, asAt, age, status);
         var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
-        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next, timeline, now, all,
+        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next,
+            timeline, now, all,
             explanation, warnings, Facts(spans, epochs[0], asAt));
     }
 
@@ -102,7 +104,8 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
-    internal bool TakesShortCut(CareHistory history, LocalDate asAt) => ShortCut(HistoryView.Of(history), asAt) is not null;
+    internal bool TakesShortCut(CareHistory history, LocalDate asAt) =>
+        ShortCut(HistoryView.Of(history), asAt) is not null;
 
     // Most children of a return are answered from their episodes' dates (issue 14): care that ended by
     // 16, or care now before 14. Each short cut steps aside (null) for anything it does not cover.
@@ -177,7 +180,9 @@ public sealed class CareLeaverEngine
     /// <summary>The timeline alone, for the bench's profile of where classification time goes.</summary>
     internal object ProfileTimeline(CareHistory history) => TimelineBuilder.Build(HistoryView.Of(history), Law).Spans;
 
-    /// <summary>The status on <paramref name="d"/> decided directly, without the timeline (for property tests).</summary>
+    /// <summary>
+    /// The status on <paramref name="d"/> decided directly, without the timeline (for property tests).
+    /// </summary>
     internal Status EvaluateDirect(CareHistory history, LocalDate d)
     {
         var (_, epochs, starts) = TimelineBuilder.Build(HistoryView.Of(history), Law);
@@ -187,8 +192,8 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>Age, status, since when, and the next change of status (at 25 at the latest) on a date.</summary>
-    private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(LocalDate dateOfBirth, ReadOnlySpan<Span> spans,
-        LocalDate asAt)
+    private (int Age, Status Status, LocalDate Since, StatusChange? Next) Where(LocalDate dateOfBirth,
+        ReadOnlySpan<Span> spans, LocalDate asAt)
     {
         var i = TimelineBuilder.IndexOn(spans, asAt);
         var age = Law.Birthdays.AgeOn(dateOfBirth, asAt);
@@ -226,5 +231,6 @@ public sealed class CareLeaverEngine
 
 /// <summary>The batch answer for one young person on one date (see <see cref="CareLeaverEngine.Classify"/>).</summary>
 /// <param name="Warnings">The same warnings as <see cref="Assessment.Warnings"/> (see HistoryWarnings).</param>
-public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange, CareFacts Facts,
+public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange,
+    CareFacts Facts,
     IReadOnlyList<string> EntitlementIds, IReadOnlyList<string> Warnings);

@@ -12,7 +12,9 @@ internal sealed class DayWorkspace
 
     public List<Span> Spans { get; } = new(16);
 
-    /// <summary>Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).</summary>
+    /// <summary>
+    /// Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).
+    /// </summary>
     public bool Oversized => _facts?.Oversized == true || Spans.Capacity > CareLeaverEngine.KeptEpisodeCapacity;
 
     /// <summary>Facts to fill for <paramref name="history"/>: the kept ones when made under the same law.</summary>

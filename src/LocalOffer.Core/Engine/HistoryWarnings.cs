@@ -13,36 +13,68 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal static class HistoryWarnings
 {
+    /// <summary>
+    /// The most episodes named in warnings of one kind; the rest of that kind are counted in one more
+    /// line. A record of thousands of episodes of no whole day (a broken extract, or a hostile one)
+    /// otherwise wrote megabytes into one CSV cell, where a spreadsheet holds 32,767 characters.
+    /// </summary>
+    public const int MaxNamedPerKind = 5;
+
+    private enum Kind { NoWholeDay, ReasonOnOpen, AgeAssessedAdult, Transfer }
+
     /// <returns>The warnings, or the shared empty list when there are none (most histories).</returns>
     public static IReadOnlyList<string> For(HistoryView h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
+        int[]? seen = null; // episodes of each kind met, named or not
+        bool Named(Kind kind) => ++(seen ??= new int[4])[(int)kind] <= MaxNamedPerKind;
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
         var episodes = h.Episodes;
         for (var i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
-            if (e.End == e.Start)
-                Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, so no day of it counts.");
+            if (e.End == e.Start && Named(Kind.NoWholeDay))
+                Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, " +
+                    "so no day of it counts.");
             if (e.ReasonEnded is not { } rec) continue;
             // An open episode has not ended, so its reason ended means nothing: it is ignored (X1 is the
             // SSDA903 code for "continues", which an open episode may carry).
             if (e.End is null)
             {
-                if (!law.ContinuesReasons.Contains(rec))
-                    Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as still open and the reason is ignored.");
+                if (!law.ContinuesReasons.Contains(rec) && Named(Kind.ReasonOnOpen))
+                    Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as " +
+                        "still open and the reason is ignored.");
                 continue;
             }
             if (!law.CarePeriodReasons.Contains(rec)) continue; // most episodes: no warning
-            if (law.AgeAssessedAdultReasons.Contains(rec))
-                Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be a child, so this episode is left out of every count.");
-            if (law.TransferReasons.Contains(rec))
-                Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes that council went on looking after the young person until the next episode here or the 18th birthday; they are a care leaver of that council.");
+            if (law.AgeAssessedAdultReasons.Contains(rec) && Named(Kind.AgeAssessedAdult))
+                Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be " +
+                    "a child, so this episode is left out of every count.");
+            if (law.TransferReasons.Contains(rec) && Named(Kind.Transfer))
+                Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes " +
+                    "that council went on looking after the young person until the next episode here or the " +
+                    "18th birthday; they are a care leaver of that council.");
         }
+        if (seen is not null) AddUnnamed(seen, ref warnings);
         if (deathDate is { } died && died <= asAt)
             Add($"The young person died on {Words.Date(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
         if (asAt < law.RegimeStart)
             Add($"{Words.Date(asAt)} is before the leaving care regime began ({Words.Date(law.RegimeStart)}).");
         return warnings ?? (IReadOnlyList<string>)[];
+    }
+
+    // One line for each kind with more episodes than were named.
+    private static void AddUnnamed(int[] seen, ref List<string>? warnings)
+    {
+        string[] more =
+        [
+            "end on the day they start: no day of them counts",
+            "have no end date but a reason ended: each is taken as still open and the reason is ignored",
+            "ended with the age assessed as 18 or over: each is left out of every count",
+            "ended with care taken over by another council, assumed to go on as above",
+        ];
+        for (var k = 0; k < seen.Length; k++)
+            if (seen[k] > MaxNamedPerKind)
+                (warnings ??= []).Add($"{seen[k] - MaxNamedPerKind} more episodes {more[k]}.");
     }
 }

@@ -134,7 +134,8 @@ internal sealed class PersonFacts
         _sgoCount = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons, ref _sgo) : 0;
         _caoCount = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons, ref _cao) : 0;
 
-        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0 ? 0 : BuildHomePeriods(history, law);
+        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0
+            ? 0 : BuildHomePeriods(history, law);
         _homeExcludedCount = ExcludedAfterMonths(HomePeriods, law.LivingWithParentMonths, ref _homeExcluded);
 
         for (var k = 0; k < history.Detentions.Count; k++)
@@ -155,7 +156,9 @@ internal sealed class PersonFacts
             .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
     }
 
-    /// <summary>Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).</summary>
+    /// <summary>
+    /// Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).
+    /// </summary>
     public bool Oversized => _care.Length > CareLeaverEngine.KeptEpisodeCapacity;
 
     private static void Reserve<T>(ref T[] buffer, int n)
@@ -163,7 +166,9 @@ internal sealed class PersonFacts
         if (buffer.Length < n) buffer = new T[Math.Max(n, buffer.Length * 2)];
     }
 
-    /// <summary>Care periods (in order, not overlapping) as runs of days into <paramref name="into"/>: touching ones join.</summary>
+    /// <summary>
+    /// Care periods (in order, not overlapping) as runs of days into <paramref name="into"/>: touching ones join.
+    /// </summary>
     private static int JoinTouching(ReadOnlySpan<CarePeriod> care, bool shortBreaksToo, DateRange[] into)
     {
         var n = 0;
@@ -187,7 +192,9 @@ internal sealed class PersonFacts
         _careTo18AsEligible ??= Cessations.IndexOf(B18) >= 0 && EligibleAtCessation(B18);
     private bool? _careTo18AsEligible; // decided on first need: asked at every change date from 18
 
-    /// <summary>s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.</summary>
+    /// <summary>
+    /// s.23C(1)(a) "has been a relevant child": decided once, on first need, by <see cref="StatusEvaluator"/>.
+    /// </summary>
     public bool? WasRelevantBefore18 { get; set; }
 
     public EnglandLaw Law { get; }
@@ -214,7 +221,9 @@ internal sealed class PersonFacts
         _noShortBreaks ? Cessations : new(_cessationsCounted, 0, _nonShortBreakCount);
     /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
     public ReadOnlySpan<LocalDate> ChildArrangementsOrderDates => new(_cao, 0, _caoCount);
-    /// <summary>Whether care under a care order ended when the detention at 16 began (the order is still in force).</summary>
+    /// <summary>
+    /// Whether care under a care order ended when the detention at 16 began (the order is still in force).
+    /// </summary>
     public bool DetentionUnderCareOrder { get; private set; }
     public LocalDate? DeathDate { get; private set; }
     /// <summary>Dates of special guardianship orders (REC E43-E48) made on leaving care, in order.</summary>
@@ -224,13 +233,17 @@ internal sealed class PersonFacts
     /// <summary>Days on which reg 3(3) excludes the young person: six months or more living with a parent.</summary>
     public ReadOnlySpan<DateRange> HomeExcluded => new(_homeExcluded, 0, _homeExcludedCount);
 
-    /// <summary>Whether reg 3(3) excludes the young person on <paramref name="d"/> (see <see cref="HomeExcluded"/>).</summary>
+    /// <summary>
+    /// Whether reg 3(3) excludes the young person on <paramref name="d"/> (see <see cref="HomeExcluded"/>).
+    /// </summary>
     public bool ExcludedAtHomeOn(LocalDate d) => Holds(HomeExcluded, d);
     public Detention? DetentionAt16 { get; private set; }
     /// <summary>Dates from which s.24(2)(b)-(f) other care has ended ("was, but is no longer").</summary>
     public LocalDate[] OtherCareEnds { get; private set; } = [];
 
-    /// <summary>Days looked after (short breaks left out) on or after the 14th birthday and before <paramref name="d"/>.</summary>
+    /// <summary>
+    /// Days looked after (short breaks left out) on or after the 14th birthday and before <paramref name="d"/>.
+    /// </summary>
     public int CountedBefore(LocalDate d)
     {
         var total = 0;
@@ -263,7 +276,9 @@ internal sealed class PersonFacts
         return null;
     }
 
-    /// <summary>The last cessation of care other than short breaks on or before <paramref name="d"/> (s.23A(2)(b)).</summary>
+    /// <summary>
+    /// The last cessation of care other than short breaks on or before <paramref name="d"/> (s.23A(2)(b)).
+    /// </summary>
     public LocalDate? LastCessationOnOrBefore(LocalDate d)
     {
         LocalDate? last = null;
@@ -295,7 +310,9 @@ internal sealed class PersonFacts
         return false;
     }
 
-    /// <summary>The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.</summary>
+    /// <summary>
+    /// The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.
+    /// </summary>
     private int OrdersMade(System.Collections.Frozen.FrozenSet<string> reasons, ref LocalDate[] into)
     {
         Reserve(ref into, _careCount);
@@ -331,7 +348,9 @@ internal sealed class PersonFacts
         return n == 0 ? 0 : w + 1;
     }
 
-    /// <summary>The indexes of the episodes in order of start; episodes starting the same day keep input order.</summary>
+    /// <summary>
+    /// The indexes of the episodes in order of start; episodes starting the same day keep input order.
+    /// </summary>
     internal static int[] OrderOfStart(ReadOnlySpan<EpisodeValue> episodes)
     {
         var order = new int[episodes.Length];
@@ -414,7 +433,8 @@ internal sealed class PersonFacts
     /// </summary>
     private LocalDate? QualifyingEnd(OtherCare o)
     {
-        var childOnly = o.Kind is OtherCareKind.PrivateFostering or OtherCareKind.VoluntaryOrganisation or OtherCareKind.PrivateChildrensHome;
+        var childOnly = o.Kind is OtherCareKind.PrivateFostering or OtherCareKind.VoluntaryOrganisation
+            or OtherCareKind.PrivateChildrensHome;
         LocalDate? end = o.End;
         if (childOnly && (end is null || end > B18)) end = B18;
         if (end is null) return null; // still accommodated: "is no longer" not met

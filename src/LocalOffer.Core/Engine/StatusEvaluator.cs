@@ -64,7 +64,9 @@ internal static class StatusEvaluator
         return QualifyingOr(f, d, new(Status.None, adoptedBefore ? Route.Adopted : Route.NoneApplies));
     }
 
-    /// <summary>The relevant-child limb that applies on <paramref name="d"/> (16 or 17, not looked after), if any.</summary>
+    /// <summary>
+    /// The relevant-child limb that applies on <paramref name="d"/> (16 or 17, not looked after), if any.
+    /// </summary>
     private static Route? IsRelevant(PersonFacts f, LocalDate d)
     {
         // s.23A(2)(b): eligible immediately before last ceasing to be looked after.
@@ -72,7 +74,8 @@ internal static class StatusEvaluator
             return Route.RelevantLeftCare;
         // CLR 2010 reg 3(2): detained or in hospital on the 16th birthday, 13 weeks of care since 14
         // before the detention began. Not subject to a care order: such a child is still looked after.
-        if (f.DetentionAt16 is { } det && !f.DetentionUnderCareOrder && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
+        if (f.DetentionAt16 is { } det && !f.DetentionUnderCareOrder
+            && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
             return Route.RelevantDetainedAt16;
         return null;
     }

@@ -25,7 +25,8 @@ internal static class TimelineBuilder
     // Scratch list reused per thread: the batch builds millions of timelines.
     [ThreadStatic] private static List<LocalDate>? _candidates;
 
-    public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(HistoryView history, EnglandLaw law)
+    public static (Span[] Spans, PersonFacts[] Epochs, LocalDate[] EpochStarts) Build(HistoryView history,
+        EnglandLaw law)
     {
         var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
         LocalDate[] epochStarts = law.AdoptionEndsCareLeaverStatus && AnyAdoption(history, law)
@@ -57,11 +58,14 @@ internal static class TimelineBuilder
             return epochs[0];
         }
         facts.Fill(history);
-        AddEpoch(facts, 0, history.DateOfBirth, law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil), spans);
+        var b25 = law.Birthdays.Birthday(history.DateOfBirth, law.AgeCareLeaverUntil);
+        AddEpoch(facts, 0, history.DateOfBirth, b25, spans);
         return facts;
     }
 
-    /// <summary>The spans of epoch <paramref name="k"/>, from <paramref name="from"/> to <paramref name="to"/>, added.</summary>
+    /// <summary>
+    /// The spans of epoch <paramref name="k"/>, from <paramref name="from"/> to <paramref name="to"/>, added.
+    /// </summary>
     private static void AddEpoch(PersonFacts facts, int k, LocalDate from, LocalDate to, List<Span> spans)
     {
         var candidates = _candidates ??= new List<LocalDate>(64);
@@ -90,7 +94,8 @@ internal static class TimelineBuilder
         var starts = new List<LocalDate> { history.DateOfBirth };
         var episodes = history.Episodes;
         foreach (var i in PersonFacts.OrderOfStart(episodes))
-            if (episodes[i] is var e && e.End is { } adopted && e.ReasonEnded is { } r && law.AdoptionReasons.Contains(r)
+            if (episodes[i] is var e && e.End is { } adopted && e.ReasonEnded is { } r
+                && law.AdoptionReasons.Contains(r)
                 && adopted > starts[^1] && adopted < b25)
                 starts.Add(adopted);
         return [.. starts];
@@ -161,7 +166,9 @@ internal static class TimelineBuilder
     private static bool Continues(CarePeriod before, CarePeriod after) =>
         before.Range.End == after.Range.Start && before.ShortBreak == after.ShortBreak;
 
-    /// <summary>The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).</summary>
+    /// <summary>
+    /// The index of the span covering <paramref name="d"/>, or -1 (before birth, or from the 25th birthday).
+    /// </summary>
     internal static int IndexOn(ReadOnlySpan<Span> spans, LocalDate d)
     {
         for (var i = 0; i < spans.Length; i++)

@@ -24,8 +24,8 @@ internal sealed class EntitlementContext
     private readonly List<Piece> _pieces;
     private string _id = "";
 
-    public EntitlementContext(EnglandLaw law, HistoryView history, ReadOnlySpan<Span> spans, PersonFacts facts, DateRange? window,
-        List<Piece> pieces)
+    public EntitlementContext(EnglandLaw law, HistoryView history, ReadOnlySpan<Span> spans, PersonFacts facts,
+        DateRange? window, List<Piece> pieces)
     {
         Law = law; _pieces = pieces;
         For(history, spans, facts, window);
@@ -83,7 +83,8 @@ internal sealed class EntitlementContext
     /// <paramref name="instance"/> keeps separate payments (one per course) apart. Nothing is owed
     /// on or after death (REC E2).
     /// </summary>
-    public void Add(DateRangeSet days, LegalReference[] basis, string? condition = null, Money? amount = null, int instance = 0)
+    public void Add(DateRangeSet days, LegalReference[] basis, string? condition = null, Money? amount = null,
+        int instance = 0)
     {
         var died = Facts.DeathDate;
         foreach (var r in days.Span)
@@ -150,7 +151,8 @@ internal sealed class EntitlementContext
 
     // ---- facts about other dates than the window's (uncut) ----
 
-    public Status StatusOn(LocalDate d) => TimelineBuilder.IndexOn(Spans, d) is var i and >= 0 ? Spans[i].Status : Engine.Status.None;
+    public Status StatusOn(LocalDate d) =>
+        TimelineBuilder.IndexOn(Spans, d) is var i and >= 0 ? Spans[i].Status : Engine.Status.None;
 
     public bool EverRoute(Route a, Route b)
     {
@@ -160,7 +162,8 @@ internal sealed class EntitlementContext
 
     // ---- sets the law's conditions name, shared by several rules ----
 
-    private DateRangeSet? _eligible, _relevant, _formerRelevant, _fr18to21, _fr21to25, _continuing, _return, _offer, _s24b;
+    private DateRangeSet? _eligible, _relevant, _formerRelevant, _fr18to21, _fr21to25;
+    private DateRangeSet? _continuing, _return, _offer, _s24b;
     public DateRangeSet Eligible => _eligible ??= Status(Engine.Status.Eligible);
     public DateRangeSet Relevant => _relevant ??= Status(Engine.Status.Relevant);
     public DateRangeSet FormerRelevant => _formerRelevant ??= Status(Engine.Status.FormerRelevant);
@@ -171,7 +174,8 @@ internal sealed class EntitlementContext
     /// s.23C(7): former relevant from 21 while "the programme of education or training" in the
     /// pathway plan continues: a spell begun before the 21st birthday.
     /// </summary>
-    public DateRangeSet ContinuingProgramme => _continuing ??= History.Education.Count == 0 ? DateRangeSet.Empty // no closure
+    public DateRangeSet ContinuingProgramme => _continuing ??= History.Education.Count == 0
+        ? DateRangeSet.Empty // and no closure made
         : FormerRelevant21To25.Intersect(Education(e => e.Start < Facts.B21));
 
     /// <summary>
@@ -182,7 +186,9 @@ internal sealed class EntitlementContext
     public DateRangeSet EducationReturn => _return ??= FormerRelevant21To25.Intersect(Education(_ => true))
         .Intersect(InForce(Law.EducationReturnStart)).Except(ContinuingProgramme);
 
-    /// <summary>s.23CZB(1): former relevant aged 21 to 25 to whom s.23C(7) and s.23CA do not apply (from 1 April 2018).</summary>
+    /// <summary>
+    /// s.23CZB(1): former relevant aged 21 to 25 to whom s.23C(7) and s.23CA do not apply (from 1 April 2018).
+    /// </summary>
     public DateRangeSet To25Offer => _offer ??= FormerRelevant21To25.Intersect(InForce(Law.PersonalAdviserTo25Start))
         .Except(ContinuingProgramme).Except(EducationReturn);
 
@@ -207,4 +213,5 @@ internal sealed class EntitlementContext
 }
 
 /// <summary>One provision's days of one entitlement, before runs are joined.</summary>
-internal readonly record struct Piece(string Id, DateRange Range, LegalReference[] Basis, string? Condition, Money? Amount, int Instance);
+internal readonly record struct Piece(string Id, DateRange Range, LegalReference[] Basis, string? Condition,
+    Money? Amount, int Instance);

@@ -37,10 +37,12 @@ internal sealed class EntitlementRuleSet
         var ruled = _ids.ToHashSet(StringComparer.Ordinal);
         foreach (var id in law.Entitlements.Ids)
             if (!ruled.Contains(id))
-                throw new RuleFileException(EntitlementCatalog.FileName, 0, 0, $"entitlement '{id}' has no rule in Engine/Entitlements");
+                throw new RuleFileException(EntitlementCatalog.FileName, 0, 0,
+                    $"entitlement '{id}' has no rule in Engine/Entitlements");
         foreach (var id in ruled)
             if (!law.Entitlements.Contains(id))
-                throw new RuleFileException(EntitlementCatalog.FileName, 0, 0, $"the rule '{id}' has no entry in the catalogue");
+                throw new RuleFileException(EntitlementCatalog.FileName, 0, 0,
+                    $"the rule '{id}' has no entry in the catalogue");
     }
 
     public IEnumerable<string> Ids => _rules.Select(r => r.Id);

@@ -8,7 +8,9 @@ namespace LocalOffer.Core.Engine.Entitlements;
 /// </summary>
 internal static class OnRequest
 {
-    /// <summary>The condition shown for <paramref name="what"/> (made once by each rule, not per young person).</summary>
+    /// <summary>
+    /// The condition shown for <paramref name="what"/> (made once by each rule, not per young person).
+    /// </summary>
     public static string Available(string what) =>
         $"available on request: the council must provide {what} if the young person says they want advice and support";
 

@@ -16,7 +16,8 @@ internal sealed class StayingPut(EnglandLaw law) : EntitlementRule
         // placed with a local authority foster parent" (route (b): looked after until 18); the council must
         // "monitor the staying put arrangement" and support it until 21 (s.23CZA(3)).
         var lastCare = f.CareOn(f.B18.PlusDays(-1));
-        if (lastCare is not { } lc || f.EpisodeOf(lc).Placement is not { } pl || !law.FosterPlacements.Contains(pl)) return;
+        if (lastCare is not { } lc || f.EpisodeOf(lc).Placement is not { } pl || !law.FosterPlacements.Contains(pl))
+            return;
         c.Add(c.Routes(Route.FormerRelevantCareTo18, Route.FormerRelevantCareTo18)
                 .Intersect(f.B18, law.Birthdays.Birthday(f.Dob, law.AgeStayingPutUntil))
                 .Intersect(c.InForce(law.StayingPutStart)),
