@@ -162,7 +162,16 @@ public sealed class EnglandLaw
     public bool AdoptionEndsCareLeaverStatus { get; }
 
     /// <summary>The birthdays on which duties change (14, 16, 18, 21, 25 as the rules stand), in order.</summary>
-    public IReadOnlyList<int> MilestoneAges => [AgeCountingFrom, AgeEligibleFrom, AgeAdult, AgeCoreDutiesUntil, AgeCareLeaverUntil];
+    public IReadOnlyList<int> MilestoneAges =>
+        [AgeCountingFrom, AgeEligibleFrom, AgeAdult, AgeCoreDutiesUntil, AgeCareLeaverUntil];
+
+    /// <summary>
+    /// Whether the ages the short cuts argue from come in the law's order: counting from (14), eligible from
+    /// (16), adult (18), care leaver until (25), each no earlier than the one before. The rule files do not
+    /// force it; a short cut whose argument needs it steps aside when it does not hold.
+    /// </summary>
+    public bool AgesInOrder => AgeCountingFrom <= AgeEligibleFrom && AgeEligibleFrom <= AgeAdult
+        && AgeAdult <= AgeCareLeaverUntil;
 
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
     public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
