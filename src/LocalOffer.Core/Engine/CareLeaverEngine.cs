@@ -86,21 +86,13 @@ public sealed class CareLeaverEngine
     /// </summary>
     public const int KeptEpisodeCapacity = 1024;
 
-    // One view per thread, filled again for each child. Taken out while in use, so a call made inside
-    // another (none today) would get a view of its own rather than overwrite the caller's.
-    [ThreadStatic] private static HistoryView? _view;
-
-    private static HistoryView RentView()
-    {
-        var view = _view ?? new HistoryView();
-        _view = null;
-        return view;
-    }
+    // One view per thread, filled again for each child.
+    private static HistoryView RentView() => PerThread<HistoryView>.Take();
 
     private static void ReturnView(HistoryView view)
     {
         view.Clear();
-        _view = view;
+        PerThread<HistoryView>.GiveBack(view);
     }
 
     /// <summary>Whether <see cref="Classify"/> answers without the timeline (for the property tests).</summary>
@@ -116,10 +108,11 @@ public sealed class CareLeaverEngine
     internal Classification ClassifyFully(CareHistory history, LocalDate asAt) =>
         ClassifyFully(HistoryView.Of(history), asAt);
 
-    private Classification ClassifyFully(HistoryView history, LocalDate asAt) => ClassifyFully(history, asAt, null);
+    private Classification ClassifyFully(HistoryView history, LocalDate asAt) =>
+        ClassifyFully(history, asAt, null);
 
-    /// <param name="stage">Called after each stage (0 timeline, 1 status, 2 entitlement ids, 3 warnings, 4 counts)
-    /// by the bench's profile; null in every other use.</param>
+    /// <param name="stage">Called after each stage (0 timeline, 1 status, 2 entitlement ids, 3 warnings,
+    /// 4 counts) by the bench's profile; null in every other use.</param>
     private Classification ClassifyFully(HistoryView history, LocalDate asAt, Action<int>? stage)
     {
         var work = RentWorkspace();
@@ -141,21 +134,14 @@ public sealed class CareLeaverEngine
         finally { ReturnWorkspace(work); }
     }
 
-    // One workspace per thread (facts and spans filled again for each child), taken out while in use like the view.
-    [ThreadStatic] private static DayWorkspace? _workspace;
-
-    private static DayWorkspace RentWorkspace()
-    {
-        var work = _workspace ?? new DayWorkspace();
-        _workspace = null;
-        return work;
-    }
+    // One workspace per thread: facts and spans filled again for each child.
+    private static DayWorkspace RentWorkspace() => PerThread<DayWorkspace>.Take();
 
     private static void ReturnWorkspace(DayWorkspace work)
     {
         work.Spans.Clear();
         // A child with thousands of episodes leaves big buffers: let them go rather than keep them.
-        _workspace = work.Oversized ? null : work;
+        if (!work.Oversized) PerThread<DayWorkspace>.GiveBack(work);
     }
 
     /// <summary>
