@@ -82,6 +82,26 @@ public sealed class BadRowTests : IDisposable
     }
 
     [Fact]
+    public void A_record_too_long_to_search_in_turn_still_finds_its_duplicates()
+    {
+        // 300 episodes of a day for child 1, more than CohortBuilder.SearchedInTurn: the first search that
+        // finds nothing past that many makes an index of the child's starts, used from then on.
+        var start = new LocalDate(2016, 1, 1);
+        string Row(int k) => $"1,{start.PlusDays(2 * k):dd/MM/yyyy},C2,U4,{start.PlusDays(2 * k + 1):dd/MM/yyyy},X1\n";
+        var rows = Enumerable.Range(0, 300).Select(Row).ToList();
+        rows.Add(Row(10)); // line 302: found by searching in turn, 290 episodes down
+        rows.Add(Row(300)); // line 303: a new start, searched past the limit: the index is made
+        rows.Add(Row(5)); // line 304: found in the index
+        var (summary, rejects, results) = Run(Header, "CHILD,DECOM,LS,PLACE,DEC,REC\n" + string.Concat(rows));
+        rejects.Where(r => r.File.EndsWith("episodes.csv")).Select(r => (r.Line, r.Reason)).Should().Equal(
+            (302, "duplicate episode: the same CHILD and DECOM at line 12 of the same return"),
+            (304, "duplicate episode: the same CHILD and DECOM at line 7 of the same return"));
+        results.Single(r => r.Child == "1").Classification!.Facts.DaysLookedAfterSince14.Should().Be(301);
+        summary.RowsRead.Should().Be(summary.RowsUsed + summary.RowsRejected);
+        Batch.Cohort.CohortBuilder.SearchedInTurn.Should().BeLessThan(300, "the index is what this test reaches");
+    }
+
+    [Fact]
     public void Iso_dates_any_case_headers_extra_columns_bom_and_crlf_are_read()
     {
         var bom = "\uFEFF";
