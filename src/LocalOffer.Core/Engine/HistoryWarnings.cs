@@ -26,14 +26,13 @@ internal static class HistoryWarnings
     public static IReadOnlyList<string> For(HistoryView h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
-        int[]? seen = null; // episodes of each kind met, named or not
-        bool Named(Kind kind) => ++(seen ??= new int[4])[(int)kind] <= MaxNamedPerKind;
+        Span<int> seen = stackalloc int[4]; // episodes of each kind met, named or not
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
         var episodes = h.Episodes;
         for (var i = 0; i < episodes.Length; i++)
         {
             var e = episodes[i];
-            if (e.End == e.Start && Named(Kind.NoWholeDay))
+            if (e.End == e.Start && ++seen[(int)Kind.NoWholeDay] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, " +
                     "so no day of it counts.");
             if (e.ReasonEnded is not { } rec) continue;
@@ -41,21 +40,21 @@ internal static class HistoryWarnings
             // SSDA903 code for "continues", which an open episode may carry).
             if (e.End is null)
             {
-                if (!law.ContinuesReasons.Contains(rec) && Named(Kind.ReasonOnOpen))
+                if (!law.ContinuesReasons.Contains(rec) && ++seen[(int)Kind.ReasonOnOpen] <= MaxNamedPerKind)
                     Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as " +
                         "still open and the reason is ignored.");
                 continue;
             }
             if (!law.CarePeriodReasons.Contains(rec)) continue; // most episodes: no warning
-            if (law.AgeAssessedAdultReasons.Contains(rec) && Named(Kind.AgeAssessedAdult))
+            if (law.AgeAssessedAdultReasons.Contains(rec) && ++seen[(int)Kind.AgeAssessedAdult] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be " +
                     "a child, so this episode is left out of every count.");
-            if (law.TransferReasons.Contains(rec) && Named(Kind.Transfer))
+            if (law.TransferReasons.Contains(rec) && ++seen[(int)Kind.Transfer] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes " +
                     "that council went on looking after the young person until the next episode here or the " +
                     "18th birthday; they are a care leaver of that council.");
         }
-        if (seen is not null) AddUnnamed(seen, ref warnings);
+        AddUnnamed(seen, ref warnings);
         if (deathDate is { } died && died <= asAt)
             Add($"The young person died on {Words.Date(died)} (episode ended {Words.Codes(law.DeathReasons)}).");
         if (asAt < law.RegimeStart)
@@ -63,18 +62,20 @@ internal static class HistoryWarnings
         return warnings ?? (IReadOnlyList<string>)[];
     }
 
+    // The words of each kind's count line, in the order of Kind.
+    private static readonly string[] More =
+    [
+        "end on the day they start: no day of them counts",
+        "have no end date but a reason ended: each is taken as still open and the reason is ignored",
+        "ended with the age assessed as 18 or over: each is left out of every count",
+        "ended with care taken over by another council, assumed to go on as above",
+    ];
+
     // One line for each kind with more episodes than were named.
-    private static void AddUnnamed(int[] seen, ref List<string>? warnings)
+    private static void AddUnnamed(ReadOnlySpan<int> seen, ref List<string>? warnings)
     {
-        string[] more =
-        [
-            "end on the day they start: no day of them counts",
-            "have no end date but a reason ended: each is taken as still open and the reason is ignored",
-            "ended with the age assessed as 18 or over: each is left out of every count",
-            "ended with care taken over by another council, assumed to go on as above",
-        ];
         for (var k = 0; k < seen.Length; k++)
             if (seen[k] > MaxNamedPerKind)
-                (warnings ??= []).Add($"{seen[k] - MaxNamedPerKind} more episodes {more[k]}.");
+                (warnings ??= []).Add($"{seen[k] - MaxNamedPerKind} more episodes {More[k]}.");
     }
 }
