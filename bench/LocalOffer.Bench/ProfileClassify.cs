@@ -21,10 +21,12 @@ public static class ProfileClassify
         Load(int n)
     {
         var dir = Path.Combine(Path.GetTempPath(), "localoffer-bench", n.ToString());
-        if (!File.Exists(Path.Combine(dir, "episodes.csv"))) LocalOffer.Batch.Synth.SyntheticReturn.Write(dir, n, 1, AsAt);
+        if (!File.Exists(Path.Combine(dir, "episodes.csv")))
+            LocalOffer.Batch.Synth.SyntheticReturn.Write(dir, n, 1, AsAt);
         var core = RulesCore.LoadDefault();
         var runner = new BatchRunner(core);
-        var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], AsAt, "");
+        var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [],
+            AsAt, "");
         return (core, runner, runner.Load(options).Cohort, options);
     }
 
@@ -69,7 +71,8 @@ public static class ProfileClassify
             Console.WriteLine($"  classify (episodes included): {tWhole:F2} us, {aWhole} B");
             Console.WriteLine($"  timeline only (as `check`: history built): {tTimeline:F2} us, {aTimeline} B");
             Console.WriteLine($"  write results CSV (to nowhere): {Us(write):F2} us, {aWrite / cohort.Count} B");
-            Console.WriteLine($"  load (read, check, one record per child): {Us(load):F2} us, {aLoad / cohort.Count} B");
+            Console.WriteLine($"  load (read, check, one record per child): {Us(load):F2} us, " +
+                $"{aLoad / cohort.Count} B");
             Console.WriteLine($"  classify on {Environment.ProcessorCount} threads (Parallel.For): " +
                 $"{Us(parallel):F2} us wall per child");
         }
@@ -106,7 +109,8 @@ public static class ProfileClassify
                 $"GCs {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, " +
                 $"paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms");
             var (tEpisodes, aEpisodes) = Measure(cohort.Count, i => { cohort.Episodes(i, ref buffer); return null!; });
-            var (tShort, aShort) = Measure(shortCut.Count, k => AsBatch(engine, cohort, shortCut[k], AsAt, ref buffer)!);
+            var (tShort, aShort) =
+                Measure(shortCut.Count, k => AsBatch(engine, cohort, shortCut[k], AsAt, ref buffer)!);
             var (tFull, aFull) = Measure(full.Count, k => AsBatch(engine, cohort, full[k], AsAt, ref buffer)!);
             var share = 100.0 * shortCut.Count / cohort.Count;
             Console.WriteLine($"  episodes from the cohort {tEpisodes:F2} us {aEpisodes} B; short cut {share:F1}% of " +

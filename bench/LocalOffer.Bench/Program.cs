@@ -20,18 +20,24 @@ var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
 if (ri >= 0) argsList.RemoveRange(ri, 2);
 if (argsList.FirstOrDefault() == "--one") return RunOne(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsList[1]));
-if (argsList.FirstOrDefault() == "--profile") return LocalOffer.Bench.ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
+if (argsList.FirstOrDefault() == "--profile")
+    return ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]), runs);
-if (argsList.FirstOrDefault() == "--classify") return LocalOffer.Bench.ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
-if (argsList.FirstOrDefault() == "--caseload") return LocalOffer.Bench.CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
-if (argsList.FirstOrDefault() == "--indicators") return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
+if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
+if (argsList.FirstOrDefault() == "--caseload")
+    return CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
+if (argsList.FirstOrDefault() == "--indicators")
+    return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 
 var sizes = argsList.Count > 0 ? argsList.Select(int.Parse).ToArray() : [10_000, 100_000, 1_000_000];
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}, .NET {Environment.Version}");
-Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | classify us/child (CPU) | classify B/child | peak memory of one run   (medians)");
+Console.WriteLine("children | episodes | parse floor | load | classify | batch total | classify/parse | " +
+    "classify us/child (CPU) | classify B/child | peak memory of one run   (medians)");
 foreach (var n in sizes)
 {
-    var psi = new ProcessStartInfo(Environment.ProcessPath!, [.. Environment.GetCommandLineArgs().Skip(1).Take(Environment.ProcessPath!.EndsWith("dotnet") ? 1 : 0), "--one", n.ToString(), "--runs", runs.ToString()])
+    // Run as `dotnet X.dll`, the child process needs the dll again; run as the program itself, nothing.
+    var dll = Environment.GetCommandLineArgs().Skip(1).Take(Environment.ProcessPath!.EndsWith("dotnet") ? 1 : 0);
+    var psi = new ProcessStartInfo(Environment.ProcessPath!, [.. dll, "--one", n.ToString(), "--runs", runs.ToString()])
     { RedirectStandardOutput = true };
     using var p = Process.Start(psi)!;
     var timing = p.StandardOutput.ReadToEnd().TrimEnd();
@@ -54,8 +60,10 @@ static int RunOne(int n, int runs)
     var episodes = Path.Combine(dir, "episodes.csv");
     var core = RulesCore.LoadDefault();
     var runner = new BatchRunner(core);
-    var options = new BatchOptions(header, [episodes], [], yearEnd, Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv"));
-    var parse = new List<double>(); var load = new List<double>(); var classify = new List<double>(); var total = new List<double>();
+    var options = new BatchOptions(header, [episodes], [], yearEnd, Path.Combine(dir, "results.csv"), "csv",
+        Path.Combine(dir, "rejects.csv"));
+    var parse = new List<double>(); var load = new List<double>(); var classify = new List<double>();
+    var total = new List<double>();
     var cpu = new List<double>(); var bytes = new List<double>();
     long episodeRows = 0;
     for (var i = 0; i < runs + 1; i++) // the first run warms up and is not counted
@@ -88,9 +96,11 @@ static int RunOne(int n, int runs)
         });
         var tClassify = sw.Elapsed.TotalSeconds;
         if (Environment.GetEnvironmentVariable("BENCH_GC") == "1")
-            Console.Error.WriteLine($"classify: GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
+            Console.Error.WriteLine($"classify: GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/" +
+                $"{GC.CollectionCount(2) - gen2}, " +
                 $"paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
-        var cpuClassify = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / cohort.Count;
+        var cpuClassify =
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds * 1000 / cohort.Count;
         var bytesClassify = (GC.GetTotalAllocatedBytes(precise: true) - alloc0) / (double)cohort.Count;
         episodeRows = builder.EpisodeRowsRead;
         cohort = null; builder = null;
@@ -99,9 +109,12 @@ static int RunOne(int n, int runs)
         runner.Run(options);
         var tTotal = sw.Elapsed.TotalSeconds;
         if (i == 0) continue;
-        parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal); cpu.Add(cpuClassify); bytes.Add(bytesClassify);
+        parse.Add(tParse); load.Add(tLoad); classify.Add(tClassify); total.Add(tTotal);
+        cpu.Add(cpuClassify); bytes.Add(bytesClassify);
     }
-    Console.Write($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | {Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2} | {Median(cpu),6:F2} us | {Median(bytes),6:F0} B");
+    Console.Write($"{n,8:N0} | {episodeRows,8:N0} | {Median(parse),9:F2} s | {Median(load),5:F2} s | " +
+        $"{Median(classify),6:F2} s | {Median(total),9:F2} s | {Median(classify) / Median(parse),6:F2} | " +
+        $"{Median(cpu),6:F2} us | {Median(bytes),6:F0} B");
     return 0;
 }
 
@@ -113,10 +126,12 @@ static int PeakOfOneRun(int n)
     var clock = Stopwatch.StartNew();
     var core = RulesCore.LoadDefault();
     var rules = clock.Elapsed.TotalSeconds;
-    var (summary, _) = new BatchRunner(core).Run(new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd,
-        Path.Combine(dir, "results.csv"), "csv", Path.Combine(dir, "rejects.csv")));
+    var (summary, _) = new BatchRunner(core).Run(new BatchOptions(Path.Combine(dir, "header.csv"),
+        [Path.Combine(dir, "episodes.csv")], [], yearEnd, Path.Combine(dir, "results.csv"), "csv",
+        Path.Combine(dir, "rejects.csv")));
     if (Environment.GetEnvironmentVariable("BENCH_GC") == "1")
-        Console.Error.WriteLine($"cold: rules {rules:F2} s, read {summary.ReadTime.TotalSeconds:F2} s, classify and write " +
+        Console.Error.WriteLine($"cold: rules {rules:F2} s, read {summary.ReadTime.TotalSeconds:F2} s, " +
+            "classify and write " +
             $"{summary.ClassifyTime.TotalSeconds:F2} s, GC paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
     Console.Write($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024),7:F0} MB");
     return 0;
@@ -129,7 +144,8 @@ static int LoadOnly(int n, int runs)
     var yearEnd = new LocalDate(2026, 3, 31);
     if (!File.Exists(Path.Combine(dir, "episodes.csv"))) SyntheticReturn.Write(dir, n, seed: 1, yearEnd);
     var runner = new BatchRunner(RulesCore.LoadDefault());
-    var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], yearEnd, "");
+    var options = new BatchOptions(Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [],
+        yearEnd, "");
     for (var i = 0; i < runs; i++)
     {
         var pause0 = GC.GetTotalPauseDuration();
@@ -138,13 +154,15 @@ static int LoadOnly(int n, int runs)
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var (cohort, _) = runner.Load(options);
         Console.WriteLine($"load {cohort.Count:N0} children: {sw.Elapsed.TotalSeconds:F2} s, CPU " +
-            $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F2} s; GCs {GC.CollectionCount(0) - gen0}/" +
-            $"{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
+            $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds:F2} s; " +
+            $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
+            $"paused {(GC.GetTotalPauseDuration() - pause0).TotalMilliseconds:F0} ms");
         if (Environment.GetEnvironmentVariable("BENCH_PARSE") == "1")
         {
             sw.Restart();
-            var rows = Ssda903CsvReader.CheckedRowsOnly(new LocalOffer.Batch.Input.InputSource[] { LocalOffer.Batch.Input.InputSource.File(options.Header!),
-                LocalOffer.Batch.Input.InputSource.File(options.Episodes[0]) }, RulesCore.LoadDefault().Codes);
+            var rows = Ssda903CsvReader.CheckedRowsOnly(
+                [InputSource.File(options.Header!), InputSource.File(options.Episodes[0])],
+                RulesCore.LoadDefault().Codes);
             Console.WriteLine($"  read and check only ({rows:N0} rows, one thread): {sw.Elapsed.TotalSeconds:F2} s");
         }
         cohort = null;
@@ -152,7 +170,13 @@ static int LoadOnly(int n, int runs)
     return 0;
 }
 
-static double Median(List<double> xs) { var s = xs.Order().ToList(); return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2; }
+static double Median(List<double> xs)
+{
+    var s = xs.Order().ToList();
+    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+}
 
 static string Cpu() =>
-    File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "?" : "?";
+    File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name"))?.Split(':')[1].Trim() ?? "?"
+        : "?";

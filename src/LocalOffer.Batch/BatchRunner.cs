@@ -19,7 +19,9 @@ public sealed record BatchOptions(
     string Format = "csv",
     string? RejectsPath = null)
 {
-    /// <summary>Inputs held in memory (uploads) read in place of the paths: the header first, then episodes, then XML.</summary>
+    /// <summary>
+    /// Inputs held in memory (uploads) read in place of the paths: the header first, then episodes, then XML.
+    /// </summary>
     public IReadOnlyList<(InputSource Source, SsdaFileKind Kind)>? Sources { get; init; }
 }
 
@@ -70,7 +72,8 @@ public sealed class BatchRunner(RulesCore core)
         return null;
     }
 
-    public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
+    public (BatchSummary Summary, IReadOnlyList<Reject> Rejects) Run(BatchOptions o,
+        IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null)
     {
         CheckPaths(o);
         // Both files are written to temporary files and put in place together at the end: a run that
@@ -89,9 +92,9 @@ public sealed class BatchRunner(RulesCore core)
     /// (CSV) written to them. <paramref name="between"/> is awaited after each block of children, so
     /// a browser page can show progress and stay responsive on its one thread.
     /// </summary>
-    public async Task<(BatchSummary Summary, IReadOnlyList<Reject> Rejects)> RunAsync(BatchOptions o, Stream results, Stream? rejects,
-        IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null, Func<Task>? between = null,
-        int block = Block)
+    public async Task<(BatchSummary Summary, IReadOnlyList<Reject> Rejects)> RunAsync(BatchOptions o, Stream results,
+        Stream? rejects, IProgress<BatchProgress>? progress = null, Action<BatchResult>? onResult = null,
+        Func<Task>? between = null, int block = Block)
     {
         if (!DateLimits.InRange(o.AsAt)) throw new UnreadableInputException($"--as-at {DateLimits.OutOfRange(o.AsAt)}");
         var clock = Stopwatch.StartNew();
@@ -101,7 +104,8 @@ public sealed class BatchRunner(RulesCore core)
         if (o.Format != "json" && onResult is null)
             await ClassifyToCsv(cohort, o.AsAt, results, tally, progress, between, block);
         else
-        using (var writer = o.Format == "json" ? (IResultWriter)new ResultJsonWriter(results, o.AsAt) : new ResultCsvWriter(results))
+        using (var writer = o.Format == "json"
+            ? (IResultWriter)new ResultJsonWriter(results, o.AsAt) : new ResultCsvWriter(results))
         {
             foreach (var children in Classify(cohort, o.AsAt, progress, block))
             {
@@ -115,8 +119,9 @@ public sealed class BatchRunner(RulesCore core)
             }
         }
         if (rejects is not null) RejectCsvWriter.Write(rejects, builder.Rejects);
-        var summary = new BatchSummary(builder.HeaderRowsRead, builder.EpisodeRowsRead, builder.Rejects.Count, builder.EpisodeRowsMerged,
-            builder.HeaderRowsMerged, cohort.Count, tally.ByStatus, tally.ByAge, tally.Warned, clock.Elapsed)
+        var summary = new BatchSummary(builder.HeaderRowsRead, builder.EpisodeRowsRead, builder.Rejects.Count,
+            builder.EpisodeRowsMerged, builder.HeaderRowsMerged, cohort.Count, tally.ByStatus, tally.ByAge,
+            tally.Warned, clock.Elapsed)
         {
             ReadTime = read, ClassifyTime = clock.Elapsed - read,
         };
@@ -144,7 +149,9 @@ public sealed class BatchRunner(RulesCore core)
         }
     }
 
-    /// <summary>Reads every file, in the order given (later files are later returns), and checks the episodes.</summary>
+    /// <summary>
+    /// Reads every file, in the order given (later files are later returns), and checks the episodes.
+    /// </summary>
     /// <summary>The size of cohort read from files after which <see cref="Load"/> collects garbage once.</summary>
     public const int CollectAfterLoadFrom = 100_000;
 
@@ -184,8 +191,8 @@ public sealed class BatchRunner(RulesCore core)
     /// Where there are threads, the next block is classified while the caller writes this one, so
     /// no core waits for the writer.
     /// </summary>
-    public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt, IProgress<BatchProgress>? progress = null,
-        int block = Block)
+    public IEnumerable<BatchResult[]> Classify(Cohort.Cohort cohort, LocalDate asAt,
+        IProgress<BatchProgress>? progress = null, int block = Block)
     {
         progress?.Report(new BatchProgress("classifying", 0, cohort.Count));
         var pipelined = ReadAhead.Threaded;
@@ -281,14 +288,21 @@ public sealed class BatchRunner(RulesCore core)
         var k = core.Engine.Classify(dob, cohort.Episodes(i, ref buffer), asAt);
         _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
         // The engine's warnings are the ones `check` gives for the same history, word for word.
-        var warning = rejected > 0 ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
-        if (k.Warnings.Count > 0) warning = string.Join(WarningSeparator, warning is null ? k.Warnings : k.Warnings.Prepend(warning));
+        var warning = rejected > 0
+            ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;
+        if (k.Warnings.Count > 0)
+            warning = string.Join(WarningSeparator, warning is null ? k.Warnings : k.Warnings.Prepend(warning));
         return new BatchResult(id, dob, k, warning);
     }
 
-    /// <summary>Age bands of the summary, cut at the law's milestone birthdays (14, 16, 18, 21, 25 as the rules stand).</summary>
+    /// <summary>
+    /// Age bands of the summary, cut at the law's milestone birthdays (14, 16, 18, 21, 25 as the rules stand).
+    /// </summary>
     public static IReadOnlyList<string> AgeBands(IReadOnlyList<int> milestones) =>
-        [$"under {milestones[0]}", .. milestones.Zip(milestones.Skip(1), (a, b) => $"{a}-{b - 1}"), $"{milestones[^1]} and over"];
+        [
+            $"under {milestones[0]}", .. milestones.Zip(milestones.Skip(1), (a, b) => $"{a}-{b - 1}"),
+            $"{milestones[^1]} and over",
+        ];
 
     public static string AgeBand(int age, IReadOnlyList<int> milestones) =>
         AgeBand(age, milestones, AgeBands(milestones));
@@ -303,7 +317,8 @@ public sealed class BatchRunner(RulesCore core)
     /// <summary>Children by status and by age, counted as results are written.</summary>
     private sealed class Tally(IReadOnlyList<int> milestones)
     {
-        public Dictionary<string, int> ByStatus { get; } = StatusNames.All.Select(s => s.Wire()).Append("not classified").ToDictionary(s => s, _ => 0);
+        public Dictionary<string, int> ByStatus { get; } =
+            StatusNames.All.Select(s => s.Wire()).Append("not classified").ToDictionary(s => s, _ => 0);
         private readonly IReadOnlyList<string> _bands = AgeBands(milestones);
         public Dictionary<string, int> ByAge { get; } = AgeBands(milestones).ToDictionary(a => a, _ => 0);
         public int Warned { get; private set; }

@@ -20,7 +20,8 @@ public sealed class BatchFormTests
     [Fact]
     public void An_episode_without_a_legal_status_is_named()
     {
-        EpisodeValue[] episodes = [new(Dob.PlusYears(15), Dob.PlusYears(16), "C2"), new(Dob.PlusYears(16), null, null!)];
+        EpisodeValue[] episodes =
+            [new(Dob.PlusYears(15), Dob.PlusYears(16), "C2"), new(Dob.PlusYears(16), null, null!)];
         var act = () => Core.Engine.Classify(Dob, episodes, Dob.PlusYears(17));
         act.Should().Throw<ArgumentException>().WithMessage("episode 2 has no legal status*");
         // The thread's buffers are whole after the refusal: the next child gets its own answer.
@@ -33,7 +34,8 @@ public sealed class BatchFormTests
     {
         // 3,000 placements of a day each from 14, more than a thread keeps buffers for, then care to 18.
         var many = Enumerable.Range(0, 3 * CareLeaverEngine.KeptEpisodeCapacity)
-            .Select(i => new Episode(Dob.PlusYears(14).PlusDays(i), Dob.PlusYears(14).PlusDays(i + 1), "C2", "U1", "X1"))
+            .Select(i =>
+                new Episode(Dob.PlusYears(14).PlusDays(i), Dob.PlusYears(14).PlusDays(i + 1), "C2", "U1", "X1"))
             .Append(new Episode(Dob.PlusYears(14).PlusDays(3 * CareLeaverEngine.KeptEpisodeCapacity), null, "C2"))
             .ToArray();
         var big = new CareHistory(null, Dob, many, [], [], [], [], []);
@@ -42,7 +44,8 @@ public sealed class BatchFormTests
         {
             var a = Core.Engine.Assess(big, asAt);
             var k = AsBatch(big, asAt);
-            (k.Status, k.StatusSince, k.NextChange, k.Facts).Should().Be((a.Status, a.StatusSince, a.NextChange, a.Facts));
+            (k.Status, k.StatusSince, k.NextChange, k.Facts).Should()
+                .Be((a.Status, a.StatusSince, a.NextChange, a.Facts));
             k.EntitlementIds.Should().Equal(a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal));
             // The next child on the thread, after the big buffers were let go, as if alone.
             AsBatch(plain, asAt).Should().BeEquivalentTo(Core.Engine.Classify(plain, asAt));

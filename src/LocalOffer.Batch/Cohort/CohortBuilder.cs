@@ -44,7 +44,9 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         return _files.Count - 1;
     }
 
-    /// <summary>A header row that could not be read at all (malformed quoting, a field holding elements): read and rejected.</summary>
+    /// <summary>
+    /// A header row that could not be read at all (malformed quoting, a field holding elements): read and rejected.
+    /// </summary>
     public void RejectHeaderRow(string file, long line, int column, string reason)
     {
         HeaderRowsRead++;
@@ -162,7 +164,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         }
         slot.Next = c.FirstEpisode;
         c.FirstEpisode = Episodes.Add(slot);
-        if (_startsOfLongRecords is { } indexed && indexed.TryGetValue(ci, out var starts)) starts[start] = c.FirstEpisode;
+        if (_startsOfLongRecords is { } indexed && indexed.TryGetValue(ci, out var starts))
+            starts[start] = c.FirstEpisode;
     }
 
     /// <summary>
@@ -260,7 +263,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         var open = last.End == EpisodeRow.Open;
         reason = "";
         if (!open && e.Start >= last.End) return false;
-        reason = $"overlaps the episode at {_files[last.File]} line {last.Line} ({(open ? "still open" : $"ends {last.End:yyyy-MM-dd}")})";
+        var ends = open ? "still open" : $"ends {last.End:yyyy-MM-dd}";
+        reason = $"overlaps the episode at {_files[last.File]} line {last.Line} ({ends})";
         return true;
     }
 
@@ -278,8 +282,8 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
         {
             ref var e = ref Episodes[i];
-            buffer[k++] = new EpisodeValue(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!,
-                Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
+            buffer[k++] = new EpisodeValue(e.Start, e.End == EpisodeRow.Open ? null : e.End,
+                Checker.Code(e.LegalStatus)!, Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
         }
         return buffer.AsSpan(0, n);
     }
@@ -372,8 +376,11 @@ public sealed class Cohort
     internal Cohort(CohortBuilder builder) => _builder = builder;
     public int Count => _builder.ChildCount;
     public CareHistory History(int i) => _builder.History(i);
-    /// <summary>Child <paramref name="i"/>'s episodes written into <paramref name="buffer"/> (see CohortBuilder.EpisodeValues).</summary>
-    public ReadOnlySpan<EpisodeValue> Episodes(int i, ref EpisodeValue[] buffer) => _builder.EpisodeValues(i, ref buffer);
+    /// <summary>
+    /// Child <paramref name="i"/>'s episodes written into <paramref name="buffer"/> (see CohortBuilder.EpisodeValues).
+    /// </summary>
+    public ReadOnlySpan<EpisodeValue> Episodes(int i, ref EpisodeValue[] buffer) =>
+        _builder.EpisodeValues(i, ref buffer);
     public int RejectedRows(int i) => _builder.Children[i].RejectedRows;
     public string ChildId(int i) => _builder.Children[i].Id;
     public LocalDate DateOfBirth(int i) => _builder.Children[i].DateOfBirth;
