@@ -15,7 +15,9 @@ public sealed class PropertyTests
 
     private static bool Valid(CareHistory h) => Core.Validator.Validate(h).Count == 0;
 
-    /// <summary>Checks <paramref name="property"/> on random valid histories and a random date from birth to 26.</summary>
+    /// <summary>
+    /// Checks <paramref name="property"/> on random valid histories and a random date from birth to 26.
+    /// </summary>
     private static void ForAllValid(Action<CareHistory, LocalDate> property) =>
         Check.One(Config, Prop.ForAll(HistoryGenerators.WithDay(), x =>
         {
@@ -26,7 +28,8 @@ public sealed class PropertyTests
 
     [Fact]
     public void The_generator_makes_mostly_valid_histories() =>
-        Enumerable.Range(0, 200).Select(i => HistoryGenerators.Histories().Sample(1, 1)[0]).Count(Valid).Should().BeGreaterThan(150);
+        Enumerable.Range(0, 200).Select(i => HistoryGenerators.Histories().Sample(1, 1)[0]).Count(Valid)
+            .Should().BeGreaterThan(150);
 
     [Fact]
     public void Timeline_covers_birth_to_25_with_no_gaps_or_overlaps() =>
@@ -43,7 +46,8 @@ public sealed class PropertyTests
                 if (i > 0)
                 {
                     a.Timeline[i].From.Should().Be(a.Timeline[i - 1].To);
-                    a.Timeline[i].Status.Should().NotBe(a.Timeline[i - 1].Status, "adjacent spans of one status are merged");
+                    a.Timeline[i].Status.Should()
+                        .NotBe(a.Timeline[i - 1].Status, "adjacent spans of one status are merged");
                 }
             }
             return true;
@@ -55,7 +59,9 @@ public sealed class PropertyTests
         {
             var a = Core.Engine.Assess(h, d);
             a.Status.Should().Be(Core.Engine.EvaluateDirect(h, d), $"on {d} for {Describe(h)}");
-            a.Timeline.Single(t => t.From <= d && d < t.To || d >= t.To && t == a.Timeline[^1] && d >= a.Timeline[^1].To).Should().NotBeNull();
+            a.Timeline.Single(t => t.From <= d && d < t.To
+                    || d >= t.To && t == a.Timeline[^1] && d >= a.Timeline[^1].To)
+                .Should().NotBeNull();
         });
 
     [Fact]
@@ -70,15 +76,18 @@ public sealed class PropertyTests
             var starts = h.Episodes.Select(e => e.Start).Where(s => s <= d).OrderBy(s => s).ToList();
             var b14 = Core.Law.Birthdays.Birthday(h.DateOfBirth, 14);
             var ends = h.Episodes.Where(e => e.End is { } x2 && x2 <= d).Select(e => e.End!.Value).ToList();
-            var gapStart = ends.Where(e => !h.Episodes.Any(ep => ep.Start <= e && (ep.End is null || e < ep.End))).DefaultIfEmpty(b14).Max();
+            var gapStart = ends.Where(e => !h.Episodes.Any(ep => ep.Start <= e && (ep.End is null || e < ep.End)))
+                .DefaultIfEmpty(b14).Max();
             var gapEnd = starts.Where(s => s > gapStart).DefaultIfEmpty(current.Start).Min();
             if (gapEnd > current.Start) return;
             if (gapEnd <= gapStart || gapStart < h.DateOfBirth) return;
             var extra = new Episode(gapStart, gapEnd, "V2", "U4", "E4A");
             var more = h with { Episodes = h.Episodes.Append(extra).ToArray() };
             if (!Valid(more)) return;
-            Core.Engine.Assess(more, d).Status.Should().Be(Status.Eligible, $"on {d} after adding {extra} to {Describe(h)}");
-            Core.Engine.Assess(more, d).Facts.DaysLookedAfterSince14.Should().BeGreaterOrEqualTo(Core.Engine.Assess(h, d).Facts.DaysLookedAfterSince14);
+            Core.Engine.Assess(more, d).Status.Should()
+                .Be(Status.Eligible, $"on {d} after adding {extra} to {Describe(h)}");
+            Core.Engine.Assess(more, d).Facts.DaysLookedAfterSince14.Should()
+                .BeGreaterOrEqualTo(Core.Engine.Assess(h, d).Facts.DaysLookedAfterSince14);
         });
 
     [Fact]
@@ -87,7 +96,8 @@ public sealed class PropertyTests
         {
             var other = RulesCore.LoadDefault();
             var copy = h with { Episodes = h.Episodes.ToArray() };
-            AssessmentJson.Serialize(other.Engine.Assess(copy, d)).Should().Be(AssessmentJson.Serialize(Core.Engine.Assess(h, d)));
+            AssessmentJson.Serialize(other.Engine.Assess(copy, d)).Should()
+                .Be(AssessmentJson.Serialize(Core.Engine.Assess(h, d)));
         });
 
     [Fact]
@@ -98,13 +108,17 @@ public sealed class PropertyTests
             a.Entitlements.Should().BeEquivalentTo(a.AllEntitlements.Where(e => e.From <= d && d < e.To));
             a.AllEntitlements.All(e => e.From < e.To).Should().BeTrue();
             if (a.Status == Status.None) a.Entitlements.Select(e => e.Id).Should().BeSubsetOf(
-                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance, EntitlementIds.VacationAccommodation,
+                [EntitlementIds.PriorityNeedHousing, EntitlementIds.EducationTrainingAssistance,
+                 EntitlementIds.VacationAccommodation,
                  EntitlementIds.Advocacy, // s.24B(2) and s.24D(1)(c): 21 to 25 in education after council care
                  EntitlementIds.ApprenticeshipBursary]); // decided by the status when the apprenticeship started
         });
 
-    /// <summary>Entitlements paid once per course or apprenticeship: two payments are two runs, even back to back.</summary>
-    private static readonly HashSet<string> Payments = [EntitlementIds.HigherEducationBursary, EntitlementIds.ApprenticeshipBursary];
+    /// <summary>
+    /// Entitlements paid once per course or apprenticeship: two payments are two runs, even back to back.
+    /// </summary>
+    private static readonly HashSet<string> Payments =
+        [EntitlementIds.HigherEducationBursary, EntitlementIds.ApprenticeshipBursary];
 
     [Fact]
     public void An_entitlement_is_one_run_never_cut_where_only_its_legal_basis_changes() =>
@@ -116,7 +130,8 @@ public sealed class PropertyTests
                 var runs = g.OrderBy(e => e.From).ToList();
                 for (var i = 1; i < runs.Count; i++)
                 {
-                    // Runs never overlap, and never touch unless the support itself differs (another amount or payment).
+                    // Runs never overlap, and never touch unless the support itself differs (another amount or
+                    // payment).
                     runs[i].From.Should().BeGreaterOrEqualTo(runs[i - 1].To, $"{g.Key} runs overlap for {Describe(h)}");
                     if (runs[i].From == runs[i - 1].To)
                         (Payments.Contains(g.Key) || runs[i].Amount != runs[i - 1].Amount).Should().BeTrue(
@@ -135,7 +150,8 @@ public sealed class PropertyTests
                         p.From.Should().BeLessThan(p.To);
                         if (p.To > reached) reached = p.To;
                     }
-                    run.Basis.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(run.Periods.SelectMany(p => p.Basis).Distinct());
+                    run.Basis.Should().OnlyHaveUniqueItems()
+                        .And.BeEquivalentTo(run.Periods.SelectMany(p => p.Basis).Distinct());
                 }
             }
             // Each timeline span's parts cover it contiguously, each with its own reason.
@@ -157,7 +173,8 @@ public sealed class PropertyTests
             k.StatusSince.Should().Be(a.StatusSince);
             k.NextChange.Should().Be(a.NextChange);
             k.Facts.Should().Be(a.Facts);
-            k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), $"on {d} for {Describe(h)}");
+            k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(
+                a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), $"on {d} for {Describe(h)}");
         });
 
     /// <summary>
@@ -236,6 +253,8 @@ public sealed class PropertyTests
         }));
 
     private static string Describe(CareHistory h) =>
-        $"dob {h.DateOfBirth}; " + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
-        + $"; det {h.Detentions.Count} lwp {h.LivingWithParent.Count} other {h.OtherCare.Count} edu {h.Education.Count}";
+        $"dob {h.DateOfBirth}; "
+        + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
+        + $"; det {h.Detentions.Count} lwp {h.LivingWithParent.Count} other {h.OtherCare.Count} "
+        + $"edu {h.Education.Count}";
 }
