@@ -31,6 +31,24 @@ public sealed class PolicyHardeningTests : IDisposable
     }
 
     [Fact]
+    public void A_key_with_no_value_is_named_by_line_and_column()
+    {
+        // YamlDotNet reads "- : text" as a key with no value and its tree then throws ArgumentException
+        // naming no place: found by FuzzTests (a CI run), once a crash of the loader.
+        var findings = Load("in_force_from: 2020-04-01\nitems:\n  - id: a\n  - : \"Education\"\n");
+        var f = findings.Should().ContainSingle(f => f.Severity == Severity.Unreadable).Subject;
+        (f.File.EndsWith("offer-2020.yaml"), f.Line, f.Column).Should().Be((true, 4, 6));
+        f.Message.Should().Be("a key with no value: each key of a mapping needs one");
+    }
+
+    [Theory]
+    [InlineData("items:\n  - id: a\n    title: b\n")]
+    [InlineData("a: {b: c, d: [1, {e: f}]}\n")]
+    [InlineData("a:\n  b:\n  c: ~\n")]
+    public void Mappings_with_every_key_paired_are_not_refused_for_it(string yaml) =>
+        Load(yaml).Should().NotContain(f => f.Message.StartsWith("a key with no value"));
+
+    [Fact]
     public async Task A_fifo_or_device_linked_as_a_council_file_is_refused_without_reading()
     {
         File.WriteAllText(Path.Combine(_dir, "council.yaml"), Council);

@@ -23,9 +23,10 @@ internal static class StrictYaml
         {
             throw new RuleFileException(name, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner can stop on some malformed scalars with this rather than a YamlException.
+            // YamlDotNet's scanner can stop on some malformed scalars with the first rather than a YamlException,
+            // and its tree on a key with no value ("- : x") with the second.
             throw new RuleFileException(name, 1, 1, "not valid YAML (the parser could not go on)");
         }
         catch (FileNotFoundException)

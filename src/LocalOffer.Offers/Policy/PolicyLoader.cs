@@ -234,11 +234,28 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             // Refuse deep nesting too, before the tree is built (building it recurses).
             var parser = new Parser(new StringReader(text));
             var depth = 0;
+            // Per open collection: whether a mapping, its nodes so far (keys and values) and where the last
+            // began. YamlDotNet 16.3 parses "- : value" as a key with no value, which its tree then refuses
+            // with an error naming no place (found by FuzzTests): a mapping ending after a key is named here.
+            var open = new Stack<(bool Mapping, int Nodes, Mark Last)>();
             while (parser.MoveNext())
             {
-                if (parser.Current is MappingStart or SequenceStart && ++depth > MaxDepth)
-                    throw new YamlException(parser.Current.Start, parser.Current.End, $"nested more than {MaxDepth} levels deep");
-                if (parser.Current is MappingEnd or SequenceEnd) depth--;
+                var current = parser.Current!;
+                if (current is NodeEvent && open.TryPop(out var parent))
+                    open.Push((parent.Mapping, parent.Nodes + 1, current.Start));
+                if (current is MappingStart or SequenceStart)
+                {
+                    if (++depth > MaxDepth)
+                        throw new YamlException(current.Start, current.End, $"nested more than {MaxDepth} levels deep");
+                    open.Push((current is MappingStart, 0, current.Start));
+                }
+                if (current is MappingEnd or SequenceEnd)
+                {
+                    depth--;
+                    var (mapping, nodes, last) = open.Pop();
+                    if (mapping && nodes % 2 == 1)
+                        throw new YamlException(last, last, "a key with no value: each key of a mapping needs one");
+                }
                 if (parser.Current is AnchorAlias alias)
                     throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed in policy files");
                 if (parser.Current is NodeEvent { Anchor.IsEmpty: false } anchored)
@@ -258,10 +275,11 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             findings.Add(new Finding(Severity.Unreadable, file, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message));
             return null;
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet 16.3's scanner can stop on some malformed plain scalars with this instead of a
-            // YamlException (found by FuzzTests): still an unreadable file, never a crash.
+            // YamlDotNet 16.3's scanner can stop on some malformed plain scalars with the first instead of a
+            // YamlException, and its tree on some event sequences with the second (found by FuzzTests):
+            // still an unreadable file, never a crash.
             findings.Add(new Finding(Severity.Unreadable, file, 1, 1, "not valid YAML (the parser could not go on)"));
             return null;
         }
