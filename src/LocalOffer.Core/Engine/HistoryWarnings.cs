@@ -34,7 +34,7 @@ internal static class HistoryWarnings
             var e = episodes[i];
             if (e.End == e.Start && ++seen[(int)Kind.NoWholeDay] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ends on the day it starts ({Words.Date(e.Start)}): it holds no whole day, " +
-                    "so no day of it counts.");
+                    $"so no day of it counts.");
             if (e.ReasonEnded is not { } rec) continue;
             // An open episode has not ended, so its reason ended means nothing: it is ignored (X1 is the
             // SSDA903 code for "continues", which an open episode may carry).
@@ -42,17 +42,17 @@ internal static class HistoryWarnings
             {
                 if (!law.ContinuesReasons.Contains(rec) && ++seen[(int)Kind.ReasonOnOpen] <= MaxNamedPerKind)
                     Add($"Episode {i + 1} has no end date but a reason ended ({rec}): the episode is taken as " +
-                        "still open and the reason is ignored.");
+                        $"still open and the reason is ignored.");
                 continue;
             }
             if (!law.CarePeriodReasons.Contains(rec)) continue; // most episodes: no warning
             if (law.AgeAssessedAdultReasons.Contains(rec) && ++seen[(int)Kind.AgeAssessedAdult] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ended {rec} (age assessed as 18 or over): the person was found not to be " +
-                    "a child, so this episode is left out of every count.");
+                    $"a child, so this episode is left out of every count.");
             if (law.TransferReasons.Contains(rec) && ++seen[(int)Kind.Transfer] <= MaxNamedPerKind)
                 Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes " +
-                    "that council went on looking after the young person until the next episode here or the " +
-                    "18th birthday; they are a care leaver of that council.");
+                    $"that council went on looking after the young person until the next episode here or the " +
+                    $"18th birthday; they are a care leaver of that council.");
         }
         AddUnnamed(seen, ref warnings);
         if (deathDate is { } died && died <= asAt)
