@@ -82,6 +82,22 @@ public sealed class RuleFileTests : IDisposable
     }
 
     [Fact]
+    public void Ages_out_of_the_laws_order_are_refused_naming_the_file_and_line()
+    {
+        foreach (var f in Directory.GetFiles(RulesLocator.EnglandDirectory()))
+            File.Copy(f, Path.Combine(_dir, Path.GetFileName(f)));
+        var ages = Path.Combine(_dir, "ages.yaml");
+        var text = File.ReadAllText(ages);
+        File.WriteAllText(ages, text.Replace("      2001-10-01: 16\n", "      2001-10-01: 19\n"));
+        var act = () => new EnglandLaw(RuleBook.Load(_dir));
+        act.Should().Throw<RuleFileException>()
+            .WithMessage("ages.yaml:*ages.adult: 18 must be later than ages.eligible_from (19)*");
+        File.WriteAllText(ages, text.Replace("      2001-10-01: 16\n", "      2001-10-01: 14\n"));
+        act.Should().Throw<RuleFileException>()
+            .WithMessage("*ages.eligible_from: 14 must be later than ages.counting_from (14)*");
+    }
+
+    [Fact]
     public void Value_on_a_date_follows_the_dates_in_force()
     {
         var p = RuleBook.LoadDefault().Get("ages.shared_accommodation_exemption_until");

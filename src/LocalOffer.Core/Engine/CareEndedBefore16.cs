@@ -46,7 +46,7 @@ internal sealed class CareEndedBefore16
         foreach (var r in law.AgeAssessedAdultReasons) reasons[r] = Reason.LeftOut;
         foreach (var r in law.TransferReasons.Concat(law.SpecialGuardianshipReasons)) reasons[r] = Reason.FullPath;
         _reasons = reasons.ToFrozenDictionary(StringComparer.Ordinal);
-        _enabled = law.AgesInOrder && law.EligibleDays > 0;
+        _enabled = law.EligibleDays > 0; // the ages come in order: EnglandLaw refuses rules otherwise
     }
 
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>

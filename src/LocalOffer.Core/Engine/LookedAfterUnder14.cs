@@ -48,8 +48,7 @@ internal sealed class LookedAfterUnder14
             .Concat(law.SpecialGuardianshipReasons).Concat(law.AgeAssessedAdultReasons)
             .ToFrozenSet(StringComparer.Ordinal);
         // The argument above needs 14 before 16 before 18, and care orders to make a representative child.
-        _enabled = law.AgesInOrder && law.AgeCountingFrom >= 2 && law.AgeEligibleFrom < law.AgeAdult
-            && law.CareOrderStatuses.Count > 0;
+        _enabled = law.AgeCountingFrom >= 2 && law.CareOrderStatuses.Count > 0; // ages in order: EnglandLaw
     }
 
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>

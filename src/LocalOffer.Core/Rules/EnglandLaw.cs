@@ -21,6 +21,11 @@ public sealed class EnglandLaw
         AgeAdult = SingleInt("ages.adult");
         AgeCoreDutiesUntil = SingleInt("ages.core_duties_until");
         AgeCareLeaverUntil = SingleInt("ages.care_leaver_until");
+        // The milestones come in the law's order: care counts from 14 (CPPCR 2010 reg 40), eligible from 16
+        // (Sch 2 para 19B), a child until 18 (s.105), core duties to 21 (s.23C(6)), care leaver to 25
+        // (s.23CZB). A rule file that puts them out of order is a mistake no decision could make sense of.
+        InOrder(["ages.counting_from", "ages.eligible_from", "ages.adult", "ages.core_duties_until",
+            "ages.care_leaver_until"], MilestoneAges);
         AgeBursary1619From = SingleInt("ages.bursary_16_19_from");
         AgeBursary1619Until = SingleInt("ages.bursary_16_19_until");
         AcademicYearStart = MonthDay("periods.academic_year_start");
@@ -165,13 +170,6 @@ public sealed class EnglandLaw
     public IReadOnlyList<int> MilestoneAges =>
         [AgeCountingFrom, AgeEligibleFrom, AgeAdult, AgeCoreDutiesUntil, AgeCareLeaverUntil];
 
-    /// <summary>
-    /// Whether the ages the short cuts argue from come in the law's order: counting from (14), eligible from
-    /// (16), adult (18), care leaver until (25), each no earlier than the one before. The rule files do not
-    /// force it; a short cut whose argument needs it steps aside when it does not hold.
-    /// </summary>
-    public bool AgesInOrder => AgeCountingFrom <= AgeEligibleFrom && AgeEligibleFrom <= AgeAdult
-        && AgeAdult <= AgeCareLeaverUntil;
 
     /// <summary>The legal references of a parameter, for citing beside a decision.</summary>
     public IReadOnlyList<LegalReference> Ref(string id) => Book.Get(id).References;
@@ -184,6 +182,15 @@ public sealed class EnglandLaw
         if (p.Values.Count != 1 || p.Values[0].Value is not int i)
             throw Bad(id, "must have exactly one whole-number value (a change of age or period needs a transition rule in code)");
         return i;
+    }
+
+    // Each age later than the one before, or the later one's file and line named.
+    private void InOrder(string[] ids, IReadOnlyList<int> ages)
+    {
+        for (var k = 1; k < ids.Length; k++)
+            if (ages[k] <= ages[k - 1])
+                throw Bad(ids[k],
+                    $"{ages[k]} must be later than {ids[k - 1]} ({ages[k - 1]}): the ages come in the law's order");
     }
 
     private LocalDate? Commencement(string id)
