@@ -6,9 +6,11 @@ using NodaTime;
 namespace LocalOffer.Core.Engine;
 
 /// <summary>
-/// The facts of one care history that the law turns on, computed once: birthdays, looked-after
-/// periods, counted days, cessations, living with a parent, detention at 16, special
+/// The facts of one care history that the law turns on, computed once per history: birthdays,
+/// looked-after periods, counted days, cessations, living with a parent, detention at 16, special
 /// guardianship and other care. Every status decision reads only facts on or before its date.
+/// The batch fills one instance per thread again for each child (<see cref="Fill"/>): the spans it
+/// hands out are views of its buffers, good until the next fill.
 /// </summary>
 internal sealed class PersonFacts
 {
