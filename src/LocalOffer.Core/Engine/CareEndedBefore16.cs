@@ -40,11 +40,14 @@ internal sealed class CareEndedBefore16
     public CareEndedBefore16(EnglandLaw law)
     {
         _law = law;
-        // Transfer (care goes on) and special guardianship (s.24(1A)) first: the full path is never wrong.
+        // Derived from the sets PersonFacts reads, not restated: every reason that changes a care period
+        // beyond its own days (law.CarePeriodReasons: transfer, custody under a care order, and any added
+        // later) and every order after care (special guardianship, s.24(1A)) takes the full path, which is
+        // never wrong; age assessed as adult is then left out, as PersonFacts leaves it out.
         var reasons = new Dictionary<string, Reason>(StringComparer.Ordinal);
         foreach (var r in law.DeathReasons) reasons[r] = Reason.Death;
+        foreach (var r in law.CarePeriodReasons.Concat(law.OrderReasons)) reasons[r] = Reason.FullPath;
         foreach (var r in law.AgeAssessedAdultReasons) reasons[r] = Reason.LeftOut;
-        foreach (var r in law.TransferReasons.Concat(law.SpecialGuardianshipReasons)) reasons[r] = Reason.FullPath;
         _reasons = reasons.ToFrozenDictionary(StringComparer.Ordinal);
         _enabled = law.EligibleDays > 0; // the ages come in order: EnglandLaw refuses rules otherwise
     }
@@ -52,7 +55,7 @@ internal sealed class CareEndedBefore16
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
     public Classification? TryClassify(HistoryView h, LocalDate asAt)
     {
-        if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0) return null;
+        if (!_enabled || !h.OnlyEpisodes) return null; // reads episodes alone: any other list, the full path
         var law = _law;
         var dob = h.DateOfBirth;
         var b16 = law.Birthdays.Birthday(dob, law.AgeEligibleFrom);

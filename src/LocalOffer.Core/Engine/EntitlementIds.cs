@@ -17,6 +17,7 @@ public static class EntitlementIds
     public const string StayingPut = "staying-put";
     public const string StayingClose = "staying-close";
     public const string Advocacy = "advocacy";
+    public const string AdviceAndBefriending = "advice-and-befriending";
     public const string PriorityNeedHousing = "priority-need-housing";
     public const string NoLocalConnectionTest = "no-local-connection-test";
     public const string NotIntentionallyHomeless = "not-intentionally-homeless";

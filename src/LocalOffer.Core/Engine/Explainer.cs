@@ -34,6 +34,11 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             ($"looked after on a pre-planned series of short breaks ({Words.Codes(law.ShortBreakStatuses)}), " +
              "which cannot make an eligible child",
              [P.Cppcr40, P.Cppcr48]),
+        Route.ShortBreakBetweenRelevant =>
+            ($"looked after on a short break ({Words.Codes(law.ShortBreakStatuses)}), so not a relevant child " +
+             "for its days; an eligible child before care last ended, so a relevant child again when the " +
+             "break ends",
+             [P.S22, P.S23A, P.Cppcr48]),
         Route.Eligible =>
             ($"aged 16 or 17, looked after, with at least {law.EligibleDays} days (13 weeks) looked after " +
              $"since the {law.AgeCountingFrom}th birthday (short breaks left out)",
@@ -68,8 +73,9 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
              $"{law.LivingWithParentMonths} months or more, so is not a relevant child while that lasts",
              [P.Clr3]),
         Route.Adopted =>
-            ($"adopted (episode ended {Words.Codes(law.AdoptionReasons)}): care before the adoption gives no " +
-             "care leaver status (settings.adoption_ends_care_leaver_status)",
+            ($"adopted (episode ended {Words.Codes(law.AdoptionReasons)}): care before the adoption is left out " +
+             "by the SSDA903 care leaver return's convention, which settings.adoption_ends_care_leaver_status " +
+             "turns on for statistics; under the law, care after 16 would make a qualifying care leaver",
              [P.Aca67, law.Ref("settings.adoption_ends_care_leaver_status")[0]]),
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
     };
@@ -154,9 +160,17 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         foreach (var x in h.Detentions)
             lines.Add($"{(x.Kind == DetentionKind.Custody ? "Detained" : "In hospital")} from {D(x.Start)} to " +
                 $"{D(x.End)}{(x.Start <= f.B16 && (x.End is null || x.End > f.B16) ? AtSixteen : "")}.");
-        if (f.DetentionAt16 is not null && f.DetentionUnderCareOrder)
-            lines.Add("Care under a care order ended when the detention began, so the order is still in force: the " +
-                $"{P.Clr3_2.Citation} route (\"not subject to a care order\") does not apply.");
+        foreach (var e in f.History.Episodes)
+            if (PersonFacts.CareOrderGoesOn(e, f.History, law))
+                lines.Add($"Care under a care order ({e.LegalStatus}) ended on {D(e.End)} with a detention or a " +
+                    "sentence to custody, but the order stands: a child in a council's care is looked after " +
+                    $"({P.S22.Citation}(a)), so care is taken to go on until the next episode or the 18th birthday. " +
+                    "If the order was discharged, record careOrderDischarged on the detention.");
+        foreach (var adopted in f.AdoptionDates)
+            lines.Add($"Adopted on {D(adopted)}: the adopters are the young person's parents ({P.Aca67.Citation}), " +
+                $"with parental responsibility from any placement for adoption before it ({P.Aca25_3.Citation}), " +
+                $"so six months living with them end relevant child status ({P.Clr3.Citation}(3)); care after 16 " +
+                $"still makes a qualifying care leaver ({P.S24_2.Citation}(a)).");
         foreach (var sgo in f.SpecialGuardianshipDates)
             lines.Add($"A special guardianship order was made on {D(sgo)}: the special guardian has parental " +
                 $"responsibility ({P.S14C.Citation}), and the young person was looked after immediately before the " +

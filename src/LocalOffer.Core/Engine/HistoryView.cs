@@ -23,7 +23,11 @@ internal sealed class HistoryView
     public IReadOnlyList<Education> Education { get; private set; } = [];
     public IReadOnlyList<SupportRequest> SupportRequests { get; private set; } = [];
 
-    /// <summary>Whether the history has anything besides episodes (the short cuts take episodes alone).</summary>
+    /// <summary>
+    /// Whether the history has anything besides episodes. The short cuts read episodes alone and refuse any
+    /// other history here, so a list added to <see cref="CareHistory"/> must be added to this test (the test
+    /// "every list of a care history but the episodes sends a child to the full path" fails otherwise).
+    /// </summary>
     public bool OnlyEpisodes => Detentions.Count == 0 && LivingWithParent.Count == 0 && OtherCare.Count == 0
         && Education.Count == 0 && SupportRequests.Count == 0;
 

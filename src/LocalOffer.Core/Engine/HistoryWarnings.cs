@@ -20,13 +20,13 @@ internal static class HistoryWarnings
     /// </summary>
     public const int MaxNamedPerKind = 5;
 
-    private enum Kind { NoWholeDay, ReasonOnOpen, AgeAssessedAdult, Transfer }
+    private enum Kind { NoWholeDay, ReasonOnOpen, AgeAssessedAdult, Transfer, CustodyUnderCareOrder }
 
     /// <returns>The warnings, or the shared empty list when there are none (most histories).</returns>
     public static IReadOnlyList<string> For(HistoryView h, EnglandLaw law, LocalDate? deathDate, LocalDate asAt)
     {
         List<string>? warnings = null;
-        Span<int> seen = stackalloc int[4]; // episodes of each kind met, named or not
+        Span<int> seen = stackalloc int[5]; // episodes of each kind met, named or not
         void Add(string w) => (warnings ??= new List<string>(2)).Add(w);
         var episodes = h.Episodes;
         for (var i = 0; i < episodes.Length; i++)
@@ -53,6 +53,11 @@ internal static class HistoryWarnings
                 Add($"Episode {i + 1} ended {rec}: care was taken over by another council. LocalOffer assumes " +
                     $"that council went on looking after the young person until the next episode here or the " +
                     $"18th birthday; they are a care leaver of that council.");
+            if (law.CustodyReasons.Contains(rec) && PersonFacts.CareOrderGoesOn(e, h, law)
+                && ++seen[(int)Kind.CustodyUnderCareOrder] <= MaxNamedPerKind)
+                Add($"Episode {i + 1} ended {rec} (sentenced to custody) under a care order ({e.LegalStatus}): the " +
+                    $"order stands unless discharged, so LocalOffer takes the young person as still looked after " +
+                    $"until the next episode here or the 18th birthday. If the order was discharged, say so.");
         }
         AddUnnamed(seen, ref warnings);
         if (deathDate is { } died && died <= asAt)
@@ -69,6 +74,7 @@ internal static class HistoryWarnings
         "have no end date but a reason ended: each is taken as still open and the reason is ignored",
         "ended with the age assessed as 18 or over: each is left out of every count",
         "ended with care taken over by another council, assumed to go on as above",
+        "ended with a sentence to custody under a care order, taken as still looked after as above",
     ];
 
     // One line for each kind with more episodes than were named.

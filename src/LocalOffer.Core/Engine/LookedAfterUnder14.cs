@@ -44,9 +44,11 @@ internal sealed class LookedAfterUnder14
     {
         _law = law;
         _fully = fully;
-        _fullPath = law.DeathReasons.Concat(law.AdoptionReasons).Concat(law.TransferReasons)
-            .Concat(law.SpecialGuardianshipReasons).Concat(law.AgeAssessedAdultReasons)
-            .ToFrozenSet(StringComparer.Ordinal);
+        // Derived from the sets PersonFacts reads, not restated: every reason that changes a care period
+        // beyond its own days (law.CarePeriodReasons, age assessed as adult among them), every order after
+        // care, death and adoption.
+        _fullPath = law.DeathReasons.Concat(law.AdoptionReasons).Concat(law.CarePeriodReasons)
+            .Concat(law.OrderReasons).ToFrozenSet(StringComparer.Ordinal);
         // The argument above needs 14 before 16 before 18, and care orders to make a representative child.
         _enabled = law.AgeCountingFrom >= 2 && law.CareOrderStatuses.Count > 0; // ages in order: EnglandLaw
     }
@@ -54,8 +56,7 @@ internal sealed class LookedAfterUnder14
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
     public Classification? TryClassify(HistoryView h, LocalDate asAt)
     {
-        if (!_enabled || h.Education.Count > 0 || h.OtherCare.Count > 0 || h.Detentions.Count > 0
-            || h.LivingWithParent.Count > 0) return null;
+        if (!_enabled || !h.OnlyEpisodes) return null; // reads episodes alone: any other list, the full path
         var law = _law;
         var dob = h.DateOfBirth;
         var b14 = law.Birthdays.Birthday(dob, law.AgeCountingFrom);

@@ -18,9 +18,9 @@ internal sealed class PersonFacts
     // one PersonFacts per thread: issue 14). Read through the spans below, never kept by a caller.
     private CarePeriod[] _care = [];
     private DateRange[] _lookedAfter = [], _nonShortBreak = [], _counting = [];
-    private LocalDate[] _cessations = [], _cessationsCounted = [], _sgo = [], _cao = [];
+    private LocalDate[] _cessations = [], _cessationsCounted = [], _sgo = [], _cao = [], _adopted = [];
     private DateRange[] _home = [], _homeExcluded = [];
-    private int _sgoCount, _caoCount, _homeCount, _homeExcludedCount;
+    private int _sgoCount, _caoCount, _adoptedCount, _homeCount, _homeExcludedCount;
     private int _careCount, _lookedAfterCount, _nonShortBreakCount, _countingCount;
     private bool _noShortBreaks; // then the care not on short breaks is all the care (most children)
 
@@ -46,7 +46,7 @@ internal sealed class PersonFacts
         B21 = b.Birthday(Dob, law.AgeCoreDutiesUntil);
         B25 = b.Birthday(Dob, law.AgeCareLeaverUntil);
         (_careTo18AsEligible, WasRelevantBefore18, DeathDate) = (null, null, null);
-        (DetentionAt16, DetentionUnderCareOrder) = (null, false);
+        DetentionAt16 = null;
 
         // Episodes in order of start (input order kept, and sorting skipped, when already in order).
         var episodes = history.Episodes;
@@ -61,7 +61,10 @@ internal sealed class PersonFacts
         // Looked-after periods (CA 1989 s.22(1)). An episode ending E15 (age assessed as 18 or over)
         // is left out: the person was never a child. An open episode, or one running past the 18th
         // birthday, ends there (s.105(1)). Care transferred to another council (E3) continues,
-        // with that council, until the next episode here or the 18th birthday.
+        // with that council, until the next episode here or the 18th birthday; so does care under a
+        // care order that ended with a sentence to custody (CareOrderGoesOn).
+        // Fast paths that restate this loop: CareEndedBefore16, LookedAfterUnder14 (both send every
+        // episode ending with one of law.CarePeriodReasons to this full path).
         Reserve(ref _care, episodes.Length);
         var count = 0;
         var shortBreaks = 0;
@@ -73,7 +76,8 @@ internal sealed class PersonFacts
             var special = e.End is not null && e.ReasonEnded is { } rec && law.CarePeriodReasons.Contains(rec);
             if (special && law.AgeAssessedAdultReasons.Contains(e.ReasonEnded!)) continue;
             var end = e.End ?? B18;
-            if (special && law.TransferReasons.Contains(e.ReasonEnded!))
+            if ((special && law.TransferReasons.Contains(e.ReasonEnded!))
+                || ((special || history.Detentions.Count > 0) && CareOrderGoesOn(e, history, law)))
             {
                 var next = k + 1 < episodes.Length ? episodes[order?[k + 1] ?? k + 1].Start : B18;
                 if (next > end) end = next;
@@ -125,7 +129,10 @@ internal sealed class PersonFacts
         // Special guardianship orders made on the end date of an episode ending E43-E48 (s.24(1A)).
         // Child arrangements (residence) orders made on the end date of an episode ending E41: the person
         // named as the one the child lives with has parental responsibility (CA 1989 s.12(2)).
-        // Most histories have neither: one look-up per care period finds that.
+        // Adoptions (E11, E12) under the law (settings.adoption_ends_care_leaver_status false): the adopters
+        // are the young person's parents (ACA 2002 s.67) with parental responsibility from placement
+        // (s.25(3)), so six months with them end relevant child status (CLR 2010 reg 3(3)).
+        // Most histories have none of these: one look-up per care period finds that.
         var anyOrder = false;
         foreach (var c in Care)
             if (EpisodeOf(c) is { End: not null, ReasonEnded: { } r } && law.OrderReasons.Contains(r))
@@ -135,27 +142,45 @@ internal sealed class PersonFacts
             }
         _sgoCount = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons, ref _sgo) : 0;
         _caoCount = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons, ref _cao) : 0;
+        _adoptedCount = anyOrder && !law.AdoptionEndsCareLeaverStatus ? OrdersMade(law.AdoptionReasons, ref _adopted) : 0;
 
-        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0
+        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0 && _adoptedCount == 0
             ? 0 : BuildHomePeriods(history, law);
         _homeExcludedCount = ExcludedAfterMonths(HomePeriods, law.LivingWithParentMonths, ref _homeExcluded);
 
+        // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order that
+        // ended when the detention began goes on (CareOrderGoesOn), so such a child is looked after on the
+        // 16th birthday and reg 3(2) is never reached; with the order recorded as discharged it applies.
         for (var k = 0; k < history.Detentions.Count; k++)
             if (history.Detentions[k] is var x && (careFrom is null || x.Start >= careFrom.Value)
                 && x.Start <= B16 && (x.End is null || B16 < x.End.Value))
             {
                 DetentionAt16 = x;
-                // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order
-                // (C1, C2) that ended when the detention began leaves the order in force.
-                foreach (var c in Care)
-                    if (c.Range.End == x.Start && law.CareOrderStatuses.Contains(EpisodeOf(c).LegalStatus))
-                        DetentionUnderCareOrder = true;
                 break;
             }
 
         OtherCareEnds = history.OtherCare.Count == 0 ? [] : history.OtherCare
             .Where(x => careFrom is null || x.Start >= careFrom.Value)
             .Select(QualifyingEnd).Where(x => x is not null).Select(x => x!.Value).OrderBy(x => x).ToArray();
+    }
+
+    /// <summary>
+    /// Whether care under a care order goes on past the end of episode <paramref name="e"/>: CA 1989
+    /// s.22(1)(a) "a child who is (a) in their care" is looked after while the order stands, and a sentence
+    /// to custody (E9), or any detention beginning the day the episode ended, does not discharge it. Unless
+    /// a detention beginning that day records the order as discharged (then CLR 2010 reg 3(2) can apply).
+    /// </summary>
+    internal static bool CareOrderGoesOn(in EpisodeValue e, HistoryView history, EnglandLaw law)
+    {
+        if (e.End is not { } ended || !law.CareOrderStatuses.Contains(e.LegalStatus)) return false;
+        var custody = e.ReasonEnded is { } r && law.CustodyReasons.Contains(r);
+        for (var k = 0; k < history.Detentions.Count; k++)
+            if (history.Detentions[k] is { } x && x.Start == ended)
+            {
+                if (x.CareOrderDischarged) return false;
+                custody = true;
+            }
+        return custody;
     }
 
     /// <summary>
@@ -223,11 +248,9 @@ internal sealed class PersonFacts
         _noShortBreaks ? Cessations : new(_cessationsCounted, 0, _nonShortBreakCount);
     /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
     public ReadOnlySpan<LocalDate> ChildArrangementsOrderDates => new(_cao, 0, _caoCount);
-    /// <summary>
-    /// Whether care under a care order ended when the detention at 16 began (the order is still in force).
-    /// </summary>
-    public bool DetentionUnderCareOrder { get; private set; }
     public LocalDate? DeathDate { get; private set; }
+    /// <summary>Dates of adoptions (REC E11, E12) while looked after, under the law's reading (not the statistics').</summary>
+    public ReadOnlySpan<LocalDate> AdoptionDates => new(_adopted, 0, _adoptedCount);
     /// <summary>Dates of special guardianship orders (REC E43-E48) made on leaving care, in order.</summary>
     public ReadOnlySpan<LocalDate> SpecialGuardianshipDates => new(_sgo, 0, _sgoCount);
     /// <summary>Continuous periods living with a parent or a person with parental responsibility.</summary>
@@ -382,49 +405,77 @@ internal sealed class PersonFacts
 
     /// <summary>
     /// Continuous periods living with a parent (CLR 2010 reg 3(3)): each livingWithParent period,
-    /// reaching back through looked-after placements with parents (P1) that run straight into it.
+    /// reaching back through looked-after placements with parents (P1) that run straight into it, and
+    /// living with the holder of an order; records that touch or overlap are one continuous period
+    /// ("a continuous period of six months", reg 3(3)), not each tested alone.
     /// </summary>
     private int BuildHomePeriods(HistoryView history, EnglandLaw law)
     {
-        Reserve(ref _home, history.LivingWithParent.Count + _sgoCount + _caoCount);
+        Reserve(ref _home, history.LivingWithParent.Count + _sgoCount + _caoCount + _adoptedCount);
         var n = 0;
         for (var k = 0; k < history.LivingWithParent.Count; k++)
         {
             var l = history.LivingWithParent[k];
-            var start = l.Start;
-            bool extended;
-            do
-            {
-                extended = false;
-                foreach (var c in Care)
-                {
-                    if (c.Range.End == start && EpisodeOf(c).Placement is { } p && law.WithParentPlacements.Contains(p)
-                        && c.Range.Start < start)
-                    {
-                        start = c.Range.Start;
-                        extended = true;
-                    }
-                }
-            } while (extended);
-            _home[n++] = new DateRange(start, l.End ?? LocalDate.MaxIsoValue);
+            _home[n++] = new DateRange(ReachBack(l.Start, law.WithParentPlacements), l.End ?? LocalDate.MaxIsoValue);
         }
         // A special guardian (CA 1989 s.14C(1)(a)) and the person named in a child arrangements order
         // as the one the child lives with (s.12(2)) have parental responsibility, so living with them
         // after the order counts under reg 3(3)(b). Living with them is assumed from the order until
         // care starts again (the explanation says so).
-        foreach (var made in SpecialGuardianshipDates) n = AddLivingWithOrderHolder(made, n);
-        foreach (var made in ChildArrangementsOrderDates) n = AddLivingWithOrderHolder(made, n);
-        return n;
+        foreach (var made in SpecialGuardianshipDates) n = AddLivingWithOrderHolder(made, made, n);
+        foreach (var made in ChildArrangementsOrderDates) n = AddLivingWithOrderHolder(made, made, n);
+        // Adopters are parents from the order (ACA 2002 s.67) and have parental responsibility from the
+        // placement (s.25(3)): a placement for adoption (A3-A6) running straight into it counts too.
+        foreach (var made in AdoptionDates) n = AddLivingWithOrderHolder(ReachBack(made, law.AdoptionPlacements), made, n);
+        return JoinHomePeriods(n);
     }
 
-    // From the order until care starts again (or for good), at _home[n]; the new count.
-    private int AddLivingWithOrderHolder(LocalDate made, int n)
+    // The start of a period with a parent, reaching back through care periods placed with them that run
+    // straight into it.
+    private LocalDate ReachBack(LocalDate start, System.Collections.Frozen.FrozenSet<string> placements)
+    {
+        bool extended;
+        do
+        {
+            extended = false;
+            foreach (var c in Care)
+                if (c.Range.End == start && c.Range.Start < start && EpisodeOf(c).Placement is { } p
+                    && placements.Contains(p))
+                {
+                    start = c.Range.Start;
+                    extended = true;
+                }
+        } while (extended);
+        return start;
+    }
+
+    // From the start (the order, or the placement before it) until care starts again after the order (or for
+    // good), at _home[n]; the new count.
+    private int AddLivingWithOrderHolder(LocalDate from, LocalDate made, int n)
     {
         var next = LocalDate.MaxIsoValue;
         foreach (var c in Care)
             if (c.Range.Start >= made) { next = c.Range.Start; break; }
-        if (next > made) _home[n++] = new DateRange(made, next);
+        if (next > from) _home[n++] = new DateRange(from, next);
         return n;
+    }
+
+    // The first n home periods sorted and joined where they touch or overlap; the new count.
+    private int JoinHomePeriods(int n)
+    {
+        if (n < 2) return n;
+        var runs = _home.AsSpan(0, n);
+        runs.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var w = 0;
+        for (var i = 1; i < runs.Length; i++)
+        {
+            if (runs[i].Start <= runs[w].End)
+            {
+                if (runs[i].End > runs[w].End) runs[w] = runs[w] with { End = runs[i].End };
+            }
+            else runs[++w] = runs[i];
+        }
+        return w + 1;
     }
 
     /// <summary>

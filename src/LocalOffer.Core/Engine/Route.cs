@@ -33,8 +33,14 @@ public enum Route
     QualifyingOtherCare,
     /// <summary>Would be relevant or former relevant, but lives with a parent 6 months or more (CLR reg 3(3)).</summary>
     ExcludedLivingWithParent,
-    /// <summary>Adopted (REC E11/E12): earlier care leaves no care leaver status (setting).</summary>
+    /// <summary>Adopted (REC E11/E12): earlier care leaves no care leaver status (the statistics setting only).</summary>
     Adopted,
+    /// <summary>
+    /// Looked after on a short break (s.22(1)(b)) at 16 or 17, having been an eligible child before last
+    /// ceasing to be looked after: not a relevant child for the break's days (s.23A(2)(a)), relevant again
+    /// when it ends (s.23A(2)(b)).
+    /// </summary>
+    ShortBreakBetweenRelevant,
 }
 
 /// <summary>The status on a date and the limb that gives it.</summary>

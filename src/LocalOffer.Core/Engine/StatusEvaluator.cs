@@ -22,12 +22,14 @@ internal static class StatusEvaluator
         if (care is { } c)
         {
             if (d < f.B16) return new(Status.LookedAfter, Route.LookedAfterUnder16);
-            // CPPCR 2010 reg 40(2), reg 48: a child on a pre-planned series of short breaks is not eligible.
-            // Short breaks are left out when deciding when care last ended (s.23A(2)(b)), so a relevant
-            // child stays relevant through them, rather than losing the adviser for each break.
+            // CPPCR 2010 reg 40(2), reg 48: a child on a pre-planned series of short breaks is not eligible
+            // for it. s.22(1)(b): during the break she is looked after (accommodated), so she is not a
+            // relevant child on its days: s.23A(2)(a) "is not being looked after by any local authority".
+            // Short breaks are left out when deciding when care last ended (s.23A(2)(b)), so she is relevant
+            // again when each break ends; the route says so, and the adviser's run stays unbroken through it.
             if (c.ShortBreak)
-                return d < f.B18 && IsRelevant(f, d) is { } through && !f.ExcludedAtHomeOn(d)
-                    ? new(Status.Relevant, through)
+                return d < f.B18 && IsRelevant(f, d) is not null && !f.ExcludedAtHomeOn(d)
+                    ? new(Status.LookedAfter, Route.ShortBreakBetweenRelevant)
                     : new(Status.LookedAfter, Route.LookedAfterShortBreak);
             // Sch 2 para 19B(2): 16 or 17, and 13 weeks since 14 (CPPCR 2010 reg 40(1)).
             return f.CountedBefore(d) >= law.EligibleDays
@@ -74,8 +76,9 @@ internal static class StatusEvaluator
             return Route.RelevantLeftCare;
         // CLR 2010 reg 3(2): detained or in hospital on the 16th birthday, 13 weeks of care since 14
         // before the detention began. Not subject to a care order: such a child is still looked after.
-        if (f.DetentionAt16 is { } det && !f.DetentionUnderCareOrder
-            && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
+        // A care order that ended with the detention goes on (PersonFacts.CareOrderGoesOn): she is looked
+        // after on such days, so this limb is asked only when the order was not in force or was discharged.
+        if (f.DetentionAt16 is { } det && f.CountedBefore(det.Start) >= f.Law.EligibleDays)
             return Route.RelevantDetainedAt16;
         return null;
     }
@@ -85,8 +88,11 @@ internal static class StatusEvaluator
     {
         // The dates on which being relevant can begin: 16, the regime's start, each cessation, and the
         // ends of the living-at-home exclusion (loops, not an iterator: once per child in a batch).
+        // Every cessation of care, short breaks included: a break that starts the day other care ends makes
+        // the first day not looked after the day the break ends (s.23A(2)(a)).
         if (RelevantOn(f, f.B16) || RelevantOn(f, f.Law.RegimeStart)) return true;
         foreach (var c in f.CessationsOfCountedCare) if (RelevantOn(f, c)) return true;
+        foreach (var c in f.Cessations) if (RelevantOn(f, c)) return true;
         foreach (var h in f.HomeExcluded) if (RelevantOn(f, h.Start) || RelevantOn(f, h.End)) return true;
         return false;
     }

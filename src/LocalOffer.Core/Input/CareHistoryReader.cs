@@ -137,11 +137,16 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         });
         var detentions = List(root, "detentions", errors, (e, p) =>
         {
-            Known(e, p, errors, "start", "end", "kind");
+            Known(e, p, errors, "start", "end", "kind", "careOrderDischarged");
             var start = Date(Prop(e, "start"), p + ".start", errors, true);
             var end = Date(Prop(e, "end"), p + ".end", errors, false);
             var kind = Kind(Prop(e, "kind"), p + ".kind", DetentionKinds, errors);
-            return start is null || kind is null ? null : new Detention(start.Value, end, kind.Value);
+            var discharged = false;
+            var cod = Prop(e, "careOrderDischarged");
+            if (cod is { ValueKind: JsonValueKind.True or JsonValueKind.False } b) discharged = b.GetBoolean();
+            else if (cod is { ValueKind: not JsonValueKind.Null })
+                errors.Add(new InputError(p + ".careOrderDischarged", "must be true or false"));
+            return start is null || kind is null ? null : new Detention(start.Value, end, kind.Value, discharged);
         });
         var living = List(root, "livingWithParent", errors, (e, p) =>
         {

@@ -27,7 +27,12 @@ public sealed record Episode(LocalDate Start, LocalDate? End, string LegalStatus
 public enum DetentionKind { Custody, Hospital }
 
 /// <summary>Detained (custody, remand centre, YOI, secure training centre) or in hospital.</summary>
-public sealed record Detention(LocalDate Start, LocalDate? End, DetentionKind Kind);
+/// <param name="CareOrderDischarged">
+/// The care order was discharged when the detention began. Without it a child whose care order episode
+/// ended that day stays looked after while the order stands (CA 1989 s.22(1)(a)); with it, CLR 2010
+/// reg 3(2) ("not subject to a care order") can make her relevant.
+/// </param>
+public sealed record Detention(LocalDate Start, LocalDate? End, DetentionKind Kind, bool CareOrderDischarged = false);
 
 /// <summary>Living with a parent or person with parental responsibility (CLR 2010 reg 3(3)).</summary>
 public sealed record LivingWithParent(LocalDate Start, LocalDate? End);

@@ -24,8 +24,13 @@ public static class CareHistoryJson
                 ["placement"] = e.Placement, ["reasonEnded"] = e.ReasonEnded,
             });
         if (h.Detentions.Count > 0)
-            o["detentions"] = Array(h.Detentions, d => new JsonObject
-                { ["start"] = Iso(d.Start), ["end"] = Iso(d.End), ["kind"] = Key(CareHistoryReader.DetentionKinds, d.Kind) });
+            o["detentions"] = Array(h.Detentions, d =>
+            {
+                var x = new JsonObject
+                    { ["start"] = Iso(d.Start), ["end"] = Iso(d.End), ["kind"] = Key(CareHistoryReader.DetentionKinds, d.Kind) };
+                if (d.CareOrderDischarged) x["careOrderDischarged"] = true; // written only when recorded
+                return x;
+            });
         if (h.LivingWithParent.Count > 0)
             o["livingWithParent"] = Array(h.LivingWithParent, l => new JsonObject { ["start"] = Iso(l.Start), ["end"] = Iso(l.End) });
         if (h.OtherCare.Count > 0)

@@ -39,11 +39,13 @@ public sealed class Provisions(ProvisionBook book)
     public LegalReference S24_2 { get; } = book.Get("ca-s24-2");
     public LegalReference S24_4 { get; } = book.Get("ca-s24-4");
     public LegalReference S24A { get; } = book.Get("ca-s24A");
+    public LegalReference S24A2to3 { get; } = book.Get("ca-s24A-2-3");
     public LegalReference S24B { get; } = book.Get("ca-s24B");
     public LegalReference S24B5 { get; } = book.Get("ca-s24B-5");
     public LegalReference S24D { get; } = book.Get("ca-s24D-1");
     public LegalReference S26 { get; } = book.Get("ca-s26-3");
     public LegalReference S26A { get; } = book.Get("ca-s26A");
+    public LegalReference S26A1a { get; } = book.Get("ca-s26A-1a");
     public LegalReference Cppcr40 { get; } = book.Get("cppcr-40");
     public LegalReference Cppcr42 { get; } = book.Get("cppcr-42-43");
     public LegalReference Cppcr48 { get; } = book.Get("cppcr-48");
@@ -60,6 +62,7 @@ public sealed class Provisions(ProvisionBook book)
     public LegalReference ApprenticeshipBursary { get; } = book.Get("esfa-apprenticeship-bursary");
     public LegalReference Bursary1619 { get; } = book.Get("bursary-16-19-guide");
     public LegalReference Flra9 { get; } = book.Get("flra-s9");
+    public LegalReference Aca25_3 { get; } = book.Get("aca-s25-3");
     public LegalReference Aca67 { get; } = book.Get("aca-s67");
     public LegalReference Regime { get; } = book.Get("leaving-care-regime");
     public LegalReference Nia2002Sch3 { get; } = book.Get("niaa-sch3");

@@ -26,7 +26,8 @@ internal sealed class EntitlementRuleSet
         [
             new PersonalAdviser(law), new PathwayPlan(law), new KeepInTouch(law), new AccommodationAndMaintenance(law),
             new EducationTrainingAssistance(law), new HigherEducationBursary(law), new VacationAccommodation(law),
-            new StayingPut(law), new StayingClose(law), new Advocacy(law), new PriorityNeedHousing(law),
+            new StayingPut(law), new StayingClose(law), new Advocacy(law), new AdviceAndBefriending(law),
+            new PriorityNeedHousing(law),
             new NoLocalConnectionTest(law), new NotIntentionallyHomeless(law), new ApprenticeshipBursary(law),
             new Bursary1619(law), new SharedAccommodationExemption(law),
         ];

@@ -22,6 +22,8 @@ internal sealed class PathwayPlan(EnglandLaw law) : EntitlementRule
         c.Add(c.Eligible, _para19B);
         // s.23B(3): "(a) to carry out an assessment of his needs ... and (b) to prepare a pathway plan".
         c.Add(c.Relevant, _s23B3);
+        c.Add(c.Routes(Route.ShortBreakBetweenRelevant, Route.ShortBreakBetweenRelevant), _s23B3,
+            PersonalAdviser.DuringShortBreak);
         // s.23C(3)(b): "to continue to keep his pathway plan under regular review", to 21.
         c.Add(c.FormerRelevant18To21, _s23C3b);
         // s.23C(7): continues "so long as the former relevant child continues to pursue the programme".

@@ -15,6 +15,13 @@ internal sealed class PersonalAdviser(EnglandLaw law) : EntitlementRule
 
     public override string Id => EntitlementIds.PersonalAdviser;
 
+    // The days of a short break between days as a relevant child: looked after (s.22(1)(b)), so not a
+    // relevant child for them (s.23A(2)(a)), and relevant again the day the break ends (s.23A(2)(b)). No
+    // provision ends the appointment for a break, so the run stays unbroken and its period says why.
+    internal const string DuringShortBreak =
+        "during a short break: looked after for its days, so not a relevant child until it ends; nothing in " +
+        "the law ends this for the break";
+
     public override void Apply(EntitlementContext c)
     {
         // Sch 2 para 19C: "A local authority shall arrange for each child whom they are looking after
@@ -23,6 +30,7 @@ internal sealed class PersonalAdviser(EnglandLaw law) : EntitlementRule
         // s.23B(2): "It is the duty of each local authority to appoint a personal adviser for each
         // relevant child (if they have not already done so under paragraph 19C of Schedule 2)."
         c.Add(c.Relevant, _s23B2);
+        c.Add(c.Routes(Route.ShortBreakBetweenRelevant, Route.ShortBreakBetweenRelevant), _s23B2, DuringShortBreak);
         // s.23C(3)(a): "to continue the appointment of a personal adviser" for a former relevant child,
         // until 21 (s.23C(6)).
         c.Add(c.FormerRelevant18To21, _s23C3a);
