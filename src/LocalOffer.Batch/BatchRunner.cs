@@ -157,7 +157,7 @@ public sealed class BatchRunner(RulesCore core)
 
     public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null)
     {
-        var builder = new CohortBuilder(core.Codes);
+        var builder = new CohortBuilder(core.Codes, core.Law);
         var files = o.Sources?.ToList() ?? [];
         if (o.Sources is null)
         {

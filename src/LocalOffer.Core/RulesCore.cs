@@ -14,7 +14,7 @@ public sealed class RulesCore
     {
         Law = law;
         Codes = codes;
-        Validator = new CareHistoryValidator(codes);
+        Validator = new CareHistoryValidator(codes, law);
         Reader = new CareHistoryReader(Validator);
         Engine = new CareLeaverEngine(law, codes);
     }

@@ -110,7 +110,7 @@ public sealed class CheckHardeningTests : IDisposable
     {
         var reader = RulesCore.LoadDefault().Reader;
         var (_, errors) = reader.Read("""
-            {"dateOfBirth":"2005-01-01","episodes":[
+            {"dateOfBirth":"2006-01-01","episodes":[
               {"start":"2021-01-01","end":"2021-06-01","legalStatus":"C2"},
               {"start":"2020-01-01","end":"2022-01-01","legalStatus":"C2"},
               {"start":"2023-01-01","end":"2023-01-01","legalStatus":"C2"},

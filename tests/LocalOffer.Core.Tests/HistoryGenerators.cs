@@ -47,12 +47,16 @@ public static class HistoryGenerators
     {
         var episodes = new List<Episode>();
         var start = dob.PlusDays(firstStartAge);
+        // No episode starts on or after the 18th birthday (s.105(1)), or after a death (E2): both are refused.
+        var adult = dob.PlusYears(18);
         for (var i = 0; i < gaps.Length; i++)
         {
             start = start.PlusDays(i == 0 ? 0 : gaps[i]);
+            if (start >= adult) break;
             var open = lastOpen && i == gaps.Length - 1;
             var end = start.PlusDays(lengths[i]);
             episodes.Add(new Episode(start, open ? null : end, ls[i], pl[i], open ? null : rec[i]));
+            if (!open && rec[i] == "E2") break;
             start = end;
         }
         var extraStart = dob.PlusDays(extraOffset);

@@ -30,6 +30,19 @@ public sealed class InputValidationTests
         Errors(json).Should().Contain(e => e.StartsWith(expected));
 
     [Fact]
+    public void The_count_of_errors_left_unnamed_stays_true_through_every_cap()
+    {
+        // 20,000 episodes each overlapping the first: the validator names 50 and counts 19,949 more (one is
+        // named by the check for the second episode... each overlap is one error); the reader's own cap of 50
+        // must then say how many were left out in all, never "and 1 more".
+        var eps = string.Join(",", Enumerable.Range(0, 20_000).Select(_ =>
+            """{"start": "2024-01-01", "end": "2024-03-01", "legalStatus": "C2"}"""));
+        var errors = Errors($$"""{"dateOfBirth": "2008-06-15", "episodes": [{{eps}}]}""").ToList();
+        errors.Should().HaveCount(51);
+        errors[^1].Should().Be("$: ... and 19,949 more errors");
+    }
+
+    [Fact]
     public void Several_problems_are_all_reported()
     {
         var errors = Errors("""{"dateOfBirth": "2008-06-15", "episodes": [{"start": "2024-05-01", "end": "2024-04-01", "legalStatus": "Q1", "reasonEnded": "E99"}]}""").ToList();

@@ -16,10 +16,16 @@ public readonly record struct FieldAt(string Text, int Column, string? Council =
 /// returns is one episode and the later return wins, in place: memory holds each child's
 /// episodes once, in compact rows, however many returns repeat them.
 /// </summary>
-public sealed class CohortBuilder(Ssda903Codes codes)
+/// <param name="law">
+/// When given, episodes the law makes impossible are rejected when the cohort is built: one starting on or
+/// after the 18th birthday (CA 1989 s.105(1)) or on or after a death recorded by an earlier episode (REC E2).
+/// </param>
+public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
 {
     /// <summary>The checks of a row on its own (thread-safe: a reader may run them on another core).</summary>
     public RowChecker Checker { get; } = new(codes);
+    // By code number: what a reason ended means for the law's impossible-episode checks (null without the law).
+    private bool[]? _death, _ageAssessedAdult;
     private readonly Dictionary<string, int> _childIndex = new(StringComparer.Ordinal);
     private readonly List<string> _files = [];
     private readonly List<int> _decomColumns = [];
@@ -219,19 +225,23 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         order.Clear();
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) order.Add(i);
         if (order.Count > 1) SortByStart(order);
-        // Relink in order of start, leaving out episodes that overlap an earlier one.
-        // A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
-        int head = -1, tail = -1, lastWithDays = -1;
+        // Relink in order of start, leaving out episodes that overlap an earlier one, and those the law makes
+        // impossible (ImpossibleAfter). A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
+        int head = -1, tail = -1, lastWithDays = -1, died = -1;
         foreach (var i in order)
         {
             ref var e = ref Episodes[i];
             var hasDays = e.End != e.Start;
-            if (hasDays && lastWithDays >= 0 && OverlapsEarlier(ref e, lastWithDays, out var reason))
+            string? reason = null;
+            if (law is not null) reason = ImpossibleAfter(c.DateOfBirth, ref e, died);
+            if (reason is null && hasDays && lastWithDays >= 0) OverlapsEarlier(ref e, lastWithDays, out reason);
+            if (reason is not null)
             {
                 Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
                 c.RejectedRows++;
                 continue;
             }
+            if (law is not null && died < 0 && _death![e.ReasonEnded] && e.End != EpisodeRow.Open) died = i;
             e.Next = -1;
             if (tail < 0) head = i; else Episodes[tail].Next = i;
             tail = i;
@@ -257,11 +267,40 @@ public sealed class CohortBuilder(Ssda903Codes codes)
         else if (!ascending) order.Sort((a, b) => Episodes[a].Start.CompareTo(Episodes[b].Start));
     }
 
-    private bool OverlapsEarlier(ref EpisodeRow e, int kept, out string reason)
+    /// <summary>
+    /// Why the law makes episode <paramref name="e"/> impossible, or null: it starts on or after the 18th
+    /// birthday (CA 1989 s.105(1): only a child is looked after as one) without ending with the age assessed as
+    /// 18 or over (then it is left out, with a warning), or on or after the death recorded by episode
+    /// <paramref name="died"/> (REC E2). The same rules as CareHistoryValidator's for `check`.
+    /// </summary>
+    private string? ImpossibleAfter(LocalDate dob, ref EpisodeRow e, int died)
+    {
+        if (_death is null)
+        {
+            _death = new bool[256];
+            _ageAssessedAdult = new bool[256];
+            for (var n = 1; n < Checker.CodeNumbers; n++)
+                if (Checker.Code((byte)n) is { } code)
+                    (_death[n], _ageAssessedAdult[n]) = (law!.DeathReasons.Contains(code),
+                        law.AgeAssessedAdultReasons.Contains(code));
+        }
+        if (died >= 0 && e.Start >= Episodes[died].End)
+            return $"episode starts {e.Start:yyyy-MM-dd}, on or after the death recorded at {_files[Episodes[died].File]} " +
+                $"line {Episodes[died].Line} ({Episodes[died].End:yyyy-MM-dd})";
+        // Years apart first: most episodes start long before 18, and the birthday is worked out only near it.
+        if (e.Start.Year - dob.Year < law!.AgeAdult || _ageAssessedAdult![e.ReasonEnded]) return null;
+        var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);
+        return e.Start >= b18
+            ? $"episode starts {e.Start:yyyy-MM-dd}, on or after the 18th birthday ({b18:yyyy-MM-dd}): nobody is " +
+              "looked after as a child from 18 (Children Act 1989 s.105(1))"
+            : null;
+    }
+
+    private bool OverlapsEarlier(ref EpisodeRow e, int kept, out string? reason)
     {
         ref var last = ref Episodes[kept];
         var open = last.End == EpisodeRow.Open;
-        reason = "";
+        reason = null;
         if (!open && e.Start >= last.End) return false;
         var ends = open ? "still open" : $"ends {last.End:yyyy-MM-dd}";
         reason = $"overlaps the episode at {_files[last.File]} line {last.Line} ({ends})";

@@ -75,6 +75,9 @@ public sealed class RowChecker
     /// <summary>The code numbered <paramref name="number"/> (null for 0: none).</summary>
     public string? Code(byte number) => _codes[number];
 
+    /// <summary>The numbers of the codes run from 1 to one less than this (0: none).</summary>
+    public int CodeNumbers => _codes.Length;
+
     /// <summary>A row that could not be read at all (malformed quoting, a field holding elements).</summary>
     public static RowProblem Unreadable(int column, string reason) => new(column, "row", null, reason);
 

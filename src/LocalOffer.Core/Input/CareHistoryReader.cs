@@ -75,9 +75,14 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         }
     }
 
-    private static IReadOnlyList<InputError> Capped(IReadOnlyList<InputError> errors) =>
-        errors.Count <= MaxErrors ? errors
-            : [.. errors.Take(MaxErrors), new InputError("$", $"... and {errors.Count - MaxErrors:N0} more errors")];
+    // The first MaxErrors named, the rest counted: each left out counts as the problems it stands for.
+    private static IReadOnlyList<InputError> Capped(IReadOnlyList<InputError> errors)
+    {
+        if (errors.Count <= MaxErrors) return errors;
+        var more = 0L;
+        for (var i = MaxErrors; i < errors.Count; i++) more += errors[i].Counts;
+        return [.. errors.Take(MaxErrors), new InputError("$", $"... and {more:N0} more errors", (int)Math.Min(more, int.MaxValue))];
+    }
 
     /// <summary>
     /// Reads a file; a missing, unreadable, oversize or non-UTF-8 file, or one that is not a regular

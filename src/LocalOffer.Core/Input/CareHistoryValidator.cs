@@ -9,25 +9,32 @@ namespace LocalOffer.Core.Input;
 /// <summary>
 /// The facts of a care history that must hold before the law is applied: known SSDA903 codes,
 /// ends not before starts, nothing before birth, no overlapping episodes (a data error: two
-/// councils cannot both be looking after the same child on one day in one record).
+/// councils cannot both be looking after the same child on one day in one record), and, given the
+/// law, no episode the law makes impossible (starting on or after the 18th birthday or the death).
 /// </summary>
 public sealed class CareHistoryValidator
 {
     private readonly HistoryRules _rules;
 
-    public CareHistoryValidator(Ssda903Codes codes) => _rules = new HistoryRules(codes);
+    public CareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = null) => _rules = new HistoryRules(codes, law);
 
     public IReadOnlyList<InputError> Validate(CareHistory history)
     {
         var result = _rules.Validate(history);
-        // The field path travels in CustomState: FluentValidation prefixes PropertyName inside RuleForEach.
-        return result.Errors.Select(e => new InputError(e.CustomState as string ?? e.PropertyName, e.ErrorMessage)).ToList();
+        // The field path (and how many problems a line stands for) travels in CustomState: FluentValidation
+        // prefixes PropertyName inside RuleForEach.
+        return result.Errors.Select(e => e.CustomState is State st
+            ? new InputError(st.Path, e.ErrorMessage, st.Counts)
+            : new InputError(e.PropertyName, e.ErrorMessage)).ToList();
     }
+
+    private sealed record State(string Path, int Counts);
 
     private sealed class HistoryRules : AbstractValidator<CareHistory>
     {
-        public HistoryRules(Ssda903Codes codes)
+        public HistoryRules(Ssda903Codes codes, EnglandLaw? law)
         {
+            if (law is not null) RuleFor(h => h.Episodes).Custom((eps, ctx) => Impossible(ctx, eps, law));
             RuleForEach(h => h.Episodes).Custom((e, ctx) =>
             {
                 var p = $"episodes[{ctx.Index()}]";
@@ -87,7 +94,8 @@ public sealed class CareHistoryValidator
                 }
                 if (latest < 0 || end > latestEnd) (latest, latestEnd) = (j, end);
             }
-            if (found > MaxOverlapErrors) Fail(ctx, name, $"... and {found - MaxOverlapErrors:N0} more overlaps");
+            if (found > MaxOverlapErrors)
+                Fail(ctx, name, $"... and {found - MaxOverlapErrors:N0} more overlaps", found - MaxOverlapErrors);
         }
 
         private static void Period(ValidationContext<CareHistory> ctx, string path, LocalDate start, LocalDate? end)
@@ -97,8 +105,36 @@ public sealed class CareHistoryValidator
             if (end is { } e && e < start) Fail(ctx, $"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
         }
 
-        private static void Fail<T>(ValidationContext<T> ctx, string path, string message) =>
-            ctx.AddFailure(new ValidationFailure(path, message) { CustomState = path });
+        private static void Fail<T>(ValidationContext<T> ctx, string path, string message, int counts = 1) =>
+            ctx.AddFailure(new ValidationFailure(path, message) { CustomState = new State(path, counts) });
+
+        /// <summary>
+        /// Episodes the law makes impossible, refused rather than silently left out: one starting on or after
+        /// the 18th birthday (CA 1989 s.105(1): "child" means a person under 18, and only a child is looked
+        /// after as one), unless it ended with the age assessed as 18 or over (left out, with a warning), and
+        /// one starting on or after the date of death recorded by another episode (REC E2).
+        /// </summary>
+        private static void Impossible(ValidationContext<CareHistory> ctx, IReadOnlyList<Episode> eps, EnglandLaw law)
+        {
+            var dob = ctx.InstanceToValidate.DateOfBirth;
+            var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);
+            LocalDate? died = null;
+            var diedIn = -1;
+            for (var i = 0; i < eps.Count; i++)
+                if (eps[i] is { End: { } end, ReasonEnded: { } r } && law.DeathReasons.Contains(r) && (died is null || end < died))
+                    (died, diedIn) = (end, i);
+            for (var i = 0; i < eps.Count; i++)
+            {
+                var e = eps[i];
+                var p = $"episodes[{i}].start";
+                if (e.Start >= b18 && !(e.ReasonEnded is { } r && law.AgeAssessedAdultReasons.Contains(r)))
+                    Fail(ctx, p, $"{e.Start:yyyy-MM-dd} is on or after the 18th birthday ({b18:yyyy-MM-dd}): nobody " +
+                        "is looked after as a child from 18 (Children Act 1989 s.105(1))");
+                else if (died is { } d && i != diedIn && e.Start >= d)
+                    Fail(ctx, p, $"{e.Start:yyyy-MM-dd} is on or after the death recorded by episodes[{diedIn}] " +
+                        $"({d:yyyy-MM-dd}, reason ended {eps[diedIn].ReasonEnded})");
+            }
+        }
 
         private static string Show(Episode e) => $"{e.Start:yyyy-MM-dd} to {(e.End is { } x ? x.ToString("yyyy-MM-dd", null) : "open")}";
     }
