@@ -95,6 +95,64 @@ public static class HistoryGenerators
          from day in Gen.Choose(x.FirstStartAge, 14 * 365)
          select (x.History, day)).ToArbitrary();
 
+    /// <summary>
+    /// Histories whose every date sits on a line the law draws: episode starts and ends, the other facts and
+    /// the day asked about fall on the 14th, 16th, 18th, 21st and 25th birthdays or one day either side, with
+    /// episodes touching or a day apart, a quarter of births on 29 February, and any legal status (short
+    /// breaks among them) and reason ended. Random dates almost never land on a birthday: a one-character
+    /// change of the law at one (care ending on the 16th birthday counted as after 16) passed every other
+    /// property test.
+    /// </summary>
+    public static Arbitrary<(CareHistory History, LocalDate Day)> OnBirthdayLines(Time.Birthdays birthdays) =>
+        (from leap in Gen.Frequency((1, Gen.Constant(true)), (3, Gen.Constant(false)))
+         from year in Gen.Choose(1988, 2012)
+         from dayOfYear in Gen.Choose(0, 364)
+         let dob = leap ? new LocalDate(year - year % 4, 2, 29) : new LocalDate(year, 1, 1).PlusDays(dayOfYear)
+         let lines = Lines(birthdays, dob)
+         from n in Gen.Choose(1, 4)
+         from cuts in Gen.ArrayOf(Gen.Choose(0, lines.Length - 1), n + 1)
+         from gaps in Gen.ArrayOf(Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Constant(1))), n)
+         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), n)
+         from places in Gen.ArrayOf(Gen.Elements(Placements), n)
+         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), n)
+         from lastOpen in Gen.Elements(true, false, false)
+         from extras in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(0, 63)))
+         from extraFrom in Gen.Choose(0, lines.Length - 1)
+         from extraTo in Gen.Choose(0, lines.Length - 1)
+         from day in Gen.Choose(0, lines.Length - 1)
+         select (OnLines(dob, lines, cuts, gaps, statuses, places, reasons, lastOpen, extras,
+             lines[Math.Min(extraFrom, extraTo)], lines[Math.Max(extraFrom, extraTo)]), lines[day])).ToArbitrary();
+
+    // The lines: each milestone birthday and a day either side, and a few days between them for care to span.
+    private static LocalDate[] Lines(Time.Birthdays b, LocalDate dob) =>
+        new[] { 14, 16, 18, 21, 25 }.Select(age => b.Birthday(dob, age))
+            .SelectMany(d => new[] { d.PlusDays(-1), d, d.PlusDays(1) })
+            .Concat([dob.PlusYears(13), dob.PlusYears(15).PlusDays(100), dob.PlusYears(17), dob.PlusYears(17).PlusDays(91)])
+            .Order().ToArray();
+
+    private static CareHistory OnLines(LocalDate dob, LocalDate[] lines, int[] cuts, int[] gaps, string[] ls, string[] pl,
+        string[] rec, bool lastOpen, int extras, LocalDate extraStart, LocalDate extraEnd)
+    {
+        var at = cuts.Order().Distinct().Select(i => lines[i]).ToArray();
+        var episodes = new List<Episode>();
+        var adult = dob.PlusYears(18);
+        for (var i = 0; i + 1 < at.Length && i < gaps.Length; i++)
+        {
+            var start = at[i].PlusDays(i == 0 ? 0 : gaps[i]); // touching the last episode, or a day apart
+            if (start >= adult || start >= at[i + 1]) break;
+            var open = lastOpen && i + 2 == at.Length;
+            episodes.Add(new Episode(start, open ? null : at[i + 1], ls[i], pl[i], open ? null : rec[i]));
+            if (open || rec[i] == "E2") break;
+        }
+        return new CareHistory("B", dob, episodes,
+            (extras & 1) != 0 ? [new Detention(extraStart, extraEnd, DetentionKind.Custody, (extras & 16) != 0)] : [],
+            (extras & 2) != 0 ? [new LivingWithParent(extraStart, extraEnd)] : [],
+            (extras & 4) != 0 ? [new OtherCare(extraStart, (extras & 8) != 0 ? null : extraEnd,
+                (extras & 32) != 0 ? OtherCareKind.CareHomeOrHospital : OtherCareKind.PrivateFostering)] : [],
+            (extras & 8) != 0 ? [new Education(extraStart, null, EducationKind.HigherEducation, true)] : [],
+            []);
+    }
+
     public static Arbitrary<CareHistory> Arbitrary() => Histories().ToArbitrary();
 
     /// <summary>A history and a day offset from birth (0 to 26 years).</summary>

@@ -199,34 +199,99 @@ public sealed class PropertyTests
                 var d = given.DateOfBirth.PlusDays(offset);
                 // Episodes out of order are valid input too (the short cut must then step aside).
                 var h = offset % 3 == 0 ? given with { Episodes = given.Episodes.Reverse().ToArray() } : given;
-                var full = Core.Engine.ClassifyFully(h, d);
-                var quick = Core.Engine.Classify(h, d);
                 asked++;
-                if (Core.Engine.TakesShortCut(h, d))
-                    (taken, inCare) = (taken + 1, inCare + (full.Status == Status.LookedAfter ? 1 : 0));
-                var why = $"on {d} for {Describe(h)}";
-                quick.Age.Should().Be(full.Age, why);
-                quick.Status.Should().Be(full.Status, why);
-                quick.StatusSince.Should().Be(full.StatusSince, why);
-                quick.NextChange.Should().Be(full.NextChange, why);
-                quick.Facts.Should().Be(full.Facts, why);
-                quick.EntitlementIds.Should().Equal(full.EntitlementIds, why);
-                quick.Warnings.Should().Equal(full.Warnings, why);
-                // The batch's form (episodes as values from a reused buffer) gives the same answer.
-                if (h is { Detentions.Count: 0, LivingWithParent.Count: 0, OtherCare.Count: 0, Education.Count: 0,
-                        SupportRequests.Count: 0 })
-                {
-                    batchForm++;
-                    var values = h.Episodes.Select(EpisodeValue.Of).Append(new EpisodeValue(d, d, "X")).ToArray();
-                    var batch = Core.Engine.Classify(h.DateOfBirth, values.AsSpan(0, h.Episodes.Count), d);
-                    batch.Should().BeEquivalentTo(quick, o => o.ComparingByMembers<Classification>(), why);
-                }
+                var (shortCut, lookedAfter, onlyEpisodes) = ShortCutsAgree(h, d);
+                (taken, inCare) = (taken + (shortCut ? 1 : 0), inCare + (shortCut && lookedAfter ? 1 : 0));
+                batchForm += onlyEpisodes ? 1 : 0;
                 return true;
             }));
         taken.Should().BeGreaterThan(asked / 10, "the short cuts' cases are among those generated");
         inCare.Should().BeGreaterThan(asked / 50, $"children in care before 14 are among them ({inCare} of {asked})");
         batchForm.Should().BeGreaterThan(asked / 4, "most generated histories have episodes only");
     }
+
+    /// <summary>
+    /// The same on histories whose every date sits on a birthday line (HistoryGenerators.OnBirthdayLines):
+    /// the short cuts, the batch's form and the full path agree at 14, 16, 18, 21 and 25 and a day either side.
+    /// </summary>
+    [Fact]
+    public void The_short_cuts_give_the_full_answer_on_every_birthday_line()
+    {
+        var (asked, taken, endsOn16) = (0, 0, 0);
+        Check.One(Config.WithMaxTest(3000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        {
+            var (h, d) = x;
+            if (!Valid(h)) return true;
+            asked++;
+            if (ShortCutsAgree(h, d).ShortCut) taken++;
+            var b16 = Core.Law.Birthdays.Birthday(h.DateOfBirth, Core.Law.AgeEligibleFrom);
+            if (h.Episodes.Any(e => e.End == b16) && d > b16) endsOn16++;
+            return true;
+        }));
+        taken.Should().BeGreaterThan(asked / 25, $"the short cuts are taken ({taken} of {asked})");
+        endsOn16.Should().BeGreaterThan(asked / 50, $"care ending on the 16th birthday is generated ({endsOn16} of {asked})");
+    }
+
+    /// <summary>
+    /// The short cut's answer (if taken), the full path's and the batch form's, field by field. Whether the short
+    /// cut was taken, whether the child was looked after on the day, and whether the batch form was compared.
+    /// </summary>
+    private static (bool ShortCut, bool LookedAfter, bool OnlyEpisodes) ShortCutsAgree(CareHistory h, LocalDate d)
+    {
+        var full = Core.Engine.ClassifyFully(h, d);
+        var quick = Core.Engine.Classify(h, d);
+        var why = $"on {d} for {Describe(h)}";
+        quick.Age.Should().Be(full.Age, why);
+        quick.Status.Should().Be(full.Status, why);
+        quick.StatusSince.Should().Be(full.StatusSince, why);
+        quick.NextChange.Should().Be(full.NextChange, why);
+        quick.Facts.Should().Be(full.Facts, why);
+        quick.EntitlementIds.Should().Equal(full.EntitlementIds, why);
+        quick.Warnings.Should().Equal(full.Warnings, why);
+        // The batch's form (episodes as values from a reused buffer) gives the same answer.
+        var only = h is { Detentions.Count: 0, LivingWithParent.Count: 0, OtherCare.Count: 0, Education.Count: 0,
+            SupportRequests.Count: 0 };
+        if (only)
+        {
+            var values = h.Episodes.Select(EpisodeValue.Of).Append(new EpisodeValue(d, d, "X")).ToArray();
+            var batch = Core.Engine.Classify(h.DateOfBirth, values.AsSpan(0, h.Episodes.Count), d);
+            batch.Should().BeEquivalentTo(quick, o => o.ComparingByMembers<Classification>(), why);
+        }
+        return (Core.Engine.TakesShortCut(h, d), full.Status == Status.LookedAfter, only);
+    }
+
+    /// <summary>The full assessment and the batch's classification agree on every birthday line.</summary>
+    [Fact]
+    public void Batch_classification_agrees_with_the_full_assessment_on_every_birthday_line() =>
+        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        {
+            var (h, d) = x;
+            if (!Valid(h)) return true;
+            var a = Core.Engine.Assess(h, d);
+            var k = Core.Engine.Classify(h, d);
+            var why = $"on {d} for {Describe(h)}";
+            k.Status.Should().Be(a.Status, why);
+            k.StatusSince.Should().Be(a.StatusSince, why);
+            k.NextChange.Should().Be(a.NextChange, why);
+            k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(
+                a.Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), why);
+            return true;
+        }));
+
+    /// <summary>NothingCanHold (the batch's skip of the rules) never skips a day with an entitlement, on the lines.</summary>
+    [Fact]
+    public void No_entitlement_holds_on_a_day_the_batch_skips_the_rules_on_every_birthday_line() =>
+        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        {
+            var (h, d) = x;
+            if (!Valid(h)) return true;
+            var view = HistoryView.Of(h);
+            var (spans, epochs, _) = TimelineBuilder.Build(view, Core.Law);
+            if (Core.Engine.Entitlements.NothingCanHold(view, spans, epochs[0], d))
+                Core.Engine.Assess(h, d).Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id)
+                    .Should().BeEmpty($"the batch skips the rules on {d} for {Describe(h)}");
+            return true;
+        }));
 
     /// <summary>
     /// The batch skips the entitlement rules on a day when <c>NothingCanHold</c> says no rule can
