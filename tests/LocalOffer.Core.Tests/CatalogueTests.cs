@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 
 namespace LocalOffer.Core.Tests;
@@ -27,7 +28,7 @@ public sealed class CatalogueTests : IDisposable
     }
 
     [Fact]
-    public void Every_entry_has_words_provisions_and_its_parameters()
+    public void Every_entry_has_words_and_provisions()
     {
         foreach (var e in EnglandLaw.LoadDefault().Entitlements.All)
         {
@@ -35,7 +36,6 @@ public sealed class CatalogueTests : IDisposable
             e.Summary.Should().Contain("you", $"{e.Id}: the summary is for a young person, in the second person");
             e.Summary.Should().NotMatchRegex(@"s\.\d|reg \d|\[|\]", $"{e.Id}: no citations or ids in words for a young person");
             e.Provisions.Should().NotBeEmpty(e.Id);
-            e.Parameters.Should().NotBeEmpty(e.Id);
         }
     }
 
@@ -105,7 +105,7 @@ public sealed class CatalogueTests : IDisposable
         File.WriteAllText(file, text.Replace("    local_offer: must_explain\n  pathway-plan:", "    local_offer: must_explain\n    colour: blue\n  pathway-plan:"));
         ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*unknown key 'colour'*");
         File.WriteAllText(file, text + "  made-up:\n    title: T\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
-            "    parameters: [ages.adult]\n    local_offer: may_explain\n");
+            "    local_offer: may_explain\n");
         var law = new EnglandLaw(RuleBook.Load(_dir));
         ((Action)(() => new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law))).Should().Throw<RuleFileException>()
             .WithMessage("*'made-up' has no rule*");
@@ -119,4 +119,80 @@ public sealed class CatalogueTests : IDisposable
         File.WriteAllText(file, File.ReadAllText(file).Replace("url: https://www.legislation.gov.uk/ukpga/1989/41/section/12 }", "url: http://example.org }"));
         ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("provisions.yaml:*must start with https://*");
     }
+}
+
+/// <summary>
+/// What ties a rule to its catalogue entry and to the short cuts, found from the code itself rather than
+/// a list kept by hand (issue 23).
+/// </summary>
+public sealed class RuleBindingTests
+{
+    private static readonly RulesCore Core = RulesCore.LoadDefault();
+
+    /// <summary>
+    /// Every provision a rule can cite (each LegalReference it holds) is listed in its catalogue entry, so the
+    /// "what the law says" pages and the compliance list name every provision the engine cites.
+    /// </summary>
+    [Fact]
+    public void Every_provision_a_rule_cites_is_in_its_catalogue_entry()
+    {
+        var rules = (LocalOffer.Core.Engine.Entitlements.EntitlementRule[])typeof(
+                LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet)
+            .GetField("_rules", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(Core.Engine.Entitlements)!;
+        rules.Should().HaveCount(Core.Law.Entitlements.Ids.Count);
+        foreach (var rule in rules)
+        {
+            var cited = rule.GetType().GetFields(BindingFlags.NonPublic | BindingFlags.Instance)
+                .Select(f => f.GetValue(rule))
+                .SelectMany(v => v switch
+                {
+                    LegalReference r => [r],
+                    LegalReference[] rs => rs,
+                    _ => Array.Empty<LegalReference>(),
+                })
+                .Select(r => r.Citation).Distinct().ToList();
+            cited.Should().NotBeEmpty(rule.Id);
+            Core.Law.Entitlements[rule.Id].Provisions.Select(p => p.Citation).Should()
+                .Contain(cited, $"the catalogue entry '{rule.Id}' lists every provision its rule cites");
+        }
+    }
+
+    /// <summary>
+    /// The short cuts read episodes alone and step aside for any other list (HistoryView.OnlyEpisodes): every
+    /// list of a care history but the episodes, found by reflection, sends a child to the full path. A list
+    /// added to CareHistory and not to OnlyEpisodes fails here.
+    /// </summary>
+    [Fact]
+    public void Every_list_of_a_care_history_but_the_episodes_sends_a_child_to_the_full_path()
+    {
+        var dob = new NodaTime.LocalDate(2008, 6, 15);
+        var basic = CareHistory.Of(dob, new Episode(new NodaTime.LocalDate(2015, 1, 1), new NodaTime.LocalDate(2016, 1, 1), "C2"));
+        var asAt = new NodaTime.LocalDate(2020, 1, 1);
+        Core.Engine.TakesShortCut(basic, asAt).Should().BeTrue("a child whose care ended before 16 takes the short cut");
+        var lists = typeof(CareHistory).GetProperties()
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>)
+                && p.Name != nameof(CareHistory.Episodes)).ToList();
+        lists.Should().HaveCountGreaterThan(4);
+        foreach (var list in lists)
+        {
+            var item = Example(list.PropertyType.GetGenericArguments()[0], dob);
+            var array = Array.CreateInstance(item.GetType(), 1);
+            array.SetValue(item, 0);
+            var args = typeof(CareHistory).GetConstructors()[0].GetParameters()
+                .Select(p => p.Name == "Id" ? null : p.Name == "DateOfBirth" ? (object)dob
+                    : p.Name == list.Name ? array : p.Name == "Episodes" ? basic.Episodes
+                    : Array.CreateInstance(p.ParameterType.GetGenericArguments()[0], 0))
+                .ToArray();
+            var h = (CareHistory)typeof(CareHistory).GetConstructors()[0].Invoke(args);
+            Core.Engine.TakesShortCut(h, asAt).Should().BeFalse($"a history with {list.Name} takes the full path");
+        }
+    }
+
+    // One item of a list's type, made from its constructor: dates a year after birth, the first of each enum.
+    private static object Example(Type t, NodaTime.LocalDate dob) =>
+        t.GetConstructors()[0].Invoke(t.GetConstructors()[0].GetParameters().Select(p =>
+            p.ParameterType == typeof(NodaTime.LocalDate) || p.ParameterType == typeof(NodaTime.LocalDate?)
+                ? (object)dob.PlusYears(13)
+                : p.ParameterType.IsEnum ? Enum.GetValues(p.ParameterType).GetValue(0)!
+                : p.ParameterType == typeof(bool) ? false : null!).ToArray());
 }

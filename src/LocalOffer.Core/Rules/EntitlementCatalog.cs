@@ -13,7 +13,6 @@ public sealed record EntitlementDefinition(
     string Who,
     IReadOnlyList<string> ProvisionIds,
     IReadOnlyList<LegalReference> Provisions,
-    IReadOnlyList<string> Parameters,
     bool MustExplain);
 
 /// <summary>
@@ -54,24 +53,19 @@ public sealed class EntitlementCatalog
         {
             var id = ((YamlScalarNode)k).Value!;
             if (v is not YamlMappingNode m) throw StrictYaml.Error(f, v, $"entitlement '{id}' must be a mapping");
-            string[] keys = ["title", "summary", "who", "provisions", "parameters", "local_offer"];
+            string[] keys = ["title", "summary", "who", "provisions", "local_offer"];
             StrictYaml.Expect(f, m, keys, keys);
             var provisionNodes = StrictYaml.List(f, m, "provisions");
             foreach (var p in provisionNodes)
                 if (!provisions.Contains(p.Value!))
                     throw StrictYaml.Error(f, p, $"entitlement '{id}': unknown provision '{p.Value}' (see {ProvisionBook.FileName})");
-            var parameterNodes = StrictYaml.List(f, m, "parameters");
-            foreach (var p in parameterNodes)
-                if (!book.TryGet(p.Value!, out _))
-                    throw StrictYaml.Error(f, p, $"entitlement '{id}': unknown parameter '{p.Value}'");
             var localOffer = StrictYaml.Text(f, m, "local_offer");
             if (localOffer is not ("must_explain" or "may_explain"))
                 throw StrictYaml.Error(f, m.Children[new YamlScalarNode("local_offer")],
                     $"entitlement '{id}': local_offer '{localOffer}' must be must_explain or may_explain");
             var ids = provisionNodes.Select(p => p.Value!).ToArray();
             all.Add(new EntitlementDefinition(id, StrictYaml.Text(f, m, "title"), StrictYaml.Text(f, m, "summary"),
-                StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(),
-                parameterNodes.Select(p => p.Value!).ToArray(), localOffer == "must_explain"));
+                StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(), localOffer == "must_explain"));
         }
         return new EntitlementCatalog(all);
     }
