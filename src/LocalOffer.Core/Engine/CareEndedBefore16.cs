@@ -61,8 +61,7 @@ internal sealed class CareEndedBefore16
         var b16 = law.Birthdays.Birthday(dob, law.AgeEligibleFrom);
         var b14 = dob; // computed on the first episode that needs it
         var since = dob; // status none runs from the end of the last care (or birth) to 25
-        var counted = 0;
-        LocalDate? thirteenWeeks = null;
+        var count = new ThirteenWeeks(law.EligibleDays); // the one counter, as PersonFacts counts
         LocalDate? died = null;
         var previousEnd = LocalDate.MinIsoValue;
         var episodes = h.Episodes;
@@ -82,17 +81,13 @@ internal sealed class CareEndedBefore16
             since = end;
             if (b14 == dob) b14 = law.Birthdays.Birthday(dob, law.AgeCountingFrom);
             if (end <= b14 || law.ShortBreakStatuses.Contains(e.LegalStatus)) continue;
-            var from = e.Start > b14 ? e.Start : b14;
-            var days = Period.DaysBetween(from, end);
-            if (thirteenWeeks is null && counted + days >= law.EligibleDays)
-                thirteenWeeks = from.PlusDays(law.EligibleDays - counted);
-            counted += days;
+            count.Add(e.Start > b14 ? e.Start : b14, end);
         }
         if (since < dob) since = dob;
         if (asAt >= law.Birthdays.Birthday(dob, law.AgeCareLeaverUntil)) return null;
         var warnings = HistoryWarnings.For(h, law, died, asAt);
-        var facts = counted == 0 ? CareFacts.NoneCounted
-            : new CareFacts(counted, 0, false, thirteenWeeks <= asAt ? thirteenWeeks : null);
+        var facts = count.Days == 0 ? CareFacts.NoneCounted
+            : new CareFacts(count.Days, 0, false, count.ReachedOn <= asAt ? count.ReachedOn : null);
         return new Classification(law.Birthdays.AgeOn(dob, asAt), Status.None, since, null, facts, [], warnings);
     }
 

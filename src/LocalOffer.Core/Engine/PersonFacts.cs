@@ -394,13 +394,9 @@ internal sealed class PersonFacts
 
     private LocalDate? DateOnWhichCountReaches(int days)
     {
-        var total = 0;
-        foreach (var r in Counting)
-        {
-            if (total + r.Days >= days) return r.Start.PlusDays(days - total);
-            total += r.Days;
-        }
-        return null;
+        var count = new ThirteenWeeks(days);
+        foreach (var r in Counting) count.Add(r.Start, r.End);
+        return count.ReachedOn;
     }
 
     /// <summary>
