@@ -184,7 +184,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             counted ? defs.AccommodationCategory(row!.Accommodation) : null, spBand, leftFoster, stayingPut, warning);
     }
 
-    /// <summary>The latest episode (by start, as the validator's rule 1011 takes it) ended by a transfer (E3).</summary>
+    /// <summary>The latest episode (by start, as the validator's rule 1011 takes it) ended by a transfer.</summary>
     private bool LastEpisodeTransferred(ReadOnlySpan<EpisodeValue> episodes)
     {
         if (episodes.IsEmpty) return false;

@@ -13,7 +13,7 @@ namespace LocalOffer.Indicators;
 /// </summary>
 public static class Oc3RowIndex
 {
-    /// <summary>CHILD → index of the row in <paramref name="oc3"/>; rejected rows go to <paramref name="rejects"/>.</summary>
+    /// <summary>CHILD → index of the row in <paramref name="oc3"/>; rejected rows go to the rejects.</summary>
     public static Dictionary<string, int> Build(IReadOnlyList<Oc3Row> oc3, Oc3Codes codes, LocalDate yearEnd,
         List<Reject> rejects)
     {

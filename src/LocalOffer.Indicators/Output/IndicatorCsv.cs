@@ -15,7 +15,8 @@ public static class IndicatorCsv
     public static readonly string[] IndicatorColumns =
     [
         "indicator", "age_band", "category", "count", "total", "percent", "england_percent", "region_percent",
-        "statistical_neighbours_percent", "median_of_n", "council_published_percent", "benchmark_year", "suppressed",
+        "statistical_neighbours_percent", "median_of_n", "council_published_percent", "benchmark_year",
+        "suppressed",
     ];
 
     public static readonly string[] CohortColumns = ["CHILD", "finding", "detail"];
@@ -25,7 +26,7 @@ public static class IndicatorCsv
         using var csv = SafeCsv.Open(output);
         SafeCsv.Row(csv, IndicatorColumns);
         foreach (var r in rows)
-            SafeCsv.Row(csv, r.Indicator, r.AgeBand, r.Category, I(r.Count), I(r.Total), r.Percent is { } p ? I(p) : "",
+            SafeCsv.Row(csv, r.Indicator, r.AgeBand, r.Category, I(r.Count), I(r.Total), Number(r.Percent),
                 Number(r.England.Value), Number(r.Region?.Value), Number(NeighbourPercent(r.NeighboursUsed)),
                 r.NeighboursUsed is { } u ? I(u.Used) : "", Number(r.CouncilPublished?.PercentValue),
                 I(r.BenchmarkYear), Suppressed(r, defs));
@@ -64,7 +65,7 @@ public static class IndicatorCsv
         csv.Flush();
     }
 
-    /// <summary>Findings in a fixed order (missing, not a care leaver, died or returned home, ...), each in input order.</summary>
+    /// <summary>Findings in the fixed order of <see cref="Findings.All"/>, each in input order.</summary>
     public static IEnumerable<YoungPerson> Ordered(IEnumerable<YoungPerson> people) =>
         people.Where(p => p.Finding is not null).OrderBy(p => Array.IndexOf(Findings.All, p.Finding));
 
