@@ -72,7 +72,7 @@ public sealed class IndicatorDefinitions
         ("staying_put", ["staying_put"]),
     ];
 
-    /// <summary>Every IN_TOUCH code a row may carry (the others are rejected).</summary>
+    /// <summary>Every IN_TOUCH code the definitions give a meaning (a category, or left out).</summary>
     public IEnumerable<string> KnownInTouch => InTouch.Values.SelectMany(v => v).Concat(ExcludedInTouch);
 
     public string? InTouchCategory(string code) => InTouch.FirstOrDefault(kv => kv.Value.Contains(code)).Key;
@@ -121,6 +121,10 @@ public sealed class IndicatorDefinitions
                 if (!d.Benchmarks.ContainsKey(indicator))
                     throw new RuleFileException(name, 1, 1, $"no benchmark for indicator '{indicator}'");
             d.Codes = Oc3CodeLists.Load(CodesFile(file));
+            // A code a year's guide allows but no definition places would be counted in no category.
+            var known = d.KnownInTouch.ToHashSet(StringComparer.Ordinal);
+            if (d.Codes.All.SelectMany(l => l.InTouch).FirstOrDefault(c => !known.Contains(c)) is { } unplaced)
+                throw new RuleFileException(name, 1, 1, $"IN_TOUCH '{unplaced}' (oc3-codes.yaml) has no category");
             return d;
         }
         catch (YamlException e)

@@ -27,6 +27,9 @@ public sealed class Oc3CodeLists
 
     private Oc3CodeLists(List<Oc3Codes> lists) => _lists = lists;
 
+    /// <summary>Every list, oldest first.</summary>
+    public IReadOnlyList<Oc3Codes> All => _lists;
+
     /// <summary>The list for the collection year ending on <paramref name="yearEnd"/>.</summary>
     public Oc3Codes For(LocalDate yearEnd)
     {
