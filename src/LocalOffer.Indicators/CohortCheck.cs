@@ -1,6 +1,7 @@
 using LocalOffer.Batch.Input;
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
 using LocalOffer.Indicators.Definitions;
 using LocalOffer.Indicators.Input;
 using NodaTime;
@@ -13,7 +14,8 @@ public static class Findings
     public const string MissingOc3 = "missing_oc3";
     public const string NotACareLeaver = "not_a_care_leaver";
     public const string DiedOrReturnedHome = "died_or_returned_home";
-    public static readonly string[] All = [MissingOc3, NotACareLeaver, DiedOrReturnedHome];
+    public const string CareTransferred = "care_transferred";
+    public static readonly string[] All = [MissingOc3, NotACareLeaver, DiedOrReturnedHome, CareTransferred];
 }
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed record YoungPerson(
     Oc3Row? Oc3, string? Finding, string Detail, string? InTouch, string? Activity, string? Accommodation,
     string? StayingPutBand, bool LeftFosterCareAt18, bool StayingPut, string? Warning)
 {
+    // LeftFosterCareAt18 is the rules core's staying put entitlement (CA 1989 s.23CZA) on the birthday:
+    // a former relevant child placed with a council foster parent when care ended on the 18th birthday.
+
     /// <summary>In the indicators: an OC3 row, a care leaver, not died or returned home.</summary>
     public bool Counted => Oc3 is not null && Finding is null;
 }
@@ -46,30 +51,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
     {
         var yearStart = yearEnd.PlusYears(-1).PlusDays(1);
         var birthdays = core.Law.Birthdays;
-        var known = defs.KnownInTouch.ToHashSet(StringComparer.Ordinal);
         var rejectedBefore = rejects.Count;
-
-        // Index the OC3 rows by CHILD: a row with no CHILD, an unknown IN_TOUCH or a second row for
-        // the same young person is rejected here.
-        var byChild = new Dictionary<string, int>(oc3.Count, StringComparer.Ordinal);
-        for (var k = 0; k < oc3.Count; k++)
-        {
-            var r = oc3[k];
-            if (r.Child.Length == 0) { rejects.Add(Rej(r, r.ChildColumn, "CHILD", null, "no CHILD id")); continue; }
-            if (!known.Contains(r.InTouch))
-            {
-                rejects.Add(Rej(r, r.InTouchColumn, "IN_TOUCH", r.Child, r.InTouch.Length == 0 ? "no IN_TOUCH"
-                    : $"unknown IN_TOUCH '{r.InTouch}' (expected {string.Join(", ", known.Order())})"));
-                continue;
-            }
-            if (byChild.TryGetValue(r.Child, out var first))
-            {
-                rejects.Add(Rej(r, r.ChildColumn, "CHILD", r.Child,
-                    $"duplicate OC3 row: the same CHILD at line {oc3[first].Line}"));
-                continue;
-            }
-            byChild[r.Child] = k;
-        }
+        var byChild = Oc3RowIndex.Build(oc3, defs.Codes.For(yearEnd), yearEnd, rejects);
 
         // Who to ask the engine about: aged 17 to 21 at the year end (so that birthday fell in the
         // year), or with an OC3 row. Each is classified on that birthday, in parallel (the engine is pure).
@@ -83,7 +66,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             {
                 if (!hasRow) continue;
                 matched[k] = true;
-                rejects.Add(Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child, "born after the collection year"));
+                rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child,
+                    "born after the collection year"));
                 continue;
             }
             var age = birthdays.AgeOn(dob, yearEnd);
@@ -100,13 +84,17 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
                     : !inBand ? $"aged {age} at the end of the collection year: OC3 is for young people whose "
                         + $"{Ordinal(defs.MinAge)} to {Ordinal(defs.MaxAge)} birthday falls in it"
                     : null;
-                if (reason is not null) { rejects.Add(Rej(r, r.DobColumn, "DOB", r.Child, reason)); hasRow = false; }
+                if (reason is not null)
+                {
+                    rejects.Add(Oc3RowIndex.Rej(r, r.DobColumn, "DOB", r.Child, reason));
+                    hasRow = false;
+                }
             }
             if (inBand || hasRow) candidates.Add((i, hasRow ? k : -1, age, birthday));
         }
         foreach (var k in byChild.Values)
             if (!matched[k])
-                rejects.Add(Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
+                rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
                     "no header row (or a rejected one) for this CHILD"));
 
         var people = new YoungPerson?[candidates.Count];
@@ -123,13 +111,26 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
     }
 
-    /// <summary>One young person: the engine's status on the birthday, the finding and the OC3 categories.</summary>
+    // Each thread's buffer of episodes, filled again for every young person (as the batch's).
+    [ThreadStatic] private static EpisodeValue[]? _episodes;
+
+    /// <summary>One young person: the engine's answer on the birthday, the finding and the OC3 categories.</summary>
     private YoungPerson? Decide(Batch.Cohort.Cohort cohort, int i, Oc3Row? row, int age, LocalDate birthday)
     {
-        var history = cohort.History(i);
-        var status = core.Engine.Classify(history, birthday).Status;
+        // The same call on the same episodes as `batch` (BatchRunner.ClassifyOne), so the status and the
+        // entitlements are the batch's answer for this young person on this date, not a restatement.
+        var dob = cohort.DateOfBirth(i);
+        var buffer = _episodes ??= new EpisodeValue[8];
+        var episodes = cohort.Episodes(i, ref buffer);
+        var answer = core.Engine.Classify(dob, episodes, birthday);
+        var status = answer.Status;
         var careLeaver = status is Status.Relevant or Status.FormerRelevant;
+        var transferred = LastEpisodeTransferred(episodes);
+        var b18 = core.Law.Birthdays.Birthday(dob, core.Law.AgeAdult);
+        var e17 = EndedAt18With(episodes, b18, defs.StayingPut.ReasonsEnded);
+        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
         if (!careLeaver && row is null) return null;
+
         var band = defs.Band(age)!;
         var rejected = cohort.RejectedRows(i);
         var warning = rejected > 0
@@ -138,7 +139,16 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         var on = $"{Ordinal(age)} birthday ({birthday:yyyy-MM-dd})";
         string? finding = null;
         string detail;
-        if (row is null)
+        if (transferred)
+        {
+            // DfE validator rule 1011: a young person whose care was transferred to another council in the
+            // final episode has no OC3 row; the DfE tables leave them out. Not missing, never counted.
+            finding = Findings.CareTransferred;
+            detail = "last episode ended E3 (care transferred to another council): "
+                + (row is null ? "not in OC3, as the DfE counts"
+                    : "should have no OC3 row (DfE validator rule 1011); left out of the indicators");
+        }
+        else if (row is null)
         {
             finding = Findings.MissingOc3;
             detail = $"{status.Plain()} on their {on}, but no OC3 row";
@@ -148,6 +158,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             finding = Findings.NotACareLeaver;
             // The engine's reason for the status on the birthday; a history with no episode at all is
             // said first, since the reason of a span that began at birth can describe its start only.
+            var history = cohort.History(i);
             var never = history.Episodes.Count == 0 ? "no episode of care in the return; " : "";
             detail = $"{status.Plain()} on their {on}, not a relevant or former relevant child: "
                 + never + Reason(history, birthday);
@@ -159,27 +170,35 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         }
         else detail = $"{status.Plain()} on their {on}";
 
-        // Staying put (DfE): left a foster placement on the 18th birthday, still with the former carers.
-        var b18 = core.Law.Birthdays.Birthday(history.DateOfBirth, core.Law.AgeAdult);
-        var leftFoster = false;
-        var e17 = false;
-        foreach (var e in history.Episodes)
-            if (e.End == b18 && e.Placement is { } p && core.Law.FosterPlacements.Contains(p))
-            {
-                leftFoster = true;
-                e17 |= e.ReasonEnded is { } rec && defs.StayingPut.ReasonsEnded.Contains(rec);
-            }
+        // Staying put (DfE): of those counted who ceased to be looked after in a foster placement on the
+        // 18th birthday (the engine's staying put entitlement, s.23CZA), those still with the former carers.
+        var leftFoster = answer.EntitlementIds.Contains(EntitlementIds.StayingPut);
         var counted = row is not null && finding is null;
         var withFormerCarers = counted && row!.Accommodation.Length > 0
             && defs.StayingPut.FormerCarerAccommodation.Contains(row.Accommodation[..1]);
-        var spBand = careLeaver && leftFoster && finding is not Findings.DiedOrReturnedHome
-            ? defs.StayingPutBand(age) : null;
+        var spBand = counted && leftFoster ? defs.StayingPutBand(age) : null;
         var stayingPut = spBand is not null && (withFormerCarers || (age == core.Law.AgeAdult && e17));
 
-        return new YoungPerson(history.Id!, history.DateOfBirth, age, birthday, band, status, careLeaver, row, finding,
-            detail,
+        return new YoungPerson(cohort.ChildId(i), dob, age, birthday, band, status, careLeaver, row, finding, detail,
             counted ? defs.InTouchCategory(row!.InTouch) : null, counted ? defs.ActivityCategory(row!.Activity) : null,
             counted ? defs.AccommodationCategory(row!.Accommodation) : null, spBand, leftFoster, stayingPut, warning);
+    }
+
+    /// <summary>The latest episode (by start, as the validator's rule 1011 takes it) ended by a transfer.</summary>
+    private bool LastEpisodeTransferred(ReadOnlySpan<EpisodeValue> episodes)
+    {
+        if (episodes.IsEmpty) return false;
+        var last = episodes[0];
+        foreach (var e in episodes) if (e.Start >= last.Start) last = e;
+        return last.End is not null && last.ReasonEnded is { } rec && defs.CareTransferredReasons.Contains(rec);
+    }
+
+    /// <summary>An episode that ended on the 18th birthday with one of the reasons (E17: staying put).</summary>
+    private static bool EndedAt18With(ReadOnlySpan<EpisodeValue> episodes, LocalDate b18, string[] reasons)
+    {
+        foreach (var e in episodes)
+            if (e.End == b18 && e.ReasonEnded is { } rec && reasons.Contains(rec)) return true;
+        return false;
     }
 
     /// <summary>The engine's own reason for the status on the date (the timeline span covering it).</summary>
@@ -194,7 +213,4 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
 
     private static string Ordinal(int n) =>
         n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
-
-    private static Reject Rej(Oc3Row r, int column, string field, string? child, string reason) =>
-        new(r.File, r.Line, column, field, child, reason);
 }

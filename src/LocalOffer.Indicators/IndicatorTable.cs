@@ -47,7 +47,11 @@ public static class IndicatorTable
                 }
                 else
                 {
-                    inBand = people.Where(p => p.Counted && p.Band == band).ToList();
+                    // The DfE's suitability total leaves out those gone abroad, deported or whose residence is
+                    // not known (oc3.yaml accommodation.left_out_of_suitability); the other totals keep everyone.
+                    var suitability = indicator == "accommodation";
+                    inBand = people.Where(p => p.Counted && p.Band == band
+                        && !(suitability && p.Accommodation == IndicatorDefinitions.LeftOutOfSuitability)).ToList();
                     category = indicator switch
                     {
                         "in_touch" => p => p.InTouch,

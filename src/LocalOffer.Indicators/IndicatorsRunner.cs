@@ -106,7 +106,7 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         try
         {
             string Staged(string name) => Path.Combine(staging, name);
-            using (var s = File.Create(Staged("indicators.csv"))) IndicatorCsv.WriteIndicators(s, run.Rows);
+            using (var s = File.Create(Staged("indicators.csv"))) IndicatorCsv.WriteIndicators(s, run.Rows, defs);
             using (var s = File.Create(Staged("cohort-check.csv"))) IndicatorCsv.WriteCohortCheck(s, run.People);
             using (var s = File.Create(Path.Combine(staging, "rejects.csv"))) RejectCsvWriter.Write(s, run.Rejects);
             Done("csv");

@@ -32,7 +32,7 @@ public sealed class BadRowTests : IDisposable
             r => r.Should().Be("duplicate OC3 row: the same CHILD at line 2"),
             r => r.Should().Be("DOB 2006-06-16 differs from the header's 2006-06-15"),
             r => r.Should().StartWith("aged 25 at the end of the collection year"),
-            r => r.Should().Be("no IN_TOUCH"),
+            r => r.Should().StartWith("no IN_TOUCH (the SSDA903 guide for 2024-25 has DIED, NO, NREQ, REFU, RHOM, YES)"),
             r => r.Should().Be("no header row (or a rejected one) for this CHILD"),
             r => r.Should().Be("no CHILD id"),
             r => r.Should().StartWith("'31/02/2006' is not a date"));
@@ -78,7 +78,12 @@ public sealed class DefinitionFileTests : IDisposable
         var d = Fixture.Defs;
         foreach (var (indicator, categories) in d.Indicators)
             foreach (var c in categories) d.Benchmarks[indicator].Categories.Should().ContainKey(c, $"{indicator} {c}");
-        (d.ActivityCategory("F3"), d.ActivityCategory("G6"), d.AccommodationCategory("Z1"), d.AccommodationCategory("Z"))
-            .Should().Be(("not_known", "neet", "suitable", "no_information"));
+        // F3 is training or employment in the years whose guide has it (to 2020-21); rejected after.
+        (d.ActivityCategory("F3"), d.ActivityCategory("G6"), d.ActivityCategory("0"), d.AccommodationCategory("Z1"),
+                d.AccommodationCategory("0"), d.AccommodationCategory("R2"))
+            .Should().Be(("eet", "neet", "not_known", "suitable", "no_information", Definitions.IndicatorDefinitions.LeftOutOfSuitability));
+        d.Codes.For(new LocalDate(2021, 3, 31)).Activ.Should().Contain("F3").And.NotContain("F5");
+        d.Codes.For(new LocalDate(2022, 3, 31)).Activ.Should().Contain("F5").And.NotContain("F3");
+        d.Codes.For(new LocalDate(2026, 3, 31)).Accom.Should().NotContain(["S1", "X1", "Q1"]).And.Contain(["S2", "X2", "0"]);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PublishedFiguresTests
         var people = new List<YoungPerson>();
         for (var i = 0; i < 187; i++)
             people.Add(new YoungPerson($"W{i}", new LocalDate(2005, 1, 1), 20, new LocalDate(2025, 1, 1), "19-21", Status.FormerRelevant, true,
-                new Input.Oc3Row("oc3.csv", i + 2, $"W{i}", 1, "01/01/2005", 2, "YES", 3, "", ""), null, "",
+                new Input.Oc3Row("oc3.csv", i + 2, $"W{i}", 1, "01/01/2005", 2, "YES", 3, "", 4, "", 5), null, "",
                 "in_touch", i < 90 ? "eet" : i < 173 ? "neet" : "not_known", i < 163 ? "suitable" : i < 172 ? "unsuitable" : "no_information",
                 null, false, false, null));
         var rows = IndicatorTable.Build(people, Fixture.Defs, Fixture.Dfe, Fixture.Dfe.Councils["384"]);

@@ -14,11 +14,20 @@ public sealed class IndicatorDefinitions
     public string Description { get; set; } = "";
     public Dictionary<string, int[]> AgeBands { get; set; } = [];
     public string[] ExcludedInTouch { get; set; } = [];
+    public string[] CareTransferredReasons { get; set; } = [];
     public Dictionary<string, string[]> InTouch { get; set; } = [];
     public ActivityCodes Activity { get; set; } = new();
     public AccommodationCodes Accommodation { get; set; } = new();
     public StayingPutRules StayingPut { get; set; } = new();
     public Dictionary<string, BenchmarkSource> Benchmarks { get; set; } = [];
+    public Dictionary<string, string> DfeSymbols { get; set; } = [];
+
+    /// <summary>The OC3 codes each collection year allows (oc3-codes.yaml, beside this file).</summary>
+    [YamlIgnore]
+    public Oc3CodeLists Codes { get; private set; } = null!;
+
+    /// <summary>The accommodation category of a young person the DfE leaves out of its suitability figures.</summary>
+    public const string LeftOutOfSuitability = "left_out_of_suitability";
 
     public sealed class ActivityCodes
     {
@@ -32,6 +41,7 @@ public sealed class IndicatorDefinitions
         public string SuitableSuffix { get; set; } = "";
         public string UnsuitableSuffix { get; set; } = "";
         public string Otherwise { get; set; } = "";
+        public string[] LeftOutOfSuitability { get; set; } = [];
     }
 
     public sealed class StayingPutRules
@@ -62,7 +72,7 @@ public sealed class IndicatorDefinitions
         ("staying_put", ["staying_put"]),
     ];
 
-    /// <summary>Every IN_TOUCH code a row may carry (the others are rejected).</summary>
+    /// <summary>Every IN_TOUCH code the definitions give a meaning (a category, or left out).</summary>
     public IEnumerable<string> KnownInTouch => InTouch.Values.SelectMany(v => v).Concat(ExcludedInTouch);
 
     public string? InTouchCategory(string code) => InTouch.FirstOrDefault(kv => kv.Value.Contains(code)).Key;
@@ -70,10 +80,15 @@ public sealed class IndicatorDefinitions
     public string ActivityCategory(string code) =>
         Activity.Eet.Contains(code) ? "eet" : Activity.Neet.Contains(code) ? "neet" : Activity.Otherwise;
 
-    /// <summary>A type letter then 1 or 2 (e.g. Z1); anything else is no information.</summary>
+    /// <summary>
+    /// A type letter then 1 or 2 (e.g. Z1); a type the DfE leaves out of its suitability figures (G, H,
+    /// R) is <see cref="LeftOutOfSuitability"/>; anything else (0) is no information. Codes are checked
+    /// against the year's list before they get here.
+    /// </summary>
     public string AccommodationCategory(string code) =>
         code.Length == 2 && char.IsAsciiLetter(code[0])
-            ? code[1..] == Accommodation.SuitableSuffix ? "suitable"
+            ? Accommodation.LeftOutOfSuitability.Contains(code[..1]) ? LeftOutOfSuitability
+                : code[1..] == Accommodation.SuitableSuffix ? "suitable"
                 : code[1..] == Accommodation.UnsuitableSuffix ? "unsuitable"
                 : Accommodation.Otherwise
             : Accommodation.Otherwise;
@@ -89,6 +104,10 @@ public sealed class IndicatorDefinitions
     public static IndicatorDefinitions LoadDefault() =>
         Load(Path.Combine(RulesLocator.RulesRoot(), "indicators", "oc3.yaml"));
 
+    /// <summary>The file of dated OC3 code lists beside the definitions file.</summary>
+    public static string CodesFile(string definitionsFile) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(definitionsFile))!, "oc3-codes.yaml");
+
     public static IndicatorDefinitions Load(string file)
     {
         var name = Path.GetFileName(file);
@@ -101,6 +120,11 @@ public sealed class IndicatorDefinitions
             foreach (var (indicator, _) in d.Indicators)
                 if (!d.Benchmarks.ContainsKey(indicator))
                     throw new RuleFileException(name, 1, 1, $"no benchmark for indicator '{indicator}'");
+            d.Codes = Oc3CodeLists.Load(CodesFile(file));
+            // A code a year's guide allows but no definition places would be counted in no category.
+            var known = d.KnownInTouch.ToHashSet(StringComparer.Ordinal);
+            if (d.Codes.All.SelectMany(l => l.InTouch).FirstOrDefault(c => !known.Contains(c)) is { } unplaced)
+                throw new RuleFileException(name, 1, 1, $"IN_TOUCH '{unplaced}' (oc3-codes.yaml) has no category");
             return d;
         }
         catch (YamlException e)

@@ -33,7 +33,8 @@ public static class Oc3CsvReader
             var council = F(la);
             if (la >= 0 && council.Length > 0 && child.Length > 0) child = $"{council}/{child}";
             rows.Add(new Oc3Row(path, csv.LineNumber, child, c[0] + 1, F(c[1]), c[1] + 1,
-                F(c[2]).ToUpperInvariant(), c[2] + 1, F(c[3]).ToUpperInvariant(), F(c[4]).ToUpperInvariant()));
+                F(c[2]).ToUpperInvariant(), c[2] + 1, F(c[3]).ToUpperInvariant(), c[3] + 1,
+                F(c[4]).ToUpperInvariant(), c[4] + 1));
         }
     }
 }

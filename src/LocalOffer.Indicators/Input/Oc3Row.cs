@@ -6,4 +6,5 @@ namespace LocalOffer.Indicators.Input;
 /// </summary>
 public sealed record Oc3Row(
     string File, long Line, string Child, int ChildColumn, string Dob, int DobColumn,
-    string InTouch, int InTouchColumn, string Activity, string Accommodation);
+    string InTouch, int InTouchColumn, string Activity, int ActivityColumn, string Accommodation,
+    int AccommodationColumn);

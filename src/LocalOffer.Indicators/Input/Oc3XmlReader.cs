@@ -37,7 +37,9 @@ public static class Oc3XmlReader
                     var pos = info.LinePosition;
                     var f = Fields(xml);
                     string Code(string name) => f.GetValueOrDefault(name, "").ToUpperInvariant();
-                    rows.Add(new Oc3Row(path, line, childId, pos, dob, pos, Code("IN_TOUCH"), pos, Code("ACTIV"), Code("ACCOM")));
+                    // The XML export has no columns: every field of the row is named at the OC3 element.
+                    rows.Add(new Oc3Row(path, line, childId, pos, dob, pos, Code("IN_TOUCH"), pos, Code("ACTIV"), pos,
+                        Code("ACCOM"), pos));
                 }
             }
         }

@@ -39,6 +39,7 @@ public static class IndicatorReport
     {
         [Findings.MissingOc3] = "Missing from OC3", [Findings.NotACareLeaver] = "Not a care leaver",
         [Findings.DiedOrReturnedHome] = "Died or returned home",
+        [Findings.CareTransferred] = "Care transferred to another council",
     };
 
     public static string Render(
@@ -112,6 +113,8 @@ public static class IndicatorReport
                 Item("Missing from OC3", N(s.ByFinding[Findings.MissingOc3])),
                 Item("OC3 rows for young people who are not care leavers", N(s.ByFinding[Findings.NotACareLeaver])),
                 Item("Died or returned home (for information)", N(s.ByFinding[Findings.DiedOrReturnedHome])),
+                Item("Care transferred to another council (E3; not in OC3, as the DfE counts)",
+                    N(s.ByFinding[Findings.CareTransferred])),
                 Item("All rows rejected (header, episodes, OC3)", $"{N(s.RowsRejected)}: see rejects.csv"),
             },
             indicators,
