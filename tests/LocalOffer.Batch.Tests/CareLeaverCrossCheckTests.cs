@@ -68,16 +68,21 @@ public sealed class CareLeaverCrossCheckTests(ITestOutputHelper output)
     private const string E3 = "episode ended E3: care continues with the other council, so the young person is eligible there (CA 1989 s.22(1)); the DfE counts only the days here";
     private const string Rejected = "rows of this child rejected as bad data (overlapping episodes): LocalOffer computes without them, the DfE counts them";
     private const string OpenAdoption = "latest episode still open with REC E11/E12: the DfE treats the child as adopted; the episode has not ended, so no adoption is recorded and the child is still looked after (CA 1989 s.22(1); warning given)";
+    private const string AdoptedAfter16 = "adopted (REC E11/E12) after 16 when eligible: nothing removes past care, so relevant until six months with the adopters, who have parental responsibility from placement (CLR 2010 reg 3(3); ACA 2002 s.25(3)), then qualifying (s.24(1B), (2)(a)); the DfE leaves adopted children out, a statistical convention (settings.adoption_ends_care_leaver_status)";
+    private const string OnShortBreak = "on a short break (V3, the break itself recorded) on the date, after eligible care: looked after (CA 1989 s.22(1)(b)), so not a relevant child for the break's days (s.23A(2)(a)), relevant again when it ends; the DfE drops V3/V4 rows and counts the child";
     private const string SpecialGuardianship = "special guardianship order (REC E43-E48) made after 16 when eligible: relevant, then six months living with the special guardian, who has parental responsibility (CA 1989 s.14C), end it (CLR 2010 reg 3(3)(b)); qualifying under s.24(1A) instead; the DfE counts days only";
 
     /// <summary>
-    /// The categories of difference on the shared fake return, with their counts. The issue measured 14 before
-    /// check and batch were made to agree: the 3 children whose latest episode is an open short break are
-    /// relevant now (short breaks are left out of "last ceasing to be looked after", s.23A(2)(b)), as the DfE says.
+    /// The categories of difference on the shared fake return, with their counts. Issue 23 made the law's reading
+    /// the default in two places the DfE's rule does not follow: the child whose latest episode is an open V3 short
+    /// break (the break itself) is looked after on the date, not relevant (s.22(1)(b), s.23A(2)(a)); the 2 adopted
+    /// after 16 when eligible are relevant (for six months with the adopters at most), where the DfE leaves them out.
+    /// The 2 whose open V4 is the agreement for a series (not the breaks) are relevant, as the DfE says.
     /// </summary>
     private static readonly Dictionary<string, int> Expected = new()
     {
-        [E15] = 3, [E3] = 2, [Rejected] = 1, [OpenAdoption] = 3, [SpecialGuardianship] = 2,
+        [E15] = 3, [E3] = 2, [Rejected] = 1, [OpenAdoption] = 3, [SpecialGuardianship] = 2, [AdoptedAfter16] = 2,
+        [OnShortBreak] = 1,
     };
 
     /// <summary>DfE rule 1001's test for one child, as the validator computes it.</summary>
@@ -107,6 +112,10 @@ public sealed class CareLeaverCrossCheckTests(ITestOutputHelper output)
         var latest = eps.MaxBy(e => e.Start)!;
         if (!dfe && latest.End is null && latest.Rec is "E11" or "E12") return OpenAdoption;
         if (dfe && eps.Any(e => e.Rec is "E43" or "E44" or "E45" or "E46" or "E47" or "E48")) return SpecialGuardianship;
+        if (!dfe && latest.End is not null && latest.Rec is "E11" or "E12" && latest.End > birth.PlusYears(16)
+            && mine.Classification!.Status == Core.Engine.Status.Relevant) return AdoptedAfter16;
+        if (dfe && latest.End is null && latest.Ls is "V3"
+            && mine.Classification!.Status == Core.Engine.Status.LookedAfter) return OnShortBreak;
         return null;
     }
 

@@ -87,6 +87,9 @@ public static class SyntheticReturn
         var start = dob.PlusDays(r.Next(0, 17 * 365));
         var periods = 1 + (r.Next(3) == 0 ? 1 + r.Next(3) : 0);
         var eighteen = dob.PlusYears(18);
+        // After a death (E2) nothing more is written (an episode after it is refused as impossible), but the
+        // random numbers are drawn as before, so every other child of a seed stays the same.
+        var died = false;
         for (var p = 0; p < periods && start < yearEnd && start < eighteen; p++)
         {
             var moves = 1 + r.Next(10);
@@ -99,8 +102,13 @@ public static class SyntheticReturn
                 if (end >= eighteen) end = eighteen;
                 var open = end > yearEnd;
                 var rec = last ? (end == eighteen ? (r.Next(2) == 0 ? "E17" : "E5") : Pick(r, Reasons)) : "X1";
-                Episode(w, id, start, open ? null : end, ls, Pick(r, Placements), open ? "" : rec);
-                written++;
+                var place = Pick(r, Placements);
+                if (!died)
+                {
+                    Episode(w, id, start, open ? null : end, ls, place, open ? "" : rec);
+                    written++;
+                }
+                died |= !open && rec == "E2";
                 if (open || last) { start = end; break; }
                 start = end;
                 if (r.Next(5) == 0) ls = Pick(r, LegalStatuses);

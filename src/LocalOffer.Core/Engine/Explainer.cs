@@ -39,6 +39,11 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
              "for its days; an eligible child before care last ended, so a relevant child again when the " +
              "break ends",
              [P.S22, P.S23A, P.Cppcr48]),
+        Route.RelevantShortBreakAgreement =>
+            ("aged 16 or 17, an eligible child before care last ended, and on the days of a series of short breaks " +
+             $"recorded as an agreement ({Words.Codes(law.ShortBreakAgreementStatuses)}): at home on most of them, " +
+             "so a relevant child; on the breaks themselves, which are not recorded, looked after",
+             [P.S23A, P.S22, P.Cppcr48]),
         Route.Eligible =>
             ($"aged 16 or 17, looked after, with at least {law.EligibleDays} days (13 weeks) looked after " +
              $"since the {law.AgeCountingFrom}th birthday (short breaks left out)",

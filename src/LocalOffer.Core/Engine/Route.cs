@@ -41,6 +41,11 @@ public enum Route
     /// when it ends (s.23A(2)(b)).
     /// </summary>
     ShortBreakBetweenRelevant,
+    /// <summary>
+    /// s.23A(2): an eligible child before care last ended, on the days of a series of short breaks recorded as
+    /// an agreement (V4): at home on most of them, so relevant; the breaks themselves are not recorded.
+    /// </summary>
+    RelevantShortBreakAgreement,
 }
 
 /// <summary>The status on a date and the limb that gives it.</summary>

@@ -27,9 +27,13 @@ internal static class StatusEvaluator
             // relevant child on its days: s.23A(2)(a) "is not being looked after by any local authority".
             // Short breaks are left out when deciding when care last ended (s.23A(2)(b)), so she is relevant
             // again when each break ends; the route says so, and the adviser's run stays unbroken through it.
+            // A V4 episode is the agreement for a series, not the breaks (SSDA903: "NOT individual episodes of
+            // care"): she is at home on most of its days, so relevant on them; the breaks are not recorded.
             if (c.ShortBreak)
                 return d < f.B18 && IsRelevant(f, d) is not null && !f.ExcludedAtHomeOn(d)
-                    ? new(Status.LookedAfter, Route.ShortBreakBetweenRelevant)
+                    ? IsAgreement(f, c)
+                        ? new(Status.Relevant, Route.RelevantShortBreakAgreement)
+                        : new(Status.LookedAfter, Route.ShortBreakBetweenRelevant)
                     : new(Status.LookedAfter, Route.LookedAfterShortBreak);
             // Sch 2 para 19B(2): 16 or 17, and 13 weeks since 14 (CPPCR 2010 reg 40(1)).
             return f.CountedBefore(d) >= law.EligibleDays
@@ -83,6 +87,10 @@ internal static class StatusEvaluator
         return null;
     }
 
+    // A series of short breaks recorded as the agreement (V4), whose days are not days looked after.
+    private static bool IsAgreement(PersonFacts f, CarePeriod c) =>
+        c.ShortBreak && f.Law.ShortBreakAgreementStatuses.Contains(f.EpisodeOf(c).LegalStatus);
+
     /// <summary>s.23C(1)(a) "has been a relevant child": relevant on some day between 16 and 18.</summary>
     private static bool WasRelevantBefore18(PersonFacts f)
     {
@@ -100,7 +108,7 @@ internal static class StatusEvaluator
     private static bool RelevantOn(PersonFacts f, LocalDate d)
     {
         if (d < f.B16 || d >= f.B18 || d < f.Law.RegimeStart) return false;
-        if (f.CareOn(d) is not null || (f.DeathDate is { } died && d >= died)) return false;
+        if (f.CareOn(d) is { } c && !IsAgreement(f, c) || (f.DeathDate is { } died && d >= died)) return false;
         return IsRelevant(f, d) is not null && !f.ExcludedAtHomeOn(d);
     }
 

@@ -56,6 +56,7 @@ public sealed class EnglandLaw
             ?? throw Missing("commencement.higher_education_bursary_courses_from"));
 
         ShortBreakStatuses = Codes("codes.short_break_statuses");
+        ShortBreakAgreementStatuses = Codes("codes.short_break_agreement_statuses");
         CareOrderStatuses = Codes("codes.care_order_statuses");
         AdoptionReasons = Codes("codes.adoption_reasons");
         DeathReasons = Codes("codes.death_reasons");
@@ -140,6 +141,8 @@ public sealed class EnglandLaw
     /// <summary>Prospective (CWSA 2026 s.9): null until commencement.yaml gives a date.</summary>
     public LocalDate? IntentionallyHomelessStart { get; }
     public FrozenSet<string> ShortBreakStatuses { get; }
+    /// <summary>Short breaks recorded as an agreement, not as the breaks (V4): its days are mostly at home.</summary>
+    public FrozenSet<string> ShortBreakAgreementStatuses { get; }
     public FrozenSet<string> CareOrderStatuses { get; }
     public FrozenSet<string> AdoptionReasons { get; }
     public FrozenSet<string> DeathReasons { get; }
