@@ -285,8 +285,8 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
                         law.AgeAssessedAdultReasons.Contains(code));
         }
         if (died >= 0 && e.Start >= Episodes[died].End)
-            return $"episode starts {e.Start:yyyy-MM-dd}, on or after the death recorded at {_files[Episodes[died].File]} " +
-                $"line {Episodes[died].Line} ({Episodes[died].End:yyyy-MM-dd})";
+            return $"episode starts {e.Start:yyyy-MM-dd}, on or after the death recorded at " +
+                $"{_files[Episodes[died].File]} line {Episodes[died].Line} ({Episodes[died].End:yyyy-MM-dd})";
         // Years apart first: most episodes start long before 18, and the birthday is worked out only near it.
         if (e.Start.Year - dob.Year < law!.AgeAdult || _ageAssessedAdult![e.ReasonEnded]) return null;
         var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);

@@ -33,7 +33,7 @@ public enum Route
     QualifyingOtherCare,
     /// <summary>Would be relevant or former relevant, but lives with a parent 6 months or more (CLR reg 3(3)).</summary>
     ExcludedLivingWithParent,
-    /// <summary>Adopted (REC E11/E12): earlier care leaves no care leaver status (the statistics setting only).</summary>
+    /// <summary>Adopted (REC E11/E12): earlier care gives no status (the statistics setting only).</summary>
     Adopted,
     /// <summary>
     /// Looked after on a short break (s.22(1)(b)) at 16 or 17, having been an eligible child before last

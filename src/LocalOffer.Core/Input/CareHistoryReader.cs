@@ -81,7 +81,8 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
         if (errors.Count <= MaxErrors) return errors;
         var more = 0L;
         for (var i = MaxErrors; i < errors.Count; i++) more += errors[i].Counts;
-        return [.. errors.Take(MaxErrors), new InputError("$", $"... and {more:N0} more errors", (int)Math.Min(more, int.MaxValue))];
+        return [.. errors.Take(MaxErrors),
+            new InputError("$", $"... and {more:N0} more errors", (int)Math.Min(more, int.MaxValue))];
     }
 
     /// <summary>

@@ -121,7 +121,8 @@ public sealed class CareHistoryValidator
             LocalDate? died = null;
             var diedIn = -1;
             for (var i = 0; i < eps.Count; i++)
-                if (eps[i] is { End: { } end, ReasonEnded: { } r } && law.DeathReasons.Contains(r) && (died is null || end < died))
+                if (eps[i] is { End: { } end, ReasonEnded: { } r } && law.DeathReasons.Contains(r)
+                    && (died is null || end < died))
                     (died, diedIn) = (end, i);
             for (var i = 0; i < eps.Count; i++)
             {

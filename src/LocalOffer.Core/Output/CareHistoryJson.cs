@@ -27,7 +27,10 @@ public static class CareHistoryJson
             o["detentions"] = Array(h.Detentions, d =>
             {
                 var x = new JsonObject
-                    { ["start"] = Iso(d.Start), ["end"] = Iso(d.End), ["kind"] = Key(CareHistoryReader.DetentionKinds, d.Kind) };
+                {
+                    ["start"] = Iso(d.Start), ["end"] = Iso(d.End),
+                    ["kind"] = Key(CareHistoryReader.DetentionKinds, d.Kind),
+                };
                 if (d.CareOrderDischarged) x["careOrderDischarged"] = true; // written only when recorded
                 return x;
             });

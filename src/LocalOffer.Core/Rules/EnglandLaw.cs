@@ -72,7 +72,8 @@ public sealed class EnglandLaw
         ContinuesReasons = Codes("codes.continues_reasons");
         CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).Union(CustodyReasons)
             .ToFrozenSet(StringComparer.Ordinal);
-        AdoptionEndsCareLeaverStatus = Book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
+        AdoptionEndsCareLeaverStatus =
+            Book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
         // Under the law (the default) an adoption is an order after which the young person lives with people
         // who have parental responsibility, as special guardianship and child arrangements orders are.
         OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons)
@@ -148,7 +149,7 @@ public sealed class EnglandLaw
     public FrozenSet<string> DeathReasons { get; }
     /// <summary>Sentenced to custody (E9): care under a care order goes on (s.22(1)(a)).</summary>
     public FrozenSet<string> CustodyReasons { get; }
-    /// <summary>Placed for adoption (A3-A6): the prospective adopters have parental responsibility (ACA 2002 s.25(3)).</summary>
+    /// <summary>Placed for adoption (A3-A6): the adopters-to-be have parental responsibility (ACA 2002 s.25(3)).</summary>
     public FrozenSet<string> AdoptionPlacements { get; }
     public FrozenSet<string> TransferReasons { get; }
     public FrozenSet<string> SpecialGuardianshipReasons { get; }

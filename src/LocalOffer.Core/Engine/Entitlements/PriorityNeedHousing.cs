@@ -25,9 +25,11 @@ internal sealed class PriorityNeedHousing(EnglandLaw law) : EntitlementRule
         var child = new DateRange(f.B16, f.B18);
         LocalDate? firstEnd = null; // the first day on which some care after 16 "is no longer"
         foreach (var care in f.Care)
-            if (care.Range.Overlaps(child) && (firstEnd is null || care.Range.End < firstEnd)) firstEnd = care.Range.End;
+            if (care.Range.Overlaps(child) && (firstEnd is null || care.Range.End < firstEnd))
+                firstEnd = care.Range.End;
         foreach (var o in c.History.OtherCare)
-            if (AsChild(o, f.B18) is { IsEmpty: false } r && r.Overlaps(child) && (firstEnd is null || r.End < firstEnd))
+            if (AsChild(o, f.B18) is { IsEmpty: false } r && r.Overlaps(child)
+                && (firstEnd is null || r.End < firstEnd))
                 firstEnd = r.End;
         if (firstEnd is not { } from) return;
         var days = c.Between(from, law.Birthdays.Birthday(f.Dob, law.AgePriorityNeedUntil))

@@ -14,14 +14,11 @@ namespace LocalOffer.Core.Engine;
 /// </summary>
 internal sealed class PersonFacts
 {
-    // Buffers kept from one young person to the next when the facts are filled again (the batch keeps
-    // one PersonFacts per thread: issue 14). Read through the spans below, never kept by a caller.
-    private CarePeriod[] _care = [];
-    private DateRange[] _lookedAfter = [], _nonShortBreak = [], _counting = [];
-    private LocalDate[] _cessations = [], _cessationsCounted = [], _sgo = [], _cao = [], _adopted = [];
-    private DateRange[] _home = [], _homeExcluded = [];
-    private int _sgoCount, _caoCount, _adoptedCount, _homeCount, _homeExcludedCount;
-    private int _careCount, _lookedAfterCount, _nonShortBreakCount, _countingCount;
+    // The facts that are lists, refilled for each young person (the batch keeps one PersonFacts per thread:
+    // issue 14). Read through the spans below, never kept by a caller.
+    private Refilled<CarePeriod> _care;
+    private Refilled<DateRange> _lookedAfter, _nonShortBreak, _counting, _home, _homeExcluded;
+    private Refilled<LocalDate> _cessations, _cessationsCounted, _sgo, _cao, _adopted;
     private bool _noShortBreaks; // then the care not on short breaks is all the care (most children)
 
     public PersonFacts(HistoryView history, EnglandLaw law, LocalDate? careFrom = null)
@@ -65,8 +62,7 @@ internal sealed class PersonFacts
         // care order that ended with a sentence to custody (CareOrderGoesOn).
         // Fast paths that restate this loop: CareEndedBefore16, LookedAfterUnder14 (both send every
         // episode ending with one of law.CarePeriodReasons to this full path).
-        Reserve(ref _care, episodes.Length);
-        var count = 0;
+        _care.Reset(episodes.Length);
         var shortBreaks = 0;
         for (var k = 0; k < episodes.Length; k++)
         {
@@ -87,38 +83,31 @@ internal sealed class PersonFacts
             if (range.IsEmpty) continue;
             var shortBreak = law.ShortBreakStatuses.Contains(e.LegalStatus);
             if (shortBreak) shortBreaks++;
-            _care[count++] = new CarePeriod(range, shortBreak, i);
+            _care.Add(new CarePeriod(range, shortBreak, i));
         }
-        _careCount = count;
         // All care, and the care that counts (short breaks left out), each as runs of days: periods that
         // touch are one run.
-        Reserve(ref _lookedAfter, count);
-        _lookedAfterCount = JoinTouching(Care, shortBreaksToo: true, _lookedAfter);
+        JoinTouching(Care, shortBreaksToo: true, ref _lookedAfter);
         _noShortBreaks = shortBreaks == 0;
-        if (!_noShortBreaks)
-        {
-            Reserve(ref _nonShortBreak, count);
-            _nonShortBreakCount = JoinTouching(Care, shortBreaksToo: false, _nonShortBreak);
-        }
+        if (!_noShortBreaks) JoinTouching(Care, shortBreaksToo: false, ref _nonShortBreak);
         // Days that count towards the 13 weeks: looked after, not on short breaks, on or after the
         // 14th birthday (CPPCR 2010 reg 40(1), (2)).
-        Reserve(ref _counting, count);
-        _countingCount = 0;
+        _counting.Reset(_care.Count);
         var window = new DateRange(B14, B18);
         foreach (var r in NonShortBreakCare)
-            if (r.Intersect(window) is { IsEmpty: false } x) _counting[_countingCount++] = x;
+            if (r.Intersect(window) is { IsEmpty: false } x) _counting.Add(x);
         ThirteenWeeksDate = DateOnWhichCountReaches(law.EligibleDays);
 
         // Ceasing to be looked after: the end of a run of care not continued the same day.
-        Reserve(ref _cessations, _lookedAfterCount);
-        for (var n = 0; n < _lookedAfterCount; n++) _cessations[n] = _lookedAfter[n].End;
+        _cessations.Reset(_lookedAfter.Count);
+        foreach (var r in LookedAfter) _cessations.Add(r.End);
         // s.23A(2)(b) "before last ceasing to be looked after": short breaks (V3/V4) are left out,
         // as they are from the 13 weeks (CPPCR 2010 reg 40(2), reg 48), so a relevant child who
         // then has only short breaks does not stop being relevant between them.
         if (!_noShortBreaks)
         {
-            Reserve(ref _cessationsCounted, _nonShortBreakCount);
-            for (var n = 0; n < _nonShortBreakCount; n++) _cessationsCounted[n] = _nonShortBreak[n].End;
+            _cessationsCounted.Reset(_nonShortBreak.Count);
+            foreach (var r in _nonShortBreak.Span) _cessationsCounted.Add(r.End);
         }
 
         for (var k = 0; k < episodes.Length; k++)
@@ -140,13 +129,14 @@ internal sealed class PersonFacts
                 anyOrder = true;
                 break;
             }
-        _sgoCount = anyOrder ? OrdersMade(law.SpecialGuardianshipReasons, ref _sgo) : 0;
-        _caoCount = anyOrder ? OrdersMade(law.ChildArrangementsOrderReasons, ref _cao) : 0;
-        _adoptedCount = anyOrder && !law.AdoptionEndsCareLeaverStatus ? OrdersMade(law.AdoptionReasons, ref _adopted) : 0;
+        OrdersMade(anyOrder ? law.SpecialGuardianshipReasons : null, ref _sgo);
+        OrdersMade(anyOrder ? law.ChildArrangementsOrderReasons : null, ref _cao);
+        OrdersMade(anyOrder && !law.AdoptionEndsCareLeaverStatus ? law.AdoptionReasons : null, ref _adopted);
 
-        _homeCount = history.LivingWithParent.Count == 0 && _sgoCount == 0 && _caoCount == 0 && _adoptedCount == 0
-            ? 0 : BuildHomePeriods(history, law);
-        _homeExcludedCount = ExcludedAfterMonths(HomePeriods, law.LivingWithParentMonths, ref _homeExcluded);
+        if (history.LivingWithParent.Count == 0 && _sgo.Count == 0 && _cao.Count == 0 && _adopted.Count == 0)
+            _home.Reset(0);
+        else BuildHomePeriods(history, law);
+        ExcludedAfterMonths(HomePeriods, law.LivingWithParentMonths, ref _homeExcluded);
 
         // CLR 2010 reg 3(2) is for a child "not subject to a care order": care under a care order that
         // ended when the detention began goes on (CareOrderGoesOn), so such a child is looked after on the
@@ -186,29 +176,23 @@ internal sealed class PersonFacts
     /// <summary>
     /// Whether the buffers have grown past what a thread keeps (<see cref="CareLeaverEngine.KeptEpisodeCapacity"/>).
     /// </summary>
-    public bool Oversized => _care.Length > CareLeaverEngine.KeptEpisodeCapacity;
-
-    private static void Reserve<T>(ref T[] buffer, int n)
-    {
-        if (buffer.Length < n) buffer = new T[Math.Max(n, buffer.Length * 2)];
-    }
+    public bool Oversized => _care.Capacity > CareLeaverEngine.KeptEpisodeCapacity;
 
     /// <summary>
     /// Care periods (in order, not overlapping) as runs of days into <paramref name="into"/>: touching ones join.
     /// </summary>
-    private static int JoinTouching(ReadOnlySpan<CarePeriod> care, bool shortBreaksToo, DateRange[] into)
+    private static void JoinTouching(ReadOnlySpan<CarePeriod> care, bool shortBreaksToo, ref Refilled<DateRange> into)
     {
-        var n = 0;
+        into.Reset(care.Length);
         foreach (var c in care)
         {
             if (!shortBreaksToo && c.ShortBreak) continue;
-            if (n > 0 && c.Range.Start <= into[n - 1].End)
+            if (into.Count > 0 && c.Range.Start <= into.Last.End)
             {
-                if (c.Range.End > into[n - 1].End) into[n - 1] = into[n - 1] with { End = c.Range.End };
+                if (c.Range.End > into.Last.End) into.Last = into.Last with { End = c.Range.End };
             }
-            else into[n++] = c.Range;
+            else into.Add(c.Range);
         }
-        return n;
     }
 
     /// <summary>The episode a care period was made from.</summary>
@@ -233,30 +217,30 @@ internal sealed class PersonFacts
     public LocalDate B21 { get; private set; }
     public LocalDate B25 { get; private set; }
     /// <summary>The looked-after periods in order of start.</summary>
-    public ReadOnlySpan<CarePeriod> Care => new(_care, 0, _careCount);
+    public ReadOnlySpan<CarePeriod> Care => _care.Span;
     /// <summary>The days looked after, as runs (sorted, apart).</summary>
-    private ReadOnlySpan<DateRange> LookedAfter => new(_lookedAfter, 0, _lookedAfterCount);
+    private ReadOnlySpan<DateRange> LookedAfter => _lookedAfter.Span;
     /// <summary>The days looked after other than on short breaks, as runs.</summary>
     private ReadOnlySpan<DateRange> NonShortBreakCare =>
-        _noShortBreaks ? LookedAfter : new(_nonShortBreak, 0, _nonShortBreakCount);
+        _noShortBreaks ? LookedAfter : _nonShortBreak.Span;
     /// <summary>The days that count towards the 13 weeks, as runs.</summary>
-    private ReadOnlySpan<DateRange> Counting => new(_counting, 0, _countingCount);
+    private ReadOnlySpan<DateRange> Counting => _counting.Span;
     public LocalDate? ThirteenWeeksDate { get; private set; }
-    public ReadOnlySpan<LocalDate> Cessations => new(_cessations, 0, _lookedAfterCount);
+    public ReadOnlySpan<LocalDate> Cessations => _cessations.Span;
     /// <summary>Cessations of care other than short breaks: "last ceasing to be looked after" in s.23A(2)(b).</summary>
     public ReadOnlySpan<LocalDate> CessationsOfCountedCare =>
-        _noShortBreaks ? Cessations : new(_cessationsCounted, 0, _nonShortBreakCount);
+        _noShortBreaks ? Cessations : _cessationsCounted.Span;
     /// <summary>Dates of child arrangements orders (REC E41) made on leaving care.</summary>
-    public ReadOnlySpan<LocalDate> ChildArrangementsOrderDates => new(_cao, 0, _caoCount);
+    public ReadOnlySpan<LocalDate> ChildArrangementsOrderDates => _cao.Span;
     public LocalDate? DeathDate { get; private set; }
-    /// <summary>Dates of adoptions (REC E11, E12) while looked after, under the law's reading (not the statistics').</summary>
-    public ReadOnlySpan<LocalDate> AdoptionDates => new(_adopted, 0, _adoptedCount);
+    /// <summary>Dates of adoptions (REC E11, E12) from care, under the law's reading (not the statistics').</summary>
+    public ReadOnlySpan<LocalDate> AdoptionDates => _adopted.Span;
     /// <summary>Dates of special guardianship orders (REC E43-E48) made on leaving care, in order.</summary>
-    public ReadOnlySpan<LocalDate> SpecialGuardianshipDates => new(_sgo, 0, _sgoCount);
+    public ReadOnlySpan<LocalDate> SpecialGuardianshipDates => _sgo.Span;
     /// <summary>Continuous periods living with a parent or a person with parental responsibility.</summary>
-    public ReadOnlySpan<DateRange> HomePeriods => new(_home, 0, _homeCount);
+    public ReadOnlySpan<DateRange> HomePeriods => _home.Span;
     /// <summary>Days on which reg 3(3) excludes the young person: six months or more living with a parent.</summary>
-    public ReadOnlySpan<DateRange> HomeExcluded => new(_homeExcluded, 0, _homeExcludedCount);
+    public ReadOnlySpan<DateRange> HomeExcluded => _homeExcluded.Span;
 
     /// <summary>
     /// Whether reg 3(3) excludes the young person on <paramref name="d"/> (see <see cref="HomeExcluded"/>).
@@ -338,28 +322,33 @@ internal sealed class PersonFacts
     /// <summary>
     /// The dates, in order, of the orders made when care ended with one of <paramref name="reasons"/>, before 18.
     /// </summary>
-    private int OrdersMade(System.Collections.Frozen.FrozenSet<string> reasons, ref LocalDate[] into)
+    private void OrdersMade(System.Collections.Frozen.FrozenSet<string>? reasons, ref Refilled<LocalDate> into)
     {
-        Reserve(ref into, _careCount);
-        var n = 0;
+        into.Reset(reasons is null ? 0 : _care.Count);
+        if (reasons is null) return;
         foreach (var c in Care)
             if (EpisodeOf(c) is { End: { } on, ReasonEnded: { } r } && reasons.Contains(r) && on < B18)
-                into[n++] = on;
-        into.AsSpan(0, n).Sort();
-        return n;
+                into.Add(on);
+        into.Writable.Sort();
     }
 
     /// <summary>
     /// The days excluded by reg 3(3): each home period from <paramref name="months"/> after it began, as
     /// runs (sorted, apart; touching or overlapping ones joined), into <paramref name="into"/>.
     /// </summary>
-    private static int ExcludedAfterMonths(ReadOnlySpan<DateRange> home, int months, ref DateRange[] into)
+    private static void ExcludedAfterMonths(ReadOnlySpan<DateRange> home, int months, ref Refilled<DateRange> into)
     {
-        Reserve(ref into, home.Length);
-        var n = 0;
+        into.Reset(home.Length);
         foreach (var h in home)
-            if (new DateRange(h.Start.PlusMonths(months), h.End) is { IsEmpty: false } x) into[n++] = x;
-        var runs = into.AsSpan(0, n);
+            if (new DateRange(h.Start.PlusMonths(months), h.End) is { IsEmpty: false } x) into.Add(x);
+        JoinRuns(ref into);
+    }
+
+    // The ranges sorted by start and joined where they touch or overlap, in place.
+    private static void JoinRuns(ref Refilled<DateRange> ranges)
+    {
+        if (ranges.Count < 2) return;
+        var runs = ranges.Writable;
         runs.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var w = 0;
         for (var i = 1; i < runs.Length; i++)
@@ -370,7 +359,7 @@ internal sealed class PersonFacts
             }
             else runs[++w] = runs[i];
         }
-        return n == 0 ? 0 : w + 1;
+        ranges.Keep(w + 1);
     }
 
     /// <summary>
@@ -405,25 +394,24 @@ internal sealed class PersonFacts
     /// living with the holder of an order; records that touch or overlap are one continuous period
     /// ("a continuous period of six months", reg 3(3)), not each tested alone.
     /// </summary>
-    private int BuildHomePeriods(HistoryView history, EnglandLaw law)
+    private void BuildHomePeriods(HistoryView history, EnglandLaw law)
     {
-        Reserve(ref _home, history.LivingWithParent.Count + _sgoCount + _caoCount + _adoptedCount);
-        var n = 0;
+        _home.Reset(history.LivingWithParent.Count + _sgo.Count + _cao.Count + _adopted.Count);
         for (var k = 0; k < history.LivingWithParent.Count; k++)
         {
             var l = history.LivingWithParent[k];
-            _home[n++] = new DateRange(ReachBack(l.Start, law.WithParentPlacements), l.End ?? LocalDate.MaxIsoValue);
+            _home.Add(new DateRange(ReachBack(l.Start, law.WithParentPlacements), l.End ?? LocalDate.MaxIsoValue));
         }
         // A special guardian (CA 1989 s.14C(1)(a)) and the person named in a child arrangements order
         // as the one the child lives with (s.12(2)) have parental responsibility, so living with them
         // after the order counts under reg 3(3)(b). Living with them is assumed from the order until
         // care starts again (the explanation says so).
-        foreach (var made in SpecialGuardianshipDates) n = AddLivingWithOrderHolder(made, made, n);
-        foreach (var made in ChildArrangementsOrderDates) n = AddLivingWithOrderHolder(made, made, n);
+        foreach (var made in SpecialGuardianshipDates) AddLivingWithOrderHolder(made, made);
+        foreach (var made in ChildArrangementsOrderDates) AddLivingWithOrderHolder(made, made);
         // Adopters are parents from the order (ACA 2002 s.67) and have parental responsibility from the
         // placement (s.25(3)): a placement for adoption (A3-A6) running straight into it counts too.
-        foreach (var made in AdoptionDates) n = AddLivingWithOrderHolder(ReachBack(made, law.AdoptionPlacements), made, n);
-        return JoinHomePeriods(n);
+        foreach (var made in AdoptionDates) AddLivingWithOrderHolder(ReachBack(made, law.AdoptionPlacements), made);
+        JoinRuns(ref _home);
     }
 
     // The start of a period with a parent, reaching back through care periods placed with them that run
@@ -446,32 +434,13 @@ internal sealed class PersonFacts
     }
 
     // From the start (the order, or the placement before it) until care starts again after the order (or for
-    // good), at _home[n]; the new count.
-    private int AddLivingWithOrderHolder(LocalDate from, LocalDate made, int n)
+    // good).
+    private void AddLivingWithOrderHolder(LocalDate from, LocalDate made)
     {
         var next = LocalDate.MaxIsoValue;
         foreach (var c in Care)
             if (c.Range.Start >= made) { next = c.Range.Start; break; }
-        if (next > from) _home[n++] = new DateRange(from, next);
-        return n;
-    }
-
-    // The first n home periods sorted and joined where they touch or overlap; the new count.
-    private int JoinHomePeriods(int n)
-    {
-        if (n < 2) return n;
-        var runs = _home.AsSpan(0, n);
-        runs.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        var w = 0;
-        for (var i = 1; i < runs.Length; i++)
-        {
-            if (runs[i].Start <= runs[w].End)
-            {
-                if (runs[i].End > runs[w].End) runs[w] = runs[w] with { End = runs[i].End };
-            }
-            else runs[++w] = runs[i];
-        }
-        return w + 1;
+        if (next > from) _home.Add(new DateRange(from, next));
     }
 
     /// <summary>
