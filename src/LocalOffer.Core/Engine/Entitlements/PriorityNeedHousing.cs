@@ -24,9 +24,9 @@ internal sealed class PriorityNeedHousing(EnglandLaw law) : EntitlementRule
         // asks about care as a child. f holds every care fact, adoption or not: the Order asks only about care.
         var child = new DateRange(f.B16, f.B18);
         LocalDate? firstEnd = null; // the first day on which some care after 16 "is no longer"
-        foreach (var care in f.Care)
-            if (care.Range.Overlaps(child) && (firstEnd is null || care.Range.End < firstEnd))
-                firstEnd = care.Range.End;
+        // Runs of care, not episodes: a placement move is not care ending.
+        foreach (var run in f.LookedAfter)
+            if (run.Overlaps(child) && (firstEnd is null || run.End < firstEnd)) firstEnd = run.End;
         foreach (var o in c.History.OtherCare)
             if (AsChild(o, f.B18) is { IsEmpty: false } r && r.Overlaps(child)
                 && (firstEnd is null || r.End < firstEnd))
@@ -37,7 +37,7 @@ internal sealed class PriorityNeedHousing(EnglandLaw law) : EntitlementRule
         // "is no longer": not on a later day looked after or accommodated again (most histories have none:
         // no list is made for them).
         List<DateRange>? again = null;
-        foreach (var care in f.Care) if (care.Range.End > from) (again ??= []).Add(care.Range);
+        foreach (var run in f.LookedAfter) if (run.End > from) (again ??= []).Add(run);
         foreach (var o in c.History.OtherCare)
             if (AsChild(o, f.B18) is { IsEmpty: false } r && r.End > from) (again ??= []).Add(r);
         if (again is not null) days = days.Except(DateRangeSet.Of(again));

@@ -31,7 +31,7 @@ internal sealed class CareEndedBefore16
 {
     private readonly EnglandLaw _law;
     // What a reason ended means here, found by one look-up per episode (the batch's hottest loop).
-    private enum Reason : byte { Plain, FullPath, LeftOut, Death }
+    private enum Reason : byte { Plain, FullPath, LeftOut, Death, CareOrderMayGoOn }
     private readonly FrozenDictionary<string, Reason> _reasons;
     // The argument above needs the ages in their order (14, 16, 18, 25); a rule file that set them
     // otherwise would turn the short cut off rather than make it wrong.
@@ -41,12 +41,15 @@ internal sealed class CareEndedBefore16
     {
         _law = law;
         // Derived from the sets PersonFacts reads, not restated: every reason that changes a care period
-        // beyond its own days (law.CarePeriodReasons: transfer, custody under a care order, and any added
-        // later) and every order after care (special guardianship, s.24(1A)) takes the full path, which is
-        // never wrong; age assessed as adult is then left out, as PersonFacts leaves it out.
+        // beyond its own days (law.CarePeriodReasons: transfer, and any added later) and special guardianship
+        // (s.24(1A), at any age) take the full path, which is never wrong. Custody asks PersonFacts' own
+        // CareOrderGoesOn (care under a care order goes on). Age assessed as adult is left out, as PersonFacts
+        // leaves it out. The other orders (child arrangements, adoption) bear only on CLR 2010 reg 3(3),
+        // living with a parent, which ends relevant status: never reached when care ended by 16.
         var reasons = new Dictionary<string, Reason>(StringComparer.Ordinal);
         foreach (var r in law.DeathReasons) reasons[r] = Reason.Death;
-        foreach (var r in law.CarePeriodReasons.Concat(law.OrderReasons)) reasons[r] = Reason.FullPath;
+        foreach (var r in law.CarePeriodReasons.Concat(law.SpecialGuardianshipReasons)) reasons[r] = Reason.FullPath;
+        foreach (var r in law.CustodyReasons) reasons[r] = Reason.CareOrderMayGoOn;
         foreach (var r in law.AgeAssessedAdultReasons) reasons[r] = Reason.LeftOut;
         _reasons = reasons.ToFrozenDictionary(StringComparer.Ordinal);
         _enabled = law.EligibleDays > 0; // the ages come in order: EnglandLaw refuses rules otherwise
@@ -74,8 +77,12 @@ internal sealed class CareEndedBefore16
             {
                 if (reason == Reason.FullPath) return null;
                 if (reason == Reason.LeftOut) continue; // never a child: no care (PersonFacts)
-                if (i != episodes.Length - 1) return null; // a death, then more episodes
-                died = end;
+                if (reason == Reason.CareOrderMayGoOn)
+                {
+                    if (PersonFacts.CareOrderGoesOn(e, h, law)) return null; // looked after at 16: full path
+                }
+                else if (i != episodes.Length - 1) return null; // a death, then more episodes
+                else died = end;
             }
             if (end == e.Start) continue; // an episode of no whole day is no care
             since = end;

@@ -35,7 +35,7 @@ internal sealed class LookedAfterUnder14
 
     private readonly EnglandLaw _law;
     private readonly Func<HistoryView, LocalDate, Classification> _fully;
-    private readonly FrozenSet<string> _fullPath;
+    private readonly FrozenSet<string> _fullPath, _custody;
     private readonly ConcurrentDictionary<LocalDate, IReadOnlyList<string>> _idsOn = new();
     private readonly bool _enabled;
 
@@ -45,10 +45,13 @@ internal sealed class LookedAfterUnder14
         _law = law;
         _fully = fully;
         // Derived from the sets PersonFacts reads, not restated: every reason that changes a care period
-        // beyond its own days (law.CarePeriodReasons, age assessed as adult among them), every order after
-        // care, death and adoption.
-        _fullPath = law.DeathReasons.Concat(law.AdoptionReasons).Concat(law.CarePeriodReasons)
-            .Concat(law.OrderReasons).ToFrozenSet(StringComparer.Ordinal);
+        // beyond its own days (law.CarePeriodReasons, age assessed as adult among them) but custody, which
+        // asks PersonFacts' own CareOrderGoesOn; special guardianship (s.24(1A), at any age), death and
+        // adoption (epochs, under the statistics setting). Child arrangements orders bear only on CLR 2010
+        // reg 3(3), which ends relevant status: not reached before 16, and the run after 16 is not answered here.
+        _custody = law.CustodyReasons;
+        _fullPath = law.DeathReasons.Concat(law.AdoptionReasons).Concat(law.CarePeriodReasons.Except(_custody))
+            .Concat(law.SpecialGuardianshipReasons).ToFrozenSet(StringComparer.Ordinal);
         // The argument above needs 14 before 16 before 18, and care orders to make a representative child.
         _enabled = law.AgeCountingFrom >= 2 && law.CareOrderStatuses.Count > 0; // ages in order: EnglandLaw
     }
@@ -71,6 +74,7 @@ internal sealed class LookedAfterUnder14
             var e = episodes[i];
             if (e.Start < previousEnd) return null;
             if (e.End is { } ended && (ended < e.Start || e.ReasonEnded is { } r && _fullPath.Contains(r))) return null;
+            if (e.ReasonEnded is { } c && _custody.Contains(c) && PersonFacts.CareOrderGoesOn(e, h, law)) return null;
             previousEnd = e.End ?? LocalDate.MaxIsoValue;
         }
         // The run of care holding the date: episodes that follow each other the same day. Every episode

@@ -218,8 +218,8 @@ internal sealed class PersonFacts
     public LocalDate B25 { get; private set; }
     /// <summary>The looked-after periods in order of start.</summary>
     public ReadOnlySpan<CarePeriod> Care => _care.Span;
-    /// <summary>The days looked after, as runs (sorted, apart).</summary>
-    private ReadOnlySpan<DateRange> LookedAfter => _lookedAfter.Span;
+    /// <summary>The days looked after, as runs (sorted, apart): episodes that follow each other are one run.</summary>
+    public ReadOnlySpan<DateRange> LookedAfter => _lookedAfter.Span;
     /// <summary>The days looked after other than on short breaks, as runs.</summary>
     private ReadOnlySpan<DateRange> NonShortBreakCare =>
         _noShortBreaks ? LookedAfter : _nonShortBreak.Span;
@@ -227,6 +227,8 @@ internal sealed class PersonFacts
     private ReadOnlySpan<DateRange> Counting => _counting.Span;
     public LocalDate? ThirteenWeeksDate { get; private set; }
     public ReadOnlySpan<LocalDate> Cessations => _cessations.Span;
+    /// <summary>Whether any care is a short break (else the cessations of counted care are all the cessations).</summary>
+    public bool HasShortBreaks => !_noShortBreaks;
     /// <summary>Cessations of care other than short breaks: "last ceasing to be looked after" in s.23A(2)(b).</summary>
     public ReadOnlySpan<LocalDate> CessationsOfCountedCare =>
         _noShortBreaks ? Cessations : _cessationsCounted.Span;

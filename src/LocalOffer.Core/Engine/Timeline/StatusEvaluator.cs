@@ -100,7 +100,7 @@ internal static class StatusEvaluator
         // the first day not looked after the day the break ends (s.23A(2)(a)).
         if (RelevantOn(f, f.B16) || RelevantOn(f, f.Law.RegimeStart)) return true;
         foreach (var c in f.CessationsOfCountedCare) if (RelevantOn(f, c)) return true;
-        foreach (var c in f.Cessations) if (RelevantOn(f, c)) return true;
+        if (f.HasShortBreaks) foreach (var c in f.Cessations) if (RelevantOn(f, c)) return true;
         foreach (var h in f.HomeExcluded) if (RelevantOn(f, h.Start) || RelevantOn(f, h.End)) return true;
         return false;
     }
