@@ -44,6 +44,9 @@ public static class WebApp
         {
             if (c.ProblemDetails.Status >= 500) { c.ProblemDetails.Detail = "Something went wrong on the server. Nothing was kept."; c.ProblemDetails.Extensions.Remove("exception"); }
         });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LocalOffer.Web.Journey.JourneyStore>();
         builder.Services.AddSingleton<LocalOffer.Web.Journey.JourneyContext>();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
