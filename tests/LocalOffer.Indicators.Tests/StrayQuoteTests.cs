@@ -74,4 +74,20 @@ public sealed class StrayQuoteTests : IDisposable
             new string('x', 3 * CsvInput.MaxRowBytes) + "\n"), []);
         act.Should().Throw<UnreadableInputException>().WithMessage("*line 3*longer than*");
     }
+
+    /// <summary>Issue 24 (8): the OC3 XML reader goes through the one XML input layer too.</summary>
+    [Fact]
+    public void An_oc3_field_given_twice_in_xml_rejects_the_row_naming_the_child_and_an_ordinary_row_reads()
+    {
+        var rows = new List<Oc3Row>();
+        Oc3XmlReader.Read(_dir.Write("x.xml", """
+            <EXPSSDA903><CHILD><HEADER><CHILDID>C1</CHILDID><DOB>15/06/2006</DOB></HEADER>
+            <OC3><IN_TOUCH>YES</IN_TOUCH><IN_TOUCH>NO</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD>
+            <CHILD><HEADER><CHILDID>C2</CHILDID><DOB>15/06/2006</DOB></HEADER>
+            <OC3><IN_TOUCH>yes</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD></EXPSSDA903>
+            """), rows);
+        rows.Should().HaveCount(2);
+        rows[0].Unreadable.Should().Be("IN_TOUCH given twice (CHILD C1)");
+        rows[1].Should().Match<Oc3Row>(r => r.Unreadable == null && r.Child == "C2" && r.InTouch == "YES");
+    }
 }
