@@ -1,3 +1,5 @@
+using LocalOffer.Core.Safety;
+using System.Text;
 using System.Diagnostics;
 using LocalOffer.Batch;
 using LocalOffer.Batch.Input;
@@ -15,7 +17,7 @@ namespace LocalOffer.Indicators;
 /// <summary>What to run: SSDA903 files (CSV header, episodes, OC3; or XML), the year end, the council, the folder.</summary>
 public sealed record IndicatorOptions(
     string? Header, IReadOnlyList<string> Episodes, string? Oc3, IReadOnlyList<string> Xml,
-    LocalDate YearEnd, string? La, string Out);
+    LocalDate YearEnd, string? La, string Out, bool Force = false);
 
 /// <summary>The accounting of a run: every OC3 row read is counted, in a finding, or rejected.</summary>
 public sealed record IndicatorSummary(
@@ -85,6 +87,29 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         return new IndicatorRun(o.YearEnd, check.People, rows, rejects, summary);
     }
 
+    /// <summary>The file that marks a folder as an earlier indicators report, so a run may write into it again.</summary>
+    public const string Marker = ".localoffer-indicators";
+
+    /// <summary>
+    /// Where a report may be written, as publish decides (issue 24, item 3): never the root of the
+    /// file system or a file; a folder holding anything else only when it is an earlier report (its
+    /// marker) or with --force; each output file absent or a regular file (never a device or FIFO).
+    /// </summary>
+    private static void CheckTarget(IndicatorOptions o, string outDir)
+    {
+        var dir = Path.TrimEndingDirectorySeparator(OutputPaths.Real(outDir));
+        if (Path.GetPathRoot(dir) is { } root && Path.TrimEndingDirectorySeparator(root) == dir)
+            throw new OutputPathException($"--out {o.Out}: refusing to write into the root of the file system");
+        var kind = FileKind.Of(dir);
+        if (kind is PathKind.Regular or PathKind.Other)
+            throw new OutputPathException($"--out: {o.Out} is a file, not a folder");
+        if (kind == PathKind.Folder && !o.Force && !File.Exists(Path.Combine(dir, Marker))
+            && Directory.EnumerateFileSystemEntries(dir).Any())
+            throw new OutputPathException($"--out {o.Out} holds other files and is not an earlier indicators report " +
+                "(no .localoffer-indicators in it): give a new or empty folder, or --force to write into it");
+        foreach (var f in OutputFiles.Append(Marker)) FileKind.CheckOutput("--out", Path.Combine(dir, f));
+    }
+
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
     {
@@ -95,6 +120,7 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
             if (inputs.Contains(Path.Combine(outDir, f)))
                 throw new UnreadableInputException(
                     $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
+        CheckTarget(o, outDir);
         var clock = Stopwatch.StartNew();
         var run = Compute(o, progress);
         var phases = run.Summary.Phases;
@@ -102,30 +128,31 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         var council = Council(o.La);
         progress?.Report(new BatchProgress("writing", 0, OutputFiles.Length));
         Directory.CreateDirectory(outDir);
-        var staging = Directory.CreateDirectory(Path.Combine(outDir, $".indicators-{Guid.NewGuid():N}")).FullName;
+        // Every file through the one atomic writer: each written to its own temporary name, then all
+        // put in place together, so a failure leaves the folder as it was.
+        var files = OutputFiles.ToDictionary(f => f, f => AtomicFile.Create(Path.Combine(outDir, f)));
         try
         {
-            string Staged(string name) => Path.Combine(staging, name);
-            using (var s = File.Create(Staged("indicators.csv"))) IndicatorCsv.WriteIndicators(s, run.Rows, defs);
-            using (var s = File.Create(Staged("cohort-check.csv"))) IndicatorCsv.WriteCohortCheck(s, run.People);
-            using (var s = File.Create(Path.Combine(staging, "rejects.csv"))) RejectCsvWriter.Write(s, run.Rejects);
+            IndicatorCsv.WriteIndicators(files["indicators.csv"].Stream, run.Rows, defs);
+            IndicatorCsv.WriteCohortCheck(files["cohort-check.csv"].Stream, run.People);
+            RejectCsvWriter.Write(files["rejects.csv"].Stream, run.Rejects);
             Done("csv");
             var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
                 + (council is null ? "" : $", {council.Name}");
-            IndicatorXlsx.Write(Path.Combine(staging, "indicators.xlsx"), run.Rows, run.People, title);
+            IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title);
             Done("xlsx");
             if (templates is null) throw new InvalidOperationException("no templates");
-            File.WriteAllText(Staged("index.html"), IndicatorReport.Render(templates, run, defs, dfe, council));
-            SitePublisher.CopyAssets(Path.Combine(staging, "assets"));
+            files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(
+                IndicatorReport.Render(templates, run, defs, dfe, council)));
+            foreach (var f in OutputFiles) files[f].Commit();
+            // Our stylesheet and images are written over, file by file; nothing in assets/ is deleted.
+            SitePublisher.CopyAssets(Path.Combine(outDir, "assets"));
+            AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "indicators\n");
             Done("html");
-            foreach (var f in OutputFiles) File.Move(Staged(f), Path.Combine(outDir, f), overwrite: true);
-            var assets = Path.Combine(outDir, "assets");
-            if (Directory.Exists(assets)) Directory.Delete(assets, recursive: true);
-            Directory.Move(Path.Combine(staging, "assets"), assets);
         }
         finally
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            foreach (var f in files.Values) f.Dispose();
         }
         return run;
     }

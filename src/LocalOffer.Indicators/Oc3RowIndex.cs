@@ -22,6 +22,7 @@ public static class Oc3RowIndex
         for (var k = 0; k < oc3.Count; k++)
         {
             var r = oc3[k];
+            if (r.Unreadable is { } why) { rejects.Add(Rej(r, r.ChildColumn, "row", null, why)); continue; }
             if (r.Child.Length == 0) { rejects.Add(Rej(r, r.ChildColumn, "CHILD", null, "no CHILD id")); continue; }
             var bad = Check(r, r.InTouch, r.InTouchColumn, "IN_TOUCH", codes.InTouch, year)
                 ?? Check(r, r.Activity, r.ActivityColumn, "ACTIV", codes.Activ, year)

@@ -29,6 +29,8 @@ public static class WebApp
             f.ValueCountLimit = WebLimits.MaxFormFields;
             f.ValueLengthLimit = WebLimits.MaxFormValueBytes;
             f.KeyLengthLimit = WebLimits.MaxFormKeyBytes;
+            // Every upload stays in memory (issue 24, item 5): never buffered to a temporary file.
+            f.MemoryBufferThreshold = (int)MaxBodyBytes + 1;
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A flood past the connection limit would write one warning per refused socket: errors only.
@@ -44,6 +46,9 @@ public static class WebApp
         {
             if (c.ProblemDetails.Status >= 500) { c.ProblemDetails.Detail = "Something went wrong on the server. Nothing was kept."; c.ProblemDetails.Extensions.Remove("exception"); }
         });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LocalOffer.Web.Journey.JourneyStore>();
         builder.Services.AddSingleton<LocalOffer.Web.Journey.JourneyContext>();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);

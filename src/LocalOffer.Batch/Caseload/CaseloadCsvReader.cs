@@ -1,4 +1,3 @@
-using CsvHelper;
 using LocalOffer.Batch.Input;
 using NodaTime;
 
@@ -8,7 +7,9 @@ namespace LocalOffer.Batch.Caseload;
 /// Reads a caseload CSV: CHILD and the optional columns a case system exports. Header names are
 /// case-insensitive; the Standard Safeguarding Dataset's ssd_care_leavers names are accepted too.
 /// Dates are YYYY-MM-DD or DD/MM/YYYY. A row with a bad field is rejected whole (file, line, column,
-/// reason); the child is still listed, without an adviser.
+/// reason); the child is still listed, without an adviser. Read through the one CSV input layer
+/// (<see cref="CsvInput"/>): a row with malformed quoting is rejected and the next line read, so
+/// one stray quote loses no later row (rows read = used + rejected).
 /// </summary>
 public static class CaseloadCsvReader
 {
@@ -33,18 +34,23 @@ public static class CaseloadCsvReader
     public static Dictionary<string, (CaseloadExtras Extras, long Line)> Read(InputSource source, LocalDate asAt, List<Reject> rejects)
     {
         var path = source.Name;
-        using var csv = CsvReader.Create(source.Open(),
-            new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
-        if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
-        var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        // A cell is capped at MaxCell characters below (naming the field); the layer's byte cap (4 bytes a
+        // character at most in UTF-8) bounds what is held before that check.
+        using var input = CsvInput.Open(source, MaxCell * 4);
+        var header = input.Header();
         var col = Names.Select(alts => alts.Select(a => header.IndexOf(a)).FirstOrDefault(i => i >= 0, -1)).ToArray();
         if (col[0] < 0)
-            throw new UnreadableInputException($"{path}: line 1: missing column CHILD (or clea_person_id) (found: {string.Join(", ", header)})");
+            throw new UnreadableInputException($"{path}: line 1: missing column CHILD (or clea_person_id) (found: {Core.Safety.Printable.Clean(string.Join(", ", header))})");
         var result = new Dictionary<string, (CaseloadExtras, long)>(StringComparer.Ordinal);
-        while (csv.Read())
+        while (input.Next())
         {
-            var line = csv.LineNumber;
-            string Cell(int c) => c >= 0 && c < csv.FieldCount ? csv.GetString(c).Trim() : "";
+            var line = input.Line;
+            if (input.Problem is { } p)
+            {
+                rejects.Add(new Reject(path, line, p.Column, "row", null, p.Reason));
+                continue;
+            }
+            string Cell(int c) => input.Field(c);
             string? error = null; var errorCol = 0; var errorField = "";
             void Fail(int c, string reason) { if (error is null) { error = reason; errorCol = c + 1; errorField = Names[Array.IndexOf(col, c)][0]; } }
             foreach (var c in col.Where(c => c >= 0))

@@ -6,7 +6,8 @@ using LocalOffer.Core.Safety;
 namespace LocalOffer.Batch.Input;
 
 /// <summary>
-/// Reads SSDA903 header.csv and episodes.csv with CsvHelper's UTF-8 reader: header names in any
+/// Reads SSDA903 header.csv and episodes.csv through the one CSV input layer (<see cref="CsvInput"/>,
+/// CsvHelper's UTF-8 reader underneath): header names in any
 /// case, extra columns ignored, UTF-8 with or without BOM, CRLF or LF, quoted fields, blank lines
 /// skipped. Line numbers are the file's own (for the rejects file).
 /// A quoted field may not span lines (SSDA903 fields never do): so one stray quote cannot swallow
@@ -18,34 +19,8 @@ public static class Ssda903CsvReader
     public static readonly string[] HeaderColumns = ["CHILD", "DOB"];
     public static readonly string[] EpisodeColumns = ["CHILD", "DECOM", "LS", "PLACE", "DEC", "REC"];
 
-    /// <summary>The longest row read (bytes): far beyond any real SSDA903 row.</summary>
-    public const int MaxRowBytes = 1 << 20;
-
-    private static CsvReader Open(InputSource source, Action<CsvMalformedRecord> onMalformed) =>
-        CsvReader.Create(source.Open(), new CsvReaderOptions
-        {
-            HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true,
-            AllowLineBreaksInQuotes = false, MalformedData = CsvMalformedDataHandling.Recover, OnMalformedRecord = onMalformed,
-            MaxRecordSize = MaxRowBytes, IncludeValuesInExceptions = false,
-        }, false);
-
-    /// <summary>
-    /// The malformed rows the scanner reported (it may report several ahead of the row being read),
-    /// by line. A quote inside an unquoted field (ab"c) is kept as text, as Excel reads it; a quoted
-    /// field never closed on its line, or text after a closing quote, shifts the fields: that row is
-    /// rejected whole.
-    /// </summary>
-    private sealed class MalformedRows
-    {
-        private readonly Dictionary<long, CsvMalformedRecord> _rows = [];
-
-        public void Add(CsvMalformedRecord m)
-        {
-            if (m.Reason != CsvMalformedReason.StrayQuote) _rows[m.LineNumber] = m;
-        }
-
-        public bool Take(long line, out CsvMalformedRecord m) => _rows.Remove(line, out m!);
-    }
+    /// <summary>The longest row read (bytes): the input layer's rule (<see cref="CsvInput"/>).</summary>
+    public const int MaxRowBytes = CsvInput.MaxRowBytes;
 
     public static void ReadHeader(string path, CohortBuilder cohort) => ReadHeader(InputSource.File(path), cohort);
 
@@ -133,10 +108,8 @@ public static class Ssda903CsvReader
     private static IEnumerable<Task<RawRows<T>>> Batches<T>(InputSource source, string[] wanted, string[] required,
         RawRows<T>.Pool pool, bool threaded, Action<RawRows<T>, int[]> check)
     {
-        var path = source.Name;
-        var malformed = new MalformedRows();
-        using var csv = Open(source, malformed.Add);
-        var c = Columns(path, csv, wanted, required, malformed);
+        using var input = CsvInput.Open(source);
+        var c = Columns(input, wanted, required);
         var raw = pool.Rent();
         RawRows<T> DecodeAndCheck(RawRows<T> rows)
         {
@@ -146,10 +119,10 @@ public static class Ssda903CsvReader
         }
         Task<RawRows<T>> Checked(RawRows<T> rows) =>
             threaded ? Task.Run(() => DecodeAndCheck(rows)) : Task.FromResult(DecodeAndCheck(rows));
-        while (Read(path, csv))
+        while (input.Next())
         {
-            if (malformed.Take(csv.LineNumber, out var m)) raw.AddUnreadable(m.LineNumber, Unreadable(m));
-            else raw.Add(csv, csv.LineNumber, c);
+            if (input.Problem is { } p) raw.AddUnreadable(input.Line, RowChecker.Unreadable(p.Column, p.Reason));
+            else raw.Add(input.Csv, input.Line, c);
             if (!raw.IsFull) continue;
             yield return Checked(raw);
             raw = pool.Rent();
@@ -180,72 +153,6 @@ public static class Ssda903CsvReader
             : new FieldAt($"{trimmedCouncil}/{trimmedId}", column, trimmedCouncil.ToString());
     }
 
-    /// <summary>Reads the next row; a row too long to be SSDA903 or a file that is not UTF-8 stops the run (exit 2).</summary>
-    private static bool Read(string path, CsvReader csv)
-    {
-        try
-        {
-            return csv.Read();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new UnreadableInputException($"{path}: line {e.LineNumber}: a row longer than {MaxRowBytes:N0} bytes: not an SSDA903 file");
-        }
-        catch (InvalidUtf8Exception e)
-        {
-            throw new UnreadableInputException($"{path}: {e.Message}");
-        }
-    }
-
-    private static RowProblem Unreadable(CsvMalformedRecord m) =>
-        RowChecker.Unreadable(MalformedColumn(m.RawRecord),
-            $"malformed quoting ({Words(m.Reason)}): the row is not read");
-
-    private static string Words(CsvMalformedReason r) => r switch
-    {
-        CsvMalformedReason.StrayQuote => "a quote inside an unquoted field",
-        CsvMalformedReason.TextAfterClosingQuote => "text after a closing quote",
-        CsvMalformedReason.UnterminatedQuote or CsvMalformedReason.LineBreakInQuotes => "a quote that is never closed on its line",
-        _ => r.ToString(),
-    };
-
-    /// <summary>The 1-based column of the first field whose quoting is malformed (0 when it cannot be told).</summary>
-    internal static int MalformedColumn(string raw, char separator = ',')
-    {
-        var column = 1;
-        var i = 0;
-        while (i <= raw.Length)
-        {
-            if (i < raw.Length && raw[i] == '"')
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= raw.Length) return column; // never closed
-                    if (raw[i] == '"')
-                    {
-                        if (i + 1 < raw.Length && raw[i + 1] == '"') { i += 2; continue; }
-                        i++;
-                        break;
-                    }
-                    i++;
-                }
-                if (i < raw.Length && raw[i] != separator) return column; // text after the closing quote
-            }
-            else
-            {
-                while (i < raw.Length && raw[i] != separator)
-                {
-                    if (raw[i] == '"') return column; // a stray quote
-                    i++;
-                }
-            }
-            i++; // the separator
-            column++;
-        }
-        return 0;
-    }
-
     /// <summary>
     /// The bench's measure of the reading side of a load: the header's then the episodes' rows read and
     /// checked on one thread, not kept. Returns the number of episode rows.
@@ -269,11 +176,11 @@ public static class Ssda903CsvReader
     /// <summary>The bare parse, the benchmark's floor: every row read and the same fields taken the same way, nothing done with them.</summary>
     public static long ParseOnly(string path, string[] wanted)
     {
-        using var csv = Open(InputSource.File(path), _ => { });
-        var cols = Columns(path, csv, wanted, required: [], new MalformedRows());
+        using var input = CsvInput.Open(InputSource.File(path));
+        var cols = Columns(input, wanted, required: []);
         long chars = 0;
-        while (Read(path, csv))
-            foreach (var c in cols) chars += Field(csv, c).Text.Length;
+        while (input.Next())
+            foreach (var c in cols) chars += Field(input.Csv, c).Text.Length;
         return chars;
     }
 
@@ -281,12 +188,10 @@ public static class Ssda903CsvReader
         index >= 0 && index < csv.FieldCount ? new FieldAt(csv.GetString(index), index + 1) : new FieldAt("", index + 1);
 
     /// <summary>Column index of each wanted name (case-insensitive), -1 when absent; a missing required one is an error.</summary>
-    private static int[] Columns(string path, CsvReader csv, string[] wanted, string[] required, MalformedRows malformed)
+    private static int[] Columns(CsvInput input, string[] wanted, string[] required)
     {
-        if (!Read(path, csv)) throw new UnreadableInputException($"{path}: empty file (no header line)");
-        if (malformed.Take(csv.LineNumber, out var m))
-            throw new UnreadableInputException($"{path}: line {m.LineNumber}: the header line has malformed quoting ({Words(m.Reason)})");
-        var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        var path = input.Name;
+        var names = input.Header();
         var missing = required.Where(r => !names.Contains(r)).ToList();
         if (missing.Count > 0)
             throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} " +

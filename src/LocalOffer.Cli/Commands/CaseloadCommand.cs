@@ -63,6 +63,14 @@ public static class CaseloadCommand
             if (inputs.Contains(outPath) || inputs.Contains(rejectsPath)
                 || (dir is not null && Path.GetDirectoryName(outPath) == dir.FullName.TrimEnd(Path.DirectorySeparatorChar) && ext == ".json"))
                 throw new CliUsageException($"--out {outPath} is one of the input files: refusing to overwrite it");
+            try
+            {
+                LocalOffer.Core.Safety.OutputPaths.Check([("--out", outPath), ("rejects", rejectsPath)], inputs);
+            }
+            catch (LocalOffer.Core.Safety.OutputPathException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
             var options = new CaseloadOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
                 dir?.FullName, parse.GetValue(caseload)?.FullName, parse.GetValue(asAt), parse.GetValue(within),
                 parse.GetValue(adviser), parse.GetValue(team));
@@ -75,8 +83,16 @@ public static class CaseloadCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            WriteWhole(outPath, s => Write(s, ext, result, options));
-            WriteWhole(rejectsPath, s => RejectCsvWriter.Write(s, result.Rejects));
+            // Both written whole through the one atomic writer (unique temporary names: a fixed <out>.tmp
+            // could be a planted link, and made two runs on one output fail), then put in place together.
+            using (var results = LocalOffer.Core.Safety.AtomicFile.Create(outPath))
+            using (var rejects = LocalOffer.Core.Safety.AtomicFile.Create(rejectsPath))
+            {
+                Write(results.Stream, ext, result, options);
+                RejectCsvWriter.Write(rejects.Stream, result.Rejects);
+                results.Commit();
+                rejects.Commit();
+            }
             err.WriteLine($"young people {result.YoungPeople:N0}; items {result.Events.Count:N0} " +
                 $"({result.Events.Count(e => e.Overdue):N0} overdue) from {options.AsAt:yyyy-MM-dd} to {options.AsAt.PlusDays(options.WithinDays):yyyy-MM-dd}");
             if (result.NotAssessed > 0) err.WriteLine($"  {result.NotAssessed:N0} born after the as-at date: not assessed");
@@ -98,21 +114,6 @@ public static class CaseloadCommand
                 var html = CaseloadHtmlWriter.Render(r.Events, o.AsAt, o.WithinDays, "assets/", null, o.Adviser ?? o.Team);
                 s.Write(System.Text.Encoding.UTF8.GetBytes(html));
                 break;
-        }
-    }
-
-    /// <summary>Writes to a temporary file beside the target and renames it: the file is whole or absent.</summary>
-    private static void WriteWhole(string path, Action<Stream> write)
-    {
-        var temp = path + ".tmp";
-        try
-        {
-            using (var s = File.Create(temp)) write(s);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 }

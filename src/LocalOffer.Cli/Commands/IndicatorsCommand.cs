@@ -26,8 +26,10 @@ public static class IndicatorsCommand
         var la = new Option<string?>("--la")
             { Description = "The council's three-digit code (e.g. 384 Wakefield): region and statistical neighbour benchmarks" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files", Required = true };
+        var force = new Option<bool>("--force")
+            { Description = "Write into a folder that holds other files (never deletes any)" };
         var cmd = new Command("indicators", "Care leaver indicators from OC3, checked against the care histories and benchmarked")
-            { header, episodes, oc3, xml, yearEnd, la, output };
+            { header, episodes, oc3, xml, yearEnd, la, output, force };
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
@@ -38,13 +40,17 @@ public static class IndicatorsCommand
                 throw new CliUsageException("give --header and --episodes (CSV, with --oc3), or --xml");
             var options = new IndicatorOptions(h?.FullName, eps.Select(f => f.FullName).ToList(),
                 parse.GetValue(oc3)?.FullName, xs.Select(f => f.FullName).ToList(), parse.GetValue(yearEnd),
-                parse.GetValue(la), parse.GetValue(output)!.FullName);
+                parse.GetValue(la), parse.GetValue(output)!.FullName, parse.GetValue(force));
             IndicatorRun run;
             try
             {
                 run = IndicatorsRunner.LoadDefault(CliHost.Core).Run(options, new Progress(err));
             }
             catch (UnreadableInputException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            catch (LocalOffer.Core.Safety.OutputPathException e)
             {
                 throw new CliUsageException(e.Message);
             }

@@ -2,7 +2,8 @@ namespace LocalOffer.Core.Safety;
 
 /// <summary>
 /// Checks output paths before any work starts: an output is never an input, never another output
-/// of the same run, never a folder, and its folder exists and can be written to. Paths are
+/// of the same run, never a folder, device, FIFO or socket (only a regular file or nothing is
+/// replaced), and its folder exists and can be written to. Paths are
 /// compared after resolving links, so a link to an input is the input.
 /// </summary>
 public static class OutputPaths
@@ -19,6 +20,7 @@ public static class OutputPaths
             if (seen.TryGetValue(real, out var other)) throw new OutputPathException($"{option} {path} is the same file as {other}: give two different files");
             seen[real] = option;
             if (Directory.Exists(real)) throw new OutputPathException($"{option} {path} is a folder: give a file name");
+            FileKind.CheckOutput(option, path);
             CheckWritableFolder(option, Path.GetDirectoryName(real)!);
         }
     }

@@ -1,40 +1,50 @@
-using CsvHelper;
 using LocalOffer.Batch.Input;
 
 namespace LocalOffer.Indicators.Input;
 
 /// <summary>
-/// Reads oc3.csv (CHILD, DOB, IN_TOUCH, ACTIV, ACCOM) with the same CsvHelper settings as the batch
-/// readers: header names in any case, extra columns ignored, UTF-8 with or without BOM, blank lines
-/// skipped, the file's own line numbers. In a regional extract (an LA column) the key is "LA/CHILD",
-/// as in <see cref="Ssda903CsvReader"/>.
+/// Reads oc3.csv (CHILD, DOB, IN_TOUCH, ACTIV, ACCOM) through the one CSV input layer
+/// (<see cref="CsvInput"/>): header names in any case, extra columns ignored, UTF-8 with or without
+/// BOM, blank lines skipped, the file's own line numbers. A row with malformed quoting or a field
+/// over <see cref="MaxFieldBytes"/> is kept as an unreadable row, so it is rejected (line, column)
+/// and counted: rows read = counted + in the cohort check + rejected. In a regional extract (an LA
+/// column) the key is "LA/CHILD", as in <see cref="Ssda903CsvReader"/>.
 /// </summary>
 public static class Oc3CsvReader
 {
     public static readonly string[] Columns = ["CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"];
 
-    public static void Read(string path, List<Oc3Row> rows)
+    /// <summary>Longest field accepted: ids, dates and codes are short; anything longer is not one.</summary>
+    public const int MaxFieldBytes = 200;
+
+    public static void Read(string path, List<Oc3Row> rows) => Read(InputSource.File(path), rows);
+
+    public static void Read(InputSource source, List<Oc3Row> rows)
     {
-        using var csv = CsvReader.Create(InputFile.OpenStream(path),
-            new CsvReaderOptions { HasHeader = false, TrackLineNumbers = true, SkipEmptyLines = true }, false);
-        if (!csv.Read()) throw new UnreadableInputException($"{path}: empty file (no header line)");
-        var names = Enumerable.Range(0, csv.FieldCount)
-            .Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF').ToUpperInvariant()).ToList();
+        var path = source.Name;
+        using var input = CsvInput.Open(source, MaxFieldBytes);
+        var names = input.Header();
         var missing = Columns.Where(c => !names.Contains(c)).ToList();
         if (missing.Count > 0)
             throw new UnreadableInputException(
-                $"{path}: line 1: missing column(s) {string.Join(", ", missing)} (found: {string.Join(", ", names)})");
+                $"{path}: line 1: missing column(s) {string.Join(", ", missing)} " +
+                $"(found: {Core.Safety.Printable.Clean(string.Join(", ", names))})");
         var c = Columns.Select(n => names.IndexOf(n)).ToArray();
         var la = names.IndexOf("LA");
-        while (csv.Read())
+        while (input.Next())
         {
-            string F(int i) => i >= 0 && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
-            var child = F(c[0]);
-            var council = F(la);
+            if (input.Problem is { } p)
+            {
+                rows.Add(new Oc3Row(path, input.Line, "", p.Column, "", p.Column, "", p.Column, "", p.Column, "",
+                    p.Column, p.Reason));
+                continue;
+            }
+            var child = input.Field(c[0]);
+            var council = input.Field(la);
             if (la >= 0 && council.Length > 0 && child.Length > 0) child = $"{council}/{child}";
-            rows.Add(new Oc3Row(path, csv.LineNumber, child, c[0] + 1, F(c[1]), c[1] + 1,
-                F(c[2]).ToUpperInvariant(), c[2] + 1, F(c[3]).ToUpperInvariant(), c[3] + 1,
-                F(c[4]).ToUpperInvariant(), c[4] + 1));
+            rows.Add(new Oc3Row(path, input.Line, child, c[0] + 1, input.Field(c[1]), c[1] + 1,
+                input.Field(c[2]).ToUpperInvariant(), c[2] + 1, input.Field(c[3]).ToUpperInvariant(), c[3] + 1,
+                input.Field(c[4]).ToUpperInvariant(), c[4] + 1));
         }
     }
 }

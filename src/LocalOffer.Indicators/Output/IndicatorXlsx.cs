@@ -29,9 +29,14 @@ public static class IndicatorXlsx
 
     public static void Write(
         string path, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<YoungPerson> people, string title,
+        int rowLimit = ExcelRowLimit) =>
+        LocalOffer.Core.Safety.AtomicFile.Write(path, s => Write(s, rows, people, title, rowLimit));
+
+    public static void Write(
+        Stream output, IReadOnlyList<IndicatorRow> rows, IReadOnlyList<YoungPerson> people, string title,
         int rowLimit = ExcelRowLimit)
     {
-        using var doc = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var book = doc.AddWorkbookPart();
         var summary = book.AddNewPart<WorksheetPart>();
         var detail = book.AddNewPart<WorksheetPart>();

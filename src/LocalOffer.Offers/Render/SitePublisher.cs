@@ -229,11 +229,12 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var source = GovukFrontend.Directory();
         Directory.CreateDirectory(target);
         var css = SystemFont.Apply(File.ReadAllText(Path.Combine(source, "govuk-frontend.min.css"))).Replace("url(/assets/", "url(", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(target, "govuk-frontend.min.css"), css);
-        File.WriteAllText(Path.Combine(target, "localoffer.css"), SiteCss);
+        LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(target, "govuk-frontend.min.css"), css);
+        LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(target, "localoffer.css"), SiteCss);
         Directory.CreateDirectory(Path.Combine(target, "images"));
         foreach (var f in Directory.GetFiles(Path.Combine(source, "assets", "images")))
-            File.Copy(f, Path.Combine(target, "images", Path.GetFileName(f)), overwrite: true);
+            LocalOffer.Core.Safety.AtomicFile.WriteAllBytes(Path.Combine(target, "images", Path.GetFileName(f)),
+                File.ReadAllBytes(f));
     }
 
     /// <summary>Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long list.</summary>

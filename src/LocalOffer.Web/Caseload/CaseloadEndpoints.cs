@@ -30,11 +30,34 @@ public static class CaseloadEndpoints
 
         app.MapPost("/caseload", async (HttpContext http, RulesCore core, TemplateSet t, IAntiforgery af) =>
         {
+            if (!await Running.WaitAsync(CaseloadLimits.QueueWait, http.RequestAborted))
+                return JourneyEndpoints.Page(t, "web/busy",
+                    new { site = JourneyPages.Site(http, af), pageTitle = "Sorry, the service is busy" }, 503);
+            try
+            {
+                return await Post(http, core, t, af);
+            }
+            finally
+            {
+                Running.Release();
+            }
+        }).ExcludeFromDescription();
+    }
+
+    internal static readonly SemaphoreSlim Running = new(CaseloadLimits.MaxConcurrent, CaseloadLimits.MaxConcurrent);
+
+    private static async Task<IResult> Post(HttpContext http, RulesCore core, TemplateSet t, IAntiforgery af)
+    {
+        {
             http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
             {
                 // Files count as form entries: room for the file limit, so it is our message that says so.
                 MultipartBodyLengthLimit = CaseloadLimits.MaxUploadBytes, ValueCountLimit = CaseloadLimits.MaxFiles + 50,
                 ValueLengthLimit = 1024, KeyLengthLimit = 64,
+                // Uploads stay in memory (issue 24, item 5): past the default 64 KB threshold a file section
+                // went to /tmp/ASPNETCORE_*.tmp, which a crash leaves behind. The upload is capped anyway.
+                MemoryBufferThreshold = (int)CaseloadLimits.MaxUploadBytes + 1,
+                BufferBodyLengthLimit = CaseloadLimits.MaxUploadBytes,
             }));
             IFormCollection post;
             try
@@ -63,7 +86,7 @@ public static class CaseloadEndpoints
                 return Form(http, t, af, [("header", Printable.Clean(e.Message, 300))], asAtParts, within, adviser);
             }
             return Result(http, t, af, result, options);
-        }).ExcludeFromDescription();
+        }
     }
 
     private static readonly string TooLarge =

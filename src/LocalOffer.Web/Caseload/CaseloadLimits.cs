@@ -12,6 +12,14 @@ public static class CaseloadLimits
     public const int MaxFiles = 200;
     /// <summary>Events shown and offered for download on one page; more needs `localoffer caseload`.</summary>
     public const int MaxEvents = 5_000;
+    /// <summary>
+    /// Caseloads worked out at once (issue 24, item 7): each holds its upload (up to 20 MiB) and its
+    /// cohort in memory and keeps a core busy, so eight at once took 67 s, 2.1 GB and starved
+    /// /health for 21 s. One at a time, as the PDF; a request that cannot start within
+    /// <see cref="QueueWait"/> is told the service is busy (503), before its upload is read.
+    /// </summary>
+    public const int MaxConcurrent = 1;
+    public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(10);
     /// <summary>Rejects listed on the page (all are counted).</summary>
     public const int MaxRejectsShown = 200;
 }

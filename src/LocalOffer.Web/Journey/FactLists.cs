@@ -35,10 +35,10 @@ public sealed record ListKind(string Key, string Slug, string Noun, string Headi
 
 public static class FactLists
 {
-    /// <summary>Episodes: as many as the old form allowed; far more than any real record holds.</summary>
-    public const int MaxEpisodes = 40;
+    /// <summary>Episodes: twice a long care career's 100; the answers stay on the server, so pages do not grow.</summary>
+    public const int MaxEpisodes = 200;
     /// <summary>Every other list: a young person's record never holds so many of one fact.</summary>
-    public const int MaxOther = 20;
+    public const int MaxOther = 50;
 
     private static readonly Field Ended = new("ended", "Has this ended?", FieldType.YesNo, true, InDocument: false);
 

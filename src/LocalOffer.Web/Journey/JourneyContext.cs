@@ -5,7 +5,6 @@ using LocalOffer.Core.Model;
 using LocalOffer.Offers.Policy;
 using LocalOffer.Offers.Render;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using NodaTime;
 
 namespace LocalOffer.Web.Journey;
@@ -18,16 +17,28 @@ public sealed record PostedForm(IFormCollection Form, JourneyState State);
 /// keys of the state token) and the pages it renders, so each endpoint reads as its steps.
 /// </summary>
 public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, TemplateSet templates, IAntiforgery af,
-    IDataProtectionProvider keys)
+    JourneyStore store, IHttpContextAccessor http)
 {
     public RulesCore Core => core;
     public OfferCatalog Catalog => catalog;
     public TemplateSet Templates => templates;
     public IAntiforgery Af => af;
 
-    public JourneyState? State(string? token) => JourneyState.Decode(token, keys);
+    public JourneyStore Store => store;
 
-    public string Token(JourneyState state) => state.Encode(keys);
+    /// <summary>
+    /// The answers a page's handle names in this browser session: a new journey when there is no
+    /// handle; null when it is malformed, unknown, expired or another session's (the expired page).
+    /// </summary>
+    public JourneyState? State(string? token)
+    {
+        if (string.IsNullOrEmpty(token)) return new JourneyState();
+        var packed = store.Load(JourneySession.Current(http.HttpContext!), token);
+        return packed is null ? null : JourneyState.Unpack(packed);
+    }
+
+    /// <summary>The handle of these answers in this session (the session made when it has none).</summary>
+    public string Token(JourneyState state) => store.Save(JourneySession.Ensure(http.HttpContext!), state.Pack());
 
     /// <summary>
     /// The posted form with its answers, or null when the form is too big, did not come from this
@@ -51,8 +62,9 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
     /// <summary>303 to the next page's GET with the new token: Back and Reload never resend a form.</summary>
     public IResult Next(JourneyState state, string path, string? query = null, string? fragment = null)
     {
-        var token = Token(state);
-        if (token.Length > JourneyState.MaxTokenChars) return TooLong();
+        var packed = state.Pack();
+        if (packed.Length > JourneyState.MaxAnswersBytes) return TooLong();
+        var token = store.Save(JourneySession.Ensure(http.HttpContext!), packed);
         var url = $"{path}?s={token}{(query is null ? "" : "&" + query)}{(fragment is null ? "" : "#" + fragment)}";
         return new SeeOther(url);
     }

@@ -9,16 +9,20 @@ namespace LocalOffer.Web.Journey;
 /// address (never the Host header a client sends). The PDF comes back on Chromium's standard
 /// output, so no file of it is written; Chromium's profile is a fresh temporary folder, deleted
 /// after. One print at a time, at most <see cref="Timeout"/>, at most <see cref="MaxPdfBytes"/>:
-/// a busy or missing Chromium is a "try again" page, never a hung request.
+/// a busy or missing Chromium is a "try again" page, never a hung request. Chromium has no session
+/// cookie, and its command line can be read by anyone on the machine: it is given a ticket that
+/// works once, for <see cref="TicketLifetime"/>, never the journey's handle (issue 24, item 6).
 /// </summary>
 public static class YoursPdf
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     public const int MaxPdfBytes = 10 << 20;
     public const string Chromium = "/usr/bin/chromium";
+    public static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(60);
     private static readonly SemaphoreSlim One = new(1, 1);
 
-    public static void Map(WebApplication app) =>
+    public static void Map(WebApplication app)
+    {
         app.MapGet("/check/yours.pdf", async (HttpContext http, string? s, JourneyContext j, IServer server) =>
         {
             if (j.State(s) is not { } state) return j.Expired(http);
@@ -29,7 +33,7 @@ public static class YoursPdf
             if (!await One.WaitAsync(TimeSpan.FromSeconds(5))) return Unavailable(j, http);
             try
             {
-                var pdf = await Print($"{origin}/check/result?s={s}&view=yours", http.RequestAborted);
+                var pdf = await Print($"{origin}/check/print/{Ticket(j.Store, state)}", http.RequestAborted);
                 return pdf is null ? Unavailable(j, http) : Results.File(pdf, "application/pdf", "your-support.pdf");
             }
             finally
@@ -37,6 +41,25 @@ public static class YoursPdf
                 One.Release();
             }
         }).ExcludeFromDescription();
+        app.MapGet("/check/print/{ticket}", (HttpContext http, string ticket, JourneyContext j) =>
+        {
+            var dot = ticket.IndexOf('.');
+            var packed = dot < 0 ? null : j.Store.Take(ticket[..dot], ticket[(dot + 1)..]);
+            if (packed is null || JourneyState.Unpack(packed) is not { } state) return j.Expired(http);
+            var (history, date, errors) = j.Checked(state);
+            if (history is null || errors.Count > 0) return j.Expired(http);
+            // The page's links are never followed in a PDF: it carries no handle.
+            return ResultPage.Render(http, j, state, "", history, date, "yours");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>A one-use ticket for the answers: a session of its own (random) and the handle in it.</summary>
+    private static string Ticket(JourneyStore store, JourneyState state)
+    {
+        var session = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(
+            System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        return $"{session}.{store.Save(session, state.Pack(), TicketLifetime)}";
+    }
 
     private static IResult Unavailable(JourneyContext j, HttpContext http) => JourneyEndpoints.Page(j.Templates, "web/pdf-unavailable",
         new { site = JourneyPages.Site(http, j.Af), pageTitle = "Sorry, the PDF could not be made" }, 503);
