@@ -97,7 +97,7 @@ internal sealed class LookedAfterUnder14
         if (!covered) return null;
         StatusChange next;
         if (runEnd <= b16) next = new StatusChange(runEnd, Status.None);
-        else if (!shortBreakAfter && b16 >= law.RegimeStart && Period.DaysBetween(b14, b16) >= law.EligibleDays)
+        else if (!shortBreakAfter && b16 >= law.RegimeStart && ThirteenWeeksBy16(b14, b16))
             next = new StatusChange(b16, Status.Eligible);
         else return null;
         var ids = IdsOn(asAt);
@@ -105,6 +105,14 @@ internal sealed class LookedAfterUnder14
         var since = runStart > dob ? runStart : dob;
         var age = law.Birthdays.AgeOn(dob, asAt);
         return new Classification(age, Status.LookedAfter, since, next, CareFacts.NoneCounted, ids, warnings);
+    }
+
+    // Every day from 14 to 16 looked after (the run covers both): 13 weeks by 16, counted by the one counter.
+    private bool ThirteenWeeksBy16(LocalDate b14, LocalDate b16)
+    {
+        var count = new ThirteenWeeks(_law.EligibleDays);
+        count.Add(b14, b16);
+        return count.ReachedOn is { } reached && reached <= b16;
     }
 
     // The entitlements of any child looked after and under 14 on the date: the full rules on one

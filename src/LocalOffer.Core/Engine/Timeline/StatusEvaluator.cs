@@ -6,6 +6,10 @@ namespace LocalOffer.Core.Engine;
 /// Decides the status on one date from the facts, limb by limb, in the order the law gives them
 /// precedence: looked after / eligible, relevant, former relevant, qualifying, none. Used at the
 /// timeline's change dates only; the status on any other date is a lookup in the timeline.
+/// Restated by the fast paths (FastPaths/CareEndedBefore16: status none when care ended by 16;
+/// FastPaths/LookedAfterUnder14: looked after, then none or eligible at 16) and by
+/// EntitlementRuleSet.NothingCanHold: a change to a limb here is checked against them by the property
+/// tests (PropertyTests.*short_cuts*, *on_every_birthday_line); see docs/engine.md.
 /// </summary>
 internal static class StatusEvaluator
 {

@@ -17,8 +17,10 @@ internal readonly record struct Span(Status Status, Route Route, LocalDate From,
 /// Builds the timeline from birth to the 25th birthday, once. The status can change only on a
 /// date where some fact changes (a birthday, a care period starting or ending, 13 weeks
 /// reached, six months at home, an order, a death, a date in force), so it is decided on those
-/// dates and holds until the next. Adoption (when the setting says so) starts a new "epoch" in
-/// which care before the adoption is disregarded.
+/// dates and holds until the next. Adoption (when the statistics setting says so) starts a new "epoch"
+/// in which care before the adoption is disregarded. The fast paths (FastPaths/) answer most children of a
+/// batch without building this timeline, each from the episodes' dates: a new fact that can change a
+/// status must reach them too (docs/engine.md says how, and which tests fail if it does not).
 /// </summary>
 internal static class TimelineBuilder
 {
