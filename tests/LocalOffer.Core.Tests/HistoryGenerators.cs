@@ -93,7 +93,16 @@ public static class HistoryGenerators
              Gen.Frequency((3, Gen.Constant(true)), (2, Gen.Constant(false))), 0, 12 * 365,
              Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(0, 63)))))
          from day in Gen.Choose(x.FirstStartAge, 14 * 365)
-         select (x.History, day)).ToArbitrary();
+         from onBoundary in Gen.Elements(false, false, true)
+         from which in Gen.Choose(0, 9)
+         select (x.History, onBoundary ? Boundary(x.History, which) ?? day : day)).ToArbitrary();
+
+    // The day (as an offset from birth) an episode starts or ends: care ending that very day is a line too.
+    private static int? Boundary(CareHistory h, int which)
+    {
+        var days = h.Episodes.SelectMany(e => e.End is { } end ? new[] { e.Start, end } : [e.Start]).ToArray();
+        return days.Length == 0 ? null : Period.DaysBetween(h.DateOfBirth, days[which % days.Length]);
+    }
 
     /// <summary>
     /// Histories whose every date sits on a line the law draws: episode starts and ends, the other facts and
@@ -120,14 +129,30 @@ public static class HistoryGenerators
          from extraFrom in Gen.Choose(0, lines.Length - 1)
          from extraTo in Gen.Choose(0, lines.Length - 1)
          from day in Gen.Choose(0, lines.Length - 1)
-         select (OnLines(dob, lines, cuts, gaps, statuses, places, reasons, lastOpen, extras,
-             lines[Math.Min(extraFrom, extraTo)], lines[Math.Max(extraFrom, extraTo)]), lines[day])).ToArbitrary();
+         from exactly13Weeks in Gen.Elements(false, false, false, true)
+         let h = OnLines(dob, lines, exactly13Weeks ? Exactly13WeeksTo16(birthdays, dob, cuts) : cuts, gaps, statuses,
+             places, reasons, lastOpen, extras, lines[Math.Min(extraFrom, extraTo)], lines[Math.Max(extraFrom, extraTo)])
+         // Often the day an episode ends: the count, and care, end on that very day.
+         from onEnd in Gen.Elements(false, true)
+         select (h, onEnd && h.Episodes.LastOrDefault(e => e.End is not null)?.End is { } end ? end : lines[day]))
+        .ToArbitrary();
+
+    // The cuts with the first episode from 91 days before the 16th birthday to it: 13 weeks reached on the day
+    // care ends, the 16th birthday itself.
+    private static int[] Exactly13WeeksTo16(Time.Birthdays b, LocalDate dob, int[] cuts)
+    {
+        var lines = Lines(b, dob);
+        var b16 = b.Birthday(dob, 16);
+        return [Array.IndexOf(lines, b16.PlusDays(-91)), Array.IndexOf(lines, b16), .. cuts.Skip(2)];
+    }
 
     // The lines: each milestone birthday and a day either side, and a few days between them for care to span.
     private static LocalDate[] Lines(Time.Birthdays b, LocalDate dob) =>
         new[] { 14, 16, 18, 21, 25 }.Select(age => b.Birthday(dob, age))
             .SelectMany(d => new[] { d.PlusDays(-1), d, d.PlusDays(1) })
             .Concat([dob.PlusYears(13), dob.PlusYears(15).PlusDays(100), dob.PlusYears(17), dob.PlusYears(17).PlusDays(91)])
+            // 13 weeks exactly: care from a line to 91 days later reaches the count on the day it ends.
+            .Concat([b.Birthday(dob, 16).PlusDays(-91), b.Birthday(dob, 14).PlusDays(91)])
             .Order().ToArray();
 
     private static CareHistory OnLines(LocalDate dob, LocalDate[] lines, int[] cuts, int[] gaps, string[] ls, string[] pl,

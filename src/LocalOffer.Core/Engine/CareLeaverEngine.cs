@@ -99,6 +99,14 @@ public sealed class CareLeaverEngine
     internal bool TakesShortCut(CareHistory history, LocalDate asAt) =>
         ShortCut(HistoryView.Of(history), asAt) is not null;
 
+    /// <summary>Which short cut answers (1 CareEndedBefore16, 2 LookedAfterUnder14), or 0 (for the tests).</summary>
+    internal int ShortCutTaken(CareHistory history, LocalDate asAt)
+    {
+        var view = HistoryView.Of(history);
+        return _careEndedBefore16.TryClassify(view, asAt) is not null ? 1
+            : _lookedAfterUnder14.TryClassify(view, asAt) is not null ? 2 : 0;
+    }
+
     // Most children of a return are answered from their episodes' dates (issue 14): care that ended by
     // 16, or care now before 14. Each short cut steps aside (null) for anything it does not cover.
     private Classification? ShortCut(HistoryView history, LocalDate asAt) =>
