@@ -96,6 +96,27 @@ public sealed class CatalogueTests : IDisposable
         act.Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*:*: entitlement 'personal-adviser': unknown provision 'ca-sch2-19X'*");
     }
 
+    /// <summary>
+    /// The SSDA903 return's convention (settings.adoption_ends_care_leaver_status: true), for statistics only:
+    /// care before an adoption gives no status, and the reason says it is the convention, not the law.
+    /// </summary>
+    [Fact]
+    public void The_statistics_setting_leaves_adopted_young_people_out_and_says_so()
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "settings.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("      2001-10-01: false", "      2001-10-01: true"));
+        var core = new RulesCore(new EnglandLaw(RuleBook.Load(_dir)), Ssda903Codes.LoadDefault());
+        var h = CareHistory.Of(new NodaTime.LocalDate(2010, 2, 2),
+            new Episode(new NodaTime.LocalDate(2024, 3, 1), new NodaTime.LocalDate(2026, 5, 14), "E1", "A5", "E11"));
+        var a = core.Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2));
+        a.Status.Should().Be(Status.None);
+        a.StatusReason.Should().Contain("SSDA903 care leaver return's convention");
+        core.Engine.Classify(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.None);
+        // The law's reading, the default: qualifying (s.24(1B), (2)(a)).
+        RulesCore.LoadDefault().Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.Qualifying);
+    }
+
     [Fact]
     public void An_unknown_key_or_a_missing_rule_is_refused()
     {
