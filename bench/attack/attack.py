@@ -158,7 +158,8 @@ def caseload(port, pid, folder, n=8):
     mem = rss(pid)
     statuses = ", ".join(f"{s} ({size // 1024} KB) in {dt:.1f} s" for dt, s, size, _ in results)
     print(f"{n} uploads of {results[0][3] / 1e6:.1f} MB at once: {wall:.1f} s wall; {statuses}")
-    print(f"server peak RSS {mem['VmHWM']} MB (now {mem['VmRSS']} MB); /health slowest {1000 * worst[0]:.0f} ms over {probes[0]} probes")
+    print(f"server peak RSS {mem['VmHWM']} MB (now {mem['VmRSS']} MB); "
+          f"/health slowest {1000 * worst[0]:.0f} ms over {probes[0]} probes")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,9 @@ namespace LocalOffer.Web;
 /// </summary>
 public static class FormContentType
 {
-    public static IApplicationBuilder UseFormContentType(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseFormContentType(this IApplicationBuilder app) => app.Use(Check);
+
+    private static async Task Check(HttpContext context, Func<Task> next)
     {
         var request = context.Request;
         if (HttpMethods.IsPost(request.Method) && !request.Path.StartsWithSegments("/api")
@@ -27,5 +29,5 @@ public static class FormContentType
             return;
         }
         await next();
-    });
+    }
 }

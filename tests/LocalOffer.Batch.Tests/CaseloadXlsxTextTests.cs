@@ -14,7 +14,8 @@ namespace LocalOffer.Batch.Tests;
 public sealed class CaseloadXlsxTextTests
 {
     private static CaseloadEvent Event(string child, string adviser) =>
-        new(child, new LocalDate(2010, 3, 10), CaseloadEventKind.Birthday18, "18th birthday", new LocalDate(2028, 3, 10),
+        new(child, new LocalDate(2010, 3, 10), CaseloadEventKind.Birthday18, "18th birthday",
+            new LocalDate(2028, 3, 10),
             5, "status becomes X", [new LegalReference("Children Act 1989 s.105(1)", "https://example.org")], null,
             new CaseloadExtras(adviser, "North", new LocalDate(2027, 10, 1), null));
 
@@ -53,6 +54,7 @@ public sealed class CaseloadXlsxTextTests
         var cut = CaseloadXlsxWriter.SheetName(name);
         cut.Should().Be(new string('x', CaseloadXlsxWriter.SheetNameLength - 1));
         var (sheets, _) = Written(Event("A", name), Event("B", name + "!"));
-        sheets.Should().OnlyContain(n => !char.IsHighSurrogate(n[n.Length - 1]) && n.Length <= CaseloadXlsxWriter.SheetNameLength);
+        sheets.Should().OnlyContain(n =>
+            !char.IsHighSurrogate(n[n.Length - 1]) && n.Length <= CaseloadXlsxWriter.SheetNameLength);
     }
 }

@@ -37,7 +37,8 @@ public sealed class InvisibleChildTests : IDisposable
         var code = $"U+{(int)hidden[0]:X4}";
         rejects.Should().HaveCount(2);
         rejects.Should().Contain(r => r.File.EndsWith("header.csv") && r.Line == 3 && r.Column == 1
-            && r.Field == "CHILD" && r.Child == null && r.Reason.Contains("invisible character") && r.Reason.Contains(code));
+            && r.Field == "CHILD" && r.Child == null && r.Reason.Contains("invisible character")
+            && r.Reason.Contains(code));
         rejects.Should().Contain(r => r.File.EndsWith("episodes.csv") && r.Line == 3 && r.Column == 1
             && r.Field == "CHILD" && r.Reason.Contains(code));
         summary.Children.Should().Be(1);

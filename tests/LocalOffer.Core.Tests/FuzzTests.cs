@@ -10,10 +10,11 @@ using NodaTime;
 namespace LocalOffer.Core.Tests;
 
 /// <summary>
-/// Fuzzing (FsCheck) of every reader of outside input: the care history JSON reader, the SSDA903
-/// CSV and XML readers, the OC3 CSV and XML readers, the caseload reader (issue 24) and the council
-/// YAML loader, over random bytes, truncations and mutations of real files. Whatever the bytes: no exception other than the "bad input" ones (exit 2), and in
-/// batch every line read is used or rejected (a stray quote can never swallow the rest of a file).
+/// Fuzzing (FsCheck) of every reader of outside input: the care history JSON reader, the SSDA903 CSV
+/// and XML readers, the OC3 CSV and XML readers, the caseload reader (issue 24) and the council YAML
+/// loader, over random bytes, truncations and mutations of real files. Whatever the bytes: no exception
+/// other than the "bad input" ones (exit 2), and in batch every line read is used or rejected (a stray
+/// quote can never swallow the rest of a file).
 /// </summary>
 public sealed class FuzzTests : IDisposable
 {
@@ -157,9 +158,10 @@ public sealed class FuzzTests : IDisposable
             {
                 var (summary, rejects) = new BatchRunner(Core).Run(options);
                 summary.RowsRejected.Should().Be(rejects.Count);
-                summary.RowsRead.Should().Be(summary.RowsUsed + summary.RowsRejected, "every row read is used or rejected");
-                (summary.HeaderRowsRead + summary.EpisodeRowsRead).Should().Be(Elements(bytes, ["HEADER", "EPISODE"], []),
-                    "every HEADER and EPISODE of a well-formed file is one row read");
+                summary.RowsRead.Should().Be(summary.RowsUsed + summary.RowsRejected,
+                    "every row read is used or rejected");
+                (summary.HeaderRowsRead + summary.EpisodeRowsRead).Should().Be(
+                    Elements(bytes, ["HEADER", "EPISODE"], []), "each HEADER and EPISODE is one row");
                 File.ReadLines(options.Out).Count().Should().Be(summary.Children + 1);
             }
             catch (UnreadableInputException)
@@ -181,17 +183,19 @@ public sealed class FuzzTests : IDisposable
     /// </summary>
     private static int Elements(byte[] bytes, string[] rows, string[] skipped)
     {
-        using var xml = System.Xml.XmlReader.Create(new StreamReader(new MemoryStream(bytes)), new System.Xml.XmlReaderSettings
+        var settings = new System.Xml.XmlReaderSettings
         {
             DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true,
-        });
+        };
+        using var xml = System.Xml.XmlReader.Create(new StreamReader(new MemoryStream(bytes)), settings);
         var (count, insideDepth) = (0, -1);
         while (xml.Read())
         {
             if (insideDepth >= 0 && xml.Depth <= insideDepth) insideDepth = -1;
             if (xml.NodeType != System.Xml.XmlNodeType.Element || insideDepth >= 0) continue;
             if (rows.Contains(xml.Name)) count++;
-            if ((rows.Contains(xml.Name) || skipped.Contains(xml.Name)) && !xml.IsEmptyElement) insideDepth = xml.Depth;
+            if ((rows.Contains(xml.Name) || skipped.Contains(xml.Name)) && !xml.IsEmptyElement)
+                insideDepth = xml.Depth;
         }
         return count;
     }
@@ -209,13 +213,15 @@ public sealed class FuzzTests : IDisposable
     private static readonly byte[] Oc3XmlSeed = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(XmlSeed)
         .Replace("</CHILD>", "<OC3><IN_TOUCH>YES</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD>")
         .Replace("<IN_TOUCH>YES</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD></EXPSSDA903>",
-            "<IN_TOUCH>YES</IN_TOUCH><IN_TOUCH>NO</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD></EXPSSDA903>"));
+            "<IN_TOUCH>YES</IN_TOUCH><IN_TOUCH>NO</IN_TOUCH><ACTIV>F1</ACTIV><ACCOM>Z1</ACCOM></OC3></CHILD>" +
+            "</EXPSSDA903>"));
 
     private static readonly Lazy<LocalOffer.Indicators.IndicatorsRunner> Indicators = new(() =>
     {
         var defs = LocalOffer.Indicators.Definitions.IndicatorDefinitions.LoadDefault();
         return new LocalOffer.Indicators.IndicatorsRunner(Core, defs,
-            LocalOffer.Indicators.Benchmarks.DfeTables.LoadDefault(defs), LocalOffer.Offers.Render.TemplateSet.LoadDefault());
+            LocalOffer.Indicators.Benchmarks.DfeTables.LoadDefault(defs),
+            LocalOffer.Offers.Render.TemplateSet.LoadDefault());
     });
 
     [Fact]
@@ -261,7 +267,8 @@ public sealed class FuzzTests : IDisposable
     }
 
     // A caseload file as an SSD extract gives it: CHILD, adviser, team, review and contact dates.
-    private static readonly byte[] CaseloadSeed = Encoding.UTF8.GetBytes("CHILD,adviser,team,last_review,last_contact\n" +
+    private static readonly byte[] CaseloadSeed = Encoding.UTF8.GetBytes(
+        "CHILD,adviser,team,last_review,last_contact\n" +
         string.Concat(Enumerable.Range(0, 40).Select(i =>
             $"C{i},\"Adviser {i % 5}, North\",Team {i % 3},{1 + i % 28:00}/01/2026,2026-02-{1 + i % 28:00}\n")) +
         "C40,\"Adviser 1,Team 1,2026-01-01,\nC41,\"Jo\"x,Team 2,,\n");

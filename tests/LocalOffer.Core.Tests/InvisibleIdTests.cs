@@ -12,7 +12,8 @@ public sealed class InvisibleIdTests
 
     public static readonly TheoryData<string, string> Hidden = new()
     {
-        { "YP\u200B0001", "200B" }, { "\uFEFFYP-0001", "FEFF" }, { "YP\u00A00001", "00A0" }, { "YP-0001\u00A0", "00A0" },
+        { "YP\u200B0001", "200B" }, { "\uFEFFYP-0001", "FEFF" }, { "YP\u00A00001", "00A0" },
+        { "YP-0001\u00A0", "00A0" },
         { "YP\u202E1000", "202E" }, { "YP\u202A1", "202A" }, { "YP\u20661", "2066" }, { "YP\u20691", "2069" },
         { "YP\u200D1", "200D" }, { "YP\u200E1", "200E" }, { "YP\u00AD1", "00AD" }, { "YP\u20601", "2060" },
         { "YP\u202F1", "202F" }, { "YP\u30001", "3000" },

@@ -163,15 +163,17 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
             Name = "latin1.json", MimeType = "application/json", Buffer = System.Text.Encoding.Latin1.GetBytes(json),
         });
         await page.ClickAsync("#check");
-        var summary = await page.WaitForSelectorAsync(".govuk-error-summary", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        var summary = await page.WaitForSelectorAsync(".govuk-error-summary",
+            new PageWaitForSelectorOptions { Timeout = 20_000 });
         (await summary!.TextContentAsync()).Should().Contain("not UTF-8 text");
-        (await page.QuerySelectorAsync("#json")).Should().BeNull("nothing was worked out from a file that was refused");
+        (await page.QuerySelectorAsync("#json")).Should().BeNull("nothing is worked out from a refused file");
         await page.SetInputFilesAsync("#history", new FilePayload
         {
             Name = "utf8.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json),
         });
         await page.ClickAsync("#check");
-        await page.WaitForSelectorAsync("#json", new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
+        await page.WaitForSelectorAsync("#json",
+            new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
         (await page.QuerySelectorAsync(".govuk-error-summary")).Should().BeNull();
     }
 

@@ -68,7 +68,8 @@ public sealed class QuietPageTests(WebApplicationFactory<WebEntryPoint> factory)
         var token = Regex.Match(page, "name=\"__af\" value=\"([^\"]+)\"").Groups[1].Value;
         var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__af"] = token, ["dob-day"] = "15", ["dob-month"] = "6", ["dob-year"] = "2008", ["council"] = "wakefield",
+            ["__af"] = token, ["dob-day"] = "15", ["dob-month"] = "6", ["dob-year"] = "2008",
+            ["council"] = "wakefield",
             ["asAt-day"] = "22", ["asAt-month"] = "11", ["asAt-year"] = "2026",
         });
         var r = await client.PostAsync("/check/person", form);

@@ -44,7 +44,8 @@ public static class SyntheticReturn
     /// <summary>Why <paramref name="yearEnd"/> cannot be used, or null.</summary>
     public static string? YearEndProblem(LocalDate yearEnd) =>
         yearEnd < EarliestYearEnd || yearEnd > DateLimits.Max
-            ? $"{yearEnd:yyyy-MM-dd}: must be from {EarliestYearEnd:yyyy-MM-dd} to {DateLimits.Max:yyyy-MM-dd}, so that " +
+            ? $"{yearEnd:yyyy-MM-dd}: must be from {EarliestYearEnd:yyyy-MM-dd} to {DateLimits.Max:yyyy-MM-dd}, " +
+              "so that " +
               $"every birth (up to 25 years before) is a date the readers accept ({DateLimits.Range})"
             : null;
 

@@ -47,7 +47,8 @@ public static class CompareCommand
                 $"--councils: no council '{LocalOffer.Core.Safety.Printable.Clean(id, 60)}' (known: {known})"));
         // ',,,' names no council: a usage error, not "an unexpected problem" later (issue 24, low).
         if (result.Count == 0)
-            throw new CliUsageException($"--councils: no council named; give ids separated by commas (known: {known})");
+            throw new CliUsageException(
+                $"--councils: no council named; give ids separated by commas (known: {known})");
         return result;
     }
 }

@@ -33,6 +33,7 @@ public static class Invisible
     {
         var at = Find(text);
         return at < 0 ? null
-            : $"holds an invisible character (U+{(int)text[at]:X4}) at position {at + 1}; type the id again without it";
+            : $"holds an invisible character (U+{(int)text[at]:X4}) at position {at + 1}; " +
+              "type the id again without it";
     }
 }

@@ -59,7 +59,8 @@ public static class Oc3XmlReader
         catch (XmlException e)
         {
             throw new UnreadableInputException(
-                $"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: {Printable.Clean(e.Message)}");
+                $"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: " +
+                Printable.Clean(e.Message));
         }
         // Found by the fuzz suite (issue 24): bytes that are not UTF-8 escaped without the file's name,
         // unlike the episodes' XML reader; the same refusal as every other reader now.
