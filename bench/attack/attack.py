@@ -6,7 +6,12 @@
   flood:   opens N idle sockets (default 20,000) to 127.0.0.1:PORT, holds them for HOLD seconds,
            probing /health each second, then closes them and probes again. Bounded in count and time.
 
-Usage: attack.py amplify PORT PID [RUNS] | attack.py flood PORT PID [N] [HOLD]
+  caseload: N (default 8) clients at once each GET /caseload (for the antiforgery cookie and token)
+           and POST the header.csv and episodes.csv of DIR (a `localoffer synth` return, about 18 MB);
+           reports the wall time, each status, the server's peak memory and /health's slowest answer,
+           probed every 0.5 s throughout. Bounded: one upload per client.
+
+Usage: attack.py amplify PORT PID [RUNS] | attack.py flood PORT PID [N] [HOLD] | attack.py caseload PORT PID DIR [N]
 The address is always 127.0.0.1: the script refuses to attack anything else.
 """
 import asyncio, json, socket, statistics, sys, time, urllib.request, concurrent.futures, resource
@@ -102,7 +107,65 @@ def flood(port, pid, n=20000, hold=15):
     print(f"after closing: /health {health(port)}; server RSS {rss(pid)['VmRSS']} MB, peak {rss(pid)['VmHWM']} MB")
 
 
+def upload(port, folder, as_at="2026-03-31"):
+    import http.cookiejar, os, re, uuid
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    page = opener.open(f"http://{HOST}:{port}/caseload", timeout=60).read().decode()
+    token = re.search(r'name="__af" value="([^"]+)"', page).group(1)
+    y, m, d = as_at.split("-")
+    fields = {"__af": token, "asAt-day": d, "asAt-month": m, "asAt-year": y, "within": "60", "adviser": ""}
+    b = uuid.uuid4().hex
+    parts = [f'--{b}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode() for k, v in fields.items()]
+    for name in ("header", "episodes"):
+        with open(os.path.join(folder, f"{name}.csv"), "rb") as f:
+            parts.append(f'--{b}\r\nContent-Disposition: form-data; name="{name}"; filename="{name}.csv"\r\n'
+                         f'Content-Type: text/csv\r\n\r\n'.encode() + f.read() + b"\r\n")
+    data = b"".join(parts) + f"--{b}--\r\n".encode()
+    req = urllib.request.Request(f"http://{HOST}:{port}/caseload", data=data,
+                                 headers={"Content-Type": f"multipart/form-data; boundary={b}"})
+    t = time.perf_counter()
+    try:
+        with opener.open(req, timeout=600) as r:
+            size, status = len(r.read()), r.status
+    except urllib.error.HTTPError as e:
+        size, status = len(e.read()), e.code
+    return time.perf_counter() - t, status, size, len(data)
+
+
+def caseload(port, pid, folder, n=8):
+    import threading
+    worst, probes, done = [0.0], [0], threading.Event()
+
+    def probe():
+        while not done.is_set():
+            t = time.perf_counter()
+            try:
+                urllib.request.urlopen(f"http://{HOST}:{port}/health", timeout=120).read()
+            except Exception:
+                pass
+            worst[0] = max(worst[0], time.perf_counter() - t)
+            probes[0] += 1
+            done.wait(0.5)
+
+    prober = threading.Thread(target=probe)
+    prober.start()
+    t = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(n) as pool:
+        results = list(pool.map(lambda _: upload(port, folder), range(n)))
+    wall = time.perf_counter() - t
+    done.set()
+    prober.join()
+    mem = rss(pid)
+    statuses = ", ".join(f"{s} ({size // 1024} KB) in {dt:.1f} s" for dt, s, size, _ in results)
+    print(f"{n} uploads of {results[0][3] / 1e6:.1f} MB at once: {wall:.1f} s wall; {statuses}")
+    print(f"server peak RSS {mem['VmHWM']} MB (now {mem['VmRSS']} MB); "
+          f"/health slowest {1000 * worst[0]:.0f} ms over {probes[0]} probes")
+
+
 if __name__ == "__main__":
     mode, port, pid = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    if mode == "caseload":
+        caseload(port, pid, sys.argv[4], *[int(a) for a in sys.argv[5:]])
+        sys.exit(0)
     rest = [int(a) for a in sys.argv[4:]]
     (amplify if mode == "amplify" else flood)(port, pid, *rest)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts `localoffer serve` from a build on 127.0.0.1:PORT, runs bench/attack/attack.py MODE against
-# it, and stops it. Usage: run.sh <path to localoffer.dll> amplify|flood [PORT] [args...]
+# it, and stops it. Usage: run.sh <path to localoffer.dll> amplify|flood|caseload [PORT] [args...]
 set -euo pipefail
 dll="$1"; mode="$2"; port="${3:-5099}"; shift 3 || shift $#
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -19,6 +19,8 @@ public static class SecurityHeaders
         await next();
     });
 
+    public const string NoCache = "no-cache, no-store";
+
     private static void Set(HttpContext context)
     {
         var h = context.Response.Headers;
@@ -28,6 +30,10 @@ public static class SecurityHeaders
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         h["Cross-Origin-Opener-Policy"] = "same-origin";
-        h.CacheControl = context.Request.Path.StartsWithSegments("/assets") && context.Response.StatusCode < 400 ? "public, max-age=86400" : "no-store";
+        // Pages: "no-cache, no-store" and Pragma, exactly what antiforgery sets, so it has nothing to
+        // override and no longer logs a warning on every page view (issue 24, low).
+        var asset = context.Request.Path.StartsWithSegments("/assets") && context.Response.StatusCode < 400;
+        h.CacheControl = asset ? "public, max-age=86400" : NoCache;
+        if (!asset) h.Pragma = "no-cache";
     }
 }

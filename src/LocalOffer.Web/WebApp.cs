@@ -97,6 +97,7 @@ public static class WebApp
         var css = SystemFont.Apply(File.ReadAllText(Path.Combine(assets, "govuk-frontend.min.css")));
         app.MapGet("/assets/govuk-frontend.min.css", () => Results.Text(css, "text/css")).ExcludeFromDescription();
         app.MapGet("/assets/localoffer.css", () => Results.Text(SitePublisher.SiteCss, "text/css")).ExcludeFromDescription();
+        app.UseFormContentType();
         app.UseAntiforgery();
         app.MapOpenApi();
         ApiEndpoints.Map(app);

@@ -151,6 +151,32 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
+    // Issue 24, low: the Check page read an upload with replacement, so a Latin-1 "Zoé" became "Zo\uFFFD".
+    [Fact]
+    public async Task The_check_page_refuses_a_file_that_is_not_utf8_and_still_reads_one_that_is()
+    {
+        var (page, _) = await Open("/check");
+        await Date(page, "asAt", new LocalDate(2026, 11, 22));
+        const string json = "{\"id\": \"Zoé\", \"dateOfBirth\": \"2008-06-15\"}";
+        await page.SetInputFilesAsync("#history", new FilePayload
+        {
+            Name = "latin1.json", MimeType = "application/json", Buffer = System.Text.Encoding.Latin1.GetBytes(json),
+        });
+        await page.ClickAsync("#check");
+        var summary = await page.WaitForSelectorAsync(".govuk-error-summary",
+            new PageWaitForSelectorOptions { Timeout = 20_000 });
+        (await summary!.TextContentAsync()).Should().Contain("not UTF-8 text");
+        (await page.QuerySelectorAsync("#json")).Should().BeNull("nothing is worked out from a refused file");
+        await page.SetInputFilesAsync("#history", new FilePayload
+        {
+            Name = "utf8.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json),
+        });
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#json",
+            new PageWaitForSelectorOptions { Timeout = 20_000, State = WaitForSelectorState.Attached });
+        (await page.QuerySelectorAsync(".govuk-error-summary")).Should().BeNull();
+    }
+
     [Fact]
     public async Task The_caseload_in_the_browser_is_the_commands_csv()
     {

@@ -9,8 +9,9 @@ namespace LocalOffer.Batch.Caseload;
 /// <summary>
 /// The caseload as .xlsx (DocumentFormat.OpenXml): a sheet "All" and a sheet per adviser (and one for
 /// young people with none), each with the CSV's columns. Text is written as inline strings, never a
-/// formula, so nothing from an input can run; characters XML cannot hold are dropped. Sheet names are
-/// cut to Excel's 31 characters with its forbidden characters replaced, and made unique.
+/// formula, so nothing from an input can run; characters XML cannot hold are dropped, characters
+/// outside the BMP kept. Sheet names are cut to Excel's 31 characters with its forbidden characters
+/// replaced, and made unique.
 /// </summary>
 public static class CaseloadXlsxWriter
 {
@@ -73,14 +74,30 @@ public static class CaseloadXlsxWriter
         w.WriteEndElement();
     }
 
-    private static string XmlSafe(string s) => s.All(XmlConvert.IsXmlChar) ? s : new string(s.Where(XmlConvert.IsXmlChar).ToArray());
+    // Characters XML 1.0 cannot hold (control characters, lone surrogates) are dropped, but a surrogate
+    // pair is one character and is kept: checking char by char dropped every character outside the
+    // Basic Multilingual Plane, so a CJK Extension B name or an emoji vanished (issue 24, low).
+    private static string XmlSafe(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], s[i])) sb.Append(s, i++, 2);
+            else if (XmlConvert.IsXmlChar(s[i])) sb.Append(s[i]);
+        }
+        return sb.Length == s.Length ? s : sb.ToString();
+    }
+
+    // A cut to Excel's length never splits a surrogate pair (half a character is not XML).
+    private static string Cut(string s, int length) =>
+        s.Length <= length ? s : s[..(char.IsHighSurrogate(s[length - 1]) ? length - 1 : length)];
 
     /// <summary>Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and more than 31 characters.</summary>
     public static string SheetName(string name)
     {
         var clean = new string(XmlSafe(name).Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '-' : c).ToArray()).Trim('\'', ' ');
         if (clean.Length == 0) clean = "Adviser";
-        return clean.Length <= SheetNameLength ? clean : clean[..SheetNameLength].TrimEnd('\'', ' ');
+        return clean.Length <= SheetNameLength ? clean : Cut(clean, SheetNameLength).TrimEnd('\'', ' ');
     }
 
     private static string Unique(string name, HashSet<string> taken)
@@ -89,7 +106,7 @@ public static class CaseloadXlsxWriter
         for (var n = 2; !taken.Add(candidate); n++)
         {
             var suffix = $" ({n})";
-            candidate = (name.Length + suffix.Length > SheetNameLength ? name[..(SheetNameLength - suffix.Length)] : name) + suffix;
+            candidate = Cut(name, SheetNameLength - suffix.Length) + suffix;
         }
         return candidate;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalOffer.Batch.Input;
 using LocalOffer.Core.Rules;
+using LocalOffer.Core.Safety;
 using NodaTime;
 
 namespace LocalOffer.Batch.Cohort;
@@ -88,6 +89,7 @@ public sealed class RowChecker
         var birth = default(LocalDate);
         var problem =
             id.Length == 0 ? new RowProblem(child.Column, "CHILD", null, "no CHILD id")
+            : Hidden(child) is { } hidden ? hidden
             : child.Council?.Contains('/') == true ? new RowProblem(0, "LA", id, LaSlash)
             : dob.Text.Trim().Length == 0 ? new RowProblem(dob.Column, "DOB", id, "no DOB")
             : !Ssda903Date.TryParse(dob.Text, out birth)
@@ -106,6 +108,7 @@ public sealed class RowChecker
         var id = child.Text.Trim();
         RowProblem? beforeChild = null;
         if (child.Council?.Contains('/') == true) beforeChild = new RowProblem(0, "LA", id, LaSlash);
+        else if (Hidden(child) is { } hidden) beforeChild = hidden;
         // YEAR is the whole field as a number in the dates' range, never a prefix or a wrapped short.
         var yearText = yearField.Text.Trim();
         var year = 0;
@@ -145,6 +148,11 @@ public sealed class RowChecker
         return new EpisodeInput(line, id, child.Column, decom.Column, start, hasEnd ? end : null, legalStatus,
             placement, reasonEnded, (short)year, beforeChild, beforeBirth, afterBirth);
     }
+
+    // A CHILD with an invisible character is a different child that looks the same: refused, and
+    // the reject names no child (it would be one that does not exist) (issue 24, low).
+    private static RowProblem? Hidden(FieldAt child) =>
+        Invisible.Problem(child.Text) is { } why ? new RowProblem(child.Column, "CHILD", null, "CHILD " + why) : null;
 
     private static string Quote(ReadOnlySpan<char> text) => Reject.Quote(text.ToString());
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LocalOffer.Core.Safety;
 using NodaTime;
 
 namespace LocalOffer.Batch.Synth;
@@ -33,10 +34,26 @@ public static class SyntheticReturn
 
     public static readonly string[] Files = ["header.csv", "episodes.csv", "oc3.csv"];
 
+    /// <summary>
+    /// The earliest year end: births go back 25 years, and a birth before 1900 is refused by every
+    /// reader (DateLimits), so an earlier year end wrote files its own readers reject (issue 24, low).
+    /// Every date written is on or before the year end, so the latest is DateLimits.Max.
+    /// </summary>
+    public static readonly LocalDate EarliestYearEnd = DateLimits.Min.PlusYears(25);
+
+    /// <summary>Why <paramref name="yearEnd"/> cannot be used, or null.</summary>
+    public static string? YearEndProblem(LocalDate yearEnd) =>
+        yearEnd < EarliestYearEnd || yearEnd > DateLimits.Max
+            ? $"{yearEnd:yyyy-MM-dd}: must be from {EarliestYearEnd:yyyy-MM-dd} to {DateLimits.Max:yyyy-MM-dd}, " +
+              "so that " +
+              $"every birth (up to 25 years before) is a date the readers accept ({DateLimits.Range})"
+            : null;
+
     /// <summary>The files, written whole or not at all (temporary files renamed at the end).</summary>
     public static Counts Write(string directory, int children, int seed, LocalDate yearEnd)
     {
         if (children is < 1 or > MaxChildren) throw new ArgumentOutOfRangeException(nameof(children), $"1 to {MaxChildren:N0} children");
+        if (YearEndProblem(yearEnd) is { } problem) throw new ArgumentOutOfRangeException(nameof(yearEnd), problem);
         Directory.CreateDirectory(directory);
         using var headerFile = LocalOffer.Core.Safety.AtomicFile.Create(Path.Combine(directory, Files[0]));
         using var episodesFile = LocalOffer.Core.Safety.AtomicFile.Create(Path.Combine(directory, Files[1]));
@@ -152,7 +169,10 @@ public static class SyntheticReturn
         return table[^1].Code;
     }
 
-    private static string D(LocalDate d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    // The last line of defence: a date the readers would refuse is never written (the run fails whole).
+    private static string D(LocalDate d) => DateLimits.InRange(d)
+        ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)
+        : throw new InvalidOperationException($"synth would write {DateLimits.OutOfRange(d)}");
 
     private static StreamWriter Writer(Stream stream) => new(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
 }

@@ -41,8 +41,14 @@ public static class CompareCommand
     {
         if (string.IsNullOrWhiteSpace(list)) return catalog.Councils.ToList();
         var result = new List<Council>();
+        var known = string.Join(", ", catalog.Councils.Select(x => x.Id));
         foreach (var id in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct())
-            result.Add(catalog.Find(id) ?? throw new CliUsageException($"--councils: no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})"));
+            result.Add(catalog.Find(id) ?? throw new CliUsageException(
+                $"--councils: no council '{LocalOffer.Core.Safety.Printable.Clean(id, 60)}' (known: {known})"));
+        // ',,,' names no council: a usage error, not "an unexpected problem" later (issue 24, low).
+        if (result.Count == 0)
+            throw new CliUsageException(
+                $"--councils: no council named; give ids separated by commas (known: {known})");
         return result;
     }
 }

@@ -24,6 +24,8 @@ public static class SynthCommand
             if (existing.Count > 0)
                 throw new CliUsageException($"--out {dir} already holds {string.Join(" and ", existing)}: refusing to overwrite; give an empty or new folder");
             CliOptions.CheckInRange("--year-end", parse.GetValue(end));
+            if (SyntheticReturn.YearEndProblem(parse.GetValue(end)) is { } problem)
+                throw new CliUsageException("--year-end " + problem);
             var counts = SyntheticReturn.Write(dir, n, parse.GetValue(seed), parse.GetValue(end));
             parse.InvocationConfiguration.Error.WriteLine($"synth: {counts.Children:N0} children, {counts.Episodes:N0} episodes in {dir}");
             return CliRunner.Ok;

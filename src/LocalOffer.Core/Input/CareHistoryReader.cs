@@ -118,8 +118,14 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
             if (idEl.ValueKind == JsonValueKind.String)
             {
                 id = idEl.GetString();
-                // The id is echoed on screens and in reports: no control characters, and short.
-                if (id is not null && (id.Length > MaxIdLength || Printable.Clean(id, MaxIdLength) != id))
+                // The id is echoed on screens and in reports: no control characters, and short; and
+                // nothing invisible, which would make two ids that look the same (Safety.Invisible).
+                if (id is not null && id.Length <= MaxIdLength && Invisible.Problem(id) is { } hidden)
+                {
+                    errors.Add(new InputError("id", hidden));
+                    id = null;
+                }
+                else if (id is not null && (id.Length > MaxIdLength || Printable.Clean(id, MaxIdLength) != id))
                 {
                     errors.Add(new InputError("id", $"must be at most {MaxIdLength} printable characters"));
                     id = null;

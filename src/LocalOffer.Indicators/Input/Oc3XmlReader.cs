@@ -1,5 +1,6 @@
 using System.Xml;
 using LocalOffer.Batch.Input;
+using LocalOffer.Core.Safety;
 
 namespace LocalOffer.Indicators.Input;
 
@@ -58,7 +59,14 @@ public static class Oc3XmlReader
         catch (XmlException e)
         {
             throw new UnreadableInputException(
-                $"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: {e.Message}");
+                $"{path}: line {e.LineNumber}, position {e.LinePosition}: not well-formed XML: " +
+                Printable.Clean(e.Message));
+        }
+        // Found by the fuzz suite (issue 24): bytes that are not UTF-8 escaped without the file's name,
+        // unlike the episodes' XML reader; the same refusal as every other reader now.
+        catch (Exception e) when (e is InvalidUtf8Exception or System.Text.DecoderFallbackException)
+        {
+            throw new UnreadableInputException($"{path}: not UTF-8 text; save the file as UTF-8 and run again");
         }
     }
 }
