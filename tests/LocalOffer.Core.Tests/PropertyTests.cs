@@ -230,16 +230,13 @@ public sealed class PropertyTests
     public void The_short_cuts_give_the_full_answer_on_every_birthday_line()
     {
         var (asked, taken, endsOn16) = (0, 0, 0);
-        Check.One(Config.WithMaxTest(3000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        ForAllOnBirthdayLines(3000, (h, d) =>
         {
-            var (h, d) = x;
-            if (!Valid(h)) return true;
             asked++;
             if (ShortCutsAgree(h, d).ShortCut) taken++;
             var b16 = Core.Law.Birthdays.Birthday(h.DateOfBirth, Core.Law.AgeEligibleFrom);
             if (h.Episodes.Any(e => e.End == b16) && d > b16) endsOn16++;
-            return true;
-        }));
+        });
         taken.Should().BeGreaterThan(asked / 25, $"the short cuts are taken ({taken} of {asked})");
         endsOn16.Should().BeGreaterThan(asked / 50, $"care ending on the 16th birthday is generated ({endsOn16} of {asked})");
     }
@@ -275,10 +272,8 @@ public sealed class PropertyTests
     /// <summary>The full assessment and the batch's classification agree on every birthday line.</summary>
     [Fact]
     public void Batch_classification_agrees_with_the_full_assessment_on_every_birthday_line() =>
-        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        ForAllOnBirthdayLines(1000, (h, d) =>
         {
-            var (h, d) = x;
-            if (!Valid(h)) return true;
             var a = Core.Engine.Assess(h, d);
             var k = Core.Engine.Classify(h, d);
             var why = $"on {d} for {Describe(h)}";
@@ -287,21 +282,26 @@ public sealed class PropertyTests
             k.NextChange.Should().Be(a.NextChange, why);
             k.EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(
                 a.Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), why);
-            return true;
-        }));
+        });
 
     /// <summary>NothingCanHold (the batch's skip of the rules) never skips a day with an entitlement, on the lines.</summary>
     [Fact]
     public void No_entitlement_holds_on_a_day_the_batch_skips_the_rules_on_every_birthday_line() =>
-        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        ForAllOnBirthdayLines(1000, (h, d) =>
         {
-            var (h, d) = x;
-            if (!Valid(h)) return true;
             var view = HistoryView.Of(h);
             var (spans, epochs, _) = TimelineBuilder.Build(view, Core.Law);
             if (Core.Engine.Entitlements.NothingCanHold(view, spans, epochs[0], d))
                 Core.Engine.Assess(h, d).Entitlements.Where(e => e.CoversDate(d)).Select(e => e.Id)
                     .Should().BeEmpty($"the batch skips the rules on {d} for {Describe(h)}");
+        });
+
+    /// <summary>Checks <paramref name="property"/> on valid histories whose every date is on a birthday line.</summary>
+    private static void ForAllOnBirthdayLines(int tests, Action<CareHistory, LocalDate> property) =>
+        Check.One(Config.WithMaxTest(tests), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        {
+            var (h, d) = x;
+            if (Valid(h)) property(h, d);
             return true;
         }));
 
