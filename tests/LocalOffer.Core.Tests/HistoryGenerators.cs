@@ -30,7 +30,8 @@ public static class HistoryGenerators
         from dobDays in Gen.Choose(0, s.BornWithinDays)
         from episodeCount in Gen.Choose(s.MinEpisodes, s.MaxEpisodes)
         from gaps in Gen.ArrayOf(s.Gap, episodeCount)
-        from lengths in Gen.ArrayOf(Gen.Choose(0, s.MaxLength), episodeCount)
+        // One episode in ten holds no whole day (it ends the day it starts): accepted, counted as nothing.
+        from lengths in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (9, Gen.Choose(1, s.MaxLength))), episodeCount)
         from statuses in Gen.ArrayOf(Gen.Elements(LegalStatuses), episodeCount)
         from places in Gen.ArrayOf(Gen.Elements(Placements), episodeCount)
         from reasons in Gen.ArrayOf(Gen.Elements(Reasons), episodeCount)
