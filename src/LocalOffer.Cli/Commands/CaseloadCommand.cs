@@ -109,7 +109,10 @@ public static class CaseloadCommand
         {
             case ".csv": CaseloadCsvWriter.Write(s, r.Events); break;
             case ".xlsx": CaseloadXlsxWriter.Write(s, r.Events); break;
-            case ".ics": CaseloadIcsWriter.Write(s, r.Events, SystemClock.Instance.GetCurrentInstant()); break;
+            case ".ics":
+                CaseloadIcsWriter.Write(s, r.Events, SystemClock.Instance.GetCurrentInstant(), o.AsAt,
+                    CaseloadCalendar.Name(o.Adviser, o.Team));
+                break;
             default:
                 var html = CaseloadHtmlWriter.Render(r.Events, o.AsAt, o.WithinDays, "assets/", null, o.Adviser ?? o.Team);
                 s.Write(System.Text.Encoding.UTF8.GetBytes(html));
