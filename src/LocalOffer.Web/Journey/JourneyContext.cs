@@ -69,6 +69,32 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         return new SeeOther(url);
     }
 
+    /// <summary>
+    /// Keeps a form that did not pass with the answers and redirects to its page's GET, which shows the
+    /// errors (<see cref="TakePending"/>): the browser's history then holds no POST to resend.
+    /// </summary>
+    public IResult ShowErrors(JourneyState state, string page, IFormCollection post, string path)
+    {
+        state.Pending = PendingForm.Of(page, post);
+        return Next(state, path, post["return"] == "answers" ? "return=answers" : null);
+    }
+
+    /// <summary>The form kept for this page, taken off the answers (so the next page's handle is without it).</summary>
+    public IFormCollection? TakePending(JourneyState state, string page)
+    {
+        var pending = state.Pending;
+        state.Pending = null;
+        return pending is not null && pending.Page == page ? pending.Form() : null;
+    }
+
+    /// <summary>The name a kept form of an item's page goes by: "episodes/add" or "episodes/2/change".</summary>
+    public static string ItemPageName(ListKind kind, int? n) => n is { } i ? $"{kind.Slug}/{i}/change" : $"{kind.Slug}/add";
+
+    /// <summary>An item's kept form read and checked again, as the post was, or null when none is kept for it.</summary>
+    public ItemForm? PendingItem(JourneyState state, ListKind kind, int? n) =>
+        TakePending(state, ItemPageName(kind, n)) is { } post
+            ? ItemForm.Read(kind, post, Iso((string?)state.History["dateOfBirth"]), core).Form : null;
+
     public IResult Expired(HttpContext http) => JourneyEndpoints.Page(templates, "web/expired", new
     {
         site = JourneyPages.Site(http, af), pageTitle = "Sorry, your answers could not be read",
@@ -162,10 +188,12 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         var ret = (string?)post["return"];
         var list = state.List(kind.Key);
         if (n is { } k && (k < 1 || k > list.Count)) return Results.NotFound();
-        if (n is null && list.Count >= kind.Max) return ItemPage(http, state, kind, n, ItemForm.Empty(kind), ret);
+        // A full list: back to it (the page says it is full), never a page answering the post.
+        if (n is null && list.Count >= kind.Max) return Next(state, ReturnPath(kind, ret));
         var dob = Iso((string?)state.History["dateOfBirth"]);
-        var (form, item) = ItemForm.Read(kind, post, dob, core);
-        if (item is null) return ItemPage(http, state, kind, n, form, ret);
+        var (_, item) = ItemForm.Read(kind, post, dob, core);
+        if (item is null)
+            return ShowErrors(state, ItemPageName(kind, n), post, n is { } c ? $"/check/{kind.Slug}/{c}/change" : $"/check/{kind.Slug}/add");
         int at;
         if (n is { } i) list[(at = i) - 1] = item;
         else
