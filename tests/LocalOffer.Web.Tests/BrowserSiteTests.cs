@@ -109,6 +109,9 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         await Date(page, "asAt", asAt);
         await page.ClickAsync("#run");
         await page.WaitForSelectorAsync("#summary", new PageWaitForSelectorOptions { Timeout = 120_000 });
+        // Issue 28: statuses in words, never the file's ids.
+        var statuses = await page.Locator("table:has(caption:text('Children by status')) tbody th").AllTextContentsAsync();
+        statuses.Should().Contain("looked after (in care)").And.NotContain("looked_after").And.NotContain("former_relevant");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-results"));
         var inBrowser = await File.ReadAllBytesAsync((await download.PathAsync())!);
 
@@ -201,6 +204,15 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
             using var expected = new MemoryStream();
             LocalOffer.Batch.Caseload.CaseloadCsvWriter.Write(expected, result.Events);
             inBrowser.Should().Be(Encoding.UTF8.GetString(expected.ToArray()));
+            // Issue 28: the manager's summary by adviser (as CaseloadSummary counts), then every item of
+            // the adviser chosen, with no cap.
+            var lines = LocalOffer.Batch.Caseload.CaseloadSummary.ByAdviser(result.Events);
+            var shown = await page.Locator("#adviser-summary tbody tr").AllInnerTextsAsync();
+            shown.Should().HaveCount(lines.Count + 1);
+            shown[0].Should().StartWith(lines[0].Adviser).And.Contain(lines[0].Overdue.ToString("N0"));
+            (await page.TextContentAsync("#events caption"))!.Should().StartWith($"{result.Events.Count:N0} item(s)");
+            await page.SelectOptionAsync("#adviser", lines[0].Adviser);
+            (await page.TextContentAsync("#events caption"))!.Should().StartWith($"{lines[0].Items:N0} item(s)");
             requests.Should().BeEmpty();
             (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
         }

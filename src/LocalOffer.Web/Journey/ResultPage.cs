@@ -1,3 +1,4 @@
+using LocalOffer.Core.Output;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
 using LocalOffer.Offers.Render;
@@ -61,12 +62,7 @@ public static class ResultPage
             // The adviser reads why, in the law's terms (the young person's own page speaks to them).
             reason = JourneyPages.Capital(assessment.StatusReason),
             noOffer = offer.Version is null,
-            panelClass = assessment.Status switch
-            {
-                Status.None => "lo-panel--none",
-                Status.LookedAfter => "lo-panel--care",
-                _ => "lo-panel--leaver",
-            },
+            panelClass = StatusPanel.CssClass(assessment.Status),
             svg = TimelineSvg.Render(assessment, j.Core.Law),
             timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
             nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
