@@ -96,7 +96,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         if (team.Phone is null) missing.Add("a phone number (phone)");
         if (team.Email is null && team.ContactForm is null) missing.Add("an email or a contact form (email or contact_form)");
         if (team.Hours is null) missing.Add("the hours it is answered (hours)");
-        if (missing.Count > 0) r.Error(node, $"the leaving care team contact gives no {string.Join(", no ", missing)}: {Ask}");
+        if (missing.Count > 0) r.Error(node, $"the leaving care team contact is missing {string.Join(" and ", missing)}: {Ask}");
     }
 
     private OfferVersion? LoadVersion(string file, List<Finding> findings)
