@@ -187,6 +187,14 @@ public sealed class SchemaLintTests : IDisposable
     public void A_phone_field_without_a_number_is_an_error(string fields, string message) =>
         Lint(Offer("\n    topic: leisure"), Team(fields)).Should().Contain(f => f.Message.Contains(message));
 
+    [Theory]
+    [InlineData("0113 378 3364 (East), 0113 378 1666 (South), 0113 247 7424 (West)", "0113 378 3364|0113 378 1666|0113 247 7424")]
+    [InlineData("01484 225511 (business support and duty), or 01484 221000", "01484 225511|01484 221000")]
+    [InlineData("0300 323 0251 (freephone)", "0300 323 0251")]
+    [InlineData("ask your personal adviser", "")]
+    public void Each_number_in_a_phone_field_is_found_on_its_own(string phone, string numbers) =>
+        PhoneText.Numbers(phone).Should().Equal(numbers.Split('|', StringSplitOptions.RemoveEmptyEntries));
+
     [Fact]
     public void A_contact_must_cite_the_page_it_comes_from()
     {
