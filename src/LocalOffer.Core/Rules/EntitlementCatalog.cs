@@ -73,9 +73,11 @@ public sealed class EntitlementCatalog
                 throw StrictYaml.Error(f, m.Children[new YamlScalarNode("local_offer")],
                     $"entitlement '{id}': local_offer '{localOffer}' must be must_explain or may_explain");
             var ids = provisionNodes.Select(p => p.Value!).ToArray();
-            var money = m.Children.ContainsKey(new YamlScalarNode("money")) ? Money(f, id, StrictYaml.Map(f, m, "money"), book) : null;
+            var money = m.Children.ContainsKey(new YamlScalarNode("money"))
+                ? Money(f, id, StrictYaml.Map(f, m, "money"), book) : null;
             all.Add(new EntitlementDefinition(id, StrictYaml.Text(f, m, "title"), StrictYaml.Text(f, m, "summary"),
-                StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(), localOffer == "must_explain", money));
+                StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(),
+                localOffer == "must_explain", money));
         }
         return new EntitlementCatalog(all);
     }
@@ -98,7 +100,9 @@ public sealed class EntitlementCatalog
                 $"entitlement '{id}': money period '{period}' must be one of: {string.Join(", ", MoneyPeriods)}");
         var source = StrictYaml.Text(f, m, "source");
         if (!source.StartsWith("https://", StringComparison.Ordinal))
-            throw StrictYaml.Error(f, m.Children[new YamlScalarNode("source")], $"entitlement '{id}': money source must be a https:// address");
-        return new EntitlementMoney(new DatedAmount(book.Get(parameter)), period, StrictYaml.Text(f, m, "how_to_apply"), source);
+            throw StrictYaml.Error(f, m.Children[new YamlScalarNode("source")],
+                $"entitlement '{id}': money source must be a https:// address");
+        return new EntitlementMoney(new DatedAmount(book.Get(parameter)), period,
+            StrictYaml.Text(f, m, "how_to_apply"), source);
     }
 }

@@ -52,14 +52,17 @@ public static class ComplianceReport
         if (v.CoProduction is null) Add(v.File, 0, "does not say how care leavers helped write the offer");
         if (v.StayingPutPolicy is null) Add(v.File, 0, "no link to, or summary of, the staying put policy");
         // The leaving care team itself is required (a lint error, PolicyLoader); the others are warnings.
-        foreach (var kind in OfferVocabulary.RequiredContactKinds.Where(k => k != "leaving_care_team" && !council.Contacts.ContainsKey(k)))
+        var expected = OfferVocabulary.RequiredContactKinds.Where(k => k != "leaving_care_team");
+        foreach (var kind in expected.Where(k => !council.Contacts.ContainsKey(k)))
             Add(councilFile, 0, $"no {OfferVocabulary.ContactKindLabels[kind].ToLowerInvariant()} contact");
         if (council.Website is null) Add(councilFile, 0, "no council website");
         foreach (var i in items.Where(IsMoney))
         {
             if (i.Amount is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount and does not say how to find it out");
-            else if (i.Amount.Gbp is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount (the council publishes none: ask)");
-            if (i.Amount is { HowToClaim: null }) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) does not say how to claim it");
+            else if (i.Amount.Gbp is null)
+                Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount (the council publishes none: ask)");
+            if (i.Amount is { HowToClaim: null })
+                Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) does not say how to claim it");
         }
         if (items.All(i => i.Topic != "council-tax")) Add(v.File, 0, "does not say whether care leavers get council tax support (LGFA 1992 s.13A)");
         foreach (var i in items.Where(i => i.Topic == "council-tax" && i.CouncilTax is null))

@@ -28,11 +28,13 @@ public static partial class EditorialText
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:(?:the )?council has not said|has not (?:been )?said|not (?:yet )?(?:known|stated|given)|to be confirmed|TBC|TBD|TODO|FIXME|lorem ipsum)\b|\[(?:name|website|contact|place|email|phone|number)[^\]]*\]",
+    [GeneratedRegex(@"\b(?:(?:the )?council has not said|has not (?:been )?said|not (?:yet )?(?:known|stated|given)"
+        + @"|to be confirmed|TBC|TBD|TODO|FIXME|lorem ipsum)\b|\[(?:name|website|contact|place|email|phone|number)[^\]]*\]",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"\bthe (?:template|report|source|document|strategy|leaflet|board pack|pdf|page) (?:says|said|does not|doesn't|gives no|names|is silent)\b",
+    [GeneratedRegex(@"\bthe (?:template|report|source|document|strategy|leaflet|board pack|pdf|page)"
+        + @" (?:says|said|does not|doesn't|gives no|names|is silent)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceTalk();
 

@@ -11,7 +11,8 @@ namespace LocalOffer.Offers.Lint;
 public static partial class MoneyText
 {
     public static IReadOnlyList<decimal> Figures(string text) =>
-        Pound().Matches(text).Select(m => decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture)).ToList();
+        Pound().Matches(text).Select(m => decimal.Parse(m.Groups[1].Value.Replace(",", ""), CultureInfo.InvariantCulture))
+            .ToList();
 
     /// <summary>
     /// The figures in <paramref name="conditions"/> that disagree with the amount: any other figure,

@@ -29,7 +29,8 @@ public static class OfferRules
     /// Whether the offer in force on <paramref name="asAt"/> is older than its review date: its pages
     /// must then say so at the top (issue 25: an offer from 2018 shown as current with no warning).
     /// </summary>
-    public static bool PastReview(EnglandLaw law, Policy.OfferVersion v, LocalDate asAt) => ReviewDue(law, v) is { } due && due < asAt;
+    public static bool PastReview(EnglandLaw law, Policy.OfferVersion v, LocalDate asAt) =>
+        ReviewDue(law, v) is { } due && due < asAt;
 
     /// <summary>The day CWSA 2026 s.8 came into force, if it has by <paramref name="date"/>; null while prospective.</summary>
     public static LocalDate? Cwsa2026S8InForce(EnglandLaw law, LocalDate date)

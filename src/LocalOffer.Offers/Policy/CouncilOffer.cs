@@ -102,7 +102,8 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
     public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
 
     /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
-    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Pounds.Format(g) + Period switch
+    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Pounds.Format(g)
+        + Period switch
     {
         "once" => "",
         "weekly" => " a week",
@@ -115,7 +116,8 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
 public static class Pounds
 {
     public static string Format(decimal gbp) =>
-        "£" + gbp.ToString(decimal.Truncate(gbp) == gbp ? "#,0" : "#,0.00", System.Globalization.CultureInfo.InvariantCulture);
+        "£" + gbp.ToString(decimal.Truncate(gbp) == gbp ? "#,0" : "#,0.00",
+            System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

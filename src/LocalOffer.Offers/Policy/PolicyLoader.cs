@@ -43,15 +43,10 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
                 if (r.Map(cm, kind) is { } c)
                 {
                     r.Keys(c, ["name", "phone", "email", "contact_form", "website", "hours", "address", "source"], []);
-                    var contact = new Contact(r.Published(c, "name"), r.Published(c, "phone"), r.Email(c, "email"), r.Url(c, "website"),
-                        r.Published(c, "hours"), r.Published(c, "address"), r.Text(c, "source"), r.Url(c, "contact_form"));
-                    if (contact.Phone is null && contact.Email is null && contact.Website is null && contact.Address is null && contact.ContactForm is null)
-                        r.Error(c, $"the {kind.Replace('_', ' ')} contact gives no phone, email, contact form, website or address: leave it out instead");
-                    if (contact.Phone is { } phone && !Lint.PhoneText.HasNumber(phone))
-                        r.Error(c.Children[new YamlScalarNode("phone")], $"the {kind.Replace('_', ' ')} phone '{phone}' holds no UK phone number to dial");
-                    // A contact is a fact about the council: cite the public page it comes from (never a guess).
-                    if (contact.Source is not { } src || !src.Contains("https://", StringComparison.Ordinal) && !src.Contains("http://", StringComparison.Ordinal))
-                        r.Error(c, $"the {kind.Replace('_', ' ')} contact names no source page: give source with the URL (and heading) it comes from");
+                    var contact = new Contact(r.Published(c, "name"), r.Published(c, "phone"), r.Email(c, "email"),
+                        r.Url(c, "website"), r.Published(c, "hours"), r.Published(c, "address"), r.Text(c, "source"),
+                        r.Url(c, "contact_form"));
+                    CheckContact(r, c, kind.Replace('_', ' '), contact);
                     contacts[kind] = contact;
                 }
         }
@@ -73,9 +68,23 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         foreach (var file in files.Take(MaxVersions))
             if (LoadVersion(file, findings) is { } v) versions.Add(v);
         if (versions.Count == 0) findings.Add(new Finding(Severity.Error, councilFile, 0, 0, "no offer-*.yaml version in the folder"));
-        var council = new Council(id, r.Published(root, "name") ?? id, r.Url(root, "website"), contacts, r.Text(root, "source") ?? "",
+        var council = new Council(id, r.Published(root, "name") ?? id, r.Url(root, "website"), contacts,
+            r.Text(root, "source") ?? "",
             versions.OrderBy(v => v.InForceFrom).ToList(), folder, r.Text(root, "notes"), national);
         return (council, findings);
+    }
+
+    /// <summary>A contact gives a way to reach it, a number to dial in its phone field, and the page it comes from.</summary>
+    private static void CheckContact(Reader r, YamlMappingNode c, string kind, Contact contact)
+    {
+        if (contact is { Phone: null, Email: null, Website: null, Address: null, ContactForm: null })
+            r.Error(c, $"the {kind} contact gives no phone, email, contact form, website or address: leave it out instead");
+        if (contact.Phone is { } phone && !PhoneText.HasNumber(phone))
+            r.Error(c.Children[new YamlScalarNode("phone")], $"the {kind} phone '{phone}' holds no UK phone number to dial");
+        // A contact is a fact about the council: cite the public page it comes from (never a guess).
+        if (contact.Source is not { } src || !src.Contains("https://", StringComparison.Ordinal)
+            && !src.Contains("http://", StringComparison.Ordinal))
+            r.Error(c, $"the {kind} contact names no source page: give source with the URL (and heading) it comes from");
     }
 
     /// <summary>
@@ -85,18 +94,22 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// </summary>
     private static void RequireLeavingCareTeam(Reader r, YamlMappingNode root, Contact? team)
     {
-        const string Ask = "a young person needs a phone number, an email or a contact form, and the hours it is answered";
+        const string Ask =
+            "a young person needs a phone number, an email or a contact form, and the hours it is answered";
         if (team is null)
         {
             r.Error(root, $"no leaving care team contact: {Ask} (contacts: leaving_care_team)");
             return;
         }
-        var node = ((YamlMappingNode)root.Children[new YamlScalarNode("contacts")]).Children[new YamlScalarNode("leaving_care_team")];
+        var contacts = (YamlMappingNode)root.Children[new YamlScalarNode("contacts")];
+        var node = contacts.Children[new YamlScalarNode("leaving_care_team")];
         var missing = new List<string>();
         if (team.Phone is null) missing.Add("a phone number (phone)");
-        if (team.Email is null && team.ContactForm is null) missing.Add("an email or a contact form (email or contact_form)");
+        if (team.Email is null && team.ContactForm is null)
+            missing.Add("an email or a contact form (email or contact_form)");
         if (team.Hours is null) missing.Add("the hours it is answered (hours)");
-        if (missing.Count > 0) r.Error(node, $"the leaving care team contact is missing {string.Join(" and ", missing)}: {Ask}");
+        if (missing.Count > 0)
+            r.Error(node, $"the leaving care team contact is missing {string.Join(" and ", missing)}: {Ask}");
     }
 
     private OfferVersion? LoadVersion(string file, List<Finding> findings)
@@ -132,7 +145,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             }
         if (from is null) return null;
         return new OfferVersion(file, from.Value, reviewed, published, next,
-            r.Published(root, "co_production"), r.Published(root, "staying_put_policy"), r.Text(root, "source") ?? "", items, r.Text(root, "notes"));
+            r.Published(root, "co_production"), r.Published(root, "staying_put_policy"), r.Text(root, "source") ?? "", items,
+            r.Text(root, "notes"));
     }
 
     private OfferItem? Item(Reader r, YamlMappingNode m)
@@ -190,11 +204,13 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             to = r.Date(im, "to");
         }
         if (id is null || area is null || kind is null) return null;
-        var item = new OfferItem(id, area, r.Published(m, "title") ?? "", r.Published(m, "description") ?? "", kind == "statutory", entitlement,
-            eligibility, amount, r.Published(m, "provider"), from, to, r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
+        var item = new OfferItem(id, area, r.Published(m, "title") ?? "", r.Published(m, "description") ?? "",
+            kind == "statutory", entitlement, eligibility, amount, r.Published(m, "provider"), from, to,
+            r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
         // Every payment says how much, or says plainly that the council publishes no figure (ask: true).
-        if (Lint.ComplianceReport.IsMoney(item) && amount is null && !m.Children.ContainsKey(new YamlScalarNode("amount")))
-            r.Error(m, $"item '{id}' is money: give amount with gbp and period, or amount: {{ ask: true }} when the council publishes no figure");
+        if (ComplianceReport.IsMoney(item) && amount is null && !m.Children.ContainsKey(new YamlScalarNode("amount")))
+            r.Error(m, $"item '{id}' is money: give amount with gbp and period, "
+                + "or amount: { ask: true } when the council publishes no figure");
         return item;
     }
 
@@ -204,7 +220,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// </summary>
     private static ItemMoney? Money(Reader r, YamlMappingNode am)
     {
-        r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out", "ask"], []);
+        r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out", "ask"],
+            []);
         var gbp = r.Decimal(am, "gbp");
         var period = r.Text(am, "period");
         if (period is not null && !OfferVocabulary.Periods.Contains(period))
@@ -215,7 +232,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var ask = r.Bool(am, "ask");
         var hasGbp = am.Children.ContainsKey(new YamlScalarNode("gbp"));
         if (!hasGbp && ask != true)
-            r.Error(am, "no amount: give gbp, or ask: true when the council publishes no figure (the page then says to ask the leaving care team how much); never invent one");
+            r.Error(am, "no amount: give gbp, or ask: true when the council publishes no figure "
+                + "(the page then says to ask the leaving care team how much); never invent one");
         if (hasGbp && ask == true)
             r.Error(am.Children[new YamlScalarNode("ask")], "give gbp or ask: true, not both");
         var upTo = r.Bool(am, "up_to") ?? false;
@@ -223,7 +241,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st").
         if (gbp is { } g && conditions is not null && MoneyText.Disagreeing(g, upTo, conditions) is { Count: > 0 } other)
             r.Error(am.Children[new YamlScalarNode("conditions")],
-                $"the conditions name {string.Join(" and ", other.Select(Pounds.Format))} but the amount is {(upTo ? "up to " : "")}{Pounds.Format(g)}: one item, one amount (make each amount its own item)");
+                $"the conditions name {string.Join(" and ", other.Select(Pounds.Format))} but the amount is "
+                + $"{(upTo ? "up to " : "")}{Pounds.Format(g)}: one item, one amount (make each amount its own item)");
         if (ask != true && gbp is null) return null;
         return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions, r.Published(am, "covers"),
             r.Published(am, "how_to_claim"), r.Published(am, "how_to_find_out"), ask == true);
@@ -246,7 +265,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var fromAge = r.Int(ct, "from_age");
         var untilAge = r.Int(ct, "until_age");
         if (fromAge is { } a && untilAge is { } b && b <= a) r.Error(ct, $"until_age {b} is not after from_age {a}");
-        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Published(ct, "joint"), r.Published(ct, "who_pays"), r.Published(ct, "how_to_claim"));
+        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Published(ct, "joint"), r.Published(ct, "who_pays"),
+            r.Published(ct, "how_to_claim"));
     }
 
     /// <summary>Parses one file, or adds an Unreadable finding and returns null.</summary>
@@ -349,7 +369,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             return null;
         }
 
-        /// <summary>Text a young person reads: no editorial notes or placeholders (see <see cref="EditorialText"/>).</summary>
+        /// <summary>Text a young person reads: no editorial notes or placeholders (<see cref="EditorialText"/>).</summary>
         public string? Published(YamlMappingNode m, string key)
         {
             var t = Text(m, key);
