@@ -21,17 +21,20 @@ public sealed class PageCaptureTests(WebApplicationFactory<WebEntryPoint> factor
     private static readonly string? Out = Environment.GetEnvironmentVariable("LOCALOFFER_CAPTURE");
     private static readonly LocalDate AsAt = new(2026, 11, 22);
 
-    private static string Normalise(string html) =>
-        Regex.Replace(Regex.Replace(Regex.Replace(html,
-            "name=\"__af\" value=\"[^\"]*\"", "name=\"__af\" value=\"AF\""),
-            "([?&;]s=|name=\"s\" value=\")[A-Za-z0-9_-]{22}", "$1HANDLE"),
-            "/check/print/[A-Za-z0-9_-]+", "/check/print/TICKET");
+    private static string Normalise(string html)
+    {
+        html = Regex.Replace(html, "name=\"__af\" value=\"[^\"]*\"", "name=\"__af\" value=\"AF\"");
+        html = Regex.Replace(html, "([?&;]s=|name=\"s\" value=\")[A-Za-z0-9_-]{22}", "$1HANDLE");
+        html = Regex.Replace(html, "/check/print/[A-Za-z0-9_-]+", "/check/print/TICKET");
+        // The calendar holds the time it was made (DTSTAMP).
+        return Regex.Replace(html, "href=\"data:text/calendar[^\"]*\"", "href=\"ICS\"");
+    }
 
     private static void Save(string folder, string name, string text)
     {
         var dir = Path.Combine(Out!, folder);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, Regex.Replace(name, "[^A-Za-z0-9._-]+", "_")), Normalise(text));
+        File.WriteAllText(Path.Combine(dir, Regex.Replace(Normalise(name), "[^A-Za-z0-9._-]+", "_")), Normalise(text));
     }
 
     [Fact]
