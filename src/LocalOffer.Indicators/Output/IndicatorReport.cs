@@ -68,7 +68,7 @@ public static class IndicatorReport
                 {
                     band = g.Key,
                     chartTitle = $"{title}, aged {g.Key}: percent {words}",
-                    svg = BarChartSvg.Render(id, $"{title}, aged {g.Key}: percent {words}", bars),
+                    svg = SafeSvg.Check(BarChartSvg.Render(id, $"{title}, aged {g.Key}: percent {words}", bars)),
                     year = h.BenchmarkYear,
                     total = h.Total,
                     rows = g.Select(r => new

@@ -22,7 +22,7 @@ public static class Linter
                 if (item.Entitlement == EntitlementIds.HigherEducationBursary && item.Amount is { } amount
                     && law.HigherEducationBursary.On(v.InForceFrom) is { } floor && amount.Gbp < floor)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1,
-                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law ({law.HigherEducationBursary.References[0].Citation}); the offer says £{amount.Gbp:#,0.##}");
+                        $"item '{item.Id}': the higher education bursary is at least {LocalOffer.Core.Output.Gbp.Format(floor)} by law ({law.HigherEducationBursary.References[0].Citation}); the offer says {LocalOffer.Core.Output.Gbp.Format(amount.Gbp!.Value)}");
                 if (item.From is { } f && item.To is { } to && to <= f)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1, $"item '{item.Id}': in_force.to is not after in_force.from");
             }

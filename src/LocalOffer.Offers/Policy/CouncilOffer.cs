@@ -102,10 +102,10 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
     /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
     public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Period switch
     {
-        "once" => $"£{g:#,0.##}",
-        "weekly" => $"£{g:#,0.##} a week",
-        "monthly" => $"£{g:#,0.##} a month",
-        _ => $"£{g:#,0.##} a year",
+        "once" => LocalOffer.Core.Output.Gbp.Format(g),
+        "weekly" => $"{LocalOffer.Core.Output.Gbp.Format(g)} a week",
+        "monthly" => $"{LocalOffer.Core.Output.Gbp.Format(g)} a month",
+        _ => $"{LocalOffer.Core.Output.Gbp.Format(g)} a year",
     };
 }
 

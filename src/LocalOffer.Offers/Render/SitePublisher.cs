@@ -91,7 +91,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             id = a,
             title = OfferVocabulary.Areas[a],
             file = OfferViews.AreaFile(a),
-            count = items.Count(i => i.Area == a) == 1 ? "1 item" : $"{items.Count(i => i.Area == a)} items",
+            count = items.Count(i => i.Area == a),
             items = items.Where(i => i.Area == a).OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             statutory = items.Where(i => i.Area == a && i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             discretionary = items.Where(i => i.Area == a && !i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
@@ -186,12 +186,12 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     {
         var (amount, words) = id switch
         {
-            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "£{0:#,0}, once for your course"),
-            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "£{0:#,0} if your apprenticeship starts on or after the date this amount took effect"),
-            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to £{0:#,0} a year"),
+            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "{0}, once for your course"),
+            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "{0} if your apprenticeship starts on or after the date this amount took effect"),
+            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to {0} a year"),
             _ => (null, ""),
         };
-        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, gbp) : null;
+        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, LocalOffer.Core.Output.Gbp.Format(gbp)) : null;
     }
 
     /// <summary>

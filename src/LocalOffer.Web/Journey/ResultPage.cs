@@ -67,7 +67,7 @@ public static class ResultPage
                 Status.LookedAfter => "lo-panel--care",
                 _ => "lo-panel--leaver",
             },
-            svg = TimelineSvg.Render(assessment, j.Core.Law),
+            svg = SafeSvg.Check(TimelineSvg.Render(assessment, j.Core.Law)),
             timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
             nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
                 .Select(l => l["Near miss: ".Length..]).ToArray(),
