@@ -87,9 +87,9 @@ public sealed class PageCaptureTests(WebApplicationFactory<WebEntryPoint> factor
             var text = await r.Content.ReadAsStringAsync();
             if (!(r.Content.Headers.ContentType?.MediaType ?? "").Contains("html")) continue;
             Save(folder, $"{(int)r.StatusCode}{url}.html", text);
-            foreach (Match m in Regex.Matches(text, "href=\"(/[^\"#]*)\""))
+            foreach (Match m in Regex.Matches(text, "href=\"(/[^\"]*)\""))
             {
-                var next = System.Net.WebUtility.HtmlDecode(m.Groups[1].Value);
+                var next = System.Net.WebUtility.HtmlDecode(m.Groups[1].Value).Split('#')[0];
                 if (next.StartsWith("/assets") || next.Contains("download") || next.Contains(".pdf") || next.Contains(".csv")
                     || next.StartsWith("/api")) continue;
                 if (url.StartsWith("/councils") && !next.StartsWith("/councils")) continue;

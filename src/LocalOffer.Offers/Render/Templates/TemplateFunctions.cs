@@ -7,7 +7,7 @@ namespace LocalOffer.Offers.Render;
 
 /// <summary>
 /// Every function a template can call, in one place (Scriban's own builtins are not given to
-/// templates): <c>date</c>, <c>lastday</c>, <c>money</c>, <c>plural</c>, <c>markdown</c>; and
+/// templates): <c>date</c>, <c>lastday</c>, <c>money</c>, <c>plural</c>, <c>markdown</c>, <c>indent</c>; and
 /// <c>include</c>, added by <see cref="TemplateSet"/>. Each returns text (escaped when written) except
 /// <c>markdown</c>, whose <see cref="SafeHtml"/> is written as it is.
 /// </summary>
@@ -42,6 +42,19 @@ public static class TemplateFunctions
     /// <summary>{{ markdown text }}: council Markdown as safe HTML (<see cref="SafeMarkdown"/>).</summary>
     public static SafeHtml Markdown(object? text) => SafeMarkdown.Render(text as string ?? "");
 
+    /// <summary>
+    /// {{ include 'web/_date' d | indent 2 }}: an include's lines indented by n spaces, for an include
+    /// that stands on its own indented line (its output is still the include's, so still safe).
+    /// </summary>
+    public static SafeHtml Indent(SafeHtml html, int spaces)
+    {
+        var pad = new string(' ', Math.Clamp(spaces, 0, 40));
+        var lines = html.Html.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (i < lines.Length - 1 || lines[i].Length > 0) lines[i] = pad + lines[i];
+        return new SafeHtml(string.Join('\n', lines));
+    }
+
     /// <summary>The functions as a read-only object a template context starts from.</summary>
     internal static ScriptObject Create(IScriptCustomFunction include)
     {
@@ -51,6 +64,7 @@ public static class TemplateFunctions
         o.Import("money", new Func<object?, string>(Money));
         o.Import("plural", new Func<object?, string, string?, string>(Plural));
         o.Import("markdown", new Func<object?, SafeHtml>(Markdown));
+        o.Import("indent", new Func<SafeHtml, int, SafeHtml>(Indent));
         o.SetValue("include", include, true);
         o.IsReadOnly = true;
         return o;
