@@ -17,7 +17,7 @@ public static class SafeMarkdown
     private static readonly MarkdownPipeline Located = new MarkdownPipelineBuilder().DisableHtml().UsePreciseSourceLocation().Build();
 
     /// <summary>The Markdown as HTML a template may write as it is.</summary>
-    public static SafeHtml Render(string markdown) => new(ToHtml(markdown));
+    public static SafeHtml Render(string markdown) => new SafeHtml(ToHtml(markdown));
 
     public static string ToHtml(string markdown)
     {

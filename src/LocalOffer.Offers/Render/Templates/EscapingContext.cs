@@ -47,6 +47,11 @@ internal sealed class EscapingContext : TemplateContext
         return Write(_kind == TemplateOutputKind.Html ? EscapeHtml(text) : EscapeText(text));
     }
 
+    /// <summary>A date written bare is ISO (yyyy-MM-dd); a page uses the date function for words.</summary>
+    public override string? ObjectToString(object? value, bool nested = false) =>
+        value is NodaTime.LocalDate d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : base.ObjectToString(value, nested);
+
     /// <summary>
     /// A value is true unless it is null, false, empty text, zero or an empty list (as the templates
     /// were written: "if there are contacts", "if there is an amount").

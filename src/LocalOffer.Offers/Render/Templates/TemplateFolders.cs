@@ -14,7 +14,7 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public sealed partial class TemplateFolders(string templates, string? theme, TemplateOutputKind kind) : ITemplateLoader
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]*(/[a-z0-9_][a-z0-9_.-]*)*$")]
+    [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*(/[a-z0-9_][a-z0-9_.-]*)*$")]
     private static partial Regex Name();
 
     public static string Extension(TemplateOutputKind kind, string name) =>

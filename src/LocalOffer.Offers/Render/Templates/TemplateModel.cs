@@ -14,21 +14,22 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public static class TemplateModel
 {
-    public static ScriptObject Import(object model) =>
-        Convert(model, "model", 0) as ScriptObject
+    public static ScriptObject Import(object model, Func<string, string>? text = null) =>
+        Convert(model, "model", 0, text ?? (s => s)) as ScriptObject
         ?? throw new ArgumentException("a template's model must be an object with named members", nameof(model));
 
     private const int MaxDepth = 32;
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Properties = new();
 
-    private static object? Convert(object? value, string path, int depth)
+    private static object? Convert(object? value, string path, int depth, Func<string, string> text)
     {
         if (depth > MaxDepth) throw new ArgumentException($"view model too deep at {path}");
         switch (value)
         {
             case null: return null;
-            case string or bool or int or long or decimal or double or LocalDate or SafeHtml: return value;
+            case string s: return text(s);
+            case bool or int or long or decimal or double or LocalDate or SafeHtml: return value;
             case Enum e: return e.ToString();
             case ScriptObject or ScriptArray:
                 throw new ArgumentException($"view model {path}: give plain objects, not script objects");
@@ -36,7 +37,7 @@ public static class TemplateModel
             {
                 var o = new ScriptObject(dict.Count, false);
                 foreach (DictionaryEntry kv in dict)
-                    o.SetValue(kv.Key.ToString()!, Convert(kv.Value, $"{path}.{kv.Key}", depth + 1), true);
+                    o.SetValue(kv.Key.ToString()!, Convert(kv.Value, $"{path}.{kv.Key}", depth + 1, text), true);
                 o.IsReadOnly = true;
                 return o;
             }
@@ -44,7 +45,7 @@ public static class TemplateModel
             {
                 var a = new ScriptArray();
                 var i = 0;
-                foreach (var item in list) a.Add(Convert(item, $"{path}[{i++}]", depth + 1));
+                foreach (var item in list) a.Add(Convert(item, $"{path}[{i++}]", depth + 1, text));
                 a.IsReadOnly = true;
                 return a;
             }
@@ -54,7 +55,7 @@ public static class TemplateModel
             throw new ArgumentException($"view model {path}: {type.Name} is not a view model (give an anonymous object, a list, text, a number or a date)");
         var props = Properties.GetOrAdd(type, t => t.GetProperties());
         var obj = new ScriptObject(props.Length, false);
-        foreach (var p in props) obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1), true);
+        foreach (var p in props) obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text), true);
         obj.IsReadOnly = true;
         return obj;
     }

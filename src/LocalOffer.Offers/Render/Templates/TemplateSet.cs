@@ -33,6 +33,9 @@ public sealed class TemplateSet
 
     public TemplateLimits Limits { get; }
 
+    /// <summary>For tests only: changes every text of every view model before it is rendered (to make it hostile).</summary>
+    internal Func<string, string>? EveryText { get; init; }
+
     /// <summary>templates/ beside rules/ (a source checkout or the built program).</summary>
     public static TemplateSet LoadDefault()
     {
@@ -55,7 +58,7 @@ public sealed class TemplateSet
         var template = Compile(folders.PathOf(name));
         using var budget = new CancellationTokenSource(Limits.Time);
         var context = new EscapingContext(_functions, kind, Limits, folders, budget.Token);
-        context.PushGlobal(TemplateModel.Import(model));
+        context.PushGlobal(TemplateModel.Import(model, EveryText));
         try
         {
             return template.Render(context);
