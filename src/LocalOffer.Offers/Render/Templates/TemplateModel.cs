@@ -15,20 +15,22 @@ namespace LocalOffer.Offers.Render;
 public static class TemplateModel
 {
     public static ScriptObject Import(object model, Func<string, string>? text = null) =>
-        Convert(model, "model", 0, text ?? (s => s)) as ScriptObject
+        Convert(model, "model", 0, text) as ScriptObject
         ?? throw new ArgumentException("a template's model must be an object with named members", nameof(model));
 
     private const int MaxDepth = 32;
 
+    private static readonly ConditionalWeakTable<object, ScriptObject> Imported = new();
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Properties = new();
 
-    private static object? Convert(object? value, string path, int depth, Func<string, string> text)
+    private static object? Convert(object? value, string path, int depth, Func<string, string>? text)
     {
         if (depth > MaxDepth) throw new ArgumentException($"view model too deep at {path}");
         switch (value)
         {
             case null: return null;
-            case string s: return text(s);
+            case string s: return text is null ? s : text(s);
             case bool or int or long or decimal or double or LocalDate or SafeHtml: return value;
             case Enum e: return e.ToString();
             case ScriptObject or ScriptArray:
@@ -50,6 +52,10 @@ public static class TemplateModel
                 return a;
             }
         }
+        // An anonymous object cannot change once made, and its import is read-only: a site model
+        // shared by a council's twelve pages is imported once (a view model's lists are not changed
+        // after it is made; the test hook that rewrites text is never cached).
+        if (text is null && Imported.TryGetValue(value, out var done)) return done;
         var type = value.GetType();
         if (!IsAnonymous(type))
             throw new ArgumentException($"view model {path}: {type.Name} is not a view model (give an anonymous object, a list, text, a number or a date)");
@@ -57,6 +63,7 @@ public static class TemplateModel
         var obj = new ScriptObject(props.Length, false);
         foreach (var p in props) obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text), true);
         obj.IsReadOnly = true;
+        if (text is null) Imported.AddOrUpdate(value, obj);
         return obj;
     }
 
