@@ -70,7 +70,7 @@ public static class ComplianceReport
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
         if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Topic == "setting-up-home" && i.Amount?.Gbp is { } g && g < recommended))
-                Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
+                Add(v.File, i.Line, $"item '{i.Id}': {LocalOffer.Core.Output.Gbp.Format(i.Amount!.Gbp!.Value)} is below the DfE recommended {LocalOffer.Core.Output.Gbp.Format(recommended)}");
         // CWSA 2026 s.8 areas: measured only once commenced (a dated rule with no start date yet).
         if (OfferRules.Cwsa2026S8InForce(law, asAt) is { } s8)
             foreach (var topic in OfferRules.Cwsa2026S8Topics.Where(t => items.All(i => i.Topic != t)))

@@ -102,7 +102,7 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
     public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
 
     /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
-    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Pounds.Format(g)
+    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + LocalOffer.Core.Output.Gbp.Format(g)
         + Period switch
     {
         "once" => "",
@@ -110,14 +110,6 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
         "monthly" => " a month",
         _ => " a year",
     };
-}
-
-/// <summary>Pounds as people write them: £2,000 for whole pounds, £57.90 with pence (never £57.9).</summary>
-public static class Pounds
-{
-    public static string Format(decimal gbp) =>
-        "£" + gbp.ToString(decimal.Truncate(gbp) == gbp ? "#,0" : "#,0.00",
-            System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

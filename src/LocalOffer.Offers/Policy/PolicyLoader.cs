@@ -241,8 +241,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st").
         if (gbp is { } g && conditions is not null && MoneyText.Disagreeing(g, upTo, conditions) is { Count: > 0 } other)
             r.Error(am.Children[new YamlScalarNode("conditions")],
-                $"the conditions name {string.Join(" and ", other.Select(Pounds.Format))} but the amount is "
-                + $"{(upTo ? "up to " : "")}{Pounds.Format(g)}: one item, one amount (make each amount its own item)");
+                $"the conditions name {string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} but the amount is "
+                + $"{(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: one item, one amount (make each amount its own item)");
         if (ask != true && gbp is null) return null;
         return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions, r.Published(am, "covers"),
             r.Published(am, "how_to_claim"), r.Published(am, "how_to_find_out"), ask == true);
