@@ -132,6 +132,45 @@ public sealed class CatalogueTests : IDisposable
             .WithMessage("*'made-up' has no rule*");
     }
 
+    /// <summary>
+    /// Issue 25: the statutory bursaries appear on every council's money page from the catalogue, each
+    /// with its dated amount (amounts.yaml) and how to apply, never copied into a council's offer.
+    /// </summary>
+    [Theory]
+    [InlineData("higher-education-bursary", "once", "2009-08-22", 2000)]
+    [InlineData("bursary-16-19", "yearly", "2011-09-01", 1200)]
+    [InlineData("apprenticeship-bursary", "once", "2018-08-01", 1000)]
+    [InlineData("apprenticeship-bursary", "once", "2023-08-01", 3000)]
+    public void The_statutory_bursaries_carry_their_dated_amount_and_how_to_apply(string id, string period, string from, int gbp)
+    {
+        var money = EnglandLaw.LoadDefault().Entitlements[id].Money!;
+        var date = NodaTime.Text.LocalDatePattern.Iso.Parse(from).Value;
+        (money.Period, money.Amount.On(date), money.Amount.On(date.PlusDays(-1)) == gbp).Should().Be((period, gbp, false));
+        money.HowToApply.Should().Contain("you").And.NotMatchRegex(@"s\.\d|reg \d|£");
+        money.Source.Should().StartWith("https://");
+    }
+
+    [Fact]
+    public void Only_payments_carry_money()
+    {
+        var law = EnglandLaw.LoadDefault();
+        law.Entitlements.All.Where(e => e.Money is not null).Select(e => e.Id)
+            .Should().BeEquivalentTo("higher-education-bursary", "bursary-16-19", "apprenticeship-bursary");
+    }
+
+    [Theory]
+    [InlineData("amount: amounts.higher_education_bursary", "amount: amounts.free_pony", "money amount 'amounts.free_pony' is not a parameter of amounts.yaml")]
+    [InlineData("amount: amounts.higher_education_bursary", "amount: ages.leaving_care_from", "money amount 'ages.leaving_care_from' is not a parameter")]
+    [InlineData("source: https://www.legislation.gov.uk/uksi/2009/2274/regulation/2", "source: a leaflet", "money source must be a https:// address")]
+    public void A_bad_money_entry_names_file_line_and_column(string from, string to, string message)
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "entitlements.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace(from, to));
+        ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>()
+            .WithMessage($"entitlements.yaml:*:*: entitlement 'higher-education-bursary': {message}*");
+    }
+
     [Fact]
     public void A_bad_provision_url_names_the_line()
     {

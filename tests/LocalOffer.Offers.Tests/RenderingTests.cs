@@ -14,6 +14,7 @@ public sealed class RenderingTests
         { "dfe-illustrative", "2026-11-22" }, { "wakefield", "2026-11-22" }, { "wakefield", "2023-06-01" },
         { "kirklees", "2026-11-22" }, { "wirral", "2024-06-01" }, { "wirral", "2026-11-22" },
         { "lancashire", "2026-11-22" }, { "rutland", "2026-11-22" }, { "surrey", "2026-11-22" },
+        { "leeds", "2026-11-22" }, { "blackpool", "2026-11-22" }, { "hackney", "2026-11-22" },
     };
 
     [Theory]

@@ -52,9 +52,10 @@ public sealed class ToolPackageTests : IDisposable
         (code, output) = Run(localoffer, "check yp.json --as-at 2026-11-22", elsewhere);
         code.Should().Be(0, output);
         output.Should().Contain("Status: eligible");
-        (code, output) = Run(localoffer, "publish --council wakefield --as-at 2026-11-22 --out site", elsewhere);
+        // Hackney: a shipped council whose pages give its leaving care team's phone, email and hours (issue 25).
+        (code, output) = Run(localoffer, "publish --council hackney --as-at 2026-11-22 --out site", elsewhere);
         code.Should().Be(0, output);
-        File.ReadAllText(Path.Combine(elsewhere, "site", "index.html")).Should().Contain("Wakefield");
+        File.ReadAllText(Path.Combine(elsewhere, "site", "index.html")).Should().Contain("Hackney");
         File.Exists(Path.Combine(elsewhere, "site", "assets", "govuk-frontend.min.css")).Should().BeTrue();
     }
 }

@@ -91,7 +91,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             id = a,
             title = OfferVocabulary.Areas[a],
             file = OfferViews.AreaFile(a),
-            count = items.Count(i => i.Area == a) == 1 ? "1 item" : $"{items.Count(i => i.Area == a)} items",
+            count = items.Count(i => i.Area == a),
             items = items.Where(i => i.Area == a).OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             statutory = items.Where(i => i.Area == a && i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             discretionary = items.Where(i => i.Area == a && !i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
@@ -100,6 +100,9 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var team = council.Contacts.GetValueOrDefault("leaving_care_team");
         var outOfHours = council.Contacts.GetValueOrDefault("out_of_hours");
         var nationalShown = council.NationalContactIds is { } ids ? _national.Where(n => ids.Contains(n.Id)).ToList() : _national;
+        // The council's own branding, if it has a theme that passes lint (else the default look).
+        var theme = Theme.CouncilTheme.Load(council.Folder).Theme;
+        string Render(string name, object model) => templates.Render(name, model, theme?.Folder);
         var site = new
         {
             councilName = council.Name,
@@ -134,22 +137,30 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
                 new { href = "law.html", label = "The law" },
             }.Where(x => x is not null).ToArray(),
             footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Published with LocalOffer.",
+            // A themed site links the council's own accessibility statement, outside the theme's templates.
+            footerLinks = theme is null ? null : new object[] { new { href = theme.AccessibilityStatement, label = "Accessibility statement" } },
+            theme = theme is null ? null : new
+            {
+                headerBackground = theme.HeaderBackground, headerText = theme.HeaderText,
+                footerBackground = theme.FooterBackground, footerText = theme.FooterText,
+                logo = theme.LogoDataUri, logoAlt = theme.LogoAlt, header = theme.HasHeader, footer = theme.HasFooter,
+            },
         };
         var pages = new List<(string, string)>
         {
-            ("index.html", templates.Render("site/index", new { site, pageTitle = "Local offer for care leavers" })),
-            ("contacts.html", templates.Render("site/contacts", new { site, pageTitle = "Who to contact" })),
-            ("by-age.html", templates.Render("site/by-age", new { site, pageTitle = "Support by age" })),
-            ("law.html", templates.Render("site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
-            ("print.html", templates.Render("site/print", new { site, pageTitle = "The whole offer" })),
-            ("offer.md", templates.Render("site/offer.md", new { site })),
+            ("index.html", Render("site/index", new { site, pageTitle = "Local offer for care leavers" })),
+            ("contacts.html", Render("site/contacts", new { site, pageTitle = "Who to contact" })),
+            ("by-age.html", Render("site/by-age", new { site, pageTitle = "Support by age" })),
+            ("law.html", Render("site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
+            ("print.html", Render("site/print", new { site, pageTitle = "The whole offer" })),
+            ("offer.md", Render("site/offer.md", new { site })),
         };
-        foreach (var a in areas) pages.Add((a.file, templates.Render("site/area", new { site, area = a, pageTitle = a.title })));
+        foreach (var a in areas) pages.Add((a.file, Render("site/area", new { site, area = a, pageTitle = a.title })));
         foreach (var g in AgeGroups(core.Law))
         {
             var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To)).OrderByDescending(i => i.Statutory)
                 .Select(i => OfferViews.Item(i, core.Law)).ToArray();
-            pages.Add((g.File, templates.Render("site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
+            pages.Add((g.File, Render("site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
         }
         return pages;
     }
@@ -186,12 +197,12 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     {
         var (amount, words) = id switch
         {
-            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "£{0:#,0}, once for your course"),
-            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "£{0:#,0} if your apprenticeship starts on or after the date this amount took effect"),
-            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to £{0:#,0} a year"),
+            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "{0}, once for your course"),
+            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "{0} if your apprenticeship starts on or after the date this amount took effect"),
+            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to {0} a year"),
             _ => (null, ""),
         };
-        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, gbp) : null;
+        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, LocalOffer.Core.Output.Gbp.Format(gbp)) : null;
     }
 
     /// <summary>

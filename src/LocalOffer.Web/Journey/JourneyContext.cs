@@ -113,7 +113,7 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + "About the young person",
             token,
-            ret = ret == "answers" ? "answers" : null,
+            returnTo = ret == "answers" ? "answers" : null,
             back = ret == "answers" ? $"/check/answers?s={token}" : "/",
             errors = JourneyPages.Errors(errors),
             dob = Date("dob", form.DobParts, errors),
@@ -172,7 +172,7 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         {
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + heading,
-            heading, hint = kind.Hint, token, ret = ret == "answers" ? "answers" : null,
+            heading, hint = kind.Hint, token, returnTo = ret == "answers" ? "answers" : null,
             action = n is null ? $"/check/{kind.Slug}/add" : $"/check/{kind.Slug}/{n}/change",
             errors = JourneyPages.Errors(errors),
             questions = JourneyPages.Questions(form, core),

@@ -103,7 +103,7 @@ public static class JourneyEndpoints
             return Page(j.Templates, "web/remove", new
             {
                 site = JourneyPages.Site(http, j.Af), pageTitle = $"Remove {kind.Noun} {n}", token = s,
-                noun = kind.Noun, n, lines = FactLists.Describe(kind, item, j.Core), ret = @return,
+                noun = kind.Noun, n, lines = FactLists.Describe(kind, item, j.Core), returnTo = @return,
                 action = $"/check/{kind.Slug}/{n}/remove", back = j.ReturnUrl(kind, @return, s!),
             });
         }).ExcludeFromDescription();

@@ -63,7 +63,7 @@ public static class ResultPage
             reason = JourneyPages.Capital(assessment.StatusReason),
             noOffer = offer.Version is null,
             panelClass = StatusPanel.CssClass(assessment.Status),
-            svg = TimelineSvg.Render(assessment, j.Core.Law),
+            svg = SafeSvg.Check(TimelineSvg.Render(assessment, j.Core.Law)),
             timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
             nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
                 .Select(l => l["Near miss: ".Length..]).ToArray(),
