@@ -69,14 +69,14 @@ public sealed class ErrorHistoryTests(LiveServer server) : IClassFixture<LiveSer
         await page.FillAsync("#start-day", start.D);
         await page.FillAsync("#start-month", start.M);
         await page.FillAsync("#start-year", start.Y);
-        await page.SelectOptionAsync("#legalStatus", ls);
+        await CodeList.Choose(page, "legalStatus", ls);
         if (end is { } e)
         {
             await page.CheckAsync("#ended");
             await page.FillAsync("#end-day", e.D);
             await page.FillAsync("#end-month", e.M);
             await page.FillAsync("#end-year", e.Y);
-            await page.SelectOptionAsync("#reasonEnded", "X1");
+            await CodeList.Choose(page, "reasonEnded", "X1");
         }
         else await page.CheckAsync("#ended-no");
         await page.ClickAsync("#save");
