@@ -11,6 +11,7 @@ namespace LocalOffer.Indicators.Tests;
 /// council (charts with five benchmarks, trend tables) and without. A screenshot for the README is
 /// written when LOCALOFFER_SCREENSHOT names a file.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class AccessibilityTests : IDisposable
 {
     private static readonly AxeRunOptions WcagAa = new()

@@ -29,6 +29,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// The published site and a personal offer opened in headless Chromium and checked with axe for
 /// WCAG 2.2 AA (tags wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa): zero violations on every page.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IDisposable
 {
     private static readonly AxeRunOptions WcagAa = new()

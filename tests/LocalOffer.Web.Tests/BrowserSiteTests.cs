@@ -71,6 +71,7 @@ public sealed class StaticSite : IAsyncLifetime
 /// `localoffer batch`; a check of every sample history gives the CLI's JSON; after the page has loaded,
 /// not one network request is made; axe finds no WCAG 2.2 AA violation.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite>
 {
     private static readonly AxeRunOptions WcagAa = new()

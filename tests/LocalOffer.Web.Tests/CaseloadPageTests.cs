@@ -16,6 +16,7 @@ namespace LocalOffer.Web.Tests;
 /// file, show one adviser, download the CSV and calendar; the CSV is the command's for the same files.
 /// Axe finds nothing on the form, its errors or the result, at 390 px and 1280 px.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly AxeRunOptions WcagAa = new()

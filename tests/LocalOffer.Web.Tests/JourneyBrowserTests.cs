@@ -12,6 +12,7 @@ namespace LocalOffer.Web.Tests;
 /// the young person's page and its PDF; screenshots at 390 px; axe WCAG 2.2 AA on every page, errors
 /// included, at 390 px and 1280 px.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly AxeRunOptions WcagAa = new()
