@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using LocalOffer.Batch.Synth;
 using Microsoft.Playwright;
@@ -14,10 +13,6 @@ namespace LocalOffer.Indicators.Tests;
 [Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class AccessibilityTests : IDisposable
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -39,7 +34,7 @@ public sealed class AccessibilityTests : IDisposable
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
         await page.GotoAsync(new Uri(Path.Combine(outDir, "index.html")).AbsoluteUri);
-        var result = await page.RunAxe(WcagAa);
+        var result = await page.RunAxe(Wcag.AA);
         result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").Should().BeEmpty();
         (await page.Locator("svg[role=img]").CountAsync()).Should().Be(8, "one chart per indicator (4) and age band (2)");
         if (la is not null && Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -15,11 +14,6 @@ namespace LocalOffer.Web.Tests;
 [Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     /// <summary>Screenshots for the note and for people reviewing a change: artifacts/screenshots in the repository.</summary>
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
@@ -65,7 +59,7 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     }
 
     private static async Task<List<string>> Axe(IPage page) =>
-        (await page.RunAxe(WcagAa)).Violations
+        (await page.RunAxe(Wcag.AA)).Violations
             .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
 
     private static async Task AxeAtBothWidths(IPage page, List<string> found)
