@@ -17,7 +17,7 @@ namespace LocalOffer.Web.Tests;
 /// test (293 s under load, most of it axe on the 90 days' 600 rows, five tables each): the result page is
 /// checked on the next 30 days, which hold every kind of item the 90 days hold and every part of the page.
 /// </summary>
-[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser), Collection(CaseloadUploads.Name)]
 public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveServer>, IDisposable
 {
     private static readonly LocalDate AsAt = new(2026, 11, 23);
@@ -160,6 +160,7 @@ public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveSer
 }
 
 /// <summary>The caseload page's limits and hostile input, in process.</summary>
+[Collection(CaseloadUploads.Name)]
 public sealed class CaseloadPageLimitTests(WebApplicationFactory<WebEntryPoint> factory) : IClassFixture<WebApplicationFactory<WebEntryPoint>>
 {
     private static string Fake(string file) => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", file);
