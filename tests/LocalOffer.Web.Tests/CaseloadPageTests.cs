@@ -50,7 +50,7 @@ public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveSer
         foreach (var width in new[] { 390, 1280 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            found.AddRange((await page.RunAxe(Wcag.AA)).Violations.Select(v => $"{page.Url} at {width}: {v.Id}: {v.Help}"));
+            found.AddRange((await Wcag.Axe(page)).Violations.Select(v => $"{page.Url} at {width}: {v.Id}: {v.Help}"));
         }
         return found;
     }

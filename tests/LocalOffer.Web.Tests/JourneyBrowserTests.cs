@@ -59,7 +59,7 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     }
 
     private static async Task<List<string>> Axe(IPage page) =>
-        (await page.RunAxe(Wcag.AA)).Violations
+        (await Wcag.Axe(page)).Violations
             .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
 
     private static async Task AxeAtBothWidths(IPage page, List<string> found)
