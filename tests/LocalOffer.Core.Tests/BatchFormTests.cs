@@ -11,7 +11,7 @@ namespace LocalOffer.Core.Tests;
 /// </summary>
 public sealed class BatchFormTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private static readonly LocalDate Dob = new(2000, 5, 1);
 
     private static Classification AsBatch(CareHistory h, LocalDate asAt) =>

@@ -19,7 +19,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_catalogue_entry_has_one_rule_and_every_rule_an_entry()
     {
-        var law = EnglandLaw.LoadDefault();
+        var law = SharedRules.Core.Law;
         var rules = new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law).Ids.ToArray();
         rules.Should().OnlyHaveUniqueItems();
         rules.Should().BeEquivalentTo(law.Entitlements.Ids);
@@ -30,7 +30,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_entry_has_words_and_provisions()
     {
-        foreach (var e in EnglandLaw.LoadDefault().Entitlements.All)
+        foreach (var e in SharedRules.Core.Law.Entitlements.All)
         {
             e.Title.Should().NotBeNullOrWhiteSpace(e.Id);
             e.Summary.Should().Contain("you", $"{e.Id}: the summary is for a young person, in the second person");
@@ -67,7 +67,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_provision_is_cited_by_an_entitlement_or_the_engine()
     {
-        var law = EnglandLaw.LoadDefault();
+        var law = SharedRules.Core.Law;
         var byEntitlement = law.Entitlements.All.SelectMany(e => e.ProvisionIds).ToHashSet();
         var named = typeof(Provisions).GetProperties().Where(p => p.PropertyType == typeof(LegalReference))
             .Select(p => (LegalReference)p.GetValue(law.P)!).ToHashSet();
@@ -114,7 +114,7 @@ public sealed class CatalogueTests : IDisposable
         a.StatusReason.Should().Contain("SSDA903 care leaver return's convention");
         core.Engine.Classify(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.None);
         // The law's reading, the default: qualifying (s.24(1B), (2)(a)).
-        RulesCore.LoadDefault().Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.Qualifying);
+        SharedRules.Core.Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.Qualifying);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class CatalogueTests : IDisposable
 /// </summary>
 public sealed class RuleBindingTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     /// <summary>
     /// Every provision a rule can cite (each LegalReference it holds) is listed in its catalogue entry, so the

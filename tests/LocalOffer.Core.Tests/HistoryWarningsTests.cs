@@ -7,7 +7,7 @@ namespace LocalOffer.Core.Tests;
 /// <summary>The warnings beside every answer stay readable however many episodes set them off.</summary>
 public sealed class HistoryWarningsTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     [Fact]
     public void Episodes_past_the_limit_of_one_kind_are_counted_in_one_line()

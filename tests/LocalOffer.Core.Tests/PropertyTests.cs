@@ -10,7 +10,7 @@ namespace LocalOffer.Core.Tests;
 /// <summary>Invariants of the engine over random histories (FsCheck).</summary>
 public sealed class PropertyTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(400).WithStartSize(1);
 
     private static bool Valid(CareHistory h) => Core.Validator.Validate(h).Count == 0;
@@ -90,11 +90,14 @@ public sealed class PropertyTests
                 .BeGreaterOrEqualTo(Core.Engine.Assess(h, d).Facts.DaysLookedAfterSince14);
         });
 
+    /// <summary>A second copy of the rules, read once for every case (issue 30: it was read afresh 400 times).</summary>
+    private static readonly Lazy<RulesCore> Other = new(RulesCore.LoadDefault);
+
     [Fact]
     public void Same_input_same_output() =>
         ForAllValid((h, d) =>
         {
-            var other = RulesCore.LoadDefault();
+            var other = Other.Value;
             var copy = h with { Episodes = h.Episodes.ToArray() };
             AssessmentJson.Serialize(other.Engine.Assess(copy, d)).Should()
                 .Be(AssessmentJson.Serialize(Core.Engine.Assess(h, d)));

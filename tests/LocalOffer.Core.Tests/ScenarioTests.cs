@@ -8,7 +8,7 @@ namespace LocalOffer.Core.Tests;
 /// <summary>Runs every scenario case in scenarios/*.yaml through the public reader and the engine.</summary>
 public sealed class ScenarioTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     public static TheoryData<ScenarioCase> Cases()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -12,13 +11,9 @@ namespace LocalOffer.Web.Tests;
 /// the young person's page and its PDF; screenshots at 390 px; axe WCAG 2.2 AA on every page, errors
 /// included, at 390 px and 1280 px.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     /// <summary>Screenshots for the note and for people reviewing a change: artifacts/screenshots in the repository.</summary>
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
@@ -64,7 +59,7 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     }
 
     private static async Task<List<string>> Axe(IPage page) =>
-        (await page.RunAxe(WcagAa)).Violations
+        (await Wcag.Axe(page)).Violations
             .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
 
     private static async Task AxeAtBothWidths(IPage page, List<string> found)
