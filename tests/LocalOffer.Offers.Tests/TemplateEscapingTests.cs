@@ -26,6 +26,8 @@ public sealed class TemplateEscapingTests
         {
             // A quote from a value never closes an attribute: every attribute value is free of the attack's quote.
             Regex.IsMatch(text, "=\"[^\"]*\"'>").Should().BeFalse(where);
+            // The attack's double quote, unescaped, would end an attribute just before its escaped apostrophe.
+            Regex.IsMatch(text, "=\"[^\"<>]*\"&#x27;").Should().BeFalse(where);
             Regex.IsMatch(text, @"<[^>]*\son\w+=").Should().BeFalse(where);
             text.Should().NotContain("href=\"javascript:", where);
         }

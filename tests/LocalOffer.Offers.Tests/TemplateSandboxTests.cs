@@ -100,10 +100,21 @@ public sealed class TemplateSandboxTests
     [InlineData("parts/../../secret")]
     public void An_include_cannot_leave_the_template_folders(string name)
     {
-        using var dir = new TempTemplates(("page.sbn-html", $"a\n {{{{ include '{name}' }}}}"), ("secret.sbn-html", "s"));
-        var act = () => new TemplateSet(Path.Combine(dir.Path)).Render("page", new { });
+        // The secret is a real template file, beside the templates folder: only the folder's bounds keep it out.
+        using var dir = new TempTemplates(("templates/page.sbn-html", $"a\n {{{{ include '{name}' }}}}"), ("secret.sbn-html", "s"),
+            ("templates/parts/x.sbn-html", "x"));
+        var act = () => new TemplateSet(Path.Combine(dir.Path, "templates")).Render("page", new { });
         var e = act.Should().Throw<TemplateException>().Which;
         (e.Line, e.Column).Should().Be((2, 5));
+    }
+
+    [Fact]
+    public void A_link_out_of_the_folder_is_refused()
+    {
+        using var dir = new TempTemplates(("templates/page.sbn-html", "{{ include 'link' }}"), ("secret.sbn-html", "s"));
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "templates", "link.sbn-html"), Path.Combine(dir.Path, "secret.sbn-html"));
+        var act = () => new TemplateSet(Path.Combine(dir.Path, "templates")).Render("page", new { });
+        act.Should().Throw<TemplateException>().Which.Reason.Should().Contain("outside");
     }
 
     [Fact]

@@ -19,8 +19,8 @@ internal sealed class EscapingContext : TemplateContext
 {
     private readonly TemplateOutputKind _kind;
 
-    public EscapingContext(ScriptObject functions, TemplateOutputKind kind, TemplateLimits limits, ITemplateLoader loader,
-        CancellationToken budget) : base(functions)
+    public EscapingContext(ScriptObject functions, TemplateOutputKind kind, TemplateLimits limits,
+        ITemplateLoader loader, CancellationToken budget) : base(functions)
     {
         _kind = kind;
         TemplateLoader = loader;
@@ -97,5 +97,6 @@ internal sealed class EscapingContext : TemplateContext
 
     /// <summary>Markdown and text: links to unsafe addresses become "#", and '&lt;' '&gt;' are entities.</summary>
     public static string EscapeText(string text) =>
-        SafeMarkdown.NeutraliseLinks(text).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        SafeMarkdown.NeutraliseLinks(text)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

@@ -11,5 +11,6 @@ namespace LocalOffer.Offers.Render;
 /// <param name="OutputChars">Characters one render writes, and the longest value it may turn into text.</param>
 public sealed record TemplateLimits(int Loops, int Recursion, TimeSpan Time, int OutputChars)
 {
-    public static readonly TemplateLimits Default = new(Loops: 10_000, Recursion: 20, Time: TimeSpan.FromSeconds(10), OutputChars: 32 << 20);
+    public static readonly TemplateLimits Default =
+        new(Loops: 10_000, Recursion: 20, Time: TimeSpan.FromSeconds(10), OutputChars: 32 << 20);
 }

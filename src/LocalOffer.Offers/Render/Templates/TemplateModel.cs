@@ -22,7 +22,8 @@ public static class TemplateModel
 
     private static readonly ConditionalWeakTable<object, ScriptObject> Imported = new();
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Properties = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]>
+        Properties = new();
 
     private static object? Convert(object? value, string path, int depth, Func<string, string>? text)
     {
@@ -58,10 +59,12 @@ public static class TemplateModel
         if (text is null && Imported.TryGetValue(value, out var done)) return done;
         var type = value.GetType();
         if (!IsAnonymous(type))
-            throw new ArgumentException($"view model {path}: {type.Name} is not a view model (give an anonymous object, a list, text, a number or a date)");
+            throw new ArgumentException($"view model {path}: {type.Name} is not a view model "
+                + "(give an anonymous object, a list, text, a number or a date)");
         var props = Properties.GetOrAdd(type, t => t.GetProperties());
         var obj = new ScriptObject(props.Length, false);
-        foreach (var p in props) obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text), true);
+        foreach (var p in props)
+            obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text), true);
         obj.IsReadOnly = true;
         if (text is null) Imported.AddOrUpdate(value, obj);
         return obj;

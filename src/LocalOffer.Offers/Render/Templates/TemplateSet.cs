@@ -33,7 +33,7 @@ public sealed class TemplateSet
 
     public TemplateLimits Limits { get; }
 
-    /// <summary>For tests only: changes every text of every view model before it is rendered (to make it hostile).</summary>
+    /// <summary>For tests only: changes every text of every view model before it is rendered (hostile text).</summary>
     internal Func<string, string>? EveryText { get; init; }
 
     /// <summary>templates/ beside rules/ (a source checkout or the built program).</summary>
@@ -45,12 +45,12 @@ public sealed class TemplateSet
         return new TemplateSet(dir);
     }
 
-    /// <summary>What a template name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
+    /// <summary>What a name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
     public static TemplateOutputKind KindOf(string name) =>
         name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal)
             ? TemplateOutputKind.Text : TemplateOutputKind.Html;
 
-    /// <summary>Renders a page. <paramref name="theme"/> is a council's theme folder, for its "theme/..." includes.</summary>
+    /// <summary>Renders a page; <paramref name="theme"/>: a theme folder, for "theme/..." includes.</summary>
     public string Render(string name, object model, string? theme = null)
     {
         var kind = KindOf(name);
@@ -65,7 +65,8 @@ public sealed class TemplateSet
         }
         catch (ScriptAbortException e)
         {
-            throw Located(e.Span, $"took longer than {Limits.Time.TotalSeconds:0.#} s (the time one render may take)", e);
+            throw Located(e.Span, $"took longer than {Limits.Time.TotalSeconds:0.#} s (the time one render may take)",
+                e);
         }
         catch (ScriptRuntimeException e)
         {
@@ -73,7 +74,7 @@ public sealed class TemplateSet
         }
     }
 
-    /// <summary>A template file parsed once (an include's too); throws <see cref="TemplateException"/> when it does not parse.</summary>
+    /// <summary>A template file parsed once; <see cref="TemplateException"/> when it does not parse.</summary>
     internal Template Compile(string path) => _compiled.GetOrAdd(path, p =>
     {
         var template = Template.Parse(File.ReadAllText(p), p);
