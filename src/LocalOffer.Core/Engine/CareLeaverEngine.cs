@@ -55,6 +55,19 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>
+    /// The entitlement runs of <see cref="Assess"/> (its <c>AllEntitlements</c>), cut to <paramref name="window"/> and
+    /// without the words: the same rules over the same timeline, asked about those days only (a what-if run asks
+    /// for every month-end of a horizon, for a whole cohort, under two laws). A run that began before the window
+    /// starts on its first day here.
+    /// </summary>
+    public IReadOnlyList<Entitlement> EntitlementsWithin(CareHistory history, Time.DateRange window)
+    {
+        var view = HistoryView.Of(history);
+        var (spans, epochs, _) = TimelineBuilder.Build(view, Law);
+        return _entitlements.Runs(view, spans, epochs[0], window);
+    }
+
+    /// <summary>
     /// The batch form: status, since when, next change, counts and the entitlement ids on the
     /// date, without the words. Same decisions as <see cref="Assess"/>.
     /// </summary>

@@ -52,8 +52,13 @@ public sealed class EnglandLaw
         SharedAccommodationStart = Commencement("commencement.shared_accommodation_exemption");
         NoLocalConnectionTestStart = Commencement("commencement.no_local_connection_test");
         IntentionallyHomelessStart = Commencement("commencement.intentionally_homeless_protection");
-        HeBursaryCoursesFrom = (LocalDate)(book.Get("commencement.higher_education_bursary_courses_from").Values.Last().Value
-            ?? throw Missing("commencement.higher_education_bursary_courses_from"));
+        HeBursaryCoursesFrom = book.Get("commencement.higher_education_bursary_courses_from").Values.LastOrDefault()?.Value
+            switch
+            {
+                LocalDate d => d,
+                null => throw Missing("commencement.higher_education_bursary_courses_from"),
+                var other => throw Bad("commencement.higher_education_bursary_courses_from", $"value '{other}' must be a date (YYYY-MM-DD)"),
+            };
 
         ShortBreakStatuses = Codes("codes.short_break_statuses");
         ShortBreakAgreementStatuses = Codes("codes.short_break_agreement_statuses");
@@ -72,8 +77,12 @@ public sealed class EnglandLaw
         ContinuesReasons = Codes("codes.continues_reasons");
         CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).Union(CustodyReasons)
             .ToFrozenSet(StringComparer.Ordinal);
-        AdoptionEndsCareLeaverStatus =
-            Book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
+        AdoptionEndsCareLeaverStatus = Book.Get("settings.adoption_ends_care_leaver_status").Values.LastOrDefault()?.Value
+            switch
+            {
+                bool b => b,
+                var other => throw Bad("settings.adoption_ends_care_leaver_status", $"value '{other}' must be true or false"),
+            };
         // Under the law (the default) an adoption is an order after which the young person lives with people
         // who have parental responsibility, as special guardianship and child arrangements orders are.
         OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons)
@@ -212,8 +221,17 @@ public sealed class EnglandLaw
                     $"{ages[k]} must be later than {ids[k - 1]} ({ages[k - 1]}): the ages come in the law's order");
     }
 
+    private readonly HashSet<string> _commencementIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The parameters read as dates in force (true from a date): a what-if's <c>--set id=YYYY-MM-DD</c> on one
+    /// of these means "in force from that date" (<see cref="ParameterOverrides"/>).
+    /// </summary>
+    public IReadOnlySet<string> CommencementIds => _commencementIds;
+
     private LocalDate? Commencement(string id)
     {
+        _commencementIds.Add(id);
         var p = Book.Get(id);
         foreach (var v in p.Values)
         {

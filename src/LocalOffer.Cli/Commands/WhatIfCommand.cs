@@ -1,0 +1,112 @@
+using System.CommandLine;
+using LocalOffer.Batch;
+using LocalOffer.Batch.Input;
+using LocalOffer.Core.Rules;
+using LocalOffer.Offers.Render;
+using LocalOffer.WhatIf;
+
+namespace LocalOffer.Cli.Commands;
+
+/// <summary>
+/// `localoffer whatif --set PARAM=VALUE[@DATE]... --header H --episodes E... | --xml X... | --histories DIR
+/// --as-at D [--horizon 24m] [--cost ID=AMOUNT/yr...] [--caseload FILE] --out DIR [--force]`: the cohort under
+/// the law as it stands and with the changes, on every month-end of the horizon (README "whatif"). Writes
+/// whatif.csv, gainers.csv, index.html and rejects.csv into DIR.
+/// </summary>
+public static class WhatIfCommand
+{
+    public static Command Create()
+    {
+        var set = new Option<string[]>("--set")
+        {
+            Description = "A change to the law: PARAMETER=VALUE@YYYY-MM-DD, or PARAMETER=YYYY-MM-DD for a commencement " +
+                "(e.g. commencement.staying_close=2027-04-01); repeat for more",
+        };
+        var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
+        var episodes = new Option<FileInfo[]>("--episodes")
+            { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
+        var xml = new Option<FileInfo[]>("--xml") { Description = "SSDA903 XML export files, oldest first", AllowMultipleArgumentsPerToken = true };
+        var histories = new Option<DirectoryInfo?>("--histories") { Description = "A folder of care history documents (*.json, as `check` reads)" };
+        var caseload = new Option<FileInfo?>("--caseload") { Description = "Caseload CSV (CHILD, adviser, team): advisers in the list of those who gain" };
+        var asAt = CliOptions.AsAt(required: true);
+        var horizon = new Option<int>("--horizon")
+        {
+            Description = $"Month-ends to count, from the as-at date's month (e.g. 24m or 2y; at most {Horizon.MaxMonths}m)",
+            DefaultValueFactory = _ => 24,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
+                if (Horizon.ParseMonths(text) is { } n) return n;
+                r.AddError($"--horizon: '{Core.Safety.Printable.Clean(text, 40)}' must be 1 to {Horizon.MaxMonths} months (e.g. 24m or 2y)");
+                return 0;
+            },
+        };
+        var cost = new Option<string[]>("--cost") { Description = "The council's own cost of an entitlement: ID=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr" };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files", Required = true };
+        var force = new Option<bool>("--force") { Description = "Write into a folder that holds other files (never deletes any)" };
+        var cmd = new Command("whatif", "A cohort under the law as it stands and with dated changes, month by month")
+            { set, header, episodes, xml, histories, caseload, asAt, horizon, cost, output, force };
+        cmd.SetAction(parse =>
+        {
+            var err = parse.InvocationConfiguration.Error;
+            var eps = parse.GetValue(episodes) ?? [];
+            var xs = parse.GetValue(xml) ?? [];
+            var h = parse.GetValue(header);
+            var dir = parse.GetValue(histories);
+            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
+            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
+                throw new CliUsageException("give one input: --header and --episodes (CSV), --xml, or --histories DIR");
+            var options = new WhatIfOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
+                dir?.FullName, parse.GetValue(caseload)?.FullName, parse.GetValue(set) ?? [], parse.GetValue(asAt),
+                parse.GetValue(horizon), parse.GetValue(cost) ?? [], parse.GetValue(output)!.FullName, parse.GetValue(force));
+            var core = CliHost.Core;
+            WhatIfResult result;
+            try
+            {
+                var runner = new WhatIfRunner(core);
+                runner.Prepare(options); // a change the rule files would refuse stops the run before anything is read
+                WhatIfFolder.Check(options);
+                result = runner.Compute(options, new Progress(err));
+                WhatIfFolder.Write(result, options, TemplateSet.LoadDefault(), core.Law.Entitlements);
+            }
+            catch (ParameterOverrideException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            catch (Exception e) when (e is UnreadableInputException or Core.Safety.OutputPathException or DirectoryNotFoundException)
+            {
+                throw new CliUsageException(e.Message);
+            }
+            Summary(err, result, options);
+            return CliRunner.Ok;
+        });
+        return cmd;
+    }
+
+    private static void Summary(TextWriter err, WhatIfResult r, WhatIfOptions o)
+    {
+        err.WriteLine($"young people {r.YoungPeople:N0}; month-ends {r.Horizon.MonthEnds.Count} " +
+            $"({r.Horizon.MonthEnds[0]:yyyy-MM-dd} to {r.Horizon.MonthEnds[^1]:yyyy-MM-dd})");
+        if (r.NotYetBorn > 0) err.WriteLine($"  {r.NotYetBorn:N0} born after the last month-end: counted nowhere");
+        foreach (var c in r.Changes) err.WriteLine($"changed {c.Parameter}: {c.Before} -> {c.After}");
+        var last = r.Rows.Where(x => x.MonthEnd == r.Horizon.MonthEnds[^1] && (x.Gained + x.Lost) > 0);
+        foreach (var x in last)
+            err.WriteLine($"  {x.Entitlement} on {x.MonthEnd:yyyy-MM-dd}: {x.Baseline:N0} -> {x.Changed:N0} " +
+                $"(gain {x.Gained:N0}, lose {x.Lost:N0})");
+        err.WriteLine($"young people who gain {r.Gainers.Select(g => g.Child).Distinct().Count():N0}; rows rejected {r.Rejects.Count:N0}");
+        err.WriteLine($"wrote {string.Join(", ", WhatIfFolder.OutputFiles)} in {o.Out}");
+        err.WriteLine($"elapsed {r.Elapsed.TotalSeconds:F2} s");
+    }
+
+    /// <summary>One plain line per phase on stderr.</summary>
+    private sealed class Progress(TextWriter err) : IProgress<BatchProgress>
+    {
+        private string? _phase;
+        public void Report(BatchProgress p)
+        {
+            if (p.Phase == _phase) return;
+            _phase = p.Phase;
+            err.WriteLine($"whatif: {p.Phase}");
+        }
+    }
+}
