@@ -1,6 +1,5 @@
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
-using LocalOffer.Core.Time;
 
 namespace LocalOffer.WhatIf;
 
@@ -14,7 +13,6 @@ internal sealed class PersonMonths
     private readonly Horizon _horizon;
     private readonly IReadOnlyDictionary<string, int> _index;
     private readonly UnitCost?[] _rates;
-    private readonly DateRange _window;
 
     public PersonMonths(Horizon horizon, IReadOnlyDictionary<string, int> index, UnitCost?[] rates)
     {
@@ -22,8 +20,6 @@ internal sealed class PersonMonths
         var n = horizon.MonthEnds.Count;
         Entitled = new int[n];
         Cost = new decimal[n * rates.Length];
-        // From the day before the first month, so a run that began before the horizon is seen to have.
-        _window = new DateRange(horizon.Before, horizon.MonthEnds[^1].PlusDays(1));
     }
 
     /// <summary>By month: bit e set when the e-th entitlement holds on that month-end.</summary>
@@ -41,18 +37,21 @@ internal sealed class PersonMonths
         if (history.DateOfBirth > _horizon.MonthEnds[^1]) return;
         var ends = _horizon.MonthEnds;
         var e = _rates.Length;
-        foreach (var run in engine.EntitlementsWithin(history, _window))
+        // Whole-life runs: most end before or begin after the horizon, and are passed over month by month.
+        foreach (var run in engine.EntitlementRuns(history))
         {
             var k = _index[run.Id];
             var perMonth = _rates[k]?.PerMonth ?? PerMonth(run.Amount);
+            if (run.Amount is not null) Costed |= 1 << k; // the law gives an amount, even if none falls in the horizon
             for (var m = 0; m < ends.Count; m++)
             {
                 if (!run.CoversDate(ends[m])) continue;
                 Entitled[m] |= 1 << k;
                 if (perMonth is { } c) Add(m * e + k, c, k);
             }
-            // A payment made once counts in the month its run begins (not one begun before the horizon).
-            if (_rates[k] is null && run.Amount is { Period: "once" } once && run.From > _window.Start)
+            // A payment made once counts in the month its run begins, when that is in the horizon.
+            if (_rates[k] is null && run.Amount is { Period: "once" } once && run.From > _horizon.Before
+                && run.From <= ends[^1])
                 Add(MonthOf(run.From) * e + k, once.Amount, k);
         }
     }

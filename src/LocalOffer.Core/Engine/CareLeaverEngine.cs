@@ -55,16 +55,15 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>
-    /// The entitlement runs of <see cref="Assess"/> (its <c>AllEntitlements</c>), cut to <paramref name="window"/> and
-    /// without the words: the same rules over the same timeline, asked about those days only (a what-if run asks
-    /// for every month-end of a horizon, for a whole cohort, under two laws). A run that began before the window
-    /// starts on its first day here.
+    /// The entitlement runs of <see cref="Assess"/> (its <c>AllEntitlements</c>, the very same call), without the
+    /// timeline's words, the explanation or the warnings: a what-if run asks for a whole cohort under two laws.
+    /// (Not the batch's day window: a window is one day, as <see cref="Entitlements.EntitlementContext"/> reads it.)
     /// </summary>
-    public IReadOnlyList<Entitlement> EntitlementsWithin(CareHistory history, Time.DateRange window)
+    public IReadOnlyList<Entitlement> EntitlementRuns(CareHistory history)
     {
         var view = HistoryView.Of(history);
         var (spans, epochs, _) = TimelineBuilder.Build(view, Law);
-        return _entitlements.Runs(view, spans, epochs[0], window);
+        return _entitlements.Runs(view, spans, epochs[0]);
     }
 
     /// <summary>

@@ -14,9 +14,9 @@ public sealed class DatedAmount
         foreach (var v in parameter.Values)
         {
             if (v.Value is not (int or decimal or null))
-                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{v.Value}' is not a number");
+                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{DatedValue.Show(v.Value)}' is not a number");
             if (v.Value is int i && i < 0 || v.Value is decimal d && d < 0)
-                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{v.Value}' must not be negative");
+                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{DatedValue.Show(v.Value)}' must not be negative");
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class EnglandLaw
             {
                 LocalDate d => d,
                 null => throw Missing("commencement.higher_education_bursary_courses_from"),
-                var other => throw Bad("commencement.higher_education_bursary_courses_from", $"value '{other}' must be a date (YYYY-MM-DD)"),
+                var other => throw Bad("commencement.higher_education_bursary_courses_from", $"value '{DatedValue.Show(other)}' must be a date (YYYY-MM-DD)"),
             };
 
         ShortBreakStatuses = Codes("codes.short_break_statuses");
@@ -81,7 +81,7 @@ public sealed class EnglandLaw
             switch
             {
                 bool b => b,
-                var other => throw Bad("settings.adoption_ends_care_leaver_status", $"value '{other}' must be true or false"),
+                var other => throw Bad("settings.adoption_ends_care_leaver_status", $"value '{DatedValue.Show(other)}' must be true or false"),
             };
         // Under the law (the default) an adoption is an order after which the young person lives with people
         // who have parental responsibility, as special guardianship and child arrangements orders are.
@@ -233,12 +233,19 @@ public sealed class EnglandLaw
     {
         _commencementIds.Add(id);
         var p = Book.Get(id);
+        LocalDate? start = null;
         foreach (var v in p.Values)
         {
-            if (v.Value is true) return v.From;
-            if (v.Value is not (false or null)) throw Bad(id, $"value '{v.Value}' must be true, false or null");
+            if (v.Value is not (true or false or null))
+                throw Bad(id, $"value '{DatedValue.Show(v.Value)}' must be true, false or null");
+            // A provision taken out of force again would need a rule in code saying whom it still serves (as a
+            // changed age would): refused rather than silently read as in force for ever.
+            if (start is { } s && v.Value is not true)
+                throw Bad(id, $"in force from {s:yyyy-MM-dd} and not from {v.From:yyyy-MM-dd}: a provision ended needs a " +
+                    "transition rule in code");
+            if (v.Value is true) start ??= v.From;
         }
-        return null;
+        return start;
     }
 
     private FrozenSet<string> Codes(string id)
@@ -249,7 +256,7 @@ public sealed class EnglandLaw
     }
 
     private IReadOnlyList<(LocalDate From, int Age)> DatedInts(string id) =>
-        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i) : throw Bad(id, $"value '{v.Value}' is not a whole number"))
+        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i) : throw Bad(id, $"value '{DatedValue.Show(v.Value)}' is not a whole number"))
             .ToArray();
 
     // A day and month in every year ("08-31"), as NodaTime's AnnualDate.
