@@ -27,6 +27,7 @@ if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]
 if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--caseload")
     return CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
+if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--whatif")
     return WhatIfBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
 if (argsList.FirstOrDefault() == "--indicators")

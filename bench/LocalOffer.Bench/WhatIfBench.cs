@@ -39,9 +39,14 @@ public static class WhatIfBench
             var read = sw.Elapsed.TotalSeconds;
             GC.Collect();
             sw.Restart();
+            var (cpu0, gc0) = (Process.GetCurrentProcess().TotalProcessorTime, GC.CollectionCount(0));
             var result = new WhatIfRunner(core).Compute(options);
+            var (cpu, gcs) = (Process.GetCurrentProcess().TotalProcessorTime - cpu0, GC.CollectionCount(0) - gc0);
+            var computed = sw.Elapsed.TotalSeconds;
             WhatIfFolder.Write(result, options, templates, core.Law.Entitlements);
             var total = sw.Elapsed.TotalSeconds;
+            Console.WriteLine($"  run {r}: read {result.Phases["read"].TotalSeconds:F2} s, count {result.Phases["count"].TotalSeconds:F2} s, " +
+                $"write {total - computed:F2} s; read and count CPU {cpu.TotalSeconds:F2} s, {gcs} collections");
             if (r > 0) (totals, reads) = ([.. totals, total], [.. reads, read]);
             last = result;
         }

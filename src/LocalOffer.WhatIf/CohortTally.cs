@@ -29,8 +29,9 @@ internal sealed class CohortTally(int months, int entitlements)
         {
             int b = baseline.Entitled[m], c = changed.Entitled[m];
             if ((b | c) == 0) continue;
-            for (var e = 0; e < entitlements; e++)
+            for (var (e, any) = (0, b | c); any != 0; e++, any >>= 1)
             {
+                if ((any & 1) == 0) continue;
                 var bit = 1 << e;
                 var cell = m * entitlements + e;
                 if ((b & bit) != 0) Baseline[cell]++;
@@ -45,13 +46,16 @@ internal sealed class CohortTally(int months, int entitlements)
                 }
             }
         }
-        if ((baseline.Costed | changed.Costed) != 0)
+        // Only the entitlements with a cost for this young person: decimal sums are dear, and most have none.
+        var costed = baseline.Costed | changed.Costed;
+        Costed |= costed;
+        for (var e = 0; costed != 0; e++, costed >>= 1)
         {
-            Costed |= baseline.Costed | changed.Costed;
-            for (var i = 0; i < BaselineCost.Length; i++)
+            if ((costed & 1) == 0) continue;
+            for (var cell = e; cell < BaselineCost.Length; cell += entitlements)
             {
-                BaselineCost[i] += baseline.Cost[i];
-                ChangedCost[i] += changed.Cost[i];
+                BaselineCost[cell] += baseline.Cost[cell];
+                ChangedCost[cell] += changed.Cost[cell];
             }
         }
         if (!anyGain) return;

@@ -25,7 +25,11 @@ public sealed record WhatIfResult(
     IReadOnlyList<Reject> Rejects,
     int YoungPeople,
     int NotYetBorn,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Time by phase: reading the young people, counting them under both laws.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}
 
 /// <summary>A row of gainers.csv: the young person, the entitlement gained, from when and for how many month-ends.</summary>
 public sealed record GainerRow(string Child, string Entitlement, LocalDate FirstMonthEnd, int MonthEnds, string? Adviser,

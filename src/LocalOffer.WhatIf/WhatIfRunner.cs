@@ -62,6 +62,7 @@ public sealed class WhatIfRunner(RulesCore core)
             { Sources = o.Sources, Documents = o.Documents };
         var people = new CaseloadRunner(core).Load(caseload, rejects);
         var extras = CaseloadRunner.Extras(caseload, people, rejects);
+        var read = clock.Elapsed;
 
         var ids = core.Law.Entitlements.Ids;
         var index = ids.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => x.k, StringComparer.Ordinal);
@@ -76,7 +77,10 @@ public sealed class WhatIfRunner(RulesCore core)
                 return new GainerRow(g.Child, ids[g.Entitlement], g.FirstMonthEnd, g.MonthEnds, x?.Adviser, x?.Team);
             }).ToList();
         return new WhatIfResult(horizon, Changes(o.Sets, law), costs, ids, Rows(tally, horizon, ids, rates), gainers, rejects,
-            people.Count, tally.NotYetBorn, clock.Elapsed);
+            people.Count, tally.NotYetBorn, clock.Elapsed)
+        {
+            Phases = new Dictionary<string, TimeSpan> { ["read"] = read, ["count"] = clock.Elapsed - read },
+        };
     }
 
     // Every young person on every core: each thread fills its own months under both laws and its own tally.
