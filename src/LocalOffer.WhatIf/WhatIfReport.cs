@@ -62,7 +62,7 @@ public static class WhatIfReport
             noChanges = r.Changes.Count == 0,
             changes = r.Changes.Select(c => new
             {
-                set = c.Set, parameter = c.Parameter, description = c.Description, before = c.Before, after = c.After,
+                set = c.Set, parameter = c.Parameter, before = c.Before, after = c.After,
                 references = c.References.Select(x => new { citation = x.Citation, url = x.Url }),
             }),
             costs = r.Costs.Select(c => new { title = catalog[c.Entitlement].Title, text = c.Text }),
