@@ -34,6 +34,19 @@ public static class WhatIfCsv
         csv.Flush();
     }
 
+    public static readonly string[] LocalOfferColumns =
+        ["council", "offer_in_force_from", "missing_item", "provision", "required_from"];
+
+    /// <summary>local-offers.csv: each council and item of CWSA 2026 s.8 its offer lacks (a header alone without s.8 dated).</summary>
+    public static void WriteLocalOffers(Stream output, IEnumerable<LocalOfferGap> gaps)
+    {
+        using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);
+        csv.WriteRecord(LocalOfferColumns);
+        foreach (var g in gaps)
+            csv.WriteRecord(new[] { g.Council, g.OfferFrom is { } f ? Iso(f) : "", g.Topic, g.Provision, Iso(g.RequiredFrom) });
+        csv.Flush();
+    }
+
     private static string Iso(NodaTime.LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

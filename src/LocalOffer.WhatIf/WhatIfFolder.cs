@@ -8,13 +8,13 @@ using LocalOffer.Offers.Render;
 namespace LocalOffer.WhatIf;
 
 /// <summary>
-/// The folder a what-if run writes: whatif.csv, gainers.csv, index.html and rejects.csv, all or none (each to a
+/// The folder a what-if run writes: whatif.csv, gainers.csv, local-offers.csv, index.html and rejects.csv, all or none (each to a
 /// temporary name through the one atomic writer, then all put in place), with GOV.UK Frontend's assets and a
 /// marker that lets a later run write there again (<see cref="ReportFolder"/>).
 /// </summary>
 public static class WhatIfFolder
 {
-    public static readonly string[] OutputFiles = ["whatif.csv", "gainers.csv", "index.html", "rejects.csv"];
+    public static readonly string[] OutputFiles = ["whatif.csv", "gainers.csv", "local-offers.csv", "index.html", "rejects.csv"];
 
     /// <summary>The file that marks a folder as an earlier what-if report.</summary>
     public const string Marker = ".localoffer-whatif";
@@ -44,6 +44,7 @@ public static class WhatIfFolder
         {
             WhatIfCsv.Write(files["whatif.csv"].Stream, r.Rows);
             WhatIfCsv.WriteGainers(files["gainers.csv"].Stream, r.Gainers);
+            WhatIfCsv.WriteLocalOffers(files["local-offers.csv"].Stream, r.LocalOffers);
             RejectCsvWriter.Write(files["rejects.csv"].Stream, r.Rejects);
             files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(html));
             foreach (var f in OutputFiles) files[f].Commit();

@@ -77,6 +77,14 @@ public static class WhatIfReport
                 months = g.MonthEnds, adviser = g.Adviser ?? "", team = g.Team ?? "",
             }),
             noGainers = r.Gainers.Count == 0,
+            hasLocalOffers = r.LocalOffers.Count > 0,
+            localOffers = r.LocalOffers.GroupBy(g => g.Council).Select(g => new
+            {
+                council = g.First().CouncilName,
+                offer = g.First().OfferFrom is { } f ? $"in force from {WhatIfRunner.LongDate(f)}" : "no offer published",
+                missing = string.Join("; ", g.Select(x => $"{x.Title} ({x.Provision})")),
+                from = WhatIfRunner.LongDate(g.First().RequiredFrom),
+            }),
             gainersCut = r.Gainers.Count > gainersTableLimit
                 ? $"The first {gainersTableLimit:N0} of {r.Gainers.Count:N0} rows are shown: every row is in gainers.csv." : null,
         };

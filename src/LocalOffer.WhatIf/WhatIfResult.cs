@@ -27,6 +27,9 @@ public sealed record WhatIfResult(
     int NotYetBorn,
     TimeSpan Elapsed)
 {
+    /// <summary>What each council's local offer lacks of the items CWSA 2026 s.8 adds, when the change dates s.8.</summary>
+    public IReadOnlyList<LocalOfferGap> LocalOffers { get; init; } = [];
+
     /// <summary>Time by phase: reading the young people, counting them under both laws.</summary>
     public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
 }

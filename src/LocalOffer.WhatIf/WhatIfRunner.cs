@@ -16,7 +16,8 @@ namespace LocalOffer.WhatIf;
 /// are entitled under each, how many gain and lose, and what the change costs. The two laws run through the same
 /// engine; with no change they are built from the same parameters the same way, so nothing can differ.
 /// </summary>
-public sealed class WhatIfRunner(RulesCore core)
+/// <param name="offers">The councils' local offers, to list what CWSA 2026 s.8 would add to each (none: not listed).</param>
+public sealed class WhatIfRunner(RulesCore core, LocalOffer.Offers.Policy.OfferCatalog? offers = null)
 {
     /// <summary>
     /// The law with the changes, checked as the rule files are (<see cref="ParameterOverrideException"/> names the
@@ -80,6 +81,7 @@ public sealed class WhatIfRunner(RulesCore core)
             people.Count, tally.NotYetBorn, clock.Elapsed)
         {
             Phases = new Dictionary<string, TimeSpan> { ["read"] = read, ["count"] = clock.Elapsed - read },
+            LocalOffers = offers is null ? [] : LocalOfferGaps.For(offers, law, o.AsAt),
         };
     }
 

@@ -252,6 +252,28 @@ public sealed class WhatIfTests
     }
 
     [Fact]
+    public void With_s8_dated_each_councils_offer_is_listed_with_the_items_it_lacks_required_from_that_date()
+    {
+        var offers = Offers.Policy.OfferCatalog.LoadDefault(Core);
+        var o = new WhatIfOptions(null, [], [], null, null, ["local_offer.cwsa_2026_s8_areas=2027-04-01"], AsAt, 12, [], "unused")
+            { Documents = StayingCloseCohort };
+        var r = new WhatIfRunner(Core, offers).Compute(o);
+        r.LocalOffers.Should().NotBeEmpty().And.OnlyContain(g => g.RequiredFrom == new LocalDate(2027, 4, 1));
+        r.LocalOffers.Select(g => g.Council).Distinct().Should().BeEquivalentTo(offers.Councils.Select(c => c.Id),
+            "no council's offer yet says how it helps care leavers find a home on release from custody");
+        // The same measure as lint, council by council, on the day s.8 begins.
+        var law = ParameterOverrides.Apply(Core.Law, o.Sets);
+        foreach (var c in offers.Councils)
+            r.LocalOffers.Where(g => g.Council == c.Id).Select(g => g.Topic).Should().BeEquivalentTo(
+                Offers.Lint.ComplianceReport.For(c, new LocalDate(2027, 4, 1), law).Where(f => f.Message.Contains("CWSA 2026 s.8"))
+                    .Select(f => Offers.Policy.OfferVocabulary.Topics.Single(t => f.Message.Contains($"'{t.Value}'")).Key), c.Id);
+        r.LocalOffers.Where(g => g.Council == "wirral").Select(g => g.Topic).Should().NotContain("transition",
+            "Wirral's offer has an item on transition to adulthood");
+        r.Rows.Should().OnlyContain(x => x.Gained == 0 && x.Lost == 0, "s.8 is about offers, not young people's entitlements");
+        new WhatIfRunner(Core, offers).Compute(o with { Sets = [] }).LocalOffers.Should().BeEmpty("s.8 has no date as the law stands");
+    }
+
+    [Fact]
     public void Whatif_values_read_as_people_read_them() =>
         WhatIfRunner.Values(Core.Law.Book.Get("amounts.apprenticeship_bursary"))
             .Should().Be("from 1 August 2018: 1000; from 1 August 2023: 3000");

@@ -11,7 +11,7 @@ namespace LocalOffer.Cli.Commands;
 /// `localoffer whatif --set PARAM=VALUE[@DATE]... --header H --episodes E... | --xml X... | --histories DIR
 /// --as-at D [--horizon 24m] [--cost ID=AMOUNT/yr...] [--caseload FILE] --out DIR [--force]`: the cohort under
 /// the law as it stands and with the changes, on every month-end of the horizon (README "whatif"). Writes
-/// whatif.csv, gainers.csv, index.html and rejects.csv into DIR.
+/// whatif.csv, gainers.csv, local-offers.csv, index.html and rejects.csv into DIR.
 /// </summary>
 public static class WhatIfCommand
 {
@@ -65,7 +65,7 @@ public static class WhatIfCommand
             TimeSpan written;
             try
             {
-                var runner = new WhatIfRunner(core);
+                var runner = new WhatIfRunner(core, LocalOffer.Offers.Policy.OfferCatalog.LoadDefault(core));
                 runner.Prepare(options); // a change the rule files would refuse stops the run before anything is read
                 WhatIfFolder.Check(options);
                 result = runner.Compute(options, new Progress(err));
@@ -97,6 +97,9 @@ public static class WhatIfCommand
         foreach (var x in last)
             err.WriteLine($"  {x.Entitlement} on {x.MonthEnd:yyyy-MM-dd}: {x.Baseline:N0} -> {x.Changed:N0} " +
                 $"(gain {x.Gained:N0}, lose {x.Lost:N0})");
+        foreach (var c in r.LocalOffers.GroupBy(g => g.Council))
+            err.WriteLine($"  local offer of {c.Key} lacks, required from {c.First().RequiredFrom:yyyy-MM-dd}: " +
+                string.Join(", ", c.Select(g => g.Topic)));
         err.WriteLine($"young people who gain {r.Gainers.Select(g => g.Child).Distinct().Count():N0}; rows rejected {r.Rejects.Count:N0}");
         err.WriteLine($"wrote {string.Join(", ", WhatIfFolder.OutputFiles)} in {o.Out}");
         err.WriteLine($"elapsed {elapsed.TotalSeconds:F2} s (read {r.Phases["read"].TotalSeconds:F2} s, " +
