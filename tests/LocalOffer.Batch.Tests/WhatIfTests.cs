@@ -274,6 +274,31 @@ public sealed class WhatIfTests
     }
 
     [Fact]
+    public void Markup_in_an_id_is_shown_as_text_a_horizon_past_the_last_date_is_refused_and_the_unborn_are_counted_apart()
+    {
+        using var dir = new TempDir();
+        (string, string)[] docs =
+        [
+            ("x.json", Doc("<script>alert(1)</script>", "2005-03-15", Ep("2019-05-01", "2023-03-15"))),
+            ("y.json", Doc("=HYPERLINK(1)", "2005-03-16", Ep("2019-05-01", "2023-03-16"))),
+            ("z.json", Doc("unborn", "2028-05-01", "")),
+        ];
+        var o = new WhatIfOptions(null, [], [], null, null, ["commencement.staying_close=2027-04-01"], AsAt, 12, [],
+            dir.File("out")) { Documents = docs };
+        var r = new WhatIfRunner(Core).Compute(o);
+        r.YoungPeople.Should().Be(3);
+        r.NotYetBorn.Should().Be(1, "born after the last month-end: counted on none");
+        WhatIfFolder.Write(r, o, Offers.Render.TemplateSet.LoadDefault(), Core.Law.Entitlements);
+        var html = File.ReadAllText(Path.Combine(o.Out, "index.html"));
+        html.Should().NotContain("<script>alert").And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;");
+        File.ReadAllText(Path.Combine(o.Out, "gainers.csv")).Should().Contain("'=HYPERLINK(1)");
+        r.Rejects.Should().BeEmpty();
+
+        var far = () => new WhatIfRunner(Core).Compute(o with { AsAt = new LocalDate(2199, 6, 1), HorizonMonths = 24 });
+        far.Should().Throw<Batch.Input.UnreadableInputException>().WithMessage("--horizon ends after 2199-12-31");
+    }
+
+    [Fact]
     public void Whatif_values_read_as_people_read_them() =>
         WhatIfRunner.Values(Core.Law.Book.Get("amounts.apprenticeship_bursary"))
             .Should().Be("from 1 August 2018: 1000; from 1 August 2023: 3000");
