@@ -94,13 +94,8 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
     {
         var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml)
-            .Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
-        foreach (var f in OutputFiles)
-            if (inputs.Contains(Path.Combine(outDir, f)))
-                throw new UnreadableInputException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
-        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report");
+        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report",
+            new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml));
         var clock = Stopwatch.StartNew();
         var run = Compute(o, progress);
         var phases = run.Summary.Phases;

@@ -23,15 +23,10 @@ public static class WhatIfFolder
     public static void Check(WhatIfOptions o)
     {
         var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.Header, o.CaseloadCsv }.Concat(o.Episodes).Concat(o.Xml)
-            .Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
-        foreach (var f in OutputFiles)
-            if (inputs.Contains(Path.Combine(outDir, f)))
-                throw new UnreadableInputException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
         if (o.HistoriesDir is { } h && Path.TrimEndingDirectorySeparator(Path.GetFullPath(h)) == Path.TrimEndingDirectorySeparator(outDir))
             throw new UnreadableInputException("--out is the --histories folder: choose another folder (outputs never go among inputs)");
-        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "what-if report");
+        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "what-if report",
+            new[] { o.Header, o.CaseloadCsv }.Concat(o.Episodes).Concat(o.Xml));
     }
 
     public static void Write(WhatIfResult r, WhatIfOptions o, TemplateSet templates, EntitlementCatalog catalog)

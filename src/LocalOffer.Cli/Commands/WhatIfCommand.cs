@@ -22,12 +22,7 @@ public static class WhatIfCommand
             Description = "A change to the law: PARAMETER=VALUE@YYYY-MM-DD, or PARAMETER=YYYY-MM-DD for a commencement " +
                 "(e.g. commencement.staying_close=2027-04-01); repeat for more",
         };
-        var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
-        var episodes = new Option<FileInfo[]>("--episodes")
-            { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
-        var xml = new Option<FileInfo[]>("--xml") { Description = "SSDA903 XML export files, oldest first", AllowMultipleArgumentsPerToken = true };
-        var histories = new Option<DirectoryInfo?>("--histories") { Description = "A folder of care history documents (*.json, as `check` reads)" };
-        var caseload = new Option<FileInfo?>("--caseload") { Description = "Caseload CSV (CHILD, adviser, team): advisers in the list of those who gain" };
+        var cohort = new CohortInputOptions("Caseload CSV (CHILD, adviser, team): advisers in the list of those who gain");
         var asAt = CliOptions.AsAt(required: true);
         var horizon = new Option<int>("--horizon")
         {
@@ -44,20 +39,14 @@ public static class WhatIfCommand
         var cost = new Option<string[]>("--cost") { Description = "The council's own cost of an entitlement: ID=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr" };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files", Required = true };
         var force = new Option<bool>("--force") { Description = "Write into a folder that holds other files (never deletes any)" };
-        var cmd = new Command("whatif", "A cohort under the law as it stands and with dated changes, month by month")
-            { set, header, episodes, xml, histories, caseload, asAt, horizon, cost, output, force };
+        var cmd = new Command("whatif", "A cohort under the law as it stands and with dated changes, month by month") { set };
+        foreach (var o in cohort.All.Concat<Option>([asAt, horizon, cost, output, force])) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
-            var eps = parse.GetValue(episodes) ?? [];
-            var xs = parse.GetValue(xml) ?? [];
-            var h = parse.GetValue(header);
-            var dir = parse.GetValue(histories);
-            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
-            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
-                throw new CliUsageException("give one input: --header and --episodes (CSV), --xml, or --histories DIR");
+            var (h, eps, xs, dir) = cohort.Read(parse);
             var options = new WhatIfOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
-                dir?.FullName, parse.GetValue(caseload)?.FullName, parse.GetValue(set) ?? [], parse.GetValue(asAt),
+                dir?.FullName, parse.GetValue(cohort.Caseload)?.FullName, parse.GetValue(set) ?? [], parse.GetValue(asAt),
                 parse.GetValue(horizon), parse.GetValue(cost) ?? [], parse.GetValue(output)!.FullName, parse.GetValue(force));
             var core = CliHost.Core;
             WhatIfResult result;
@@ -68,7 +57,7 @@ public static class WhatIfCommand
                 var runner = new WhatIfRunner(core, LocalOffer.Offers.Policy.OfferCatalog.LoadDefault(core));
                 runner.Prepare(options); // a change the rule files would refuse stops the run before anything is read
                 WhatIfFolder.Check(options);
-                result = runner.Compute(options, new Progress(err));
+                result = runner.Compute(options, new PhaseProgress(err, "whatif"));
                 var computed = clock.Elapsed;
                 WhatIfFolder.Write(result, options, TemplateSet.LoadDefault(), core.Law.Entitlements);
                 written = clock.Elapsed - computed;
@@ -104,17 +93,5 @@ public static class WhatIfCommand
         err.WriteLine($"wrote {string.Join(", ", WhatIfFolder.OutputFiles)} in {o.Out}");
         err.WriteLine($"elapsed {elapsed.TotalSeconds:F2} s (read {r.Phases["read"].TotalSeconds:F2} s, " +
             $"count under both laws {r.Phases["count"].TotalSeconds:F2} s, write {written.TotalSeconds:F2} s)");
-    }
-
-    /// <summary>One plain line per phase on stderr.</summary>
-    private sealed class Progress(TextWriter err) : IProgress<BatchProgress>
-    {
-        private string? _phase;
-        public void Report(BatchProgress p)
-        {
-            if (p.Phase == _phase) return;
-            _phase = p.Phase;
-            err.WriteLine($"whatif: {p.Phase}");
-        }
     }
 }
