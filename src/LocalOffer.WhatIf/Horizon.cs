@@ -32,7 +32,8 @@ public sealed class Horizon(LocalDate asAt, int months)
     {
         var t = text.Trim().ToLowerInvariant();
         var (digits, factor) = t.EndsWith('y') ? (t[..^1], 12) : t.EndsWith('m') ? (t[..^1], 1) : (t, 1);
-        if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+        if (!int.TryParse(digits, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out var n)
             || n < 1 || n > MaxMonths / factor) return null;
         return n * factor;
     }

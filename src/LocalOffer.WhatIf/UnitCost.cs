@@ -33,7 +33,8 @@ public sealed record UnitCost(string Entitlement, decimal Amount, string Per, st
         var eq = text.IndexOf('=');
         var slash = text.LastIndexOf('/');
         if (eq <= 0 || slash < eq)
-            throw new FormatException($"--cost {clean}: must be ENTITLEMENT=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr");
+            throw new FormatException(
+                $"--cost {clean}: must be ENTITLEMENT=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr");
         var id = text[..eq].Trim();
         if (!catalog.Contains(id))
             throw new FormatException($"--cost {clean}: no entitlement '{LocalOffer.Core.Safety.Printable.Clean(id, 60)}' " +

@@ -50,7 +50,10 @@ public static class WhatIfChartSvg
         // A label every few months, so they never overlap (about eight across).
         var every = Math.Max(1, (int)Math.Ceiling(n / 8.0));
         for (var m = 0; m < n; m += every)
-            A($"<text x=\"{left + (m + 0.5) * step:F1}\" y=\"{axis + 16}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{Ink}\">{E(Month(ends[m]))}</text>");
+        {
+            A($"<text x=\"{left + (m + 0.5) * step:F1}\" y=\"{axis + 16}\" font-size=\"11\" text-anchor=\"middle\" ");
+            A($"fill=\"{Ink}\">{E(Month(ends[m]))}</text>");
+        }
         svg.Append("</svg>");
         return svg.ToString();
     }

@@ -37,7 +37,7 @@ public static class WhatIfCsv
     public static readonly string[] LocalOfferColumns =
         ["council", "offer_in_force_from", "missing_item", "provision", "required_from"];
 
-    /// <summary>local-offers.csv: each council and item of CWSA 2026 s.8 its offer lacks (a header alone without s.8 dated).</summary>
+    /// <summary>local-offers.csv: each council and CWSA 2026 s.8 item its offer lacks (a header alone without s.8 dated).</summary>
     public static void WriteLocalOffers(Stream output, IEnumerable<LocalOfferGap> gaps)
     {
         using var csv = CsvWriter.Create(output, new CsvWriterOptions(), leaveOpen: true);

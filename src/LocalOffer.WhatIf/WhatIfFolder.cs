@@ -23,8 +23,10 @@ public static class WhatIfFolder
     public static void Check(WhatIfOptions o)
     {
         var outDir = Path.GetFullPath(o.Out);
-        if (o.HistoriesDir is { } h && Path.TrimEndingDirectorySeparator(Path.GetFullPath(h)) == Path.TrimEndingDirectorySeparator(outDir))
-            throw new UnreadableInputException("--out is the --histories folder: choose another folder (outputs never go among inputs)");
+        if (o.HistoriesDir is { } h
+            && Path.TrimEndingDirectorySeparator(Path.GetFullPath(h)) == Path.TrimEndingDirectorySeparator(outDir))
+            throw new UnreadableInputException(
+                "--out is the --histories folder: choose another folder (outputs never go among inputs)");
         ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "what-if report",
             new[] { o.Header, o.CaseloadCsv }.Concat(o.Episodes).Concat(o.Xml));
     }

@@ -20,7 +20,8 @@ public static class WhatIfReport
     {
         var ends = r.Horizon.MonthEnds;
         var byId = r.Rows.GroupBy(x => x.Entitlement).ToDictionary(g => g.Key, g => g.OrderBy(x => x.MonthEnd).ToList());
-        var touched = r.EntitlementIds.Where(id => byId[id].Any(x => x.Gained + x.Lost > 0 || x.Cost is not null and not 0m)).ToList();
+        var touched = r.EntitlementIds
+            .Where(id => byId[id].Any(x => x.Gained + x.Lost > 0 || x.Cost is not null and not 0m)).ToList();
         var entitlements = touched.Select(id =>
         {
             var rows = byId[id];
@@ -55,9 +56,12 @@ public static class WhatIfReport
             summary = new[]
             {
                 new { key = "Young people in the cohort", value = r.YoungPeople.ToString("N0", CultureInfo.InvariantCulture) },
-                new { key = "Month-ends counted", value = $"{ends.Count} ({WhatIfRunner.LongDate(ends[0])} to {WhatIfRunner.LongDate(ends[^1])})" },
-                new { key = "Young people who gain an entitlement", value = r.Gainers.Select(g => g.Child).Distinct().Count().ToString("N0", CultureInfo.InvariantCulture) },
-                new { key = "Rows of the inputs not used (see rejects.csv)", value = r.Rejects.Count.ToString("N0", CultureInfo.InvariantCulture) },
+                new { key = "Month-ends counted",
+                    value = $"{ends.Count} ({WhatIfRunner.LongDate(ends[0])} to {WhatIfRunner.LongDate(ends[^1])})" },
+                new { key = "Young people who gain an entitlement",
+                    value = r.Gainers.Select(g => g.Child).Distinct().Count().ToString("N0", CultureInfo.InvariantCulture) },
+                new { key = "Rows of the inputs not used (see rejects.csv)",
+                    value = r.Rejects.Count.ToString("N0", CultureInfo.InvariantCulture) },
             },
             noChanges = r.Changes.Count == 0,
             changes = r.Changes.Select(c => new

@@ -132,7 +132,8 @@ public sealed class WhatIfRunner(RulesCore core, LocalOffer.Offers.Policy.OfferC
                 before.References);
         }).ToList();
 
-    internal static string LongDate(NodaTime.LocalDate d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string LongDate(NodaTime.LocalDate d) =>
+        d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A parameter's dated values in words: "from 22 August 2009: 2000", or "not in force (no date yet)".</summary>
     internal static string Values(Parameter p) =>

@@ -84,7 +84,8 @@ public sealed class CaseloadRunner(RulesCore core)
         var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
         foreach (var (child, (_, line)) in extras)
             if (!known.Contains(child))
-                rejects.Add(new Reject(csvSource.Name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
+                rejects.Add(new Reject(csvSource.Name, line, 1, "CHILD", child,
+                    "no care history for this CHILD in the inputs"));
         return extras;
     }
 

@@ -36,7 +36,8 @@ public static class CaseloadCommand
         var adviser = new Option<string?>("--adviser") { Description = "Only this adviser's young people (as in the caseload CSV)" };
         var team = new Option<string?>("--team") { Description = "Only this team's young people (as in the caseload CSV)" };
         var output = new Option<FileInfo>("--out") { Description = "Output: .csv, .xlsx, .ics or .html", Required = true };
-        var cmd = new Command("caseload", "What falls due for each young person: birthdays, reviews, status and entitlement changes");
+        var cmd = new Command("caseload",
+            "What falls due for each young person: birthdays, reviews, status and entitlement changes");
         foreach (var o in cohort.All.Concat<Option>([asAt, within, adviser, team, output])) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {

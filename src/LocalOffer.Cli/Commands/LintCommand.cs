@@ -34,7 +34,8 @@ public static class LintCommand
                     ? ComplianceReport.For(council, parse.GetValue(asAt), core.Law) : [];
                 // Findings of a provision whose date is still ahead are told and counted apart: they never fail lint.
                 var upcoming = compliance.Count(f => f.Severity == Severity.Upcoming);
-                output.WriteLine($"{Path.GetFileName(folder)}: {findings.Count(f => f.Severity == Severity.Error)} error(s), " +
+                var errors = findings.Count(f => f.Severity == Severity.Error);
+                output.WriteLine($"{Path.GetFileName(folder)}: {errors} error(s), " +
                     $"{compliance.Count - upcoming} compliance finding(s)" + (upcoming > 0 ? $", {upcoming} required from a later date" : ""));
                 var all = findings.Concat(compliance).ToList();
                 foreach (var f in all.Take(MaxFindings)) output.WriteLine($"  {LocalOffer.Core.Safety.Printable.Clean(Relative(f), 400)}");
@@ -42,7 +43,7 @@ public static class LintCommand
                 if (parse.GetValue(notes) && council is not null)
                     foreach (var n in Notes(council).Take(MaxFindings)) output.WriteLine($"  note: {LocalOffer.Core.Safety.Printable.Clean(n, 400)}");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
-                else if (worst == CliRunner.Ok && (findings.Any(f => f.Severity == Severity.Error) || parse.GetValue(strict) && compliance.Count > upcoming))
+                else if (worst == CliRunner.Ok && (errors > 0 || parse.GetValue(strict) && compliance.Count > upcoming))
                     worst = CliRunner.Findings;
             }
             return worst;

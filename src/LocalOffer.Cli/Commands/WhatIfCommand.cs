@@ -32,22 +32,28 @@ public static class WhatIfCommand
             {
                 var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
                 if (Horizon.ParseMonths(text) is { } n) return n;
-                r.AddError($"--horizon: '{Core.Safety.Printable.Clean(text, 40)}' must be 1 to {Horizon.MaxMonths} months (e.g. 24m or 2y)");
+                r.AddError($"--horizon: '{Core.Safety.Printable.Clean(text, 40)}' must be 1 to {Horizon.MaxMonths} months " +
+                    "(e.g. 24m or 2y)");
                 return 0;
             },
         };
-        var cost = new Option<string[]>("--cost") { Description = "The council's own cost of an entitlement: ID=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr" };
+        var cost = new Option<string[]>("--cost")
+        {
+            Description = "The council's own cost of an entitlement: ID=AMOUNT/yr (or /month, /week), e.g. staying-close=2500/yr",
+        };
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files", Required = true };
-        var force = new Option<bool>("--force") { Description = "Write into a folder that holds other files (never deletes any)" };
+        var force = new Option<bool>("--force")
+            { Description = "Write into a folder that holds other files (never deletes any)" };
         var cmd = new Command("whatif", "A cohort under the law as it stands and with dated changes, month by month") { set };
         foreach (var o in cohort.All.Concat<Option>([asAt, horizon, cost, output, force])) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
             var (h, eps, xs, dir) = cohort.Read(parse);
-            var options = new WhatIfOptions(h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(),
-                dir?.FullName, parse.GetValue(cohort.Caseload)?.FullName, parse.GetValue(set) ?? [], parse.GetValue(asAt),
-                parse.GetValue(horizon), parse.GetValue(cost) ?? [], parse.GetValue(output)!.FullName, parse.GetValue(force));
+            var options = new WhatIfOptions(h?.FullName, eps.Select(f => f.FullName).ToList(),
+                xs.Select(f => f.FullName).ToList(), dir?.FullName, parse.GetValue(cohort.Caseload)?.FullName,
+                parse.GetValue(set) ?? [], parse.GetValue(asAt), parse.GetValue(horizon), parse.GetValue(cost) ?? [],
+                parse.GetValue(output)!.FullName, parse.GetValue(force));
             var core = CliHost.Core;
             WhatIfResult result;
             var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -66,7 +72,8 @@ public static class WhatIfCommand
             {
                 throw new CliUsageException(e.Message);
             }
-            catch (Exception e) when (e is UnreadableInputException or Core.Safety.OutputPathException or DirectoryNotFoundException)
+            catch (Exception e) when (e is UnreadableInputException or Core.Safety.OutputPathException
+                or DirectoryNotFoundException)
             {
                 throw new CliUsageException(e.Message);
             }
@@ -89,7 +96,8 @@ public static class WhatIfCommand
         foreach (var c in r.LocalOffers.GroupBy(g => g.Council))
             err.WriteLine($"  local offer of {c.Key} lacks, required from {c.First().RequiredFrom:yyyy-MM-dd}: " +
                 string.Join(", ", c.Select(g => g.Topic)));
-        err.WriteLine($"young people who gain {r.Gainers.Select(g => g.Child).Distinct().Count():N0}; rows rejected {r.Rejects.Count:N0}");
+        err.WriteLine($"young people who gain {r.Gainers.Select(g => g.Child).Distinct().Count():N0}; " +
+            $"rows rejected {r.Rejects.Count:N0}");
         err.WriteLine($"wrote {string.Join(", ", WhatIfFolder.OutputFiles)} in {o.Out}");
         err.WriteLine($"elapsed {elapsed.TotalSeconds:F2} s (read {r.Phases["read"].TotalSeconds:F2} s, " +
             $"count under both laws {r.Phases["count"].TotalSeconds:F2} s, write {written.TotalSeconds:F2} s)");

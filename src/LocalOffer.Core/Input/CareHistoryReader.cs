@@ -111,8 +111,8 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
             errors.Add(new InputError("$", "a care history must be a JSON object"));
             return null;
         }
-        Known(root, "", errors, "id", "dateOfBirth", "episodes", "detentions", "livingWithParent", "otherCare", "education", "supportRequests",
-            "housingApplications");
+        Known(root, "", errors, "id", "dateOfBirth", "episodes", "detentions", "livingWithParent", "otherCare", "education",
+            "supportRequests", "housingApplications");
         string? id = null;
         if (root.TryGetProperty("id", out var idEl))
         {

@@ -59,9 +59,11 @@ public sealed class CareHistoryValidator
             {
                 var p = $"housingApplications[{ctx.Index()}]";
                 var dob = ctx.InstanceToValidate.DateOfBirth;
-                if (a.Applied < dob) Fail(ctx, $"{p}.applied", $"{a.Applied:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+                if (a.Applied < dob)
+                    Fail(ctx, $"{p}.applied", $"{a.Applied:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
                 if (a.Decided is { } d && d < a.Applied)
-                    Fail(ctx, $"{p}.decided", $"{d:yyyy-MM-dd} is before the application was made ({a.Applied:yyyy-MM-dd})");
+                    Fail(ctx, $"{p}.decided",
+                        $"{d:yyyy-MM-dd} is before the application was made ({a.Applied:yyyy-MM-dd})");
             });
             // Overlaps by one sweep in order of start (O(n log n)), not every pair: a 64 KB document of
             // overlapping periods once built a 135 MB error list. At most MaxOverlapErrors are named.

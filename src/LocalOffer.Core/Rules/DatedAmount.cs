@@ -13,10 +13,8 @@ public sealed class DatedAmount
         _parameter = parameter;
         foreach (var v in parameter.Values)
         {
-            if (v.Value is not (int or decimal or null))
-                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{DatedValue.Show(v.Value)}' is not a number");
-            if (v.Value is int i && i < 0 || v.Value is decimal d && d < 0)
-                throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{DatedValue.Show(v.Value)}' must not be negative");
+            if (v.Value is not (int or decimal or null)) throw Bad(parameter, v.Value, "is not a number");
+            if (v.Value is int i && i < 0 || v.Value is decimal d && d < 0) throw Bad(parameter, v.Value, "must not be negative");
         }
     }
 
@@ -29,6 +27,9 @@ public sealed class DatedAmount
         int i => i,
         decimal d => d,
         null => null,
-        var other => throw new RuleFileException(_parameter.File, _parameter.Line, 1, $"{_parameter.Id}: value '{other}' is not a number"),
+        var other => throw Bad(_parameter, other, "is not a number"),
     };
+
+    private static RuleFileException Bad(Parameter p, object? value, string what) =>
+        new(p.File, p.Line, 1, $"{p.Id}: value '{DatedValue.Show(value)}' {what}");
 }

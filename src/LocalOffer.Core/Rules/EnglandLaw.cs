@@ -52,13 +52,13 @@ public sealed class EnglandLaw
         SharedAccommodationStart = Commencement("commencement.shared_accommodation_exemption");
         NoLocalConnectionTestStart = Commencement("commencement.no_local_connection_test");
         IntentionallyHomelessStart = Commencement("commencement.intentionally_homeless_protection");
-        HeBursaryCoursesFrom = book.Get("commencement.higher_education_bursary_courses_from").Values.LastOrDefault()?.Value
-            switch
-            {
-                LocalDate d => d,
-                null => throw Missing("commencement.higher_education_bursary_courses_from"),
-                var other => throw Bad("commencement.higher_education_bursary_courses_from", $"value '{DatedValue.Show(other)}' must be a date (YYYY-MM-DD)"),
-            };
+        const string coursesFrom = "commencement.higher_education_bursary_courses_from";
+        HeBursaryCoursesFrom = book.Get(coursesFrom).Values.LastOrDefault()?.Value switch
+        {
+            LocalDate d => d,
+            null => throw Missing(coursesFrom),
+            var other => throw Bad(coursesFrom, $"value '{DatedValue.Show(other)}' must be a date (YYYY-MM-DD)"),
+        };
 
         ShortBreakStatuses = Codes("codes.short_break_statuses");
         ShortBreakAgreementStatuses = Codes("codes.short_break_agreement_statuses");
@@ -77,12 +77,12 @@ public sealed class EnglandLaw
         ContinuesReasons = Codes("codes.continues_reasons");
         CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).Union(CustodyReasons)
             .ToFrozenSet(StringComparer.Ordinal);
-        AdoptionEndsCareLeaverStatus = Book.Get("settings.adoption_ends_care_leaver_status").Values.LastOrDefault()?.Value
-            switch
-            {
-                bool b => b,
-                var other => throw Bad("settings.adoption_ends_care_leaver_status", $"value '{DatedValue.Show(other)}' must be true or false"),
-            };
+        const string adoption = "settings.adoption_ends_care_leaver_status";
+        AdoptionEndsCareLeaverStatus = Book.Get(adoption).Values.LastOrDefault()?.Value switch
+        {
+            bool b => b,
+            var other => throw Bad(adoption, $"value '{DatedValue.Show(other)}' must be true or false"),
+        };
         // Under the law (the default) an adoption is an order after which the young person lives with people
         // who have parental responsibility, as special guardianship and child arrangements orders are.
         OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons)
@@ -256,7 +256,8 @@ public sealed class EnglandLaw
     }
 
     private IReadOnlyList<(LocalDate From, int Age)> DatedInts(string id) =>
-        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i) : throw Bad(id, $"value '{DatedValue.Show(v.Value)}' is not a whole number"))
+        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i)
+                : throw Bad(id, $"value '{DatedValue.Show(v.Value)}' is not a whole number"))
             .ToArray();
 
     // A day and month in every year ("08-31"), as NodaTime's AnnualDate.

@@ -24,7 +24,7 @@ public static class ParameterOverrides
     /// The law with <paramref name="sets"/> made. With none, the same parameters go through the same
     /// construction again, so the law "as it stands" and the law "with no change" cannot differ.
     /// </summary>
-    /// <exception cref="ParameterOverrideException">a change that cannot be read, or that the rule files would refuse.</exception>
+    /// <exception cref="ParameterOverrideException">a change that cannot be read, or that the files would refuse.</exception>
     public static EnglandLaw Apply(EnglandLaw law, IReadOnlyList<string> sets)
     {
         var changed = new Dictionary<string, Parameter>(StringComparer.Ordinal);
@@ -67,7 +67,8 @@ public static class ParameterOverrides
         catch (RuleFileException e)
         {
             // The parameter the check names is the one changed, or (ages in order) the next one: name the change.
-            var culprit = sets.FirstOrDefault(s => e.Reason.Contains(IdOf(s), StringComparison.Ordinal)) ?? string.Join(" ", sets);
+            var culprit = sets.FirstOrDefault(s => e.Reason.Contains(IdOf(s), StringComparison.Ordinal))
+                ?? string.Join(" ", sets);
             throw new ParameterOverrideException(culprit, $"refused, as in a rule file: {e.Reason}");
         }
     }
@@ -87,7 +88,8 @@ public static class ParameterOverrides
         if (!law.Book.TryGet(id, out _))
         {
             var stem = id.Split('.')[0];
-            var near = law.Book.Parameters.Where(p => p.Id.StartsWith(stem + ".", StringComparison.Ordinal)).Select(p => p.Id).ToList();
+            var near = law.Book.Parameters.Where(p => p.Id.StartsWith(stem + ".", StringComparison.Ordinal))
+                .Select(p => p.Id).ToList();
             throw new ParameterOverrideException(text, $"no parameter '{Printable.Clean(id, 80)}' in rules/england" +
                 (near.Count > 0 ? $" (in {stem}: {string.Join(", ", near)})" : " (a parameter is FILE.KEY, such as ages.adult)"));
         }

@@ -2,8 +2,8 @@ namespace LocalOffer.Core.Safety;
 
 /// <summary>
 /// Where a report of several files (`indicators`, `whatif`) may be written, as publish decides (issue 24,
-/// item 3): never one of the run's inputs, the root of the file system or a file; a folder holding anything else only when it is an
-/// earlier report of the same kind (its marker file) or with --force; each output file absent or a regular
+/// item 3): never one of the run's inputs, the root of the file system or a file; a folder holding anything
+/// else only when it is an earlier report of the same kind (its marker file) or with --force; each output file absent or a regular
 /// file (never a device or FIFO). Nothing is deleted: files of the report are replaced, others left alone.
 /// </summary>
 public static class ReportFolder

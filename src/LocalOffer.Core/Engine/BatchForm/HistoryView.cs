@@ -57,7 +57,8 @@ internal sealed class HistoryView
         Reserve(episodes.Length);
         episodes.CopyTo(_episodes);
         _count = episodes.Length;
-        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = []; HousingApplications = [];
+        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+        HousingApplications = [];
         return this;
     }
 
@@ -67,7 +68,8 @@ internal sealed class HistoryView
         Array.Clear(_episodes, 0, _count);
         _count = 0;
         if (_episodes.Length > CareLeaverEngine.KeptEpisodeCapacity) _episodes = new EpisodeValue[8];
-        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = []; HousingApplications = [];
+        Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+        HousingApplications = [];
     }
 
     private void Reserve(int n)

@@ -30,8 +30,9 @@ internal sealed class NotIntentionallyHomeless(EnglandLaw law) : EntitlementRule
         c.Add(days, _basis, applications.Count == 0 ? _turnsOn : Covering(applications, start, days.Span[^1].End));
     }
 
-    /// <summary>Which applications the protection covers (s.9(2)), each with why, then "and any made from" the start.</summary>
-    private static string Covering(IReadOnlyList<HousingApplication> applications, NodaTime.LocalDate start, NodaTime.LocalDate until)
+    /// <summary>Which applications the protection covers (s.9(2)), each with why, then any made from the start.</summary>
+    private static string Covering(IReadOnlyList<HousingApplication> applications, NodaTime.LocalDate start,
+        NodaTime.LocalDate until)
     {
         var parts = new List<string>(applications.Count + 1);
         foreach (var a in applications.OrderBy(a => a.Applied))
@@ -40,8 +41,9 @@ internal sealed class NotIntentionallyHomeless(EnglandLaw law) : EntitlementRule
             parts.Add(Cover(a, start) switch
             {
                 HomelessApplicationCover.MadeFromStart => $"covers the application made on {Words.Date(a.Applied)}",
-                HomelessApplicationCover.UndecidedAtStart => $"covers the application made on {Words.Date(a.Applied)}, " +
-                    $"not decided by {Words.Date(start)}" + (a.Decided is { } d ? $" (decided on {Words.Date(d)})" : ""),
+                HomelessApplicationCover.UndecidedAtStart =>
+                    $"covers the application made on {Words.Date(a.Applied)}, not decided by {Words.Date(start)}"
+                    + (a.Decided is { } d ? $" (decided on {Words.Date(d)})" : ""),
                 _ => $"does not cover the application made on {Words.Date(a.Applied)}, decided on " +
                     $"{Words.Date(a.Decided!.Value)}, before {Words.Date(start)}",
             });
