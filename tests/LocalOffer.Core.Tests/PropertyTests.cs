@@ -170,6 +170,25 @@ public sealed class PropertyTests
     public void Batch_classification_agrees_with_the_full_assessment() =>
         ForAllValid(BatchAgreesWithAssessment);
 
+    /// <summary>
+    /// With the prospective provisions given dates (as `whatif --set` gives them), the batch's day answer still agrees
+    /// with the full assessment, and the whole runs a what-if run reads are the assessment's own.
+    /// </summary>
+    [Fact]
+    public void With_the_prospective_provisions_commenced_the_batch_and_the_whole_runs_agree_with_the_assessment() =>
+        ForAllValid((h, d) =>
+        {
+            var a = Commenced.Engine.Assess(h, d);
+            var why = $"on {d} for {Describe(h)}";
+            Commenced.Engine.Classify(h, d).EntitlementIds.Order(StringComparer.Ordinal).Should().Equal(
+                a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal), why);
+            Commenced.Engine.EntitlementRuns(h).Select(e => (e.Id, e.From, e.To, e.Amount)).Should().Equal(
+                a.AllEntitlements.Select(e => (e.Id, e.From, e.To, e.Amount)), why);
+        });
+
+    private static readonly RulesCore Commenced = new(Rules.ParameterOverrides.Apply(Core.Law,
+        ["commencement.staying_close=2015-04-01", "commencement.intentionally_homeless_protection=2020-01-01"]), Core.Codes);
+
     // The batch's answer (Classify) and the full assessment's (Assess, as `check` gives it), field by field.
     private static void BatchAgreesWithAssessment(CareHistory h, LocalDate d)
     {

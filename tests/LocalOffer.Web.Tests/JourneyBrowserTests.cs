@@ -328,6 +328,28 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
         axe.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_page_of_the_law_not_yet_in_force_speaks_to_them_and_passes_axe_with_and_without_an_error()
+    {
+        var (page, _) = await FormerRelevantResult();
+        await page.ClickAsync("#yours-link");
+        await page.ClickAsync("#whatif-link");
+        (await page.TextContentAsync("h1"))!.Should().StartWith("If the new law began on");
+        var main = (await page.TextContentAsync("main"))!;
+        main.Should().Contain("Staying close support").And.Contain("you would also be owed")
+            .And.NotContainAny("s.23", "Children Act", "Housing Act", "s.191", "former_relevant", "staying-close");
+        var axe = new List<string>();
+        await AxeAtBothWidths(page, axe);
+        await page.FillAsync("#from-day", "31");
+        await page.FillAsync("#from-month", "2");
+        await page.FillAsync("#from-year", "2027");
+        await page.ClickAsync("button.govuk-button");
+        (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("Day the new law starts must be a real date");
+        (await Summary(page)).Should().Equal([("#from", "Day the new law starts must be a real date")]);
+        await AxeAtBothWidths(page, axe);
+        axe.Should().BeEmpty();
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/check/person")]

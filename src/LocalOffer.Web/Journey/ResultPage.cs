@@ -29,6 +29,7 @@ public static class ResultPage
             download = $"/check/download?s={token}",
             adviser = $"/check/result?s={token}",
             pdf = $"/check/yours.pdf?s={token}",
+            whatif = $"/check/whatif?s={token}",
         };
         if (view == "yours")
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
