@@ -12,6 +12,7 @@ namespace LocalOffer.Web.Tests;
 /// is a GET redirected from the POST; Back and Forward show pages, never a resend prompt or a cache-miss
 /// page), and over HTTP (303, the typed answers and the errors on the GET, in the order of the questions).
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class ErrorHistoryTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly string[] Slugs = ["episodes", "detentions", "living-with-parent", "other-care", "education",

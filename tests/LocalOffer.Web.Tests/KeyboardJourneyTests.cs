@@ -9,6 +9,7 @@ namespace LocalOffer.Web.Tests;
 /// (<see cref="LocalOffer.Web.Journey.WebAssets"/> not enhancing) the same journey takes an arrow press per
 /// option passed in each select, which is what the issue counted by hand (245 keys).
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<LiveServer>
 {
     /// <summary>The issue's target for the same journey (placements given, as the issue's adviser did).</summary>

@@ -45,7 +45,7 @@ public static class WhatIfPage
             site = JourneyPages.Site(http, j.Af),
             pageTitle = (error is null ? "" : "Error: ") + "If the new law began",
             token,
-            when = from is { } w ? DateInput.Words(w) : null,
+            startsOn = from is { } w ? DateInput.Words(w) : null,
             groups,
             errors = error is null ? [] : new[] { new { href = "#from", text = error } },
             from = new { day = parts.Day, month = parts.Month, year = parts.Year, error },
