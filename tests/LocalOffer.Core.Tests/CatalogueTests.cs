@@ -125,7 +125,7 @@ public sealed class CatalogueTests : IDisposable
         var text = File.ReadAllText(file);
         File.WriteAllText(file, text.Replace("    local_offer: must_explain\n  pathway-plan:", "    local_offer: must_explain\n    colour: blue\n  pathway-plan:"));
         ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*unknown key 'colour'*");
-        File.WriteAllText(file, text + "  made-up:\n    title: T\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
+        File.WriteAllText(file, text + "  made-up:\n    title: T\n    short: t\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
             "    local_offer: may_explain\n");
         var law = new EnglandLaw(RuleBook.Load(_dir));
         ((Action)(() => new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law))).Should().Throw<RuleFileException>()

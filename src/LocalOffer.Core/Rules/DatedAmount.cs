@@ -16,4 +16,10 @@ public sealed class DatedAmount(Parameter parameter)
         null => null,
         var other => throw new RuleFileException(parameter.File, parameter.Line, 1, $"{parameter.Id}: value '{other}' is not a number"),
     };
+
+    /// <summary>
+    /// The day the amount in force on <paramref name="date"/> took effect (a page says "for an
+    /// apprenticeship that starts on or after 1 August 2023"), or null before the first.
+    /// </summary>
+    public LocalDate? Since(LocalDate date) => parameter.Values.LastOrDefault(v => v.From <= date)?.From;
 }
