@@ -162,6 +162,19 @@ public sealed class RenderingTests
             new PersonalOfferRenderer(Fixture.Core, Fixture.Templates).Render(offer, format));
     }
 
+    /// <summary>"Your support" (the web app's young person's page, templates/web/yours) for a council with and without a team contact.</summary>
+    [Theory]
+    [InlineData("former-relevant", "wakefield")]
+    [InlineData("former-relevant-21-to-25", "leeds")]
+    [InlineData("relevant", "hackney")]
+    public void Your_support_matches_the_approved_file(string sample, string councilId)
+    {
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", sample + ".json"));
+        var assessment = Fixture.Core.Engine.Assess(history!, AsAt);
+        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find(councilId)!, Fixture.Core.Law);
+        Approved.Verify($"yours-{sample}-{councilId}.html", YoungPersonPagesTests.YoursPage(offer));
+    }
+
     [Fact]
     public void Personal_offer_lists_items_for_circumstances_the_history_shows_and_asks_about_the_rest()
     {

@@ -184,7 +184,7 @@ public sealed partial class YoungPersonPagesTests
         change.Stops.Select(l => l.Id).Should().Contain(["care", "accommodation-and-maintenance"]);
         change.Continues.Select(l => l.Id).Should().Contain(["personal-adviser", "keep-in-touch"]);
         change.Ask.Select(l => l.Id).Should().Contain("staying-put");
-        change.Continues.Single(l => l.Id == "personal-adviser").Text.Should().Be("A personal adviser: until you are 21, then if you ask for it, until you are 25");
+        change.Continues.Single(l => l.Id == "personal-adviser").Text.Should().Be("Your personal adviser: until you are 21, then if you ask for it, until you are 25");
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public static class BirthdayChanges
                     _ => null,
                 };
                 if (key is null) continue;
-                var text = key == "stops" ? run.Title : $"{run.Title}: {PlainRuns.HowLong(run, on, dob, law)}";
+                var name = PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law));
+                var text = key == "stops" ? name : $"{name}: {PlainRuns.HowLong(run, on, dob, law)}";
                 entries.Add((run.Id, key, text, qualifier));
             }
         }
@@ -97,7 +98,7 @@ public static class BirthdayChanges
             foreach (var run in e.AllEntitlements.Where(r => r.CoversDate(on)))
                 if (PlainRuns.Kind(run.PeriodOn(on)!, law).Kind == PlainWords.ConditionKind.Education
                     && (lines["stops"].Any(l => l.Id == run.Id) || lines["ask"].Any(l => l.Id == run.Id)))
-                    inEducation.Add(new BirthdayLine(run.Id, run.Title));
+                    inEducation.Add(new BirthdayLine(run.Id, PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law))));
         }
         // What stops at 21 but goes on in education or training says so where it stops.
         var stops = lines["stops"].Select(l => inEducation.Any(e => e.Id == l.Id)

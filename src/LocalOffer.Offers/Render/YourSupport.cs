@@ -19,7 +19,7 @@ public static class YourSupport
         var ask = new List<string>();
         foreach (var run in a.Entitlements)
         {
-            var line = $"{run.Title}: {PlainRuns.HowLong(run, a.AsAt, a.DateOfBirth, law)}.";
+            var line = $"{PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law))}: {PlainRuns.HowLong(run, a.AsAt, a.DateOfBirth, law)}.";
             if (run.PeriodOn(a.AsAt) is { } p && PlainRuns.Kind(p, law).Ask) ask.Add(line);
             else now.Add(line);
         }
