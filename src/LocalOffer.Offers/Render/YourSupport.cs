@@ -33,8 +33,9 @@ public static class YourSupport
         return new
         {
             youAre = PlainWords.YouAre(a.Status),
+            // Said only to someone who is not a care leaver on the date: why, and whom to ask if it is wrong.
+            meaning = o.StatusMeaning,
             asAt = a.AsAt,
-            age = a.Age,
             council = o.Council.Name,
             councilPages,
             careLeaver = a.Status is not (Status.None or Status.LookedAfter),
