@@ -65,6 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [Theory]
     [InlineData("wakefield")]
     [InlineData("dfe-illustrative")]
+    [InlineData("leeds")] // several phone numbers a field, complaints, money to ask about (issue 25)
     public async Task Every_published_page_has_no_wcag_22_aa_violations(string id)
     {
         var files = new SitePublisher(Fixture.Core, Fixture.Templates).Publish(Fixture.Catalog.Find(id)!, new LocalDate(2026, 11, 22), _dir);

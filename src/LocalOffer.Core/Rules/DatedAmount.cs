@@ -32,4 +32,10 @@ public sealed class DatedAmount
 
     private static RuleFileException Bad(Parameter p, object? value, string what) =>
         new(p.File, p.Line, 1, $"{p.Id}: value '{DatedValue.Show(value)}' {what}");
+
+    /// <summary>
+    /// The day the amount in force on <paramref name="date"/> took effect (a page says "for an
+    /// apprenticeship that starts on or after 1 August 2023"), or null before the first.
+    /// </summary>
+    public LocalDate? Since(LocalDate date) => _parameter.Values.LastOrDefault(v => v.From <= date)?.From;
 }

@@ -19,8 +19,7 @@ public static class ResultPage
         var council = j.Catalog.Find(state.Council!)!;
         var assessment = j.Core.Engine.Assess(history, date);
         var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
-        var model = new PersonalOfferRenderer(j.Core, j.Templates).Model(offer, "/assets/");
-        var careLeaver = assessment.Status is not (Status.None or Status.LookedAfter);
+        var model = new PersonalOfferRenderer(j.Core, j.Templates, j.Catalog.National).Model(offer, "/assets/");
         var links = new
         {
             answers = $"/check/answers?s={token}",
@@ -36,20 +35,8 @@ public static class ResultPage
             {
                 site = JourneyPages.Site(http, j.Af, withNav: false),
                 pageTitle = "Your support",
-                council = council.Name,
-                offer = model,
-                careLeaver,
-                firstContact = FirstContact(council, j.Catalog),
-                summaries = offer.Statutory.Select(s => new
-                {
-                    title = s.Entitlement.Title,
-                    summary = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
-                        ? j.Core.Law.Entitlements[s.Entitlement.Id].Summary : null,
-                    last = s.Entitlement.To.PlusDays(-1),
-                    amount = s.Entitlement.Amount?.ToString(),
-                    onRequest = s.Entitlement.Condition?.StartsWith("available on request", StringComparison.Ordinal) == true,
-                    council = s.CouncilItem?.Description,
-                }).ToArray(),
+                you = YourSupport.Model(offer, j.Core.Law, j.Catalog.National,
+                    $"/councils/{Uri.EscapeDataString(council.Id)}/?asAt={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"),
                 links,
             });
         var print = view == "print";
@@ -72,22 +59,5 @@ public static class ResultPage
             warnings = assessment.Warnings,
             links,
         });
-    }
-
-    /// <summary>
-    /// Who to contact first: the council's leaving care team and out-of-hours line where its offer gives
-    /// them; otherwise the first national service the council lists (as its published site does).
-    /// </summary>
-    private static object FirstContact(LocalOffer.Offers.Policy.Council c, LocalOffer.Offers.Policy.OfferCatalog catalog)
-    {
-        var team = c.Contacts.GetValueOrDefault("leaving_care_team");
-        var ooh = c.Contacts.GetValueOrDefault("out_of_hours");
-        var national = c.NationalContactIds is { } ids ? catalog.National.Where(n => ids.Contains(n.Id)) : catalog.National;
-        return new
-        {
-            team = team is null ? null : OfferViews.Contact("Leaving care team", team),
-            outOfHours = ooh is null ? null : OfferViews.Contact("Out of hours", ooh),
-            national = team is null ? OfferViews.National(national.Take(1)).FirstOrDefault() : null,
-        };
     }
 }
