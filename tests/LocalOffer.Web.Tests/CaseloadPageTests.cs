@@ -203,7 +203,9 @@ public sealed class CaseloadPageLimitTests(WebApplicationFactory<WebEntryPoint> 
         html.Should().NotContain("<script>alert").And.NotContain("<img src=x").And.NotContain("<b>x</b>");
         html.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;");
         html.Should().Contain("no care history for this CHILD", "a caseload row with no history is a reject, listed");
-        var data = Regex.Match(html, "href=\"data:text/csv;charset=utf-8;base64,([^\"]+)\"").Groups[1].Value;
+        // The attribute is HTML-escaped ('=' as &#x3D;, as every value in an attribute); a browser decodes it.
+        var href = WebUtility.HtmlDecode(Regex.Match(html, "href=\"(data:text/csv[^\"]+)\"").Groups[1].Value);
+        var data = Regex.Match(href, "^data:text/csv;charset=utf-8;base64,(.+)$").Groups[1].Value;
         var csv = Encoding.UTF8.GetString(Convert.FromBase64String(data));
         csv.Should().Contain("'=HYPERLINK").And.NotContain(",=HYPERLINK");
     }
