@@ -58,14 +58,42 @@ public sealed class CaseloadOutputTests : IDisposable
         new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).Should().Be(text, "folding never splits a character");
     }
 
-    [Fact]
-    public void Html_escapes_every_value_and_links_each_adviser()
+    // The command's page: templates/caseload/index through the same model as the web app's (issue 28).
+    private static string Html(IReadOnlyList<CaseloadEvent> events, LocalDate asAt, IReadOnlyList<LocalOffer.Batch.Input.Reject>? rejects = null)
     {
-        var html = CaseloadHtmlWriter.Render([Event("<script>alert(1)</script>", "<b>Sam</b>")], new LocalDate(2028, 3, 1), 60, "assets/");
+        var o = new CaseloadOptions(null, [], [], null, null, asAt, 60, null, null);
+        var r = new CaseloadResult(events, rejects ?? [], events.Select(e => e.Child).Distinct().Count(), 0, TimeSpan.Zero);
+        var model = new { caseload = CaseloadPageModel.Build(r, o, int.MaxValue, 1_000, Instant.FromUtc(2026, 11, 23, 9, 0)) };
+        return LocalOffer.Offers.Render.TemplateSet.LoadDefault().Render("caseload/index", model);
+    }
+
+    [Fact]
+    public void Html_escapes_every_value_and_links_each_adviser_once()
+    {
+        var html = Html([Event("<script>alert(1)</script>", "<b>Sam</b>"), Event("B", "Jo")], new LocalDate(2028, 3, 1));
         html.Should().NotContain("<script>").And.NotContain("<b>Sam</b>");
-        html.Should().Contain("&lt;script&gt;").And.Contain("href=\"#adviser-1\"").And.Contain("id=\"adviser-1\"");
-        html.Should().Contain("<caption class=\"govuk-table__caption govuk-table__caption--m\">Week beginning 6 March 2028</caption>");
+        html.Should().Contain("&lt;script&gt;").And.Contain("href=\"#adviser-2\"").And.Contain("id=\"adviser-2\"");
         html.Should().Contain("scope=\"col\"").And.Contain("scope=\"row\"").And.NotContain("<script");
+        System.Text.RegularExpressions.Regex.Matches(html, "<th scope=\"row\" class=\"govuk-table__header\">&lt;script").Count
+            .Should().Be(1, "each item is listed once, in its adviser's section");
+        html.Should().Contain(">Jo</a>").And.Contain("All advisers");
+    }
+
+    [Fact]
+    public void Html_without_advisers_lists_overdue_first_then_each_week()
+    {
+        var html = Html([Event("A", "", days: -2), Event("B", "", days: 3)], new LocalDate(2028, 3, 12));
+        html.IndexOf(">Overdue</caption>", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Week beginning", StringComparison.Ordinal));
+        html.Should().Contain("2 days overdue").And.NotContain("adviser-summary");
+    }
+
+    [Fact]
+    public void Html_lists_rows_not_used_near_the_top_with_dates_in_words()
+    {
+        var reject = new LocalOffer.Batch.Input.Reject("caseload.csv", 6, 4, "LAST_REVIEW", "YP-1", "2099-01-01 is after the as-at date");
+        var html = Html([Event("A", "Sam")], new LocalDate(2028, 3, 12), [reject]);
+        html.Should().Contain("1 January 2099 is after the as-at date").And.NotContain("2099-01-01");
+        html.IndexOf("id=\"rejects\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("adviser-summary", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -82,14 +110,6 @@ public sealed class CaseloadOutputTests : IDisposable
         names.Should().OnlyHaveUniqueItems();
         var xml = string.Concat(doc.WorkbookPart.WorksheetParts.Select(p => new StreamReader(p.GetStream()).ReadToEnd()));
         xml.Should().NotContain("<f>").And.Contain("=1+1").And.Contain("<v>5</v>");
-    }
-
-    [Fact]
-    public void Html_puts_overdue_items_first()
-    {
-        var html = CaseloadHtmlWriter.Render([Event("A", "Sam", days: -2), Event("B", "Sam", days: 3)], new LocalDate(2028, 3, 12), 60, "assets/");
-        html.IndexOf(">Overdue</caption>", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Week beginning", StringComparison.Ordinal));
-        html.Should().Contain("2 days overdue");
     }
 
     private static System.CommandLine.RootCommand Root() => new() { LocalOffer.Cli.Commands.CaseloadCommand.Create() };
@@ -117,6 +137,7 @@ public sealed class CaseloadOutputTests : IDisposable
         (await CliRunner.RunAsync(Root(), ["caseload", "--histories", Histories(), "--caseload", caseload, "--as-at", "2026-11-22",
             "--within", "400d", "--out", outFile], o, e)).Should().Be(0, e.ToString());
         File.ReadAllText(outFile).Should().StartWith(start);
+        if (ext == ".html") File.Exists(_dir.File("assets/localoffer.css")).Should().BeTrue("the page's stylesheet is beside it");
         var rejects = File.ReadAllLines(outFile + ".rejects.csv");
         rejects.Should().HaveCount(5, "header + broken.json + blank CHILD + date after as-at + CHILD with no history");
         rejects.Should().Contain(l => l.Contains("broken.json") && l.Contains("dateOfBirth"));

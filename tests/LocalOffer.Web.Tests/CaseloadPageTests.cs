@@ -118,12 +118,16 @@ public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveSer
         var page = await Open();
         await Upload(page, caseload, within: 90);
         (await page.TextContentAsync("h1")).Should().Be("Coming up in the next 90 days");
-        // Show one adviser: the link goes to that adviser's table.
-        await page.ClickAsync("#adviser-filters a:text('Sam Okafor')");
+        // The summary links each adviser to their section, which lists their items once; the items of all
+        // sections together are the page's count (nothing repeated, issue 28).
+        await page.ClickAsync("#adviser-summary a:text('Sam Okafor')");
         page.Url.Should().EndWith("#adviser-2");
         var sam = await page.Locator("#adviser-2 tbody tr").CountAsync();
         sam.Should().BeGreaterThan(0);
-        (await page.Locator("#adviser-2 tbody td:nth-child(6)").AllTextContentsAsync()).Should().OnlyContain(t => t == "Sam Okafor");
+        var samLine = await page.Locator("#adviser-summary tbody tr:has(a:text('Sam Okafor')) td").AllTextContentsAsync();
+        samLine[^1].Should().Be(sam.ToString(), "the summary's 'All items' for Sam is his section's rows");
+        var all = await page.Locator("section.lo-caseload-section tbody tr").CountAsync();
+        (await page.TextContentAsync("#caseload-summary"))!.Should().Contain($"{all} items");
         var csv = await Download(page, "#download-csv");
         (await Download(page, "#download-ics")).Should().StartWith("BEGIN:VCALENDAR");
         csv.Should().Be(CommandCsv(caseload, 90));
@@ -145,17 +149,32 @@ public sealed class CaseloadPageTests(LiveServer server) : IClassFixture<LiveSer
         var page = await Open();
         await Upload(page, caseload, within: 30);
         (await page.TextContentAsync("h1")).Should().Be("Coming up in the next 30 days");
-        // The page checked has every part and every kind of item the 90 days' page has: the overdue table, a
-        // table for each week, both advisers and both teams with their tables, and the rows not used.
+        // The page checked has every part and every kind of item the 90 days' page has: the summary by adviser,
+        // both advisers' sections with their calendars, and the rows not used (opened for axe).
         Kinds(await Download(page, "#download-csv")).Should().BeEquivalentTo(Kinds(CommandCsv(caseload, 90)),
             "the 30 days hold every kind of item the 90 days do (if not, check more days here)");
-        (await page.Locator("table#overdue").CountAsync()).Should().Be(1);
-        (await page.Locator("table[id^='week-']").CountAsync()).Should().BeGreaterThan(2);
-        (await page.Locator("#adviser-filters a").CountAsync()).Should().Be(2);
-        (await page.Locator("#team-filters a").CountAsync()).Should().Be(2);
-        (await page.Locator("table[id^='adviser-'] tbody tr").CountAsync()).Should().BeGreaterThan(0);
-        (await page.Locator("#rejects").CountAsync()).Should().Be(1);
+        (await page.Locator("#adviser-summary tbody tr").CountAsync()).Should().Be(4,
+            "two advisers, the young people not in the caseload file (no adviser) and the total");
+        (await page.Locator("section[id^='adviser-']").CountAsync()).Should().Be(3);
+        (await page.Locator("section[id^='adviser-'] a[download$='.ics']").CountAsync()).Should().Be(2, "a calendar per adviser");
+        (await page.Locator("section[id^='adviser-'] tbody tr").CountAsync()).Should().BeGreaterThan(0);
+        (await page.Locator("details#rejects").CountAsync()).Should().Be(1);
+        await page.ClickAsync("#rejects summary");
         (await Axe(page)).Should().BeEmpty();
+        // Fits a 320 px phone: the document is as wide as the window (tables scroll in their own boxes).
+        await page.SetViewportSizeAsync(320, 700);
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(320);
+        // A screenshot at 390 px for the note, with the height above the first adviser's section (the rows
+        // not used folded again, as the page opens).
+        await page.ClickAsync("#rejects summary");
+        await page.SetViewportSizeAsync(390, 844);
+        var shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(shots, "caseload-390.png"), FullPage = true });
+        var top = await page.EvaluateAsync<int>("() => document.querySelector('section.lo-caseload-section').getBoundingClientRect().top + scrollY");
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await File.AppendAllTextAsync(Path.Combine(shots, "heights-390.txt"),
+            $"caseload-390.png (40 young people in the caseload file, 30 days): {height} px; first adviser's section at {top} px\n");
     }
 }
 

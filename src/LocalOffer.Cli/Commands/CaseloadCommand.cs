@@ -85,6 +85,8 @@ public static class CaseloadCommand
                 results.Commit();
                 rejects.Commit();
             }
+            if (ext == ".html")
+                LocalOffer.Offers.Render.SitePublisher.CopyAssets(Path.Combine(Path.GetDirectoryName(outPath)!, "assets"));
             err.WriteLine($"young people {result.YoungPeople:N0}; items {result.Events.Count:N0} " +
                 $"({result.Events.Count(e => e.Overdue):N0} overdue) from {options.AsAt:yyyy-MM-dd} to {options.AsAt.PlusDays(options.WithinDays):yyyy-MM-dd}");
             if (result.NotAssessed > 0) err.WriteLine($"  {result.NotAssessed:N0} born after the as-at date: not assessed");
@@ -94,6 +96,9 @@ public static class CaseloadCommand
         });
         return cmd;
     }
+
+    /// <summary>Rows not used listed in the HTML page; all are in &lt;out&gt;.rejects.csv.</summary>
+    private const int HtmlRejectsShown = 1_000;
 
     private static void Write(Stream s, string ext, CaseloadResult r, CaseloadOptions o)
     {
@@ -106,8 +111,15 @@ public static class CaseloadCommand
                     CaseloadCalendar.Name(o.Adviser, o.Team));
                 break;
             default:
-                var html = CaseloadHtmlWriter.Render(r.Events, o.AsAt, o.WithinDays, "assets/", null, o.Adviser ?? o.Team);
-                s.Write(System.Text.Encoding.UTF8.GetBytes(html));
+                // The same page as the web app's (templates/caseload/_body), every item: the command has no
+                // page limit. Its stylesheet goes in assets/ beside it (below).
+                var model = new
+                {
+                    caseload = CaseloadPageModel.Build(r, o, int.MaxValue, HtmlRejectsShown,
+                        SystemClock.Instance.GetCurrentInstant()),
+                };
+                s.Write(System.Text.Encoding.UTF8.GetBytes(
+                    LocalOffer.Offers.Render.TemplateSet.LoadDefault().Render("caseload/index", model)));
                 break;
         }
     }

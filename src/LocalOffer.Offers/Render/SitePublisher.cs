@@ -279,6 +279,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         .lo-nav li { display: inline-block; margin: 0 20px 10px 0; }
         .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
         .lo-scroll { overflow-x: auto; }
+        .lo-line { display: block; }
         """;
 }
 
