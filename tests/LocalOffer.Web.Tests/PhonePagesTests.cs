@@ -10,6 +10,7 @@ namespace LocalOffer.Web.Tests;
 /// WCAG 2.2 AA violation; an age page's answer to "what changes" fits 3 screens before its list of
 /// items, and "Your support" fits 4 screens. Screenshots and heights go to artifacts/screenshots.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private const int Width = 390;
@@ -65,8 +66,11 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
         }
     }
 
-    [Fact]
-    public async Task Your_support_fits_four_screens_and_says_each_condition()
+    /// <summary>
+    /// The adviser's journey for a young person who left care at 16 (Wakefield, 22 November 2026), at
+    /// university from September 2026, up to the result page.
+    /// </summary>
+    private async Task<IPage> ResultPage()
     {
         var page = await Phone();
         await page.GotoAsync(server.Url + "/check/person");
@@ -93,6 +97,37 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
         await page.ClickAsync("#continue");
         await page.ClickAsync("#check");
         await page.WaitForSelectorAsync("#status");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_result_puts_its_summary_in_two_screens_with_dates_in_words()
+    {
+        var page = await ResultPage();
+        // Status, why, who to contact, what they get now and the next change, in the first two screens.
+        var bottom = await page.EvaluateAsync<int>("() => { const r = document.querySelector('#next-change').getBoundingClientRect(); return r.bottom + scrollY; }");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "result-top-390.png"), FullPage = false, Clip = new Clip { X = 0, Y = 0, Width = Width, Height = 2 * Screen } });
+        bottom.Should().BeLessThan(2 * Screen, "the summary fits two phone screens");
+        (await page.TextContentAsync("#first-contact"))!.Should().Contain("Who to contact first");
+        (await page.TextContentAsync("#get-now"))!.Should().Contain("A personal adviser, until");
+        (await page.TextContentAsync("#next-change"))!.Should().MatchRegex(@"On \d{1,2} [A-Z][a-z]+ \d{4}: ");
+        var text = (await page.TextContentAsync("main"))!;
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\b\d{4}-\d{2}-\d{2}\b").Should().BeFalse("one date style: 13 March 2034");
+        (await page.Locator("details#timeline").CountAsync()).Should().Be(1);
+        (await page.Locator("details#explanation").CountAsync()).Should().Be(1);
+        await page.SetViewportSizeAsync(320, Screen);
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should().BeLessThanOrEqualTo(320);
+        await page.SetViewportSizeAsync(Width, Screen);
+        foreach (var d in await page.Locator("details summary").AllAsync()) await d.ClickAsync();
+        var (violations, _) = await Check(page, "result-390.png");
+        violations.Should().BeEmpty();
+        await File.AppendAllTextAsync(Path.Combine(Shots, "heights-390.txt"), $"result-390.png: summary ends at {bottom} px\n");
+    }
+
+    [Fact]
+    public async Task Your_support_fits_four_screens_and_says_each_condition()
+    {
+        var page = await ResultPage();
         await page.ClickAsync("#yours-link");
         (await page.TextContentAsync("h1")).Should().Be("Your support");
         var (violations, height) = await Check(page, "yours-phone-390.png");

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using LocalOffer.Batch.Input;
 using NodaTime;
 
@@ -13,7 +11,7 @@ namespace LocalOffer.Batch.Caseload;
 /// overdue table and a table per week. The CSV and calendars are data links in the page, so no copy is
 /// kept anywhere to fetch later.
 /// </summary>
-public static partial class CaseloadPageModel
+public static class CaseloadPageModel
 {
     public static object Build(CaseloadResult r, CaseloadOptions o, int maxEvents, int maxRejectsShown, Instant now)
     {
@@ -38,7 +36,7 @@ public static partial class CaseloadPageModel
             rejectCount = r.Rejects.Count,
             rejects = r.Rejects.Take(maxRejectsShown).Select(x => new
             {
-                file = x.File, line = x.Line, field = x.Field, reason = DatesInWords(x.Reason),
+                file = x.File, line = x.Line, field = x.Field, reason = LocalOffer.Core.Output.DatesInWords.Replace(x.Reason),
             }).ToArray(),
             rejectsTruncated = r.Rejects.Count > maxRejectsShown,
             maxRejectsShown,
@@ -126,13 +124,5 @@ public static partial class CaseloadPageModel
         return $"data:{type};charset=utf-8;base64,{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}";
     }
 
-    /// <summary>A reject's reason with its ISO dates (2027-01-01) as people write them (1 January 2027).</summary>
-    public static string DatesInWords(string reason) =>
-        IsoDate().Replace(reason, m => DateTime.TryParseExact(m.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture,
-            DateTimeStyles.None, out var d) ? D(LocalDate.FromDateTime(d)) : m.Value);
-
-    [GeneratedRegex(@"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])")]
-    private static partial Regex IsoDate();
-
-    private static string D(LocalDate d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    private static string D(LocalDate d) => LocalOffer.Core.Output.DatesInWords.Format(d);
 }

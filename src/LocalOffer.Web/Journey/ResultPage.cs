@@ -45,18 +45,21 @@ public static class ResultPage
             offer = model,
             site = JourneyPages.Site(http, j.Af, withNav: !print),
             pageTitle = "Result",
+            back = print ? null : links.answers,
             print,
             council = council.Name,
-            // The adviser reads why, in the law's terms (the young person's own page speaks to them).
-            reason = JourneyPages.Capital(assessment.StatusReason),
+            first = ContactViews.FirstContact(council, j.Catalog.National),
+            // The adviser reads why, in the law's terms (the young person's own page speaks to them), with
+            // dates as people write them (issue 28: one date style).
+            reason = DatesInWords.Replace(JourneyPages.Capital(assessment.StatusReason)),
             noOffer = offer.Version is null,
             panelClass = StatusPanel.CssClass(assessment.Status),
             svg = SafeSvg.Check(TimelineSvg.Render(assessment, j.Core.Law)),
             timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
             nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
-                .Select(l => l["Near miss: ".Length..]).ToArray(),
-            explanation = assessment.Explanation,
-            warnings = assessment.Warnings,
+                .Select(l => DatesInWords.Replace(l["Near miss: ".Length..])).ToArray(),
+            explanation = assessment.Explanation.Select(DatesInWords.Replace).ToArray(),
+            warnings = assessment.Warnings.Select(DatesInWords.Replace).ToArray(),
             links,
         });
     }
