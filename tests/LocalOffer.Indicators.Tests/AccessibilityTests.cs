@@ -66,4 +66,36 @@ public sealed class AccessibilityTests(ReportBrowser fixture) : IClassFixture<Re
         }
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_report_fits_a_phone_with_chart_text_at_body_size()
+    {
+        var input = fixture.Return;
+        var outDir = _dir.File("out");
+        Fixture.Runner.Run(new IndicatorOptions(input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
+            ReportBrowser.YearEnd, "384", outDir));
+        var page = await fixture.Browser.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        await page.GotoAsync(new Uri(Path.Combine(outDir, "index.html")).AbsoluteUri);
+        foreach (var width in new[] { 390, 320 })
+        {
+            await page.SetViewportSizeAsync(width, 844);
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should()
+                .BeLessThanOrEqualTo(width, $"the page is no wider than a {width} px phone (tables scroll in their own boxes)");
+        }
+        await page.SetViewportSizeAsync(390, 844);
+        // The chart's text as drawn: a 16-unit font in a chart shown at its own width is 16 px (7 px before issue 28).
+        var px = await page.EvaluateAsync<double>(
+            "() => Math.min(...[...document.querySelectorAll('svg.lo-chart text')].map(t => t.getBoundingClientRect().height))");
+        px.Should().BeGreaterThanOrEqualTo(14, "chart text stays near body size on a phone");
+        (await page.TextContentAsync("main"))!.Should().Contain("Lower is better").And.Contain("higher is better");
+        var shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(shots);
+        var chart = page.Locator("figure").First;
+        await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "indicators-chart-390.png") });
+        var box = await chart.BoundingBoxAsync();
+        await File.AppendAllTextAsync(Path.Combine(shots, "heights-390.txt"),
+            $"indicators-chart-390.png: {box!.Width:0} x {box.Height:0} px, smallest chart text {px:0.#} px\n");
+        await page.CloseAsync();
+    }
 }

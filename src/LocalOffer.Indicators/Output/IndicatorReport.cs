@@ -74,11 +74,15 @@ public static class IndicatorReport
                     rows = g.Select(r => new
                     {
                         category = CategoryWords.GetValueOrDefault(r.Category, r.Category),
+                        // Issue 28: the two shares where fewer is better say so (the headline shares are
+                        // "higher is better", said under each chart).
+                        better = r.Category is "not_in_touch" or "neet" ? "Lower is better" : null,
                         count = r.Count, percent = r.Percent is { } p ? $"{p}%" : "–",
                         council = r.CouncilPublished?.Percent is { } cp ? Pct(cp) : "not available",
                         region = r.Region is null ? null : Pct(r.Region.Text),
                         neighbours = r.Neighbours is null ? null
-                            : r.NeighboursUsed is { } u && u.Used < u.Of ? $"{Pct(r.Neighbours.Text)} ({u.Used} of {u.Of})"
+                            : r.NeighboursUsed is { } u && u.Used < u.Of
+                                ? $"{Pct(r.Neighbours.Text)} (median of {u.Used} of {u.Of} neighbours)"
                             : Pct(r.Neighbours.Text),
                         england = Pct(r.England.Text),
                     }).ToArray(),

@@ -280,6 +280,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
         .lo-scroll { overflow-x: auto; }
         .lo-line { display: block; }
+        .lo-chart { max-width: 100%; height: auto; }
         """;
 }
 
