@@ -53,7 +53,10 @@ public sealed class CompareTests
     public void Wirral_shows_its_overdue_review_and_surrey_its_two_tier_council_tax()
     {
         var rows = Comparison().Rows.ToDictionary(r => r.CouncilId);
-        rows["wirral"].Cells["next-review"].Should().Be("2026-01-01 (overdue)");
+        rows["wirral"].Cells["next-review"].Should().Be("1 January 2026 (overdue)");
+        rows["wirral"].Values["next-review"].Should().Be("2026-01-01 (overdue)", "dates sort and download as ISO dates");
+        rows["dfe-illustrative"].IsTemplate.Should().BeTrue();
+        rows["hackney"].Cells["setting-up-home-gbp"].Should().StartWith("£");
         rows["surrey"].Cells["council-tax"].Should().Be("100% if you pay alone, until 25, who pays stated");
         rows["kirklees"].Cells["council-tax"].Should().Be(OfferComparison.NotInOffer);
     }

@@ -125,6 +125,31 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
     }
 
     [Fact]
+    public async Task Compare_fits_a_phone_with_money_first_and_the_template_apart()
+    {
+        var page = await Phone();
+        await page.GotoAsync(server.Url + "/compare?asAt=2026-11-22");
+        foreach (var width in new[] { 390, 320 })
+        {
+            await page.SetViewportSizeAsync(width, Screen);
+            (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should()
+                .BeLessThanOrEqualTo(width, "the table scrolls in its own box; the page does not (2,156 px before issue 28)");
+        }
+        await page.SetViewportSizeAsync(Width, Screen);
+        var headings = await page.Locator("#councils thead th").AllTextContentsAsync();
+        headings[1].Should().StartWith("Setting up home (£)", "amounts first");
+        headings.Count.Should().BeLessThan(12);
+        (await page.Locator("#councils a[href='/councils/hackney/']").CountAsync()).Should().Be(1);
+        (await page.Locator("#councils").TextContentAsync())!.Should().NotContain("DfE template").And.Contain("£");
+        (await page.Locator("#templates").TextContentAsync())!.Should().Contain("DfE template");
+        System.Text.RegularExpressions.Regex.IsMatch((await page.TextContentAsync("main"))!, @"\d{4}-\d{2}-\d{2}").Should().BeFalse();
+        var (violations, _) = await Check(page, "compare-390.png");
+        violations.Should().BeEmpty();
+        await page.ClickAsync("#all-columns");
+        (await page.Locator("#councils thead th").CountAsync()).Should().Be(LocalOffer.Offers.Compare.OfferComparison.Columns.Count);
+    }
+
+    [Fact]
     public async Task Your_support_fits_four_screens_and_says_each_condition()
     {
         var page = await ResultPage();

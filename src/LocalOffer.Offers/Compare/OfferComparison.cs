@@ -5,11 +5,19 @@ using NodaTime;
 
 namespace LocalOffer.Offers.Compare;
 
-/// <summary>One column of the comparison: a key for links and CSV, a heading, and how to sort it.</summary>
-public sealed record CompareColumn(string Key, string Heading, bool Numeric);
+/// <summary>
+/// One column of the comparison: a key for links and CSV, a heading, how to sort it, and whether the
+/// page shows it without being asked (issue 28: 17 columns did not fit; money first, the rest on request).
+/// </summary>
+public sealed record CompareColumn(string Key, string Heading, bool Numeric, bool Shown = false);
 
-/// <summary>One council's row: the text of each cell by column key, and a number for numeric columns.</summary>
-public sealed record CompareRow(string CouncilId, IReadOnlyDictionary<string, string> Cells, IReadOnlyDictionary<string, decimal?> Numbers);
+/// <summary>
+/// One council's row: the text of each cell by column key (dates in words, money in pounds), the value
+/// each sorts and downloads by (dates as 2026-04-01), a number for numeric columns, and whether the row
+/// is an illustrative template rather than a council.
+/// </summary>
+public sealed record CompareRow(string CouncilId, IReadOnlyDictionary<string, string> Cells, IReadOnlyDictionary<string, decimal?> Numbers,
+    IReadOnlyDictionary<string, string> Values, bool IsTemplate = false, string? OfferUrl = null);
 
 /// <summary>
 /// Every council's offer in force on a date side by side, by topic (setting up home, council tax,
@@ -27,15 +35,28 @@ public sealed class OfferComparison
         "higher-education", "apprenticeship", "staying-put",
     ];
 
+    /// <summary>The topics with money in them, shown first (issue 28: amounts first).</summary>
+    private static readonly HashSet<string> MoneyTopics =
+        ["higher-education", "apprenticeship", "birthday", "driving-lessons", "council-tax"];
+
+    /// <summary>The spreadsheet's columns, in the order it has always had (people's sheets depend on it).</summary>
+    public static readonly IReadOnlyList<string> CsvOrder =
+    [
+        "council", "in-force-from", "last-reviewed", "next-review", "contact", "setting-up-home-gbp", .. Topics,
+    ];
+
     public static readonly IReadOnlyList<CompareColumn> Columns =
     [
-        new("council", "Council", false),
+        new("council", "Council", false, Shown: true),
+        new("setting-up-home-gbp", "Setting up home (£)", true, Shown: true),
+        .. Topics.Where(MoneyTopics.Contains).Select(t => new CompareColumn(t, OfferVocabulary.Topics[t], false, Shown: true)),
+        new("contact", "Leaving care team", false, Shown: true),
+        new("last-reviewed", "Last reviewed", false, Shown: true),
+        .. Topics.Where(t => !MoneyTopics.Contains(t) && t != "setting-up-home")
+            .Select(t => new CompareColumn(t, OfferVocabulary.Topics[t], false)),
+        new("setting-up-home", OfferVocabulary.Topics["setting-up-home"], false),
         new("in-force-from", "Offer in force from", false),
-        new("last-reviewed", "Last reviewed", false),
         new("next-review", "Next review", false),
-        new("contact", "Leaving care team", false),
-        new("setting-up-home-gbp", "Setting up home (£)", true),
-        .. Topics.Select(t => new CompareColumn(t, OfferVocabulary.Topics[t], false)),
     ];
 
     public LocalDate AsAt { get; }
@@ -56,7 +77,8 @@ public sealed class OfferComparison
         return new OfferComparison(asAt, recommended, rows);
     }
 
-    private static string D(LocalDate? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "Not given";
+    private static string Iso(LocalDate? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "Not given";
+    private static string D(LocalDate? d) => d is { } x ? LocalOffer.Core.Output.DatesInWords.Format(x) : "Not given";
 
     private static CompareRow Row(Council c, LocalDate asAt, decimal? recommended)
     {
@@ -73,18 +95,30 @@ public sealed class OfferComparison
                     ? s : t.Website ?? t.Address ?? "Given"
                 : "Not given",
         };
+        // Dates sort and download as 2026-04-01; the page says 1 April 2026.
+        var values = new Dictionary<string, string>
+        {
+            ["in-force-from"] = v is null ? "" : Iso(v.InForceFrom),
+            ["last-reviewed"] = v is null ? "" : Iso(v.LastReviewed ?? v.Published),
+            ["next-review"] = v is null ? "" : v.NextReview is { } next ? Iso(next) + (next < asAt ? " (overdue)" : "") : "Not given",
+        };
         var numbers = new Dictionary<string, decimal?>();
         var suha = items.Where(i => i.Topic == "setting-up-home").Select(i => i.Amount?.Gbp).FirstOrDefault(g => g is not null);
         numbers["setting-up-home-gbp"] = suha;
         cells["setting-up-home-gbp"] = suha is { } g
-            ? $"{g:#,0.##}" + (recommended is { } r && g < r ? $" (below the DfE £{r:#,0})" : "")
+            ? LocalOffer.Core.Output.Gbp.Format(g)
+                + (recommended is { } r && g < r ? $" (below the DfE's {LocalOffer.Core.Output.Gbp.Format(r)})" : "")
             : items.Any(i => i.Topic == "setting-up-home") ? "No amount given" : NotInOffer;
         foreach (var topic in Topics)
         {
             var matching = items.Where(i => i.Topic == topic).ToList();
             cells[topic] = matching.Count == 0 ? NotInOffer : string.Join("; ", matching.Select(Describe));
         }
-        return new CompareRow(c.Id, cells, numbers);
+        foreach (var (key, text) in cells) values.TryAdd(key, text);
+        // The council's own published offer (the version's source when it is an address), else its website.
+        var url = v?.Source is { } src && (src.StartsWith("https://", StringComparison.Ordinal)
+            || src.StartsWith("http://", StringComparison.Ordinal)) ? src : c.Website;
+        return new CompareRow(c.Id, cells, numbers, values, c.IsTemplate, url);
     }
 
     /// <summary>An item in a few words: its amount and age limit, council tax share, or its title.</summary>
@@ -109,8 +143,8 @@ public sealed class OfferComparison
         IOrderedEnumerable<CompareRow> sorted = col.Numeric
             ? (descending ? Rows.OrderBy(r => r.Numbers[col.Key] is null).ThenByDescending(r => r.Numbers[col.Key])
                           : Rows.OrderBy(r => r.Numbers[col.Key] is null).ThenBy(r => r.Numbers[col.Key]))
-            : (descending ? Rows.OrderBy(r => r.Cells[col.Key] == NotInOffer).ThenByDescending(r => r.Cells[col.Key], StringComparer.OrdinalIgnoreCase)
-                          : Rows.OrderBy(r => r.Cells[col.Key] == NotInOffer).ThenBy(r => r.Cells[col.Key], StringComparer.OrdinalIgnoreCase));
+            : (descending ? Rows.OrderBy(r => r.Cells[col.Key] == NotInOffer).ThenByDescending(r => r.Values[col.Key], StringComparer.OrdinalIgnoreCase)
+                          : Rows.OrderBy(r => r.Cells[col.Key] == NotInOffer).ThenBy(r => r.Values[col.Key], StringComparer.OrdinalIgnoreCase));
         return sorted.ThenBy(r => r.Cells["council"], StringComparer.Ordinal).ToList();
     }
 }

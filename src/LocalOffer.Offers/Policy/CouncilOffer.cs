@@ -13,7 +13,10 @@ public sealed record Council(
     IReadOnlyList<OfferVersion> Versions,
     string Folder,
     string? Notes = null,
-    IReadOnlyList<string>? NationalContactIds = null)
+    IReadOnlyList<string>? NationalContactIds = null,
+    // `template: true` in council.yaml: an illustrative offer to start from (the DfE's), not a council;
+    // comparisons show it apart from the councils (issue 28).
+    bool IsTemplate = false)
 {
     /// <summary>
     /// The version in force on a date: the latest one in force from on or before it. A published

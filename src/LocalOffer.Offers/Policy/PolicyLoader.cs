@@ -34,7 +34,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var root = Parse(councilFile, findings);
         if (root is null) return (null, findings);
         var r = new Reader(councilFile, findings);
-        r.Keys(root, ["name", "website", "contacts", "national_contacts", "source", "notes"], ["name", "source"]);
+        r.Keys(root, ["name", "website", "contacts", "national_contacts", "source", "notes", "template"], ["name", "source"]);
         var contacts = new Dictionary<string, Contact>();
         if (r.Map(root, "contacts") is { } cm)
         {
@@ -70,7 +70,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         if (versions.Count == 0) findings.Add(new Finding(Severity.Error, councilFile, 0, 0, "no offer-*.yaml version in the folder"));
         var council = new Council(id, r.Published(root, "name") ?? id, r.Url(root, "website"), contacts,
             r.Text(root, "source") ?? "",
-            versions.OrderBy(v => v.InForceFrom).ToList(), folder, r.Text(root, "notes"), national);
+            versions.OrderBy(v => v.InForceFrom).ToList(), folder, r.Text(root, "notes"), national,
+            r.Bool(root, "template") ?? false);
         return (council, findings);
     }
 

@@ -278,7 +278,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         .lo-nav { margin: 0; padding: 0; list-style: none; }
         .lo-nav li { display: inline-block; margin: 0 20px 10px 0; }
         .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
-        .lo-scroll { overflow-x: auto; }
+        .lo-scroll { overflow-x: auto; position: relative; }
         .lo-line { display: block; }
         .lo-chart { max-width: 100%; height: auto; }
         """;
