@@ -124,6 +124,47 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
         await File.AppendAllTextAsync(Path.Combine(Shots, "heights-390.txt"), $"result-390.png: summary ends at {bottom} px\n");
     }
 
+    /// <summary>The document is no wider than a 320 px window (issue 28: every page type, tables in their own boxes).</summary>
+    private static async Task<string?> Wider(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        return width > 320 ? $"{page.Url}: {width} px" : null;
+    }
+
+    [Fact]
+    public async Task Every_page_type_fits_a_320_px_phone()
+    {
+        var page = await Phone();
+        await page.SetViewportSizeAsync(320, Screen);
+        var wide = new List<string?>();
+        foreach (var path in new[]
+        {
+            "/", "/check/person", "/check/upload", "/caseload", "/councils", "/councils/wakefield/",
+            "/councils/wakefield/finances.html", "/councils/wakefield/aged-18-to-21.html", "/councils/wakefield/law.html",
+            "/councils/wakefield/words.html", "/compare", "/accessibility",
+        })
+        {
+            await page.GotoAsync(server.Url + path);
+            wide.Add(await Wider(page));
+        }
+        page = await ResultPage();
+        await page.SetViewportSizeAsync(320, Screen);
+        foreach (var d in await page.Locator("details summary").AllAsync()) await d.ClickAsync();
+        wide.Add(await Wider(page));
+        var result = page.Url;
+        foreach (var link in new[] { "#print-link", "#yours-link", "#whatif-link" })
+        {
+            await page.GotoAsync(result);
+            await page.ClickAsync(link);
+            wide.Add(await Wider(page));
+        }
+        await page.GotoAsync(result.Replace("/check/result", "/check/answers"));
+        wide.Add(await Wider(page));
+        await page.GotoAsync(result.Replace("/check/result", "/check/episodes"));
+        wide.Add(await Wider(page));
+        wide.OfType<string>().Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Compare_fits_a_phone_with_money_first_and_the_template_apart()
     {
