@@ -16,6 +16,7 @@ foreach (var command in new[]
     CaseloadCommand.Create(),
     SynthCommand.Create(),
     IndicatorsCommand.Create(),
+    AuditCommand.Create(),
     ServeCommand.Create(),
 })
     root.Subcommands.Add(command);

@@ -90,25 +90,9 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     /// <summary>The file that marks a folder as an earlier indicators report, so a run may write into it again.</summary>
     public const string Marker = ".localoffer-indicators";
 
-    /// <summary>
-    /// Where a report may be written, as publish decides (issue 24, item 3): never the root of the
-    /// file system or a file; a folder holding anything else only when it is an earlier report (its
-    /// marker) or with --force; each output file absent or a regular file (never a device or FIFO).
-    /// </summary>
-    private static void CheckTarget(IndicatorOptions o, string outDir)
-    {
-        var dir = Path.TrimEndingDirectorySeparator(OutputPaths.Real(outDir));
-        if (Path.GetPathRoot(dir) is { } root && Path.TrimEndingDirectorySeparator(root) == dir)
-            throw new OutputPathException($"--out {o.Out}: refusing to write into the root of the file system");
-        var kind = FileKind.Of(dir);
-        if (kind is PathKind.Regular or PathKind.Other)
-            throw new OutputPathException($"--out: {o.Out} is a file, not a folder");
-        if (kind == PathKind.Folder && !o.Force && !File.Exists(Path.Combine(dir, Marker))
-            && Directory.EnumerateFileSystemEntries(dir).Any())
-            throw new OutputPathException($"--out {o.Out} holds other files and is not an earlier indicators report " +
-                "(no .localoffer-indicators in it): give a new or empty folder, or --force to write into it");
-        foreach (var f in OutputFiles.Append(Marker)) FileKind.CheckOutput("--out", Path.Combine(dir, f));
-    }
+    /// <summary>Where a report may be written (<see cref="OutputPaths.CheckReportFolder"/>).</summary>
+    private static void CheckTarget(IndicatorOptions o, string outDir) =>
+        OutputPaths.CheckReportFolder(o.Out, outDir, Marker, "indicators report", OutputFiles, o.Force);
 
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)

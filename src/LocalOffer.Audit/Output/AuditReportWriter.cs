@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text;
+using LocalOffer.Batch.Input;
+using LocalOffer.Batch.Output;
+using LocalOffer.Core.Safety;
+using LocalOffer.Offers.Render;
+
+namespace LocalOffer.Audit.Output;
+
+/// <summary>
+/// Writes the audit's folder: audit.csv, index.html (with GOV.UK Frontend's assets/), audit.xlsx and
+/// rejects.csv, all or none: each through the one atomic writer to its own temporary name, and all put
+/// in place only when every one is complete. An input is never overwritten; a folder holding other
+/// things is refused unless it is an earlier audit (its marker) or --force is given.
+/// </summary>
+public static class AuditReportWriter
+{
+    public static readonly string[] OutputFiles = ["audit.csv", "index.html", "audit.xlsx", "rejects.csv"];
+
+    /// <summary>The file that marks a folder as an earlier audit, so a run may write into it again.</summary>
+    public const string Marker = ".localoffer-audit";
+
+    /// <summary>Before anything is read: no output is an input, and the folder may be written to.</summary>
+    public static void CheckTarget(AuditOptions o)
+    {
+        var outDir = Path.GetFullPath(o.Out);
+        var inputs = new[] { o.List, o.Header }.Concat(o.Episodes).Concat(o.Xml).OfType<string>()
+            .Select(OutputPaths.Real).ToHashSet();
+        foreach (var f in OutputFiles)
+            if (inputs.Contains(OutputPaths.Real(Path.Combine(outDir, f))))
+                throw new OutputPathException(
+                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
+        OutputPaths.CheckReportFolder(o.Out, outDir, Marker, "audit", OutputFiles, o.Force);
+    }
+
+    public static void Write(AuditRun run, string outDir, TemplateSet templates)
+    {
+        var clock = Stopwatch.StartNew();
+        var phases = run.Summary.Phases;
+        Directory.CreateDirectory(outDir);
+        var tables = new AuditTables(run);
+        var files = OutputFiles.ToDictionary(f => f, f => AtomicFile.Create(Path.Combine(outDir, f)));
+        try
+        {
+            AuditCsv.Write(files["audit.csv"].Stream, run);
+            RejectCsvWriter.Write(files["rejects.csv"].Stream, run.Rejects);
+            phases["csv"] = clock.Elapsed;
+            var start = clock.Elapsed;
+            var title = $"Care leaver list audit as at {run.AsAt:yyyy-MM-dd}" + (run.Council is null ? "" : $", {run.Council.Name}");
+            AuditXlsx.Write(files["audit.xlsx"].Stream, run, tables, title);
+            phases["xlsx"] = clock.Elapsed - start;
+            start = clock.Elapsed;
+            files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(AuditReport.Render(templates, run, tables)));
+            // Our stylesheet and images first (written over, file by file; nothing in assets/ is deleted):
+            // when GOV.UK Frontend is missing, no report file has been put in place.
+            SitePublisher.CopyAssets(Path.Combine(outDir, "assets"));
+            foreach (var f in OutputFiles) files[f].Commit();
+            AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "audit\n");
+            phases["html"] = clock.Elapsed - start;
+        }
+        finally
+        {
+            foreach (var f in files.Values) f.Dispose();
+        }
+    }
+}
