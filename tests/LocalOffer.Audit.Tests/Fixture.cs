@@ -103,6 +103,12 @@ public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("localoffer-audit-").FullName;
     public string File(string name) => System.IO.Path.Combine(Path, name);
-    public string Write(string name, string text) { var p = File(name); System.IO.File.WriteAllText(p, text); return p; }
+    public string Write(string name, string text)
+    {
+        var p = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(p)!);
+        System.IO.File.WriteAllText(p, text);
+        return p;
+    }
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
