@@ -2,6 +2,7 @@ using System.Globalization;
 using LocalOffer.Audit.Input;
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using NodaTime;
 
@@ -31,8 +32,16 @@ internal sealed class AuditCheck(RulesCore core)
         var computed = c.Status;
         var careLeaver = AuditPerson.IsCareLeaver(computed);
         if (row is null && !careLeaver) return null;
-        Assessment? full = null;
-        Assessment Full() => full ??= core.Engine.Assess(people.History(i), asAt);
+        // Asked for only when a finding needs them, each at most once (a cohort builds a history on demand).
+        CareHistory? history = null;
+        Assessment? full = null, whole = null;
+        IReadOnlyList<Entitlement>? onDay = null;
+        CareHistory History() => history ??= people.History(i);
+        Assessment Full() => full ??= core.Engine.AssessOnDay(History(), asAt);
+        // The duties on the day alone (no timeline words): most findings are about a duty.
+        IReadOnlyList<Entitlement> OnDay() => onDay ??= full?.Entitlements ?? core.Engine.EntitlementsOnDay(History(), asAt);
+        // The runs from their first day, asked for only where a finding says since when a duty is owed.
+        Assessment Whole() => whole ??= core.Engine.Assess(History(), asAt);
         var found = new List<AuditFinding>();
         var child = people.Id(i);
         void Add(string finding, string recorded, string now, string detail, IEnumerable<LegalReference> basis) =>
@@ -40,20 +49,20 @@ internal sealed class AuditCheck(RulesCore core)
 
         // The category: on the list with none, missing from it, or recorded otherwise than the law gives.
         if (row is null)
-            Add(Findings.MissingFromList, "", computed.Wire(), StatusNow(Full(), people, i, asAt) + "; not on the list",
+            Add(Findings.MissingFromList, "", computed.Wire(), StatusNow(Full(), History()) + "; not on the list",
                 Basis(Full(), asAt));
         else if (row.Category is not null && !careLeaver)
         {
-            var never = people.History(i).Episodes.Count == 0 ? " (no episode of care in the care histories)" : "";
+            var never = History().Episodes.Count == 0 ? " (no episode of care in the care histories)" : "";
             Add(Findings.NotACareLeaver, row.RecordedCategory, computed.Wire(),
                 $"{computed.Plain()} on {Show(asAt)}{never}: {Full().StatusReason}; recorded {row.Category.Value.Plain()}",
                 Basis(Full(), asAt));
         }
         else if (careLeaver && row.Category != computed)
             Add(Findings.CategoryDiffers, row.RecordedCategory, computed.Wire(),
-                StatusNow(Full(), people, i, asAt) + "; " + WhenRecorded(Full(), row.Category), Basis(Full(), asAt));
+                StatusNow(Full(), History()) + "; " + WhenRecorded(Full(), row.Category), Basis(Full(), asAt));
 
-        if (row is not null) Duties(row, c, Full, asAt, Add);
+        if (row is not null) Duties(row, c, OnDay, Whole, asAt, Add);
 
         var rejected = people.RejectedRows(i);
         var notes = (rejected > 0
@@ -69,26 +78,27 @@ internal sealed class AuditCheck(RulesCore core)
     /// time, being in touch and in contact (each owed when the engine's run covers the date); where the
     /// young person lives and what they do, for relevant and former relevant children.
     /// </summary>
-    private void Duties(ListRow row, Classification c, Func<Assessment> full, LocalDate asAt,
+    private void Duties(ListRow row, Classification c, Func<IReadOnlyList<Entitlement>> onDay, Func<Assessment> whole,
+        LocalDate asAt,
         Action<string, string, string, string, IEnumerable<LegalReference>> add)
     {
         var ids = c.EntitlementIds;
-        (EntitlementPeriod Period, bool OnRequest, LocalDate Since) Duty(string id)
+        (EntitlementPeriod Period, bool OnRequest) Duty(string id)
         {
-            var run = full().Entitlements.First(e => e.Id == id);
-            var period = run.PeriodOn(asAt)!;
+            var period = onDay().First(e => e.Id == id).PeriodOn(asAt)!;
             // From 21 (s.23CZB) the duty arises when the young person asks; a history may record the request.
             var onRequest = period.Basis.Contains(Law.P.S23CZB) && period.Condition?.StartsWith("asked") != true;
-            return (period, onRequest, run.From);
+            return (period, onRequest);
         }
+        LocalDate Since(string id) => whole().Entitlements.First(e => e.Id == id).From;
 
         if (row.Adviser.Length == 0 && ids.Contains(EntitlementIds.PersonalAdviser))
         {
-            var (p, onRequest, since) = Duty(EntitlementIds.PersonalAdviser);
+            var (p, onRequest) = Duty(EntitlementIds.PersonalAdviser);
             add(Findings.NoPersonalAdviser, "", onRequest ? Findings.OnRequest : "owed", onRequest
                 ? "no personal adviser recorded; from 21 the council must offer one and appoint one if the young "
                   + "person asks for advice and support: check the offer was made and what they said"
-                : $"no personal adviser recorded; one is owed (since {Show(since)})", p.Basis);
+                : "no personal adviser recorded; one is owed", p.Basis);
         }
 
         if (ids.Contains(EntitlementIds.PathwayPlan))
@@ -97,7 +107,7 @@ internal sealed class AuditCheck(RulesCore core)
             var law = Law.Ref("periods.pathway_plan_review_months");
             if (row.Plan is { } last && last.PlusMonths(months) < asAt)
             {
-                var (p, onRequest, _) = Duty(EntitlementIds.PathwayPlan);
+                var (p, onRequest) = Duty(EntitlementIds.PathwayPlan);
                 var due = last.PlusMonths(months);
                 add(Findings.PathwayPlanOverdue, Iso(last), Iso(due),
                     $"latest pathway plan {Show(last)}: the next review was due by {Show(due)}, "
@@ -107,7 +117,8 @@ internal sealed class AuditCheck(RulesCore core)
             }
             else if (row.Plan is null)
             {
-                var (p, onRequest, since) = Duty(EntitlementIds.PathwayPlan);
+                var (p, onRequest) = Duty(EntitlementIds.PathwayPlan);
+                var since = Since(EntitlementIds.PathwayPlan);
                 // An eligible child's plan follows the needs assessment, due within 3 months (CPPCR 2010 reg 42(1)).
                 var due = since.PlusMonths(Law.NeedsAssessmentMonths);
                 if (due < asAt)
@@ -122,7 +133,7 @@ internal sealed class AuditCheck(RulesCore core)
         {
             if (row.InTouch is "NO" or "")
             {
-                var (p, _, _) = Duty(EntitlementIds.KeepInTouch);
+                var (p, _) = Duty(EntitlementIds.KeepInTouch);
                 add(Findings.NotInTouch, row.InTouch, "keep in touch",
                     (row.InTouch == "" ? "in touch not recorded" : "recorded not in touch")
                     + ", while the council has a duty to keep in touch", p.Basis);
@@ -130,7 +141,7 @@ internal sealed class AuditCheck(RulesCore core)
             var months = Law.PersonalAdviserVisitMonths;
             if (row.InTouch is "YES" or "" && (row.Contact is not { } contact || contact.PlusMonths(months) < asAt))
             {
-                var (p, _, _) = Duty(EntitlementIds.KeepInTouch);
+                var (p, _) = Duty(EntitlementIds.KeepInTouch);
                 var age = row.Contact is { } d ? $"latest contact {Show(d)}, {Period.DaysBetween(d, asAt)} days before "
                     + "the as-at date" : "no latest contact recorded";
                 add(Findings.ContactOverdue, row.Contact is { } r ? Iso(r) : "",
@@ -145,7 +156,7 @@ internal sealed class AuditCheck(RulesCore core)
         if (c.Status is not (Status.Relevant or Status.FormerRelevant) || row.InTouch is "DIED" or "RHOM") return;
         var relevant = c.Status == Status.Relevant;
         IEnumerable<LegalReference> Accommodation() => relevant
-            ? full().Entitlements.First(e => e.Id == EntitlementIds.AccommodationAndMaintenance).PeriodOn(asAt)!.Basis
+            ? onDay().First(e => e.Id == EntitlementIds.AccommodationAndMaintenance).PeriodOn(asAt)!.Basis
             : [Law.P.S23C4];
         var duty = relevant
             ? "the council must provide or maintain suitable accommodation for a relevant child"
@@ -171,7 +182,7 @@ internal sealed class AuditCheck(RulesCore core)
 
         if (row.Activity is "" or "0")
         {
-            var help = full().Entitlements.FirstOrDefault(e => e.Id == EntitlementIds.EducationTrainingAssistance);
+            var help = onDay().FirstOrDefault(e => e.Id == EntitlementIds.EducationTrainingAssistance);
             add(Findings.ActivityUnknown, row.Activity, "not known",
                 "no activity recorded (education, employment or training)"
                 + (help is null ? "" : "; the council assists with education, training and employment"),
@@ -180,13 +191,13 @@ internal sealed class AuditCheck(RulesCore core)
     }
 
     /// <summary>"former relevant child ... since 15 June 2026 (18th birthday): {the engine's reason}".</summary>
-    private string StatusNow(Assessment a, CareHistories people, int i, LocalDate asAt)
+    private string StatusNow(Assessment a, CareHistory history)
     {
         var since = a.StatusSince;
-        var dob = people.DateOfBirth(i);
+        var dob = history.DateOfBirth;
         var milestone = new[] { Law.AgeEligibleFrom, Law.AgeAdult, Law.AgeCoreDutiesUntil }
             .FirstOrDefault(age => Law.Birthdays.Birthday(dob, age) == since);
-        var episodes = people.History(i).Episodes;
+        var episodes = history.Episodes;
         var change = milestone > 0 ? $" ({Ordinal(milestone)} birthday)"
             : episodes.Any(e => e.End == since) ? " (care ended that day)"
             : episodes.Any(e => e.Start == since) ? " (looked after from that day)" : "";

@@ -86,7 +86,7 @@ public sealed class FindingTests
     {
         var owed = With("REL", Row("REL", "15/06/2008", "a) Relevant child", adviser: "")).Of("REL").Single();
         (owed.Finding, owed.Computed).Should().Be((Findings.NoPersonalAdviser, "owed"));
-        owed.Detail.Should().Be("no personal adviser recorded; one is owed (since 15 June 2024)");
+        owed.Detail.Should().Be("no personal adviser recorded; one is owed");
         owed.Provisions.Should().Be("Children Act 1989 s.23B(2)");
 
         var asked = With("FR22", Row("FR22", "10/10/2003", "b) Former relevant child", adviser: "")).Of("FR22").Single();

@@ -77,9 +77,14 @@ public sealed class ListLabels
     }
 
     /// <summary>A cell as matched: trimmed, spaces collapsed, lower case.</summary>
-    private static string Key(string cell) =>
-        string.Join(' ', cell.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    private static string Key(string cell)
+    {
+        var t = cell.Trim();
+        // Most cells hold no run of spaces: then lower case alone (20,000 rows a second matter in a bench).
+        if (!t.Contains("  ", StringComparison.Ordinal)) return t.ToLowerInvariant();
+        return string.Join(' ', t.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToLowerInvariant();
+    }
 
     /// <summary>Each label, its words and its code, as keys (a form given twice for two meanings is an error).</summary>
     private static Dictionary<string, T> Index<T>(string file, string table, Dictionary<string, string[]> labels,

@@ -1,6 +1,7 @@
 using LocalOffer.Core.Input;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
 using NodaTime;
 
 namespace LocalOffer.Core.Engine;
@@ -52,6 +53,56 @@ public sealed class CareLeaverEngine
         return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next,
             timeline, now, all,
             explanation, warnings, Facts(spans, epochs[0], asAt));
+    }
+
+    /// <summary>
+    /// <see cref="Assess"/> on one day, without the explanation: the timeline with every reason and
+    /// provision, the status and its reason, and the entitlements on that day with the provisions and
+    /// condition that carry each on it, cut to the day (each runs from the date to the next day, as the
+    /// batch asks the rules: <see cref="Assess"/> gives a run's first and last days). For the audit, which
+    /// asks this of thousands of young people: the explanation is most of <see cref="Assess"/>'s time, the
+    /// runs to 25 most of the rest (issue 31). A property test holds the two equal on the day.
+    /// </summary>
+    public Assessment AssessOnDay(CareHistory history, LocalDate asAt)
+    {
+        CheckAsAt(history.DateOfBirth, asAt);
+        var view = HistoryView.Of(history);
+        var (spans, epochs, starts) = TimelineBuilder.Build(view, Law);
+        PersonFacts EpochOf(LocalDate d) => epochs[Math.Max(0, Array.FindLastIndex(starts, s => s <= d))];
+        var timeline = _explainer.Timeline(spans, EpochOf);
+        var (age, status, since, next) = Where(history.DateOfBirth, spans, asAt);
+        var day = _entitlements.Runs(view, spans, epochs[0], new DateRange(asAt, asAt.PlusDays(1)));
+        var current = timeline.FirstOrDefault(t => t.From <= asAt && asAt < t.To);
+        var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
+            ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
+        var warnings = HistoryWarnings.For(epochs[0].History, Law, epochs[0].DeathDate, asAt);
+        var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
+        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next,
+            timeline, day, day, [], warnings, Facts(spans, epochs[0], asAt));
+    }
+
+    /// <summary>
+    /// The entitlements on one day, each with the provisions and condition that carry it on that day, cut
+    /// to the day as <see cref="AssessOnDay"/> gives them, without the timeline's words: what the audit
+    /// asks of every young person whose record of a duty it questions (issue 31).
+    /// </summary>
+    public IReadOnlyList<Entitlement> EntitlementsOnDay(CareHistory history, LocalDate day)
+    {
+        CheckAsAt(history.DateOfBirth, day);
+        // The batch's reused buffers (one view and workspace per thread), as ClassifyFully fills them.
+        var view = RentView().Fill(history);
+        var work = RentWorkspace();
+        try
+        {
+            var whole = TimelineBuilder.BuildReusing(view, Law, work.FactsFor(view, Law), work.Spans);
+            var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.Spans);
+            return _entitlements.Runs(view, spans, whole, new DateRange(day, day.PlusDays(1)));
+        }
+        finally
+        {
+            ReturnWorkspace(work);
+            ReturnView(view);
+        }
     }
 
     /// <summary>
