@@ -148,7 +148,7 @@ internal sealed class AuditCheck(RulesCore core)
                     row.Contact is { } when ? $"{Period.DaysBetween(when, asAt)} days" : "none",
                     $"{age}. The one interval the law sets is a personal adviser's visit at least every {months} months "
                     + "where the council provides the accommodation (s.23B or s.24B); the list does not say who "
-                    + "provides it, and no statute or statutory guidance sets an interval of contact otherwise",
+                    + "provides it, and no other interval of contact was found in statute or statutory guidance",
                     Law.Ref("periods.personal_adviser_visit_months").Concat(p.Basis));
             }
         }
@@ -204,13 +204,20 @@ internal sealed class AuditCheck(RulesCore core)
         return $"{a.Status.Plain()} since {Show(since)}{change}: {a.StatusReason}";
     }
 
-    /// <summary>When the category recorded last applied in the care history, or that it never did.</summary>
+    /// <summary>
+    /// When the category recorded last applied in the care history, or from when it will (the timeline runs
+    /// to 25 as the history stands), or that it never does.
+    /// </summary>
     private static string WhenRecorded(Assessment a, Status? recorded)
     {
         if (recorded is not { } r) return "no category recorded";
-        var spans = a.Timeline.Where(t => t.Status == r).ToList();
-        return spans.Count == 0 ? $"recorded {r.Plain()}, which the care history never gives"
-            : $"recorded {r.Plain()}, which applied from {Show(spans[^1].From)} until {Show(spans[^1].To.PlusDays(-1))}";
+        var past = a.Timeline.LastOrDefault(t => t.Status == r && t.From <= a.AsAt);
+        if (past is not null)
+            return $"recorded {r.Plain()}, which applied from {Show(past.From)} until {Show(past.To.PlusDays(-1))}";
+        var next = a.Timeline.FirstOrDefault(t => t.Status == r && t.From > a.AsAt);
+        return next is not null
+            ? $"recorded {r.Plain()}, which the care history gives only from {Show(next.From)}, after the as-at date"
+            : $"recorded {r.Plain()}, which the care history never gives";
     }
 
     /// <summary>The provisions of the timeline's part covering the date.</summary>

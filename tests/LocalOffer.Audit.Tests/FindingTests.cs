@@ -46,6 +46,12 @@ public sealed class FindingTests
         f.Detail.Should().StartWith("relevant child (care leaver aged 16 or 17) since 15 October 2024 (care ended that day): ")
             .And.EndWith("which applied from 15 June 2024 until 14 October 2024");
         f.Provisions.Should().Contain("s.23A(2)");
+
+        // Recorded early: REL is 18 on 15 June 2026, after the as-at date.
+        var early = With("REL", Row("REL", "15/06/2008", "b) Former relevant child")).Of("REL").Single();
+        early.Detail.Should().EndWith(
+            "recorded former relevant child (care leaver aged 18 to 25), which the care history gives only from 15 June 2026, "
+            + "after the as-at date");
     }
 
     [Fact]
@@ -154,7 +160,7 @@ public sealed class FindingTests
         var late = With("FR", Row("FR", "15/06/2006", "b) Former relevant child", contact: "30/01/2026")).Of("FR").Single();
         (late.Finding, late.Recorded, late.Computed).Should().Be((Findings.ContactOverdue, "2026-01-30", "60 days"));
         late.Detail.Should().StartWith("latest contact 30 January 2026, 60 days before the as-at date. The one interval the law sets")
-            .And.Contain("where the council provides the accommodation").And.Contain("no statute or statutory guidance");
+            .And.Contain("where the council provides the accommodation").And.Contain("no other interval of contact was found in statute or statutory guidance");
         late.Provisions.Should().Be("Care Leavers (England) Regulations 2010 reg 8(2); Children Act 1989 s.23C(2)");
         var none = With("REL", Row("REL", "15/06/2008", "a) Relevant child", contact: "")).Of("REL").Single();
         (none.Finding, none.Computed).Should().Be((Findings.ContactOverdue, "none"));

@@ -59,14 +59,14 @@ public static class AuditReport
                 child = p.Child, weight = p.Weight, team = Blank(p.Row?.Team), adviser = Blank(p.Row?.Adviser),
                 findings = string.Join("; ", p.Findings.Select(f => Findings.Words(f.Finding))),
             }),
-            columns = AuditTables.ComputedColumns.Select(c => c.Plain()),
+            columns = AuditTables.ComputedColumns.Select(Short),
             matrix = AuditTables.RecordedRows.Select((r, i) => new
             {
                 recorded = r switch
                 {
                     "none" => "No category recorded",
                     "not on the list" => "Not on the list",
-                    _ => Core.Engine.StatusNames.FromWire(r).Plain(),
+                    _ => Short(StatusNames.FromWire(r)),
                 },
                 cells = AuditTables.ComputedColumns.Select((_, j) => N(tables.Matrix[i, j])),
             }),
@@ -107,6 +107,13 @@ public static class AuditReport
     });
 
     private static object Item(string key, string value) => new { key, value };
+
+    /// <summary>A category in a table's heading: short, since the caption says what the table is.</summary>
+    private static string Short(Status s) => s switch
+    {
+        Status.Eligible => "Eligible", Status.Relevant => "Relevant", Status.FormerRelevant => "Former relevant",
+        Status.Qualifying => "Qualifying", Status.LookedAfter => "Looked after, not eligible", _ => "Not a care leaver",
+    };
 
     private static string Blank(string? s) => string.IsNullOrEmpty(s) ? "–" : s;
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
