@@ -24,10 +24,11 @@ internal static class AuditBench
 {
     public static int Run(int[] sizes, int runs)
     {
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load before: {Load()}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; "
+            + $"load before: {Load()}");
         Console.WriteLine($"({runs} runs; medians; ratio = median of the runs' ratios to batch; wall, then CPU)");
-        Console.WriteLine("children | on list 9 | findings | batch | audit.csv | ratio | report | ratio | CPU: batch | audit.csv | "
-            + "ratio | report | ratio");
+        Console.WriteLine("children | on list 9 | findings | batch | audit.csv | ratio | report | ratio | "
+            + "CPU: batch | audit.csv | ratio | report | ratio");
         var asAt = new LocalDate(2026, 3, 31);
         var core = RulesCore.LoadDefault();
         var audit = AuditRunner.LoadDefault(core);
@@ -46,8 +47,8 @@ internal static class AuditBench
             var episodes = Path.Combine(dir, "episodes.csv");
             var batchOptions = new BatchOptions(header, [episodes], [], asAt, Path.Combine(dir, "results.csv"), "csv",
                 Path.Combine(dir, "rejects.csv"));
-            var options = new AuditOptions(ListFormat.AnnexA, Path.Combine(dir, "list9.csv"), header, [episodes], [], null,
-                asAt, "384", Path.Combine(dir, "report"), Force: true);
+            var options = new AuditOptions(ListFormat.AnnexA, Path.Combine(dir, "list9.csv"), header, [episodes], [],
+                null, asAt, "384", Path.Combine(dir, "report"), Force: true);
             // [batch, audit.csv, report] wall and CPU seconds of each counted run
             var wall = new List<double[]>();
             var cpu = new List<double[]>();
@@ -85,13 +86,15 @@ internal static class AuditBench
                 (onList, findings) = (last!.Summary.ListRowsRead, last.Findings.LongCount());
                 Console.Error.WriteLine($"  run {i}{(i == 0 ? " (warm-up)" : "")}: batch {w[0]:F2} s (CPU {c[0]:F2}), "
                     + $"audit.csv {w[1]:F2} s (CPU {c[1]:F2}), report {w[2]:F2} s (CPU {c[2]:F2}; "
-                    + string.Join(", ", last.Summary.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2}")) + ")");
+                    + string.Join(", ", last.Summary.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2}"))
+                    + ")");
                 if (i == 0) continue;
                 wall.Add(w);
                 cpu.Add(c);
             }
             string Cells(List<double[]> t) =>
-                $"{Median(t, 0),5:F2} s | {Median(t, 1),5:F2} s | {Ratio(t, 1),4:F2} | {Median(t, 2),5:F2} s | {Ratio(t, 2),4:F2}";
+                $"{Median(t, 0),5:F2} s | {Median(t, 1),5:F2} s | {Ratio(t, 1),4:F2} | {Median(t, 2),5:F2} s | "
+                + $"{Ratio(t, 2),4:F2}";
             Console.WriteLine($"{n,8:N0} | {onList,9:N0} | {findings,8:N0} | {Cells(wall)} | {Cells(cpu)}");
         }
         Console.WriteLine($"load after: {Load()}");

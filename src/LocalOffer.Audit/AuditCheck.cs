@@ -39,13 +39,15 @@ internal sealed class AuditCheck(RulesCore core)
         CareHistory History() => history ??= people.History(i);
         Assessment Full() => full ??= core.Engine.AssessOnDay(History(), asAt);
         // The duties on the day alone (no timeline words): most findings are about a duty.
-        IReadOnlyList<Entitlement> OnDay() => onDay ??= full?.Entitlements ?? core.Engine.EntitlementsOnDay(History(), asAt);
+        IReadOnlyList<Entitlement> OnDay() =>
+            onDay ??= full?.Entitlements ?? core.Engine.EntitlementsOnDay(History(), asAt);
         // The runs from their first day, asked for only where a finding says since when a duty is owed.
         Assessment Whole() => whole ??= core.Engine.Assess(History(), asAt);
         var found = new List<AuditFinding>();
         var child = people.Id(i);
         void Add(string finding, string recorded, string now, string detail, IEnumerable<LegalReference> basis) =>
-            found.Add(new AuditFinding(child, finding, recorded, now, detail, Cite(basis), row?.Team ?? "", row?.Adviser ?? ""));
+            found.Add(new AuditFinding(child, finding, recorded, now, detail, Cite(basis), row?.Team ?? "",
+                row?.Adviser ?? ""));
 
         // The category: on the list with none, missing from it, or recorded otherwise than the law gives.
         if (row is null)
@@ -55,7 +57,8 @@ internal sealed class AuditCheck(RulesCore core)
         {
             var never = History().Episodes.Count == 0 ? " (no episode of care in the care histories)" : "";
             Add(Findings.NotACareLeaver, row.RecordedCategory, computed.Wire(),
-                $"{computed.Plain()} on {Show(asAt)}{never}: {Full().StatusReason}; recorded {row.Category.Value.Plain()}",
+                $"{computed.Plain()} on {Show(asAt)}{never}: {Full().StatusReason}; "
+                + $"recorded {row.Category.Value.Plain()}",
                 Basis(Full(), asAt));
         }
         else if (careLeaver && row.Category != computed)
@@ -66,7 +69,8 @@ internal sealed class AuditCheck(RulesCore core)
 
         var rejected = people.RejectedRows(i);
         var notes = (rejected > 0
-                ? [$"{rejected} row(s) of this young person's care history rejected (see rejects): decided from the rest"]
+                ? [$"{rejected} row(s) of this young person's care history rejected (see rejects): "
+                    + "decided from the rest"]
                 : Array.Empty<string>())
             .Concat(c.Warnings).ToList();
         return new AuditPerson(child, dob, c.Age, row, computed, c.StatusSince, found,
@@ -111,7 +115,8 @@ internal sealed class AuditCheck(RulesCore core)
                 var due = last.PlusMonths(months);
                 add(Findings.PathwayPlanOverdue, Iso(last), Iso(due),
                     $"latest pathway plan {Show(last)}: the next review was due by {Show(due)}, "
-                    + $"{Period.DaysBetween(due, asAt)} days before the as-at date; reviews are at most {months} months apart"
+                    + $"{Period.DaysBetween(due, asAt)} days before the as-at date; "
+                    + $"reviews are at most {months} months apart"
                     + (onRequest ? " (a plan from 21 is owed once the young person asks: s.23CZB)" : ""),
                     law.Concat(p.Basis));
             }
@@ -146,7 +151,8 @@ internal sealed class AuditCheck(RulesCore core)
                     + "the as-at date" : "no latest contact recorded";
                 add(Findings.ContactOverdue, row.Contact is { } r ? Iso(r) : "",
                     row.Contact is { } when ? $"{Period.DaysBetween(when, asAt)} days" : "none",
-                    $"{age}. The one interval the law sets is a personal adviser's visit at least every {months} months "
+                    $"{age}. The one interval the law sets is a personal adviser's visit at least every "
+                    + $"{months} months "
                     + "where the council provides the accommodation (s.23B or s.24B); the list does not say who "
                     + "provides it, and no other interval of contact was found in statute or statutory guidance",
                     Law.Ref("periods.personal_adviser_visit_months").Concat(p.Basis));
@@ -231,7 +237,8 @@ internal sealed class AuditCheck(RulesCore core)
         string provisions) => new(row.Child, finding, recorded, computed, detail, provisions, row.Team, row.Adviser);
 
     /// <summary>Provisions in order, each once, as a lawyer writes them, separated by "; ".</summary>
-    public static string Cite(IEnumerable<LegalReference> basis) => string.Join("; ", basis.Select(b => b.Citation).Distinct());
+    public static string Cite(IEnumerable<LegalReference> basis) =>
+        string.Join("; ", basis.Select(b => b.Citation).Distinct());
 
     private static string Show(LocalDate d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
     private static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

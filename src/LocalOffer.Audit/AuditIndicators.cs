@@ -25,7 +25,8 @@ public static class AuditIndicators
             if (p.Row is not { } row || p.Computed is not (Status.Relevant or Status.FormerRelevant)) continue;
             if (defs.Band(p.Age) is not { } band || defs.ExcludedInTouch.Contains(row.InTouch)) continue;
             var accommodation = row.Oc3Accommodation;
-            var oc3 = new Oc3Row(row.File, row.Line, row.Child, 0, "", 0, row.InTouch, 0, row.Activity, 0, accommodation, 0);
+            var oc3 = new Oc3Row(row.File, row.Line, row.Child, 0, "", 0, row.InTouch, 0, row.Activity, 0,
+                accommodation, 0);
             // A blank in-touch answer is in the band's total and in no category, so the gap shows.
             counted.Add(new YoungPerson(row.Child, p.DateOfBirth, p.Age, p.Since, band, p.Computed, true, oc3, null, "",
                 defs.InTouchCategory(row.InTouch), defs.ActivityCategory(row.Activity),

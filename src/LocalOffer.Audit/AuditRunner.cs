@@ -39,7 +39,9 @@ public sealed record AuditSummary(
     public Dictionary<string, TimeSpan> Phases { get; init; } = [];
 }
 
-/// <summary>A finished audit: everyone audited (list order, then those missing from it), rejects and indicators.</summary>
+/// <summary>
+/// A finished audit: everyone audited (the list's order, then those missing from it), rejects and indicators.
+/// </summary>
 public sealed record AuditRun(
     LocalDate AsAt, ListFormat Format, IReadOnlyList<AuditPerson> People, IReadOnlyList<Reject> Rejects,
     IReadOnlyList<IndicatorRow> Indicators, Council? Council, AuditSummary Summary)
@@ -144,12 +146,13 @@ public sealed class AuditRunner(RulesCore core, ListLabels labels, IndicatorDefi
                 $"--la: '{Printable.Clean(la, 20)}' is not a council code in the DfE statistical neighbour model "
                 + "(three digits, e.g. 384 Wakefield)");
 
-    /// <summary>The care histories, with their rows rejected as `batch` (or `check`, for documents) rejects them.</summary>
+    /// <summary>The care histories, their rows rejected as `batch` (or `check`, for documents) rejects them.</summary>
     private CareHistories Load(AuditOptions o, List<Reject> rejects, IProgress<BatchProgress>? progress)
     {
         if (o.Documents is not null || o.HistoriesDir is not null)
         {
-            var caseload = new CaseloadOptions(null, [], [], o.HistoriesDir, null, o.AsAt, 1) { Documents = o.Documents };
+            var caseload = new CaseloadOptions(null, [], [], o.HistoriesDir, null, o.AsAt, 1)
+                { Documents = o.Documents };
             return CareHistories.Of(new CaseloadRunner(core).Load(caseload, rejects));
         }
         var (cohort, builder) = new BatchRunner(core).Load(

@@ -2,7 +2,10 @@ using LocalOffer.Core.Engine;
 
 namespace LocalOffer.Audit;
 
-/// <summary>A group of young people on the list (a team, an adviser): how many, how many with a finding, and each finding's count.</summary>
+/// <summary>
+/// A group of young people on the list (a team, an adviser): how many, how many with a finding, and each
+/// finding's count.
+/// </summary>
 public sealed record AuditGroup(string Name, int People, int WithFindings, IReadOnlyDictionary<string, int> ByFinding);
 
 /// <summary>
@@ -49,7 +52,8 @@ public sealed class AuditTables
     }
 
     /// <summary>Groups by a name (blank gets <paramref name="none"/>), largest first, then by name.</summary>
-    private static List<AuditGroup> Groups(IEnumerable<AuditPerson> people, Func<AuditPerson, string> key, string none) =>
+    private static List<AuditGroup> Groups(IEnumerable<AuditPerson> people, Func<AuditPerson, string> key,
+        string none) =>
         people.GroupBy(p => key(p).Length == 0 ? none : key(p), StringComparer.OrdinalIgnoreCase)
             .Select(g => new AuditGroup(g.Key, g.Count(), g.Count(p => p.Findings.Count > 0),
                 Findings.All.ToDictionary(f => f, f => g.Sum(p => p.Findings.Count(x => x.Finding == f)))))

@@ -35,7 +35,8 @@ public static class ListCsvReader
         if (missing.Count > 0)
             throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} " +
                 $"(found: {Printable.Clean(string.Join(", ", header), 300)}); " +
-                (format == ListFormat.AnnexA ? "is it an SSD ssd_care_leavers file (--ssd)?" : "is it Annex A list 9 (--annex-a)?"));
+                (format == ListFormat.AnnexA ? "is it an SSD ssd_care_leavers file (--ssd)?"
+                    : "is it Annex A list 9 (--annex-a)?"));
 
         var rows = new List<ListRow>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -55,7 +56,8 @@ public static class ListCsvReader
                 row.Fail("child", $"{parsed.Child}: repeated (first on line {first}); one row a young person");
             if (row.Error is { } e)
             {
-                var id = parsed.Child.Length is > 0 and <= MaxCell && Invisible.Find(parsed.Child) < 0 ? parsed.Child : null;
+                var id = parsed.Child.Length is > 0 and <= MaxCell && Invisible.Find(parsed.Child) < 0
+                    ? parsed.Child : null;
                 rejects.Add(new Reject(path, input.Line, e.Column, e.Field, id, e.Reason));
                 if (id is not null) rejected.Add(id);
                 continue;
@@ -133,7 +135,8 @@ public static class ListCsvReader
             var activityText = Cell("activity");
             var code = ListLabels.CodeBeforeColon(activityText).ToUpperInvariant();
             if (code.Length > 0 && !activity.Activ.Contains(code))
-                Fail("activity", $"unknown activity '{Reject.Quote(activityText)}': not a code of the SSDA903 guide for "
+                Fail("activity", $"unknown activity '{Reject.Quote(activityText)}': "
+                    + "not a code of the SSDA903 guide for "
                     + $"{Oc3Codes.YearName(asAt)} ({string.Join(", ", activity.Activ.Order(StringComparer.Ordinal))})");
             return new ListRow(path, input.Line, columns, child, dob, category, categoryText, team, worker, adviser,
                 plan, inTouch, contact, accommodation, suitability, code);

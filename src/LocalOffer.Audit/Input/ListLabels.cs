@@ -86,7 +86,7 @@ public sealed class ListLabels
             .ToLowerInvariant();
     }
 
-    /// <summary>Each label, its words and its code, as keys (a form given twice for two meanings is an error).</summary>
+    /// <summary>Each label, its words and its code, as keys (one form with two meanings is an error).</summary>
     private static Dictionary<string, T> Index<T>(string file, string table, Dictionary<string, string[]> labels,
         Func<string, T> meaning)
     {
@@ -122,12 +122,14 @@ public sealed class ListLabels
             if (!l.Columns.TryGetValue(form, out var cols))
                 throw new RuleFileException(name, 1, 1, $"columns: no '{form}'");
             var missing = Fields.Where(f => f != "dob" && !cols.ContainsKey(f)).ToList();
-            if (missing.Count > 0) throw new RuleFileException(name, 1, 1, $"columns.{form}: no {string.Join(", ", missing)}");
+            if (missing.Count > 0)
+                throw new RuleFileException(name, 1, 1, $"columns.{form}: no {string.Join(", ", missing)}");
         }
         var categories = new[] { "eligible", "relevant", "former_relevant", "qualifying", "none" };
         if (l.Category.Keys.FirstOrDefault(k => !categories.Contains(k)) is { } odd)
             throw new RuleFileException(name, 1, 1, $"category: '{odd}' is not one of {string.Join(", ", categories)}");
-        l._categories = Index(name, "category", l.Category, code => code == "none" ? (Status?)null : StatusNames.FromWire(code));
+        l._categories = Index(name, "category", l.Category,
+            code => code == "none" ? (Status?)null : StatusNames.FromWire(code));
         l._inTouch = Index(name, "in_touch", l.InTouch, code => code);
         l._suitability = Index(name, "suitability", l.Suitability, code => code);
         return l;

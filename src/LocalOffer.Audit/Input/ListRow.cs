@@ -18,9 +18,10 @@ public sealed record ListRow(
     public (string Name, int Column) Where(string field) =>
         Columns.TryGetValue(field, out var c) ? c : (field, 0);
 
-    /// <summary>The recorded category as audit.csv writes it: the status name, or "none" when none is recorded.</summary>
+    /// <summary>The recorded category as audit.csv writes it: the status name, or "none".</summary>
     public string RecordedCategory => Category?.Wire() ?? "none";
 
-    /// <summary>OC3's ACCOM form: the type letter then the suitability digit (U1), "0" when either is not known.</summary>
-    public string Oc3Accommodation => Accommodation.Length == 1 && Suitability.Length == 1 ? Accommodation + Suitability : "0";
+    /// <summary>OC3's ACCOM form: the type letter then the suitability digit (U1), "0" when either is unknown.</summary>
+    public string Oc3Accommodation =>
+        Accommodation.Length == 1 && Suitability.Length == 1 ? Accommodation + Suitability : "0";
 }

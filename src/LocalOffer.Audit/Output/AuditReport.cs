@@ -33,7 +33,8 @@ public static class AuditReport
         ["no_information"] = "Not known",
     };
 
-    public static string Render(TemplateSet templates, AuditRun run, AuditTables tables, int findingsLimit = FindingsLimit)
+    public static string Render(TemplateSet templates, AuditRun run, AuditTables tables,
+        int findingsLimit = FindingsLimit)
     {
         var s = run.Summary;
         var council = run.Council;
@@ -53,7 +54,8 @@ public static class AuditReport
                 Item("Care history rows rejected", N(s.HistoryRowsRejected)),
                 Item("Young people with a finding", N(s.PeopleWithFindings)),
             },
-            byFinding = Findings.All.Select(f => new { finding = Findings.Words(f), code = f, count = N(s.ByFinding[f]) }),
+            byFinding = Findings.All.Select(f =>
+                new { finding = Findings.Words(f), code = f, count = N(s.ByFinding[f]) }),
             first = tables.First.Select(p => new
             {
                 child = p.Child, weight = p.Weight, team = Blank(p.Row?.Team), adviser = Blank(p.Row?.Adviser),
@@ -89,11 +91,13 @@ public static class AuditReport
             }),
             findings = findings.Take(findingsLimit).Select(f => new
             {
-                child = f.Child, finding = Findings.Words(f.Finding), recorded = Blank(f.Recorded), computed = f.Computed,
+                child = f.Child, finding = Findings.Words(f.Finding), recorded = Blank(f.Recorded),
+                computed = f.Computed,
                 detail = f.Detail, provisions = f.Provisions,
             }),
             findingsCut = findings.Count > findingsLimit
-                ? $"The first {findingsLimit:N0} of {findings.Count:N0} findings are shown; all are in audit.csv." : null,
+                ? $"The first {findingsLimit:N0} of {findings.Count:N0} findings are shown; all are in audit.csv."
+                : null,
             noFindings = findings.Count == 0,
         };
         return templates.Render("audit/index", model);

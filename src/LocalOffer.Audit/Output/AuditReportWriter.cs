@@ -29,7 +29,8 @@ public static class AuditReportWriter
         foreach (var f in OutputFiles)
             if (inputs.Contains(OutputPaths.Real(Path.Combine(outDir, f))))
                 throw new OutputPathException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
+                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder "
+                    + "(outputs never overwrite inputs)");
         OutputPaths.CheckReportFolder(o.Out, outDir, Marker, "audit", OutputFiles, o.Force);
     }
 
@@ -47,7 +48,8 @@ public static class AuditReportWriter
         var files = OutputFiles.ToDictionary(f => f, f => AtomicFile.Create(Path.Combine(outDir, f)));
         try
         {
-            var title = $"Care leaver list audit as at {run.AsAt:yyyy-MM-dd}" + (run.Council is null ? "" : $", {run.Council.Name}");
+            var title = $"Care leaver list audit as at {run.AsAt:yyyy-MM-dd}"
+                + (run.Council is null ? "" : $", {run.Council.Name}");
             // Three files from the same finished run, each on its own thread: a report of 100,000 young
             // people is otherwise mostly waiting for the spreadsheet (bench/README.md, issue 31).
             var wall = Stopwatch.StartNew();

@@ -27,7 +27,8 @@ public static class AuditXlsx
         [
             ("Summary", Summary(run, title, cut)),
             ("Findings", Rows([.. AuditCsv.Columns, "team", "adviser"], findings.Select(f =>
-                (IReadOnlyList<object?>)[f.Child, f.Finding, f.Recorded, f.Computed, f.Detail, f.Provisions, f.Team, f.Adviser]))),
+                (IReadOnlyList<object?>)
+                [f.Child, f.Finding, f.Recorded, f.Computed, f.Detail, f.Provisions, f.Team, f.Adviser]))),
             ("Young people", Rows(PeopleColumns, run.People.Select(p => (IReadOnlyList<object?>)
             [
                 p.Child, Iso(p.DateOfBirth), p.Age, p.Row is null ? "no" : "yes", p.Row?.Line, p.Row?.RecordedCategory,
@@ -38,7 +39,8 @@ public static class AuditXlsx
             ("Advisers", Groups("adviser", tables.ByAdviser)),
             ("Indicators", Rows(IndicatorCsv.IndicatorColumns[..^1], run.Indicators.Select(r => (IReadOnlyList<object?>)
             [
-                r.Indicator, r.AgeBand, r.Category, r.Count, r.Total, r.Percent, r.England.Value ?? (object)r.England.Text,
+                r.Indicator, r.AgeBand, r.Category, r.Count, r.Total, r.Percent,
+                r.England.Value ?? (object)r.England.Text,
                 r.Region is null ? null : r.Region.Value ?? (object)r.Region.Text,
                 r.Neighbours is null ? null : r.Neighbours.Value ?? (object)r.Neighbours.Text,
                 r.NeighboursUsed is { } u ? u.Used : null, r.CouncilPublished?.PercentValue, r.BenchmarkYear,
@@ -59,7 +61,9 @@ public static class AuditXlsx
         yield return [];
         yield return ["finding", "count", "what it means"];
         foreach (var (f, n) in s.ByFinding) yield return [f, n, Findings.Words(f)];
-        if (cut) yield return ["A sheet holds at most 1,048,576 rows: the longer sheets stop there; audit.csv has every finding."];
+        if (cut)
+            yield return ["A sheet holds at most 1,048,576 rows: the longer sheets stop there; "
+                + "audit.csv has every finding."];
     }
 
     private static IEnumerable<IReadOnlyList<object?>> Matrix(AuditTables t)
@@ -74,7 +78,8 @@ public static class AuditXlsx
         Rows([what, "young_people", "with_findings", .. Findings.All], groups.Select(g => (IReadOnlyList<object?>)
             [g.Name, g.People, g.WithFindings, .. Findings.All.Select(f => (object?)g.ByFinding[f])]));
 
-    private static IEnumerable<IReadOnlyList<object?>> Rows(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows) =>
+    private static IEnumerable<IReadOnlyList<object?>> Rows(IReadOnlyList<string> columns,
+        IEnumerable<IReadOnlyList<object?>> rows) =>
         rows.Prepend(columns);
 
     private static string Iso(NodaTime.LocalDate d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -55,9 +55,9 @@ public static class SyntheticLists
         using (var annex = Writer(annexFile.Stream))
         using (var ssd = Writer(ssdFile.Stream))
         {
-            annex.Write("ChildUniqueID,Gender,Ethnicity,DateOfBirth,Age,UASC,HasDisability,AllocatedTeam,AllocatedWorker,"
-                + "AllocatedPersonalAdvisor,EligibilityCategory,LatestPathwayPlan,LAInTouch,LatestContact,TypeOfAccommodation,"
-                + "SuitabilityOfAccommodation,ActivityStatus\n");
+            annex.Write("ChildUniqueID,Gender,Ethnicity,DateOfBirth,Age,UASC,HasDisability,AllocatedTeam,"
+                + "AllocatedWorker,AllocatedPersonalAdvisor,EligibilityCategory,LatestPathwayPlan,LAInTouch,"
+                + "LatestContact,TypeOfAccommodation,SuitabilityOfAccommodation,ActivityStatus\n");
             ssd.Write("clea_table_id,clea_person_id,clea_care_leaver_eligibility,clea_care_leaver_in_touch,"
                 + "clea_care_leaver_latest_contact,clea_care_leaver_accommodation,clea_care_leaver_accom_suitable,"
                 + "clea_care_leaver_activity,clea_pathway_plan_review_date,clea_care_leaver_personal_advisor,"
@@ -184,7 +184,8 @@ public static class SyntheticLists
     }
 
     private static string Dmy(LocalDate? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "";
-    private static string Stamp(LocalDate? d) => d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00.000" : "";
+    private static string Stamp(LocalDate? d) =>
+        d is { } x ? x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00.000" : "";
 
     private static StreamWriter Writer(Stream stream) => new(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
 }

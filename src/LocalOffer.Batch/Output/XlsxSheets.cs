@@ -41,7 +41,8 @@ public static class XlsxSheets
         w.WriteStartElement(new Workbook());
         w.WriteStartElement(new Sheets());
         for (var i = 0; i < parts.Count; i++)
-            w.WriteElement(new Sheet { Name = parts[i].Name, SheetId = (uint)(i + 1), Id = book.GetIdOfPart(parts[i].Part) });
+            w.WriteElement(new Sheet
+                { Name = parts[i].Name, SheetId = (uint)(i + 1), Id = book.GetIdOfPart(parts[i].Part) });
         w.WriteEndElement();
         w.WriteEndElement();
     }
@@ -108,7 +109,11 @@ public static class XlsxSheets
     {
         var clean = true;
         foreach (var c in s)
-            if (c < ' ' && c is not '\t' and not '\n' and not '\r' || char.IsSurrogate(c) || c > '\uFFFD') { clean = false; break; }
+            if (c < ' ' && c is not '\t' and not '\n' and not '\r' || char.IsSurrogate(c) || c > '\uFFFD')
+            {
+                clean = false;
+                break;
+            }
         if (clean) return s; // almost every cell: no copy
         var sb = new StringBuilder(s.Length);
         for (var i = 0; i < s.Length; i++)
@@ -123,7 +128,7 @@ public static class XlsxSheets
     private static string Cut(string s, int length) =>
         s.Length <= length ? s : s[..(char.IsHighSurrogate(s[length - 1]) ? length - 1 : length)];
 
-    /// <summary>Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and more than 31 characters.</summary>
+    /// <summary>Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and over 31 characters.</summary>
     public static string SheetName(string name)
     {
         var clean = new string(XmlSafe(name).Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '-' : c)

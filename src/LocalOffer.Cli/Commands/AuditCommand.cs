@@ -19,7 +19,8 @@ public static class AuditCommand
     public static Command Create()
     {
         var annexA = new Option<FileInfo?>("--annex-a") { Description = "Annex A list 9 (care leavers) as CSV" };
-        var ssd = new Option<FileInfo?>("--ssd") { Description = "The Standard Safeguarding Dataset's ssd_care_leavers as CSV" };
+        var ssd = new Option<FileInfo?>("--ssd")
+            { Description = "The Standard Safeguarding Dataset's ssd_care_leavers as CSV" };
         var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
         var episodes = new Option<FileInfo[]>("--episodes")
             { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
@@ -29,61 +30,59 @@ public static class AuditCommand
             { Description = "A folder of care history documents (*.json, as `check` reads)" };
         var asAt = CliOptions.AsAt(required: true);
         var la = new Option<string?>("--la")
-            { Description = "The council's three-digit code (e.g. 384 Wakefield): region and statistical neighbour benchmarks" };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the report files", Required = true };
-        var force = new Option<bool>("--force") { Description = "Write into a folder that holds other files (never deletes any)" };
-        var cmd = new Command("audit", "Check the council's care leaver list (Annex A list 9 or the SSD) against the care histories and the law")
+        {
+            Description = "The council's three-digit code (e.g. 384 Wakefield): region and statistical neighbour "
+                + "benchmarks",
+        };
+        var output = new Option<DirectoryInfo>("--out")
+            { Description = "Folder for the report files", Required = true };
+        var force = new Option<bool>("--force")
+            { Description = "Write into a folder that holds other files (never deletes any)" };
+        var cmd = new Command("audit",
+            "Check the council's care leaver list (Annex A list 9 or the SSD) against the care histories and the law")
             { annexA, ssd, header, episodes, xml, histories, asAt, la, output, force };
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
             var (a, s) = (parse.GetValue(annexA), parse.GetValue(ssd));
-            if (a is null == s is null) throw new CliUsageException("give one list: --annex-a (Annex A list 9) or --ssd (ssd_care_leavers)");
+            if (a is null == s is null)
+                throw new CliUsageException("give one list: --annex-a (Annex A list 9) or --ssd (ssd_care_leavers)");
             var eps = parse.GetValue(episodes) ?? [];
             var xs = parse.GetValue(xml) ?? [];
             var h = parse.GetValue(header);
             var dir = parse.GetValue(histories);
             var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
             if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
-                throw new CliUsageException("give the care histories: --header and --episodes (CSV), --xml, or --histories DIR");
-            var options = new AuditOptions(a is not null ? ListFormat.AnnexA : ListFormat.Ssd, (a ?? s)!.FullName, h?.FullName,
-                eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(), dir?.FullName, parse.GetValue(asAt),
-                parse.GetValue(la), parse.GetValue(output)!.FullName, parse.GetValue(force));
+                throw new CliUsageException(
+                    "give the care histories: --header and --episodes (CSV), --xml, or --histories DIR");
+            var options = new AuditOptions(a is not null ? ListFormat.AnnexA : ListFormat.Ssd, (a ?? s)!.FullName,
+                h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(), dir?.FullName,
+                parse.GetValue(asAt), parse.GetValue(la), parse.GetValue(output)!.FullName, parse.GetValue(force));
             AuditRun run;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             try
             {
                 AuditReportWriter.CheckTarget(options);
-                run = AuditRunner.LoadDefault(CliHost.Core).Compute(options, new Progress(err));
+                run = AuditRunner.LoadDefault(CliHost.Core).Compute(options, new PhaseLines(err, "audit"));
                 AuditReportWriter.Write(run, options.Out, TemplateSet.LoadDefault());
             }
-            catch (Exception e) when (e is UnreadableInputException or OutputPathException or DirectoryNotFoundException)
+            catch (Exception e)
+                when (e is UnreadableInputException or OutputPathException or DirectoryNotFoundException)
             {
                 throw new CliUsageException(e.Message); // nothing was put in place
             }
             var sum = run.Summary;
-            err.WriteLine($"list rows read {sum.ListRowsRead:N0} = audited {sum.ListRowsAudited:N0} + rejected {sum.ListRowsRejected:N0}; "
-                + $"care history rows rejected {sum.HistoryRowsRejected:N0}");
-            err.WriteLine($"young people in the care histories {sum.Children:N0}; with a finding {sum.PeopleWithFindings:N0}");
+            err.WriteLine($"list rows read {sum.ListRowsRead:N0} = audited {sum.ListRowsAudited:N0} "
+                + $"+ rejected {sum.ListRowsRejected:N0}; care history rows rejected {sum.HistoryRowsRejected:N0}");
+            err.WriteLine($"young people in the care histories {sum.Children:N0}; "
+                + $"with a finding {sum.PeopleWithFindings:N0}");
             err.WriteLine("findings: " + string.Join(", ", sum.ByFinding.Select(kv => $"{kv.Key} {kv.Value:N0}")));
             err.WriteLine($"wrote {string.Join(", ", AuditReportWriter.OutputFiles)} in {options.Out}");
             err.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:F2} s ("
-                + string.Join(", ", sum.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2} s")) + "; csv, xlsx "
-                + "and html are written at once, within write)");
+                + string.Join(", ", sum.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2} s"))
+                + "; csv, xlsx and html are written at once, within write)");
             return CliRunner.Ok;
         });
         return cmd;
-    }
-
-    /// <summary>One plain line per phase on stderr.</summary>
-    private sealed class Progress(TextWriter err) : IProgress<BatchProgress>
-    {
-        private string? _phase;
-        public void Report(BatchProgress p)
-        {
-            if (p.Phase == _phase) return;
-            _phase = p.Phase;
-            err.WriteLine($"audit: {p.Phase}");
-        }
     }
 }

@@ -25,7 +25,8 @@ public static class SynthCommand
             if (n < 1 || n > SyntheticReturn.MaxChildren) throw new CliUsageException($"--children must be 1 to {SyntheticReturn.MaxChildren:N0}");
             var dir = parse.GetValue(output)!.FullName;
             if (File.Exists(dir)) throw new CliUsageException($"--out {dir} is a file, not a folder");
-            var existing = SyntheticReturn.Files.Concat(SyntheticLists.Files).Where(f => File.Exists(Path.Combine(dir, f))).ToList();
+            var existing = SyntheticReturn.Files.Concat(SyntheticLists.Files)
+                .Where(f => File.Exists(Path.Combine(dir, f))).ToList();
             if (existing.Count > 0)
                 throw new CliUsageException($"--out {dir} already holds {string.Join(" and ", existing)}: refusing to overwrite; give an empty or new folder");
             CliOptions.CheckInRange("--year-end", parse.GetValue(end));
