@@ -51,10 +51,7 @@ public static class AuditCommand
             var xs = parse.GetValue(xml) ?? [];
             var h = parse.GetValue(header);
             var dir = parse.GetValue(histories);
-            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
-            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
-                throw new CliUsageException(
-                    "give the care histories: --header and --episodes (CSV), --xml, or --histories DIR");
+            CliOptions.CheckHistories(h, eps, xs, dir, "give the care histories");
             var options = new AuditOptions(a is not null ? ListFormat.AnnexA : ListFormat.Ssd, (a ?? s)!.FullName,
                 h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(), dir?.FullName,
                 parse.GetValue(asAt), parse.GetValue(la), parse.GetValue(output)!.FullName, parse.GetValue(force));

@@ -48,9 +48,7 @@ public static class CaseloadCommand
             var xs = parse.GetValue(xml) ?? [];
             var h = parse.GetValue(header);
             var dir = parse.GetValue(histories);
-            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
-            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
-                throw new CliUsageException("give one input: --header and --episodes (CSV), --xml, or --histories DIR");
+            CliOptions.CheckHistories(h, eps, xs, dir, "give one input");
             if ((parse.GetValue(adviser) ?? parse.GetValue(team)) is not null && parse.GetValue(caseload) is null)
                 throw new CliUsageException("--adviser and --team need --caseload (the CSV that says who holds whom)");
             var outPath = parse.GetValue(output)!.FullName;
