@@ -65,9 +65,10 @@ public sealed class BadInputTests
     {
         var act = () => Run("clea_person_id,clea_care_leaver_eligibility\nFR,Relevant\n");
         act.Should().Throw<UnreadableInputException>().WithMessage(
-            "list9.csv: line 1: missing column(s) ChildUniqueID, DateOfBirth, EligibilityCategory*is it an SSD ssd_care_leavers file (--ssd)?");
+            "list9.csv: line 1: missing column(s) ChildUniqueID, DateOfBirth, EligibilityCategory; "
+            + "is it an SSD ssd_care_leavers file (--ssd)? (found: *");
         var ssd = () => Run(AnnexAColumns + "\n", ListFormat.Ssd);
-        ssd.Should().Throw<UnreadableInputException>().WithMessage("*clea_person_id*is it Annex A list 9 (--annex-a)?");
+        ssd.Should().Throw<UnreadableInputException>().WithMessage("*clea_person_id*is it Annex A list 9 (--annex-a)? (found: *");
     }
 
     [Fact]

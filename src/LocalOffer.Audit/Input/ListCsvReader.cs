@@ -33,10 +33,11 @@ public static class ListCsvReader
         var required = format == ListFormat.AnnexA ? new[] { "child", "dob", "category" } : ["child", "category"];
         var missing = required.Where(f => !columns.ContainsKey(f)).Select(f => names[f]).ToList();
         if (missing.Count > 0)
-            throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)} " +
-                $"(found: {Printable.Clean(string.Join(", ", header), 300)}); " +
-                (format == ListFormat.AnnexA ? "is it an SSD ssd_care_leavers file (--ssd)?"
-                    : "is it Annex A list 9 (--annex-a)?"));
+            // The other form first: a long list of the columns found is cut where a page shows it.
+            throw new UnreadableInputException($"{path}: line 1: missing column(s) {string.Join(", ", missing)}; "
+                + (format == ListFormat.AnnexA ? "is it an SSD ssd_care_leavers file (--ssd)?"
+                    : "is it Annex A list 9 (--annex-a)?")
+                + $" (found: {Printable.Clean(string.Join(", ", header), 300)})");
 
         var rows = new List<ListRow>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -34,7 +34,11 @@ public static class AuditReport
     };
 
     public static string Render(TemplateSet templates, AuditRun run, AuditTables tables,
-        int findingsLimit = FindingsLimit)
+        int findingsLimit = FindingsLimit) =>
+        templates.Render("audit/index", Model(run, tables, findingsLimit));
+
+    /// <summary>The report's values, for templates/audit/_audit-report.hbs (the report folder and /audit).</summary>
+    public static object Model(AuditRun run, AuditTables tables, int findingsLimit = FindingsLimit)
     {
         var s = run.Summary;
         var council = run.Council;
@@ -100,7 +104,7 @@ public static class AuditReport
                 : null,
             noFindings = findings.Count == 0,
         };
-        return templates.Render("audit/index", model);
+        return model;
     }
 
     private static object Groups(IReadOnlyList<AuditGroup> groups) => groups.Select(g => new

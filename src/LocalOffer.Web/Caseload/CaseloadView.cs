@@ -46,8 +46,9 @@ public static class CaseloadView
                 file = x.File, line = x.Line, column = x.Column, field = x.Field, reason = x.Reason,
             }).ToArray(),
             rejectsTruncated = r.Rejects.Count > CaseloadLimits.MaxRejectsShown,
-            csv = DataLink("text/csv", s => CaseloadCsvWriter.Write(s, events)),
-            ics = DataLink("text/calendar", s => CaseloadIcsWriter.Write(s, events, SystemClock.Instance.GetCurrentInstant())),
+            csv = Downloads.DataLink("text/csv;charset=utf-8", s => CaseloadCsvWriter.Write(s, events)),
+            ics = Downloads.DataLink("text/calendar;charset=utf-8",
+                s => CaseloadIcsWriter.Write(s, events, SystemClock.Instance.GetCurrentInstant())),
         };
     }
 
@@ -68,13 +69,6 @@ public static class CaseloadView
         events.Select(name).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
-
-    private static string DataLink(string type, Action<Stream> write)
-    {
-        using var buffer = new MemoryStream();
-        write(buffer);
-        return $"data:{type};charset=utf-8;base64,{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}";
-    }
 
     private static string D(LocalDate d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }
