@@ -68,7 +68,8 @@ public sealed class BadInputTests
             "list9.csv: line 1: missing column(s) ChildUniqueID, DateOfBirth, EligibilityCategory; "
             + "is it an SSD ssd_care_leavers file (--ssd)? (found: *");
         var ssd = () => Run(AnnexAColumns + "\n", ListFormat.Ssd);
-        ssd.Should().Throw<UnreadableInputException>().WithMessage("*clea_person_id*is it Annex A list 9 (--annex-a)? (found: *");
+        ssd.Should().Throw<UnreadableInputException>()
+            .WithMessage("*clea_person_id*is it Annex A list 9 (--annex-a)? (found: *");
     }
 
     [Fact]
@@ -82,7 +83,8 @@ public sealed class BadInputTests
     [Fact]
     public void A_quote_inside_an_unquoted_field_is_text()
     {
-        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "b) Former relevant child", team: "O\"Brien team")]);
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "b) Former relevant child",
+            team: "O\"Brien team")]);
         run.Rejects.Should().BeEmpty();
         run.People.Single(p => p.Child == "FR").Row!.Team.Should().Be("O\"Brien team");
     }
@@ -90,11 +92,14 @@ public sealed class BadInputTests
     [Fact]
     public void A_file_that_is_not_utf8_is_refused_whole()
     {
-        var bytes = System.Text.Encoding.Latin1.GetBytes(AnnexAColumns + "\n" + Row("FR", "15/06/2006", "Relevant", team: "Zoé") + "\n");
-        var act = () => Runner.Compute(new AuditOptions(ListFormat.AnnexA, null, null, [], [], null, AsAt, null, "unused")
+        var bytes = System.Text.Encoding.Latin1.GetBytes(AnnexAColumns + "\n" + Row("FR", "15/06/2006", "Relevant",
+            team: "Zoé") + "\n");
+        var act = () => Runner.Compute(new AuditOptions(ListFormat.AnnexA, null, null, [], [], null, AsAt, null,
+            "unused")
         {
             ListSource = InputSource.Bytes("list9.csv", bytes),
-            Sources = [(Source("header.csv", Header), Batch.SsdaFileKind.Header), (Source("episodes.csv", Episodes), Batch.SsdaFileKind.Episodes)],
+            Sources = [(Source("header.csv", Header), Batch.SsdaFileKind.Header), (Source("episodes.csv", Episodes),
+                Batch.SsdaFileKind.Episodes)],
         });
         act.Should().Throw<UnreadableInputException>().WithMessage("list9.csv:*");
     }
@@ -103,13 +108,16 @@ public sealed class BadInputTests
     public void An_id_holding_an_invisible_character_is_rejected()
     {
         var run = AnnexA([.. RightRows.Skip(1), Row("F\u200BR", "15/06/2006", "Former relevant")]);
-        run.Rejects.Should().ContainSingle().Which.Reason.Should().StartWith("the id holds an invisible character (U+200B)");
+        run.Rejects.Should().ContainSingle().Which.Reason.Should()
+            .StartWith("the id holds an invisible character (U+200B)");
     }
 
     [Fact]
     public void A_cell_too_long_is_rejected()
     {
-        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "Former relevant", team: new string('t', 201))]);
-        run.Rejects.Should().ContainSingle().Which.Should().Match<Reject>(r => r.Field == "AllocatedTeam" && r.Column == 8);
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "Former relevant", team: new string('t',
+            201))]);
+        run.Rejects.Should().ContainSingle().Which.Should()
+            .Match<Reject>(r => r.Field == "AllocatedTeam" && r.Column == 8);
     }
 }

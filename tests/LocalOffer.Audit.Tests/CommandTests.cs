@@ -27,7 +27,8 @@ public sealed class CommandTests : IDisposable
         return (code, e.ToString());
     }
 
-    private string[] Histories => ["--header", _dir.File("syn/header.csv"), "--episodes", _dir.File("syn/episodes.csv")];
+    private string[] Histories => ["--header", _dir.File("syn/header.csv"), "--episodes",
+        _dir.File("syn/episodes.csv")];
 
     private async Task<string> Synth()
     {
@@ -59,7 +60,8 @@ public sealed class CommandTests : IDisposable
     public async Task The_spreadsheet_has_every_sheet_and_every_finding_and_no_formula()
     {
         await Synth();
-        var (code, err) = await Cli(["audit", "--annex-a", _dir.File("syn/list9.csv"), .. Histories, "--as-at", "2026-03-31",
+        var (code, err) = await Cli(["audit", "--annex-a", _dir.File("syn/list9.csv"), .. Histories, "--as-at",
+            "2026-03-31",
             "--out", _dir.File("out")]);
         code.Should().Be(0, err);
         using var xlsx = SpreadsheetDocument.Open(_dir.File("out/audit.xlsx"), false);
@@ -77,7 +79,8 @@ public sealed class CommandTests : IDisposable
     {
         _dir.Write("header.csv", Fixture.Header);
         _dir.Write("episodes.csv", Fixture.Episodes);
-        _dir.Write("list9.csv", Fixture.AnnexAColumns + "\n" + Fixture.Row("REL", "15/06/2008", "b) Former relevant child",
+        _dir.Write("list9.csv", Fixture.AnnexAColumns + "\n" + Fixture.Row("REL", "15/06/2008",
+            "b) Former relevant child",
             team: "<script>alert(1)</script>", adviser: "=HYPERLINK(\"x\")") + "\n");
         var (code, err) = await Cli("audit", "--annex-a", _dir.File("list9.csv"), "--header", _dir.File("header.csv"),
             "--episodes", _dir.File("episodes.csv"), "--as-at", "2026-03-31", "--out", _dir.File("out"));
@@ -96,17 +99,21 @@ public sealed class CommandTests : IDisposable
         await Synth();
         var list = _dir.File("syn/list9.csv");
         (await Cli(["audit", .. Histories, "--as-at", "2026-03-31", "--out", _dir.File("a")])).Code.Should().Be(2);
-        (await Cli(["audit", "--annex-a", list, "--ssd", list, .. Histories, "--as-at", "2026-03-31", "--out", _dir.File("b")]))
+        (await Cli(["audit", "--annex-a", list, "--ssd", list, .. Histories, "--as-at", "2026-03-31", "--out",
+            _dir.File("b")]))
             .Code.Should().Be(2);
         (await Cli("audit", "--annex-a", list, "--as-at", "2026-03-31", "--out", _dir.File("c"))).Code.Should().Be(2);
-        (await Cli(["audit", "--annex-a", list, .. Histories, "--as-at", "2026-03-31", "--la", "999", "--out", _dir.File("d")]))
+        (await Cli(["audit", "--annex-a", list, .. Histories, "--as-at", "2026-03-31", "--la", "999", "--out",
+            _dir.File("d")]))
             .Err.Should().Contain("--la: '999' is not a council code");
         // The list given as the list's own output, and a folder holding other files.
-        var (code, err) = await Cli(["audit", "--annex-a", list, .. Histories, "--as-at", "2026-03-31", "--out", _dir.File("syn")]);
+        var (code, err) = await Cli(["audit", "--annex-a", list, .. Histories, "--as-at", "2026-03-31", "--out",
+            _dir.File("syn")]);
         code.Should().Be(2);
         err.Should().Contain("holds other files");
         _dir.Write("syn/audit.csv", "precious\n");
-        (code, err) = await Cli(["audit", "--annex-a", _dir.File("syn/audit.csv"), .. Histories, "--as-at", "2026-03-31",
+        (code, err) = await Cli(["audit", "--annex-a", _dir.File("syn/audit.csv"), .. Histories, "--as-at",
+            "2026-03-31",
             "--out", _dir.File("syn"), "--force"]);
         code.Should().Be(2);
         err.Should().Contain("is an input file");
@@ -118,7 +125,8 @@ public sealed class CommandTests : IDisposable
     public async Task A_list_that_cannot_be_read_leaves_an_earlier_report_as_it_was()
     {
         await Synth();
-        string[] args = ["audit", "--annex-a", _dir.File("syn/list9.csv"), .. Histories, "--as-at", "2026-03-31", "--out", _dir.File("out")];
+        string[] args = ["audit", "--annex-a", _dir.File("syn/list9.csv"), .. Histories, "--as-at", "2026-03-31",
+            "--out", _dir.File("out")];
         (await Cli(args)).Code.Should().Be(0);
         var before = File.ReadAllText(_dir.File("out/audit.csv"));
         _dir.Write("syn/list9.csv", "not,a,list\n");

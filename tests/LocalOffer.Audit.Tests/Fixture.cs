@@ -63,11 +63,11 @@ public static class Fixture
     /// overridden by name.
     /// </summary>
     public static string Row(string child, string dob, string category, string team = "Leaving care",
-        string adviser = "Pat Adviser", string plan = "01/01/2026", string inTouch = "a) Yes", string contact = "01/03/2026",
-        string accommodation = "U: Independent living", string suitability = "a) Suitable",
-        string activity = "F1: Full time in higher education") =>
-        string.Join(',', child, "a) Male", "a) WBRI", dob, "18", "b) No", "b) No", team, "Wendy Worker", adviser, category,
-            plan, inTouch, contact, Quote(accommodation), Quote(suitability), Quote(activity));
+        string adviser = "Pat Adviser", string plan = "01/01/2026", string inTouch = "a) Yes",
+        string contact = "01/03/2026", string accommodation = "U: Independent living",
+        string suitability = "a) Suitable", string activity = "F1: Full time in higher education") =>
+        string.Join(',', child, "a) Male", "a) WBRI", dob, "18", "b) No", "b) No", team, "Wendy Worker", adviser,
+            category, plan, inTouch, contact, Quote(accommodation), Quote(suitability), Quote(activity));
 
     private static string Quote(string cell) => cell.Contains(',') ? $"\"{cell}\"" : cell;
 
@@ -87,7 +87,8 @@ public static class Fixture
         Runner.Compute(new AuditOptions(format, null, null, [], [], null, asAt ?? AsAt, la, "unused")
         {
             ListSource = Source(format == ListFormat.AnnexA ? "list9.csv" : "ssd_care_leavers.csv", list),
-            Sources = [(Source("header.csv", header), SsdaFileKind.Header), (Source("episodes.csv", episodes), SsdaFileKind.Episodes)],
+            Sources = [(Source("header.csv", header), SsdaFileKind.Header), (Source("episodes.csv", episodes),
+                SsdaFileKind.Episodes)],
         });
 
     public static AuditRun AnnexA(params string[] rows) => Run(string.Join('\n', rows.Prepend(AnnexAColumns)) + "\n");

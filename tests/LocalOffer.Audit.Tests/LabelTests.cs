@@ -13,7 +13,8 @@ public sealed class LabelTests
         string accommodation = "U: Independent living", string suitability = "a) Suitable", string activity = "F1",
         string plan = "01/01/2026")
     {
-        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", category, inTouch: inTouch, accommodation: accommodation,
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", category, inTouch: inTouch,
+            accommodation: accommodation,
             suitability: suitability, activity: activity, plan: plan)]);
         run.Rejects.Should().BeEmpty();
         return run.People.Single(p => p.Child == "FR").Row!;
@@ -33,7 +34,8 @@ public sealed class LabelTests
     [InlineData("eligible", "eligible")]
     [InlineData("No Current Eligibility", "none")]
     [InlineData("", "none")]
-    public void Every_category_form(string cell, string status) => Read(category: cell).RecordedCategory.Should().Be(status);
+    public void Every_category_form(string cell, string status) => Read(category: cell).RecordedCategory.Should()
+        .Be(status);
 
     [Theory]
     [InlineData("a) Yes", "YES")]
@@ -60,7 +62,8 @@ public sealed class LabelTests
     [InlineData("Not Suitable", "2")]
     [InlineData("2", "2")]
     [InlineData("N", "2")]
-    public void Every_suitability_form(string cell, string code) => Read(suitability: cell).Suitability.Should().Be(code);
+    public void Every_suitability_form(string cell, string code) => Read(suitability: cell).Suitability.Should()
+        .Be(code);
 
     [Theory]
     [InlineData("B: Parents/relatives", "B")]
@@ -103,8 +106,8 @@ public sealed class LabelTests
         run.Of("ELIG").Should().BeEmpty();
         var rel = run.Of("REL").Select(f => (f.Finding, f.Recorded)).ToList();
         // 1900-01-01 is the SSD extract's placeholder for no plan: read as none recorded.
-        rel.Should().Equal((Findings.NoPersonalAdviser, ""), (Findings.PathwayPlanOverdue, ""), (Findings.NotInTouch, "NO"),
-            (Findings.AccommodationUnsuitableOrUnknown, "S2"));
+        rel.Should().Equal((Findings.NoPersonalAdviser, ""), (Findings.PathwayPlanOverdue, ""),
+            (Findings.NotInTouch, "NO"), (Findings.AccommodationUnsuitableOrUnknown, "S2"));
         // QUAL, FR22 and FR20 are care leavers the histories give and the table leaves out.
         run.Findings.Where(f => f.Finding == Findings.MissingFromList).Select(f => f.Child)
             .Should().Equal("QUAL", "FR22", "FR20");

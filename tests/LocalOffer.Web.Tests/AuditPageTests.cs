@@ -62,19 +62,24 @@ public sealed class AuditPageTests(WebApplicationFactory<WebEntryPoint> factory,
     public async Task The_page_finds_what_the_command_finds_and_offers_the_same_csv()
     {
         var client = factory.CreateClient();
-        var response = await client.PostAsync("/audit", Upload(await Token(client), System.IO.File.ReadAllBytes(File("list9.csv"))));
+        var response = await client.PostAsync("/audit", Upload(await Token(client),
+            System.IO.File.ReadAllBytes(File("list9.csv"))));
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, html);
-        var run = AuditRunner.LoadDefault(RulesCore.LoadDefault()).Compute(new AuditOptions(ListFormat.AnnexA, File("list9.csv"),
+        var run = AuditRunner.LoadDefault(RulesCore.LoadDefault()).Compute(new AuditOptions(ListFormat.AnnexA,
+            File("list9.csv"),
             File("header.csv"), [File("episodes.csv")], [], null, AsAt, null, ""));
         run.Findings.Should().NotBeEmpty();
         foreach (var f in Findings.All)
-            html.Should().Contain($"<td class=\"govuk-table__cell\">{f}</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">"
+            html.Should().Contain($"<td class=\"govuk-table__cell\">{f}</td>"
+                + "<td class=\"govuk-table__cell govuk-table__cell--numeric\">"
                 + $"{run.Summary.ByFinding[f]:N0}</td>", f);
         using var expected = new MemoryStream();
         AuditCsv.Write(expected, run);
-        var link = Regex.Match(html, "href=\"data:text/csv;charset=utf-8;base64,([^\"]+)\" download=\"audit.csv\"").Groups[1].Value;
-        Encoding.UTF8.GetString(Convert.FromBase64String(link)).Should().Be(Encoding.UTF8.GetString(expected.ToArray()));
+        var link = Regex.Match(html, "href=\"data:text/csv;charset=utf-8;base64,([^\"]+)\" download=\"audit.csv\"")
+            .Groups[1].Value;
+        Encoding.UTF8.GetString(Convert.FromBase64String(link)).Should()
+            .Be(Encoding.UTF8.GetString(expected.ToArray()));
         html.Should().Contain("download=\"audit.xlsx\"");
     }
 
@@ -82,7 +87,8 @@ public sealed class AuditPageTests(WebApplicationFactory<WebEntryPoint> factory,
     public async Task What_the_list_holds_is_escaped()
     {
         var client = factory.CreateClient();
-        var list = System.IO.File.ReadAllText(File("list9.csv")).Replace("Leaving Care North", "<script>alert(1)</script>");
+        var list = System.IO.File.ReadAllText(File("list9.csv")).Replace("Leaving Care North",
+            "<script>alert(1)</script>");
         var html = await (await client.PostAsync("/audit", Upload(await Token(client), Encoding.UTF8.GetBytes(list))))
             .Content.ReadAsStringAsync();
         html.Should().Contain("&lt;script&gt;alert(1)&lt;/script&gt;").And.NotContain("<script>alert");
@@ -110,10 +116,12 @@ public sealed class AuditPageTests(WebApplicationFactory<WebEntryPoint> factory,
         var page = await server.Browser.NewPageAsync();
         var options = new AxeRunOptions
         {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                "wcag22aa"] },
         };
         var found = new List<string>();
-        async Task Axe() => found.AddRange((await page.RunAxe(options)).Violations.Select(v => $"{page.Url}: {v.Id}: {v.Help}"));
+        async Task Axe() => found.AddRange((await page.RunAxe(options))
+            .Violations.Select(v => $"{page.Url}: {v.Id}: {v.Help}"));
         await page.GotoAsync(server.Url + "/audit");
         await Axe();
         await page.ClickAsync("#check");
