@@ -14,6 +14,7 @@ using NodaTime;
 // reports the median of the runs: the bare parse of the same files with the same CSV reader (the
 // floor), loading into one record per child, classification, and the whole batch run.
 // `-- --caseload [25000] [--runs N]`: the caseload end to end (CaseloadBench.cs).
+// `-- --whatif [100000] [--runs N]`: `localoffer whatif` end to end, 24 month-ends (WhatIfBench.cs).
 // `-- --audit [100000] [--runs N]`: `audit` against `batch` on the same files (AuditBench.cs).
 var argsList = args.ToList();
 var ri = argsList.IndexOf("--runs");
@@ -25,8 +26,12 @@ if (argsList.FirstOrDefault() == "--profile")
     return ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
+if (argsList.FirstOrDefault() == "--templates") return LocalOffer.Bench.TemplatesBench.Run(runs);
 if (argsList.FirstOrDefault() == "--caseload")
     return CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
+if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
+if (argsList.FirstOrDefault() == "--whatif")
+    return WhatIfBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
 if (argsList.FirstOrDefault() == "--audit")
     return AuditBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).ToArray(), runs);
 if (argsList.FirstOrDefault() == "--indicators")

@@ -39,16 +39,4 @@ public static class CliOptions
     }
 
     public static LocalDate Today() => LocalOffer.Core.Time.UkClock.Today();
-
-    /// <summary>
-    /// Care histories given one way only: an SSDA903 return as CSV (--header with --episodes), as XML
-    /// (--xml), or a folder of care history documents (--histories); otherwise a usage error saying so.
-    /// </summary>
-    public static void CheckHistories(FileInfo? header, FileInfo[] episodes, FileInfo[] xml, DirectoryInfo? dir,
-        string lead)
-    {
-        var ssda = xml.Length > 0 || header is not null || episodes.Length > 0;
-        if (dir is not null == ssda || (ssda && xml.Length == 0 && (header is null || episodes.Length == 0)))
-            throw new CliUsageException($"{lead}: --header and --episodes (CSV), --xml, or --histories DIR");
-    }
 }

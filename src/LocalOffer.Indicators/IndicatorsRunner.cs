@@ -90,21 +90,12 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     /// <summary>The file that marks a folder as an earlier indicators report, so a run may write into it again.</summary>
     public const string Marker = ".localoffer-indicators";
 
-    /// <summary>Where a report may be written (<see cref="OutputPaths.CheckReportFolder"/>).</summary>
-    private static void CheckTarget(IndicatorOptions o, string outDir) =>
-        OutputPaths.CheckReportFolder(o.Out, outDir, Marker, "indicators report", OutputFiles, o.Force);
-
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
     {
         var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml)
-            .Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
-        foreach (var f in OutputFiles)
-            if (inputs.Contains(Path.Combine(outDir, f)))
-                throw new UnreadableInputException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
-        CheckTarget(o, outDir);
+        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report",
+            new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml));
         var clock = Stopwatch.StartNew();
         var run = Compute(o, progress);
         var phases = run.Summary.Phases;

@@ -44,14 +44,15 @@ public sealed class CaseloadOutputTests : IDisposable
     {
         using var s = new MemoryStream();
         var longChanges = "an adult; status, becomes\nformer relevant " + new string('é', 120);
-        CaseloadIcsWriter.Write(s, [Event("YP-1", "Sam", changes: longChanges)], Instant.FromUtc(2026, 11, 23, 9, 0));
+        CaseloadIcsWriter.Write(s, [Event("YP-1", "Sam", changes: longChanges)], Instant.FromUtc(2026, 11, 23, 9, 0),
+            new LocalDate(2028, 3, 5), "Caseload: Sam");
         var bytes = s.ToArray();
         var text = Encoding.UTF8.GetString(bytes);
         text.Should().StartWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").And.EndWith("END:VCALENDAR\r\n");
         text.Replace("\r\n", "").Should().NotContain("\n", "every line ends CRLF");
         foreach (var line in text.Split("\r\n")) Encoding.UTF8.GetByteCount(line).Should().BeLessThanOrEqualTo(75, line);
         var unfolded = text.Replace("\r\n ", "");
-        unfolded.Should().Contain(@"DESCRIPTION:an adult\; status\, becomes\nformer relevant éé");
+        unfolded.Should().Contain(@"DESCRIPTION:18th birthday\nan adult\; status\, becomes\nformer relevant éé");
         unfolded.Should().Contain("DTSTART;VALUE=DATE:20280310\r\nDTEND;VALUE=DATE:20280311");
         unfolded.Should().Contain("SUMMARY:YP-1: 18th birthday");
         new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).Should().Be(text, "folding never splits a character");
@@ -76,7 +77,7 @@ public sealed class CaseloadOutputTests : IDisposable
         s.Position = 0;
         using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(s, false);
         var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(x => x.Name!.Value).ToList();
-        names.Should().HaveCount(4).And.Contain("All");
+        names.Should().HaveCount(5).And.Contain("All").And.Contain("Summary");
         names.Should().OnlyContain(n => n!.Length <= CaseloadXlsxWriter.SheetNameLength && n.IndexOfAny(new[] { ':', '/', '[', ']' }) < 0);
         names.Should().OnlyHaveUniqueItems();
         var xml = string.Concat(doc.WorkbookPart.WorksheetParts.Select(p => new StreamReader(p.GetStream()).ReadToEnd()));

@@ -12,7 +12,19 @@ public sealed class LintTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-    private const string Council = "name: Test Council\nsource: test\n";
+    /// <summary>A council a young person can reach: its leaving care team's phone, email and hours, cited.</summary>
+    internal const string Council = """
+        name: Test Council
+        source: test
+        contacts:
+          leaving_care_team:
+            name: Leaving care team
+            phone: 01234 567890
+            email: leaving.care@example.gov.uk
+            hours: Monday to Friday, 9am to 5pm
+            source: https://example.gov.uk/leaving-care ("Contact us")
+
+        """;
     private const string GoodItem = """
           - id: pa
             area: relationships
@@ -123,11 +135,23 @@ public sealed class LintTests : IDisposable
             .And.Contain(m => m.StartsWith("period must be one of"));
     }
 
+    /// <summary>
+    /// The shipped councils whose public pages, as found (issue 25), give no complete way to reach the
+    /// leaving care team: lint refuses them (so publish does) and nothing else is wrong with them.
+    /// When a council's pages give its team's phone, email or contact form and hours, it leaves this list.
+    /// </summary>
+    private static readonly string[] WithoutAWayToReachTheTeam =
+        ["blackpool", "dfe-illustrative", "kirklees", "lancashire", "leeds", "rutland", "surrey", "wakefield", "wirral"];
+
     [Fact]
-    public void Every_shipped_council_passes_lint()
+    public void Every_shipped_council_passes_lint_but_for_the_leaving_care_contacts_its_pages_do_not_give()
     {
-        Fixture.Catalog.Councils.Select(c => c.Id).Should().BeEquivalentTo("dfe-illustrative", "kirklees", "lancashire", "rutland", "surrey", "wakefield", "wirral");
-        Fixture.Catalog.Findings.Should().BeEmpty();
+        Fixture.Catalog.Councils.Select(c => c.Id).Should().BeEquivalentTo(
+            "blackpool", "dfe-illustrative", "hackney", "kirklees", "lancashire", "leeds", "rutland", "surrey", "wakefield", "wirral");
+        var errors = Fixture.Catalog.Findings.ToList();
+        errors.Should().OnlyContain(f => f.Severity == Severity.Error && Path.GetFileName(f.File) == "council.yaml"
+            && (f.Message.StartsWith("no leaving care team contact") || f.Message.StartsWith("the leaving care team contact is missing")));
+        errors.Select(f => Path.GetFileName(Path.GetDirectoryName(f.File))).Should().BeEquivalentTo(WithoutAWayToReachTheTeam);
     }
 
     [Fact]
@@ -137,9 +161,11 @@ public sealed class LintTests : IDisposable
         findings.Should().OnlyContain(f => f.Severity == Severity.Compliance);
         findings.Select(f => f.Message).Should().Contain(m => m.Contains("'keep-in-touch'"))
             .And.Contain(m => m.Contains("'apprenticeship-bursary'"))
-            .And.Contain("no leaving care team contact")
+            .And.Contain("no out of hours (evenings, weekends, bank holidays) contact")
+            .And.Contain("no complaints contact")
             .And.Contain("no next_review date");
-        findings.Select(f => f.Message).Should().NotContain(m => m.Contains("DfE area"));
+        // The leaving care team is a lint error, not a compliance finding: it is never only reported.
+        findings.Select(f => f.Message).Should().NotContain(m => m.Contains("DfE area") || m.Contains("leaving care team"));
     }
 
     [Fact]

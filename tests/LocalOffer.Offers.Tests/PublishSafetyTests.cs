@@ -6,6 +6,8 @@ namespace LocalOffer.Offers.Tests;
 /// <summary>
 /// Issue 9: `publish --out` never writes into '/', a file, the council's own folder, or a folder of
 /// other things (unless --force); publishing again over an earlier publish of the same council works.
+/// Issue 25: an offer with lint errors (no way to reach its leaving care team) is never published.
+/// Hackney is the shipped council whose pages give its team's phone, email and hours.
 /// </summary>
 public sealed class PublishSafetyTests : IDisposable
 {
@@ -17,7 +19,7 @@ public sealed class PublishSafetyTests : IDisposable
     {
         var (o, e) = (new StringWriter(), new StringWriter());
         var root = new RootCommand { LocalOffer.Cli.Commands.PublishCommand.Create() };
-        var code = await CliRunner.RunAsync(root, ["publish", "--council", "wakefield", "--as-at", "2026-11-22", .. extra], o, e);
+        var code = await CliRunner.RunAsync(root, ["publish", "--council", "hackney", "--as-at", "2026-11-22", .. extra], o, e);
         return (code, e.ToString());
     }
 
@@ -44,7 +46,19 @@ public sealed class PublishSafetyTests : IDisposable
         var code = await CliRunner.RunAsync(new RootCommand { LocalOffer.Cli.Commands.PublishCommand.Create() },
             ["publish", "--council", "kirklees", "--as-at", "2026-11-22", "--out", site], o, e);
         code.Should().Be(2);
-        e.ToString().Should().Contain("'wakefield'");
+        e.ToString().Should().Contain("'hackney'");
+    }
+
+    [Fact]
+    public async Task An_offer_without_a_way_to_reach_the_leaving_care_team_is_not_published()
+    {
+        var site = Path.Combine(_dir, "site");
+        var (o, e) = (new StringWriter(), new StringWriter());
+        var code = await CliRunner.RunAsync(new RootCommand { LocalOffer.Cli.Commands.PublishCommand.Create() },
+            ["publish", "--council", "wakefield", "--as-at", "2026-11-22", "--out", site], o, e);
+        code.Should().Be(1);
+        e.ToString().Should().Contain("wakefield has lint errors; nothing published").And.Contain("no leaving care team contact");
+        Directory.Exists(site).Should().BeFalse();
     }
 
     [Theory]

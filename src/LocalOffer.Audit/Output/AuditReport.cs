@@ -9,8 +9,8 @@ using NodaTime;
 namespace LocalOffer.Audit.Output;
 
 /// <summary>
-/// index.html: the audit as a GOV.UK Frontend page with no JavaScript (templates/audit/index.hbs; every
-/// value escaped by the template). Counts by finding, the young people to look at first, the category
+/// index.html: the audit as a GOV.UK Frontend page with no JavaScript (templates/audit/index.sbn-html; every
+/// value escaped by the template context). Counts by finding, the young people to look at first, the category
 /// recorded against the law's, counts by team and by adviser, the in-year indicators from the list with
 /// the DfE's benchmarks, and the findings (the first <see cref="FindingsLimit"/>; all are in audit.csv).
 /// </summary>
@@ -37,7 +37,7 @@ public static class AuditReport
         int findingsLimit = FindingsLimit) =>
         templates.Render("audit/index", Model(run, tables, findingsLimit));
 
-    /// <summary>The report's values, for templates/audit/_audit-report.hbs (the report folder and /audit).</summary>
+    /// <summary>The report's values, for templates/audit/_audit-report.sbn-html (the report folder and /audit).</summary>
     public static object Model(AuditRun run, AuditTables tables, int findingsLimit = FindingsLimit)
     {
         var s = run.Summary;
@@ -76,8 +76,11 @@ public static class AuditReport
                 },
                 cells = AuditTables.ComputedColumns.Select((_, j) => N(tables.Matrix[i, j])),
             }),
-            teams = Groups(tables.ByTeam),
-            advisers = Groups(tables.ByAdviser),
+            groupings = new[]
+            {
+                new { caption = "By team", heading = "Team", groups = Groups(tables.ByTeam) },
+                new { caption = "By personal adviser", heading = "Adviser", groups = Groups(tables.ByAdviser) },
+            },
             indicators = run.Indicators.GroupBy(r => (r.Indicator, r.AgeBand)).Select(g => new
             {
                 title = $"{IndicatorTitles[g.Key.Indicator]}, aged {g.Key.AgeBand}",

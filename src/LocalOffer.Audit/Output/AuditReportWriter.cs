@@ -21,18 +21,9 @@ public static class AuditReportWriter
     public const string Marker = ".localoffer-audit";
 
     /// <summary>Before anything is read: no output is an input, and the folder may be written to.</summary>
-    public static void CheckTarget(AuditOptions o)
-    {
-        var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.List, o.Header }.Concat(o.Episodes).Concat(o.Xml).OfType<string>()
-            .Select(OutputPaths.Real).ToHashSet();
-        foreach (var f in OutputFiles)
-            if (inputs.Contains(OutputPaths.Real(Path.Combine(outDir, f))))
-                throw new OutputPathException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder "
-                    + "(outputs never overwrite inputs)");
-        OutputPaths.CheckReportFolder(o.Out, outDir, Marker, "audit", OutputFiles, o.Force);
-    }
+    public static void CheckTarget(AuditOptions o) =>
+        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "audit",
+            new[] { o.List, o.Header }.Concat(o.Episodes).Concat(o.Xml));
 
     public static void Write(AuditRun run, string outDir, TemplateSet templates)
     {

@@ -21,13 +21,8 @@ public static class AuditCommand
         var annexA = new Option<FileInfo?>("--annex-a") { Description = "Annex A list 9 (care leavers) as CSV" };
         var ssd = new Option<FileInfo?>("--ssd")
             { Description = "The Standard Safeguarding Dataset's ssd_care_leavers as CSV" };
-        var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
-        var episodes = new Option<FileInfo[]>("--episodes")
-            { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
-        var xml = new Option<FileInfo[]>("--xml")
-            { Description = "SSDA903 XML export files, oldest first", AllowMultipleArgumentsPerToken = true };
-        var histories = new Option<DirectoryInfo?>("--histories")
-            { Description = "A folder of care history documents (*.json, as `check` reads)" };
+        // The care histories as caseload and whatif take them (the audit has no caseload CSV).
+        var cohort = new CohortInputOptions("(not taken by audit)");
         var asAt = CliOptions.AsAt(required: true);
         var la = new Option<string?>("--la")
         {
@@ -40,18 +35,14 @@ public static class AuditCommand
             { Description = "Write into a folder that holds other files (never deletes any)" };
         var cmd = new Command("audit",
             "Check the council's care leaver list (Annex A list 9 or the SSD) against the care histories and the law")
-            { annexA, ssd, header, episodes, xml, histories, asAt, la, output, force };
+            { annexA, ssd, cohort.Header, cohort.Episodes, cohort.Xml, cohort.Histories, asAt, la, output, force };
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
             var (a, s) = (parse.GetValue(annexA), parse.GetValue(ssd));
             if (a is null == s is null)
                 throw new CliUsageException("give one list: --annex-a (Annex A list 9) or --ssd (ssd_care_leavers)");
-            var eps = parse.GetValue(episodes) ?? [];
-            var xs = parse.GetValue(xml) ?? [];
-            var h = parse.GetValue(header);
-            var dir = parse.GetValue(histories);
-            CliOptions.CheckHistories(h, eps, xs, dir, "give the care histories");
+            var (h, eps, xs, dir) = cohort.Read(parse);
             var options = new AuditOptions(a is not null ? ListFormat.AnnexA : ListFormat.Ssd, (a ?? s)!.FullName,
                 h?.FullName, eps.Select(f => f.FullName).ToList(), xs.Select(f => f.FullName).ToList(), dir?.FullName,
                 parse.GetValue(asAt), parse.GetValue(la), parse.GetValue(output)!.FullName, parse.GetValue(force));
@@ -60,7 +51,7 @@ public static class AuditCommand
             try
             {
                 AuditReportWriter.CheckTarget(options);
-                run = AuditRunner.LoadDefault(CliHost.Core).Compute(options, new PhaseLines(err, "audit"));
+                run = AuditRunner.LoadDefault(CliHost.Core).Compute(options, new PhaseProgress(err, "audit"));
                 AuditReportWriter.Write(run, options.Out, TemplateSet.LoadDefault());
             }
             catch (Exception e)

@@ -32,6 +32,13 @@ public static class PublishCommand
             var catalog = OfferCatalog.LoadDefault(core);
             var id = parse.GetValue(council)!;
             var c = catalog.Find(id) ?? throw new CliUsageException($"no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})");
+            var date = parse.GetValue(asAt);
+            var dir = Path.TrimEndingDirectorySeparator(parse.GetValue(output)!.FullName);
+            var officersDir = parse.GetValue(officers)?.FullName ?? dir + "-officers";
+            // Both folders are checked before anything else (never /, a file, policy files, or others' files).
+            SitePublisher.CheckTarget(c, dir, parse.GetValue(force));
+            SitePublisher.CheckTarget(c, officersDir, parse.GetValue(force), SitePublisher.OfficersMarker);
+            // An offer with lint errors (such as no way to reach the leaving care team) is never published.
             var bad = catalog.Findings.Where(f => f.File.StartsWith(c.Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && f.Severity != Severity.Compliance).ToList();
             if (bad.Count > 0)
@@ -40,11 +47,6 @@ public static class PublishCommand
                 foreach (var f in bad) err.WriteLine($"  {f}");
                 return CliRunner.Findings;
             }
-            var date = parse.GetValue(asAt);
-            var dir = Path.TrimEndingDirectorySeparator(parse.GetValue(output)!.FullName);
-            var officersDir = parse.GetValue(officers)?.FullName ?? dir + "-officers";
-            // Both folders are checked before either is written (never /, a file, policy files, or others' files).
-            SitePublisher.CheckTarget(c, officersDir, parse.GetValue(force), SitePublisher.OfficersMarker);
             var compliance = ComplianceReport.For(c, date, core.Law);
             var publisher = new SitePublisher(core, TemplateSet.LoadDefault(), catalog.National);
             var files = publisher.Publish(c, date, dir, parse.GetValue(force));

@@ -22,10 +22,10 @@ public sealed record Money(decimal Amount, string Period)
     /// <summary>"£2,000" or "£1,200 a year".</summary>
     public override string ToString() => Period switch
     {
-        "once" => $"£{Amount:#,0.##}",
-        "weekly" => $"£{Amount:#,0.##} a week",
-        "yearly" => $"£{Amount:#,0.##} a year",
-        _ => $"£{Amount:#,0.##} ({Period})",
+        "once" => Output.Gbp.Format(Amount),
+        "weekly" => $"{Output.Gbp.Format(Amount)} a week",
+        "yearly" => $"{Output.Gbp.Format(Amount)} a year",
+        _ => $"{Output.Gbp.Format(Amount)} ({Period})",
     };
 }
 

@@ -25,28 +25,6 @@ public static class OutputPaths
         }
     }
 
-    /// <summary>
-    /// Where a report folder may be written (issue 24, item 3; the indicators and the audit): never the
-    /// root of the file system or a file; a folder holding anything else only when it is an earlier report
-    /// of the same kind (its <paramref name="marker"/> file) or with <paramref name="force"/>; each output
-    /// file absent or a regular file (never a device or FIFO). <paramref name="given"/> is --out as typed.
-    /// </summary>
-    public static void CheckReportFolder(string given, string outDir, string marker, string what,
-        IEnumerable<string> files, bool force)
-    {
-        var dir = Path.TrimEndingDirectorySeparator(Real(outDir));
-        if (Path.GetPathRoot(dir) is { } root && Path.TrimEndingDirectorySeparator(root) == dir)
-            throw new OutputPathException($"--out {given}: refusing to write into the root of the file system");
-        var kind = FileKind.Of(dir);
-        if (kind is PathKind.Regular or PathKind.Other)
-            throw new OutputPathException($"--out: {given} is a file, not a folder");
-        if (kind == PathKind.Folder && !force && !File.Exists(Path.Combine(dir, marker))
-            && Directory.EnumerateFileSystemEntries(dir).Any())
-            throw new OutputPathException($"--out {given} holds other files and is not an earlier {what} " +
-                $"(no {marker} in it): give a new or empty folder, or --force to write into it");
-        foreach (var f in files.Append(marker)) FileKind.CheckOutput("--out", Path.Combine(dir, f));
-    }
-
     /// <summary>The folder exists, is a folder and can be written to (a file is created and deleted to find out).</summary>
     public static void CheckWritableFolder(string option, string dir)
     {

@@ -7,7 +7,7 @@ using NodaTime;
 namespace LocalOffer.Indicators.Output;
 
 /// <summary>
-/// index.html: the accessible report (GOV.UK Frontend, no JavaScript), from templates/indicators/index.hbs.
+/// index.html: the accessible report (GOV.UK Frontend, no JavaScript), from templates/indicators/index.sbn-html.
 /// Each indicator and age band: a bar chart of the headline category (this return, the council's
 /// published figure, region, statistical neighbours, England) with the table of every category beside
 /// it; the council's published five-year trend when a council is given; the cohort check as a table
@@ -68,7 +68,7 @@ public static class IndicatorReport
                 {
                     band = g.Key,
                     chartTitle = $"{title}, aged {g.Key}: percent {words}",
-                    svg = BarChartSvg.Render(id, $"{title}, aged {g.Key}: percent {words}", bars),
+                    svg = SafeSvg.Check(BarChartSvg.Render(id, $"{title}, aged {g.Key}: percent {words}", bars)),
                     year = h.BenchmarkYear,
                     total = h.Total,
                     rows = g.Select(r => new

@@ -22,7 +22,7 @@ public sealed class ComparisonRenderer(TemplateSet templates)
             site = new { councilName = "Local offers compared", assets, home, extraCss = true, footer = "Local offers for care leavers compared, from the councils' published offers. Made with LocalOffer." },
             pageTitle = "Local offers compared",
             asAt = c.AsAt,
-            recommended = c.Recommended is { } r ? $"£{r:#,0}" : null,
+            recommended = c.Recommended,
             columns = OfferComparison.Columns.Select(col =>
             {
                 var sorted = col.Key == key;

@@ -69,7 +69,8 @@ public sealed class OfferComparison
             ["last-reviewed"] = v is null ? "" : D(v.LastReviewed ?? v.Published),
             ["next-review"] = v is null ? "" : v.NextReview is { } nr ? D(nr) + (nr < asAt ? " (overdue)" : "") : "Not given",
             ["contact"] = c.Contacts.GetValueOrDefault("leaving_care_team") is { } t
-                ? string.Join(", ", new[] { t.Phone, t.Email }.Where(x => x is not null)) is { Length: > 0 } s ? s : t.Website ?? t.Address ?? "Given"
+                ? string.Join(", ", new[] { t.Phone, t.Email ?? t.ContactForm }.Where(x => x is not null)) is { Length: > 0 } s
+                    ? s : t.Website ?? t.Address ?? "Given"
                 : "Not given",
         };
         var numbers = new Dictionary<string, decimal?>();
@@ -98,7 +99,7 @@ public sealed class OfferComparison
             }.Where(x => x is not null));
         if (i.Amount?.ToString() is { } amount)
             return amount + (i.Amount.UntilAge is { } age ? $" (until {age})" : "") + (i.Amount.Conditions is { } cond ? $" - {cond}" : "");
-        return i.Title + (i.Amount?.HowToFindOut is not null ? " (amount: ask)" : "");
+        return i.Title + (i.Amount is { Ask: true } ? " (amount: ask)" : "");
     }
 
     /// <summary>The rows sorted by a column: numbers (missing last), else text with "not in the offer" last; ties by council.</summary>

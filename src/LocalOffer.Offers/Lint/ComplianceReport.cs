@@ -42,21 +42,27 @@ public static class ComplianceReport
         foreach (var id in RequiredEntitlements(law).Where(id => items.All(i => i.Entitlement != id)))
             Add(v.File, 0, $"the statutory entitlement '{id}' ({law.Entitlements[id].Title}) is not explained by any statutory item");
         // An overdue review never ends the offer: it stays in force until a newer version (CSWA 2017 s.2).
+        // Either finding means the young person's pages must say the offer may be out of date (OfferRules.PastReview).
         if (v.NextReview is null) Add(v.File, 0, "no next_review date");
         else if (v.NextReview < asAt) Add(v.File, 0, $"review overdue: next_review {v.NextReview:yyyy-MM-dd} is past on {asAt:yyyy-MM-dd} (the offer stays in force until the council publishes a newer one)");
-        var lastReviewed = v.LastReviewed ?? v.Published ?? v.InForceFrom;
+        var lastReviewed = OfferRules.LastDated(v);
         if (OfferRules.ReviewYears(law, asAt) is { } years && lastReviewed.PlusYears(years) < asAt)
             Add(v.File, 0, $"not reviewed for more than {years} years (last {lastReviewed:yyyy-MM-dd}; DfE Local offer guidance 2018 expects a review every 2 to 3 years)");
         if (v.Published is null) Add(v.File, 0, "no published date");
         if (v.CoProduction is null) Add(v.File, 0, "does not say how care leavers helped write the offer");
         if (v.StayingPutPolicy is null) Add(v.File, 0, "no link to, or summary of, the staying put policy");
-        foreach (var kind in OfferVocabulary.RequiredContactKinds.Where(k => !council.Contacts.ContainsKey(k)))
+        // The leaving care team itself is required (a lint error, PolicyLoader); the others are warnings.
+        var expected = OfferVocabulary.RequiredContactKinds.Where(k => k != "leaving_care_team");
+        foreach (var kind in expected.Where(k => !council.Contacts.ContainsKey(k)))
             Add(councilFile, 0, $"no {OfferVocabulary.ContactKindLabels[kind].ToLowerInvariant()} contact");
         if (council.Website is null) Add(councilFile, 0, "no council website");
         foreach (var i in items.Where(IsMoney))
         {
             if (i.Amount is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount and does not say how to find it out");
-            else if (i.Amount.Gbp is null) Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount (it says how to find it out)");
+            else if (i.Amount.Gbp is null)
+                Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) gives no amount (the council publishes none: ask)");
+            if (i.Amount is { HowToClaim: null })
+                Add(v.File, i.Line, $"item '{i.Id}' ({i.Title}) does not say how to claim it");
         }
         if (items.All(i => i.Topic != "council-tax")) Add(v.File, 0, "does not say whether care leavers get council tax support (LGFA 1992 s.13A)");
         foreach (var i in items.Where(i => i.Topic == "council-tax" && i.CouncilTax is null))
@@ -64,11 +70,16 @@ public static class ComplianceReport
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
         if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Topic == "setting-up-home" && i.Amount?.Gbp is { } g && g < recommended))
-                Add(v.File, i.Line, $"item '{i.Id}': £{i.Amount!.Gbp:#,0} is below the DfE recommended £{recommended:#,0}");
-        // CWSA 2026 s.8 areas: measured only once commenced (a dated rule with no start date yet).
-        if (OfferRules.Cwsa2026S8InForce(law, asAt) is { } s8)
-            foreach (var topic in OfferRules.Cwsa2026S8Topics.Where(t => items.All(i => i.Topic != t)))
-                Add(v.File, 0, $"no item covers '{OfferVocabulary.Topics[topic]}' ({OfferRules.Cwsa2026S8Citation(law)}, in force from {s8:yyyy-MM-dd})");
+                Add(v.File, i.Line, $"item '{i.Id}': {LocalOffer.Core.Output.Gbp.Format(i.Amount!.Gbp!.Value)} is below the DfE recommended "
+                    + LocalOffer.Core.Output.Gbp.Format(recommended));
+        // CWSA 2026 s.8 areas: measured once commenced, told as "required from" while the date is ahead, and
+        // nothing said while it has no date (a dated rule with no start date yet).
+        foreach (var (topic, provision, from) in OfferRules.Cwsa2026S8Gaps(law, items))
+        {
+            var what = $"no item covers '{OfferVocabulary.Topics[topic]}' ({provision}, inserted by CWSA 2026 s.8";
+            if (from <= asAt) Add(v.File, 0, $"{what}, in force from {from:yyyy-MM-dd})");
+            else findings.Add(new Finding(Severity.Upcoming, v.File, 0, 0, $"{what}): required from {from:yyyy-MM-dd}"));
+        }
         return findings;
     }
 }

@@ -22,7 +22,17 @@ public static class Linter
                 if (item.Entitlement == EntitlementIds.HigherEducationBursary && item.Amount is { } amount
                     && law.HigherEducationBursary.On(v.InForceFrom) is { } floor && amount.Gbp < floor)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1,
-                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law ({law.HigherEducationBursary.References[0].Citation}); the offer says £{amount.Gbp:#,0.##}");
+                        $"item '{item.Id}': the higher education bursary is at least £{floor:#,0} by law "
+                        + $"({law.HigherEducationBursary.References[0].Citation}); the offer says {LocalOffer.Core.Output.Gbp.Format(amount.Gbp ?? 0)}");
+                // The law's payments come from the catalogue, dated (rules/england/amounts.yaml), on every
+                // council's money page: a council copying the figure would leave a second copy to go stale.
+                if (item.Statutory && item.Entitlement is { } e && law.Entitlements.Contains(e)
+                    && law.Entitlements[e].Money is { } money && item.Amount?.Gbp is { } given
+                    && money.Amount.On(v.InForceFrom) == given)
+                    yield return new Finding(Severity.Error, v.File, item.Line, 1,
+                        $"item '{item.Id}': {LocalOffer.Core.Output.Gbp.Format(given)} is the amount the law sets ({money.Amount.Id}, dated in "
+                        + "rules/england): leave amount out, every page shows it from there; "
+                        + "give one only if the council pays more");
                 if (item.From is { } f && item.To is { } to && to <= f)
                     yield return new Finding(Severity.Error, v.File, item.Line, 1, $"item '{item.Id}': in_force.to is not after in_force.from");
             }

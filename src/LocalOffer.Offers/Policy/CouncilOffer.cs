@@ -29,10 +29,11 @@ public sealed record Council(
 
 /// <summary>
 /// How to reach a team. Every field optional: a source that gives none gives none. Source says
-/// where the details come from (for officers; never published to young people).
+/// where the details come from, by URL (for officers; never published to young people). The
+/// leaving care team itself must give a phone, an email or a contact form, and hours (lint).
 /// </summary>
 public sealed record Contact(string? Name, string? Phone, string? Email, string? Website, string? Hours,
-    string? Address = null, string? Source = null);
+    string? Address = null, string? Source = null, string? ContactForm = null);
 
 /// <summary>
 /// A national service every published offer lists (rules/national-contacts.yaml), unless a council
@@ -91,21 +92,23 @@ public sealed record Eligibility(IReadOnlyList<Status> Categories, int? MinAge, 
 
 /// <summary>
 /// Money an item gives: an amount in pounds and how often (once, weekly, monthly, yearly), "up to"
-/// when it is a most, the age it stops at, the conditions, what it covers and how to claim. With no
-/// amount, <see cref="HowToFindOut"/> says how a young person finds it out (never an invented figure).
+/// when it is a most, the age it stops at, the conditions, what it covers and how to claim. When the
+/// council publishes no amount, <see cref="Ask"/> is true (the page says to ask the leaving care
+/// team how much, with its contact) and <see cref="HowToFindOut"/> may add how; never a made-up figure.
 /// </summary>
 public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null, string? Conditions = null,
-    string? Covers = null, string? HowToClaim = null, string? HowToFindOut = null)
+    string? Covers = null, string? HowToClaim = null, string? HowToFindOut = null, bool Ask = false)
 {
     public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
 
     /// <summary>"Up to £2,000", "£57.90 a week"; null when the offer gives no amount.</summary>
-    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + Period switch
+    public override string? ToString() => Gbp is not { } g ? null : (UpTo ? "Up to " : "") + LocalOffer.Core.Output.Gbp.Format(g)
+        + Period switch
     {
-        "once" => $"£{g:#,0.##}",
-        "weekly" => $"£{g:#,0.##} a week",
-        "monthly" => $"£{g:#,0.##} a month",
-        _ => $"£{g:#,0.##} a year",
+        "once" => "",
+        "weekly" => " a week",
+        "monthly" => " a month",
+        _ => " a year",
     };
 }
 
@@ -165,8 +168,8 @@ public static class OfferVocabulary
     public static readonly IReadOnlyList<string> RequiredContactKinds = ["leaving_care_team", "out_of_hours", "advocacy", "complaints"];
 
     /// <summary>
-    /// What an item is about, so offers can be compared across councils. The last three are the
-    /// areas CWSA 2026 s.8 adds to CSWA 2017 s.2 (prospective).
+    /// What an item is about, so offers can be compared across councils. The last four are the
+    /// areas CWSA 2026 s.8 adds to CSWA 2017 s.2 (prospective; <see cref="Lint.OfferRules.Cwsa2026S8Topics"/>).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Topics = new Dictionary<string, string>
     {
@@ -187,6 +190,7 @@ public static class OfferVocabulary
         ["transition"] = "Transition arrangements",
         ["financial-literacy"] = "Financial literacy",
         ["homelessness-prevention"] = "Preventing homelessness",
+        ["release-from-custody"] = "Finding a home on release from custody",
     };
 
     public static readonly IReadOnlyList<string> Periods = ["once", "weekly", "monthly", "yearly"];

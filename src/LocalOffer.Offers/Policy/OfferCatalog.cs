@@ -45,6 +45,7 @@ public sealed class OfferCatalog
                 if (council is not null)
                 {
                     findings.AddRange(Linter.Check(council, core.Law));
+                    findings.AddRange(Theme.ThemeLint.Check(council, core));
                     councils[council.Id] = council;
                 }
             }

@@ -42,14 +42,15 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             foreach (var kind in OfferVocabulary.ContactKinds)
                 if (r.Map(cm, kind) is { } c)
                 {
-                    r.Keys(c, ["name", "phone", "email", "website", "hours", "address", "source"], []);
-                    var contact = new Contact(r.Text(c, "name"), r.Text(c, "phone"), r.Email(c, "email"), r.Url(c, "website"), r.Text(c, "hours"),
-                        r.Text(c, "address"), r.Text(c, "source"));
-                    if (contact.Phone is null && contact.Email is null && contact.Website is null && contact.Address is null)
-                        r.Error(c, $"the {kind.Replace('_', ' ')} contact gives no phone, email, website or address: leave it out instead");
+                    r.Keys(c, ["name", "phone", "email", "contact_form", "website", "hours", "address", "source"], []);
+                    var contact = new Contact(r.Published(c, "name"), r.Published(c, "phone"), r.Email(c, "email"),
+                        r.Url(c, "website"), r.Published(c, "hours"), r.Published(c, "address"), r.Text(c, "source"),
+                        r.Url(c, "contact_form"));
+                    CheckContact(r, c, kind.Replace('_', ' '), contact);
                     contacts[kind] = contact;
                 }
         }
+        RequireLeavingCareTeam(r, root, contacts.GetValueOrDefault("leaving_care_team"));
         List<string>? national = null;
         if (r.Seq(root, "national_contacts") is not null)
         {
@@ -67,9 +68,48 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         foreach (var file in files.Take(MaxVersions))
             if (LoadVersion(file, findings) is { } v) versions.Add(v);
         if (versions.Count == 0) findings.Add(new Finding(Severity.Error, councilFile, 0, 0, "no offer-*.yaml version in the folder"));
-        var council = new Council(id, r.Text(root, "name") ?? id, r.Url(root, "website"), contacts, r.Text(root, "source") ?? "",
+        var council = new Council(id, r.Published(root, "name") ?? id, r.Url(root, "website"), contacts,
+            r.Text(root, "source") ?? "",
             versions.OrderBy(v => v.InForceFrom).ToList(), folder, r.Text(root, "notes"), national);
         return (council, findings);
+    }
+
+    /// <summary>A contact gives a way to reach it, a number to dial in its phone field, and the page it comes from.</summary>
+    private static void CheckContact(Reader r, YamlMappingNode c, string kind, Contact contact)
+    {
+        if (contact is { Phone: null, Email: null, Website: null, Address: null, ContactForm: null })
+            r.Error(c, $"the {kind} contact gives no phone, email, contact form, website or address: leave it out instead");
+        if (contact.Phone is { } phone && !PhoneText.HasNumber(phone))
+            r.Error(c.Children[new YamlScalarNode("phone")], $"the {kind} phone '{phone}' holds no UK phone number to dial");
+        // A contact is a fact about the council: cite the public page it comes from (never a guess).
+        if (contact.Source is not { } src || !src.Contains("https://", StringComparison.Ordinal)
+            && !src.Contains("http://", StringComparison.Ordinal))
+            r.Error(c, $"the {kind} contact names no source page: give source with the URL (and heading) it comes from");
+    }
+
+    /// <summary>
+    /// A young person must be able to reach the leaving care team (issue 25; DfE Local offer guidance
+    /// 2018 asks for key contact numbers): a phone number, an email or a contact form, and the hours
+    /// someone answers. An offer without them is refused (lint errors, so publish refuses it too).
+    /// </summary>
+    private static void RequireLeavingCareTeam(Reader r, YamlMappingNode root, Contact? team)
+    {
+        const string Ask =
+            "a young person needs a phone number, an email or a contact form, and the hours it is answered";
+        if (team is null)
+        {
+            r.Error(root, $"no leaving care team contact: {Ask} (contacts: leaving_care_team)");
+            return;
+        }
+        var contacts = (YamlMappingNode)root.Children[new YamlScalarNode("contacts")];
+        var node = contacts.Children[new YamlScalarNode("leaving_care_team")];
+        var missing = new List<string>();
+        if (team.Phone is null) missing.Add("a phone number (phone)");
+        if (team.Email is null && team.ContactForm is null)
+            missing.Add("an email or a contact form (email or contact_form)");
+        if (team.Hours is null) missing.Add("the hours it is answered (hours)");
+        if (missing.Count > 0)
+            r.Error(node, $"the leaving care team contact is missing {string.Join(" and ", missing)}: {Ask}");
     }
 
     private OfferVersion? LoadVersion(string file, List<Finding> findings)
@@ -105,7 +145,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             }
         if (from is null) return null;
         return new OfferVersion(file, from.Value, reviewed, published, next,
-            r.Text(root, "co_production"), r.Text(root, "staying_put_policy"), r.Text(root, "source") ?? "", items, r.Text(root, "notes"));
+            r.Published(root, "co_production"), r.Published(root, "staying_put_policy"), r.Text(root, "source") ?? "", items,
+            r.Text(root, "notes"));
     }
 
     private OfferItem? Item(Reader r, YamlMappingNode m)
@@ -163,8 +204,14 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             to = r.Date(im, "to");
         }
         if (id is null || area is null || kind is null) return null;
-        return new OfferItem(id, area, r.Text(m, "title") ?? "", r.Text(m, "description") ?? "", kind == "statutory", entitlement,
-            eligibility, amount, r.Text(m, "provider"), from, to, r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
+        var item = new OfferItem(id, area, r.Published(m, "title") ?? "", r.Published(m, "description") ?? "",
+            kind == "statutory", entitlement, eligibility, amount, r.Published(m, "provider"), from, to,
+            r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
+        // Every payment says how much, or says plainly that the council publishes no figure (ask: true).
+        if (ComplianceReport.IsMoney(item) && amount is null && !m.Children.ContainsKey(new YamlScalarNode("amount")))
+            r.Error(m, $"item '{id}' is money: give amount with gbp and period, "
+                + "or amount: { ask: true } when the council publishes no figure");
+        return item;
     }
 
     /// <summary>
@@ -173,7 +220,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// </summary>
     private static ItemMoney? Money(Reader r, YamlMappingNode am)
     {
-        r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out"], []);
+        r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out", "ask"],
+            []);
         var gbp = r.Decimal(am, "gbp");
         var period = r.Text(am, "period");
         if (period is not null && !OfferVocabulary.Periods.Contains(period))
@@ -181,14 +229,23 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         if (gbp is <= 0) r.Error(am.Children[new YamlScalarNode("gbp")], "an amount must be more than £0");
         if (gbp is > MaxGbp) r.Error(am.Children[new YamlScalarNode("gbp")], $"an amount over £{MaxGbp:#,0} is not a care leaver payment: check the figure");
         if (gbp is not null && period is null) r.Error(am, "an amount needs its period (once, weekly, monthly or yearly)");
-        var findOut = r.Text(am, "how_to_find_out");
-        if (gbp is null && findOut is null && !am.Children.ContainsKey(new YamlScalarNode("gbp")))
-            r.Error(am, "no amount (gbp): say how a young person finds it out (how_to_find_out); never invent a figure");
-        var upTo = r.Text(am, "up_to");
-        if (upTo is not null and not ("true" or "false")) r.Error(am.Children[new YamlScalarNode("up_to")], "'up_to' must be true or false");
-        if (gbp is null && findOut is null) return null;
-        return new ItemMoney(gbp, period, upTo == "true", r.Int(am, "until_age"), r.Text(am, "conditions"), r.Text(am, "covers"),
-            r.Text(am, "how_to_claim"), findOut);
+        var ask = r.Bool(am, "ask");
+        var hasGbp = am.Children.ContainsKey(new YamlScalarNode("gbp"));
+        if (!hasGbp && ask != true)
+            r.Error(am, "no amount: give gbp, or ask: true when the council publishes no figure "
+                + "(the page then says to ask the leaving care team how much); never invent one");
+        if (hasGbp && ask == true)
+            r.Error(am.Children[new YamlScalarNode("ask")], "give gbp or ask: true, not both");
+        var upTo = r.Bool(am, "up_to") ?? false;
+        var conditions = r.Published(am, "conditions");
+        // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st").
+        if (gbp is { } g && conditions is not null && MoneyText.Disagreeing(g, upTo, conditions) is { Count: > 0 } other)
+            r.Error(am.Children[new YamlScalarNode("conditions")],
+                $"the conditions name {string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} but the amount is "
+                + $"{(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: one item, one amount (make each amount its own item)");
+        if (ask != true && gbp is null) return null;
+        return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions, r.Published(am, "covers"),
+            r.Published(am, "how_to_claim"), r.Published(am, "how_to_find_out"), ask == true);
     }
 
     /// <summary>A sanity limit on one payment: figures above it are typing errors (a misplaced digit).</summary>
@@ -208,7 +265,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var fromAge = r.Int(ct, "from_age");
         var untilAge = r.Int(ct, "until_age");
         if (fromAge is { } a && untilAge is { } b && b <= a) r.Error(ct, $"until_age {b} is not after from_age {a}");
-        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Text(ct, "joint"), r.Text(ct, "who_pays"), r.Text(ct, "how_to_claim"));
+        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Published(ct, "joint"), r.Published(ct, "who_pays"),
+            r.Published(ct, "how_to_claim"));
     }
 
     /// <summary>Parses one file, or adds an Unreadable finding and returns null.</summary>
@@ -308,6 +366,24 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             if (v is null) return null;
             if (v is YamlScalarNode s) return string.IsNullOrWhiteSpace(s.Value) ? null : s.Value!.Trim();
             Error(v, $"'{key}' must be text");
+            return null;
+        }
+
+        /// <summary>Text a young person reads: no editorial notes or placeholders (<see cref="EditorialText"/>).</summary>
+        public string? Published(YamlMappingNode m, string key)
+        {
+            var t = Text(m, key);
+            if (t is not null && EditorialText.Problem(t) is { } why)
+                Error(Get(m, key)!, $"'{key}' is published to young people, but {why}");
+            return t;
+        }
+
+        public bool? Bool(YamlMappingNode m, string key)
+        {
+            var t = Text(m, key);
+            if (t is null) return null;
+            if (t is "true" or "false") return t == "true";
+            Error(Get(m, key)!, $"'{key}' must be true or false");
             return null;
         }
 

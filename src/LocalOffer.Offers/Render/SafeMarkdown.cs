@@ -16,6 +16,9 @@ public static class SafeMarkdown
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
     private static readonly MarkdownPipeline Located = new MarkdownPipelineBuilder().DisableHtml().UsePreciseSourceLocation().Build();
 
+    /// <summary>The Markdown as HTML a template may write as it is.</summary>
+    public static SafeHtml Render(string markdown) => new SafeHtml(ToHtml(markdown));
+
     public static string ToHtml(string markdown)
     {
         var doc = Markdown.Parse(markdown ?? "", Pipeline);

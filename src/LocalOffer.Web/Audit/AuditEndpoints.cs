@@ -15,7 +15,7 @@ namespace LocalOffer.Web.Audit;
 /// <summary>
 /// `/audit` (issue 31): upload the care leaver list (Annex A list 9 or the SSD's ssd_care_leavers) with
 /// an SSDA903 return or care history documents, and see the audit `localoffer audit` writes: the same
-/// runner, the same report (templates/audit/_audit-report.hbs), with audit.csv, audit.xlsx and the
+/// runner, the same report (templates/audit/_audit-report.sbn-html), with audit.csv, audit.xlsx and the
 /// rejects as downloads carried in the page. Files are read in memory and dropped with the response;
 /// nothing is kept. Audits and caseloads are worked out one at a time (<see cref="CaseloadEndpoints.Running"/>).
 /// </summary>

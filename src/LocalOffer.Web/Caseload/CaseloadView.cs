@@ -47,8 +47,18 @@ public static class CaseloadView
             }).ToArray(),
             rejectsTruncated = r.Rejects.Count > CaseloadLimits.MaxRejectsShown,
             csv = Downloads.DataLink("text/csv;charset=utf-8", s => CaseloadCsvWriter.Write(s, events)),
-            ics = Downloads.DataLink("text/calendar;charset=utf-8",
-                s => CaseloadIcsWriter.Write(s, events, SystemClock.Instance.GetCurrentInstant())),
+            ics = Calendar(events, o, o.Adviser),
+            // Issue 28: each adviser downloads their own calendar, not every adviser's events.
+            adviserCalendars = advisers.Select(a => new
+            {
+                name = a,
+                ics = Calendar(events.Where(e => Same(e.Extras?.Adviser, a)).ToList(), o, a),
+            }).ToArray(),
+            summary = CaseloadSummary.ByAdviser(events).Select((s, i) => new
+            {
+                adviser = s.Adviser, youngPeople = s.YoungPeople, overdue = s.Overdue, week = s.DueWithinWeek,
+                month = s.DueWithinMonth, items = s.Items,
+            }).ToArray(),
         };
     }
 
@@ -69,6 +79,10 @@ public static class CaseloadView
         events.Select(name).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static string Calendar(IReadOnlyList<CaseloadEvent> events, CaseloadOptions o, string? adviser) =>
+        Downloads.DataLink("text/calendar;charset=utf-8", s => CaseloadIcsWriter.Write(s, events,
+            SystemClock.Instance.GetCurrentInstant(), o.AsAt, CaseloadCalendar.Name(adviser, o.Team)));
 
     private static string D(LocalDate d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 }

@@ -101,6 +101,12 @@ public sealed class ItemForm
             if (kind.End is { } endQ && dates.TryGetValue(endQ.Key, out var e) && e <= s)
                 f.Errors.Add((endQ.Key, $"{endQ.Label} must be after the {Lower(start.Label)}"));
         }
+        // The error summary lists errors in the order of the questions (issue 28): the date checks above
+        // come after every question, so sort them into place (a stable sort keeps each question's own order).
+        var order = kind.Fields.Select((q, i) => (q.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var sorted = f.Errors.OrderBy(e => order.GetValueOrDefault(e.Key, int.MaxValue)).ToList();
+        f.Errors.Clear();
+        f.Errors.AddRange(sorted);
         return (f, f.Errors.Count == 0 ? item : null);
     }
 

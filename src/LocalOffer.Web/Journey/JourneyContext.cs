@@ -69,6 +69,32 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         return new SeeOther(url);
     }
 
+    /// <summary>
+    /// Keeps a form that did not pass with the answers and redirects to its page's GET, which shows the
+    /// errors (<see cref="TakePending"/>): the browser's history then holds no POST to resend.
+    /// </summary>
+    public IResult ShowErrors(JourneyState state, string page, IFormCollection post, string path)
+    {
+        state.Pending = PendingForm.Of(page, post);
+        return Next(state, path, post["return"] == "answers" ? "return=answers" : null);
+    }
+
+    /// <summary>The form kept for this page, taken off the answers (so the next page's handle is without it).</summary>
+    public IFormCollection? TakePending(JourneyState state, string page)
+    {
+        var pending = state.Pending;
+        state.Pending = null;
+        return pending is not null && pending.Page == page ? pending.Form() : null;
+    }
+
+    /// <summary>The name a kept form of an item's page goes by: "episodes/add" or "episodes/2/change".</summary>
+    public static string ItemPageName(ListKind kind, int? n) => n is { } i ? $"{kind.Slug}/{i}/change" : $"{kind.Slug}/add";
+
+    /// <summary>An item's kept form read and checked again, as the post was, or null when none is kept for it.</summary>
+    public ItemForm? PendingItem(JourneyState state, ListKind kind, int? n) =>
+        TakePending(state, ItemPageName(kind, n)) is { } post
+            ? ItemForm.Read(kind, post, Iso((string?)state.History["dateOfBirth"]), core).Form : null;
+
     public IResult Expired(HttpContext http) => JourneyEndpoints.Page(templates, "web/expired", new
     {
         site = JourneyPages.Site(http, af), pageTitle = "Sorry, your answers could not be read",
@@ -87,7 +113,7 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + "About the young person",
             token,
-            ret = ret == "answers" ? "answers" : null,
+            returnTo = ret == "answers" ? "answers" : null,
             back = ret == "answers" ? $"/check/answers?s={token}" : "/",
             errors = JourneyPages.Errors(errors),
             dob = Date("dob", form.DobParts, errors),
@@ -128,12 +154,17 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
                 slug = k.Slug, heading = k.Heading, hint = k.Hint, noun = k.Noun,
                 rows = JourneyPages.Rows(k, state.List(k.Key), token, null, core, k.Slug == addedKind ? added : null),
                 add = $"/check/{k.Slug}/add?s={token}",
+                addText = AddText(k, state),
                 full = state.List(k.Key).Count >= k.Max,
                 max = k.Max,
                 single = episodes,
             }).ToArray(),
             back = episodes ? $"/check/person?s={token}" : $"/check/episodes?s={token}",
-            next = episodes ? $"/check/other?s={token}" : $"/check/answers?s={token}",
+            // Issue 28: from the episodes straight to check your answers, which lists the other facts
+            // not given with a link to add them; most histories have none, so the page between cost every
+            // journey a page and 7 tab stops.
+            next = $"/check/answers?s={token}",
+            other = episodes ? $"/check/other?s={token}" : null,
         });
     }
 
@@ -146,7 +177,7 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         {
             site = JourneyPages.Site(http, af),
             pageTitle = (errors.Count > 0 ? "Error: " : "") + heading,
-            heading, hint = kind.Hint, token, ret = ret == "answers" ? "answers" : null,
+            heading, hint = kind.Hint, token, returnTo = ret == "answers" ? "answers" : null,
             action = n is null ? $"/check/{kind.Slug}/add" : $"/check/{kind.Slug}/{n}/change",
             errors = JourneyPages.Errors(errors),
             questions = JourneyPages.Questions(form, core),
@@ -162,10 +193,12 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         var ret = (string?)post["return"];
         var list = state.List(kind.Key);
         if (n is { } k && (k < 1 || k > list.Count)) return Results.NotFound();
-        if (n is null && list.Count >= kind.Max) return ItemPage(http, state, kind, n, ItemForm.Empty(kind), ret);
+        // A full list: back to it (the page says it is full), never a page answering the post.
+        if (n is null && list.Count >= kind.Max) return Next(state, ReturnPath(kind, ret));
         var dob = Iso((string?)state.History["dateOfBirth"]);
-        var (form, item) = ItemForm.Read(kind, post, dob, core);
-        if (item is null) return ItemPage(http, state, kind, n, form, ret);
+        var (_, item) = ItemForm.Read(kind, post, dob, core);
+        if (item is null)
+            return ShowErrors(state, ItemPageName(kind, n), post, n is { } c ? $"/check/{kind.Slug}/{c}/change" : $"/check/{kind.Slug}/add");
         int at;
         if (n is { } i) list[(at = i) - 1] = item;
         else
@@ -227,15 +260,22 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
                 Row("Council", JourneyPages.CouncilName(catalog, state.Council), change, "council"),
                 Row("Date to check", asAt is { } a ? DateInput.Words(a) : "Not given", change, "date to check"),
             },
-            lists = FactLists.All.Select(k => new
+            // Episodes always, and the other facts that have items; the empty ones are one line with one
+            // link (issue 28: five headings saying "None." with an add link each were five more tab stops and
+            // a phone screen between the episodes and "Check status").
+            lists = FactLists.All.Where(k => k == FactLists.Episodes || state.List(k.Key).Count > 0).Select(k => new
             {
                 heading = k.Heading, slug = k.Slug, noun = k.Noun,
                 rows = JourneyPages.Rows(k, state.List(k.Key), token, "answers", core),
                 add = $"/check/{k.Slug}/add?s={token}&return=answers",
+                addText = AddText(k, state),
                 full = state.List(k.Key).Count >= k.Max,
             }).ToArray(),
+            noFacts = FactLists.Facts.Where(k => state.List(k.Key).Count == 0)
+                .Select(k => JourneyPages.Capital(k.Heading.ToLowerInvariant())).ToArray(),
+            otherFacts = $"/check/other?s={token}",
             download = $"/check/download?s={token}",
-            back = $"/check/other?s={token}",
+            back = $"/check/episodes?s={token}",
         }, errors.Count > 0 ? 400 : 200);
     }
 
@@ -243,6 +283,10 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         new { key, value, change, hidden };
 
     private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
+
+    /// <summary>"Add an episode", "Add another episode" (issue 28: the page said "Add a episode").</summary>
+    private static string AddText(ListKind kind, JourneyState state) =>
+        state.List(kind.Key).Count > 0 ? $"Add another {kind.Noun}" : $"Add {Article(kind.Noun)}";
 
     public static LocalDate? Iso(string? s) =>
         s is not null && NodaTime.Text.LocalDatePattern.Iso.Parse(s) is { Success: true } p ? p.Value : null;

@@ -14,10 +14,14 @@ namespace LocalOffer.Web.Journey;
 /// other facts as "add to a list", check your answers, then the result, the young person's own page,
 /// and download or upload of the history. Nothing is kept on the server: every page carries the
 /// answers in one encrypted token (<see cref="JourneyState"/>); each post is answered by a redirect
-/// to a GET (post/redirect/get), so Back and Reload never ask to send a form again.
+/// to a GET (post/redirect/get), so Back and Reload never ask to send a form again; a post that does
+/// not pass its checks too (issue 28): its form is kept with the answers and the GET shows the errors.
 /// </summary>
 public static class JourneyEndpoints
 {
+    /// <summary>The name a kept form of the person page goes by (<see cref="PendingForm.Page"/>).</summary>
+    private const string PersonPage = "person";
+
     public static void Map(WebApplication app)
     {
         app.MapGet("/", (HttpContext http, TemplateSet t, IAntiforgery af) =>
@@ -35,9 +39,13 @@ public static class JourneyEndpoints
             .ExcludeFromDescription();
 
         app.MapGet("/check/person", (HttpContext http, string? s, string? @return, JourneyContext j) =>
-            j.State(s) is not { } state
-                ? j.Expired(http) : j.PersonPage(http, state, PersonForm.From(state), [], @return))
-            .ExcludeFromDescription();
+        {
+            if (j.State(s) is not { } state) return j.Expired(http);
+            if (j.TakePending(state, PersonPage) is not { } posted)
+                return j.PersonPage(http, state, PersonForm.From(state), [], @return);
+            var form = PersonForm.From(posted);
+            return j.PersonPage(http, state, form, form.Check(j.Catalog), @return);
+        }).ExcludeFromDescription();
 
         app.MapPost("/check/person", async (HttpContext http, JourneyContext j) =>
         {
@@ -45,7 +53,7 @@ public static class JourneyEndpoints
             var (post, state) = p;
             var form = PersonForm.From(post);
             var errors = form.Check(j.Catalog);
-            if (errors.Count > 0) return j.PersonPage(http, state, form, errors, post["return"]);
+            if (errors.Count > 0) return j.ShowErrors(state, PersonPage, post, "/check/person");
             state.History["dateOfBirth"] = AssessmentJson.Iso(form.Dob!.Value);
             state.AsAt = AssessmentJson.Iso(form.AsAt!.Value);
             state.Council = form.Council;
@@ -65,7 +73,7 @@ public static class JourneyEndpoints
         {
             if (FactLists.BySlug(slug) is not { } kind) return Results.NotFound();
             if (j.State(s) is not { } state) return j.Expired(http);
-            return j.ItemPage(http, state, kind, null, ItemForm.Empty(kind), @return);
+            return j.ItemPage(http, state, kind, null, j.PendingItem(state, kind, null) ?? ItemForm.Empty(kind), @return);
         }).ExcludeFromDescription();
 
         app.MapGet("/check/{slug}/{n:int}/change",
@@ -75,7 +83,7 @@ public static class JourneyEndpoints
             if (j.State(s) is not { } state) return j.Expired(http);
             var list = state.List(kind.Key);
             if (n < 1 || n > list.Count || list[n - 1] is not JsonObject item) return Results.NotFound();
-            return j.ItemPage(http, state, kind, n, ItemForm.FromItem(kind, item), @return);
+            return j.ItemPage(http, state, kind, n, j.PendingItem(state, kind, n) ?? ItemForm.FromItem(kind, item), @return);
         }).ExcludeFromDescription();
 
         app.MapPost("/check/{slug}/add", (HttpContext http, string slug, JourneyContext j) =>
@@ -95,7 +103,7 @@ public static class JourneyEndpoints
             return Page(j.Templates, "web/remove", new
             {
                 site = JourneyPages.Site(http, j.Af), pageTitle = $"Remove {kind.Noun} {n}", token = s,
-                noun = kind.Noun, n, lines = FactLists.Describe(kind, item, j.Core), ret = @return,
+                noun = kind.Noun, n, lines = FactLists.Describe(kind, item, j.Core), returnTo = @return,
                 action = $"/check/{kind.Slug}/{n}/remove", back = j.ReturnUrl(kind, @return, s!),
             });
         }).ExcludeFromDescription();
@@ -111,8 +119,10 @@ public static class JourneyEndpoints
             return j.Next(state, j.ReturnPath(kind, post["return"]));
         }).ExcludeFromDescription();
 
-        app.MapGet("/check/answers", (HttpContext http, string? s, JourneyContext j) =>
-            j.State(s) is not { } state ? j.Expired(http) : j.AnswersPage(http, state, []))
+        // ?check=yes: the answers were sent and did not pass (the post redirects here to show why).
+        app.MapGet("/check/answers", (HttpContext http, string? s, string? check, JourneyContext j) =>
+            j.State(s) is not { } state ? j.Expired(http)
+                : j.AnswersPage(http, state, check == "yes" ? j.Checked(state).Errors : []))
             .ExcludeFromDescription();
 
         app.MapPost("/check/answers", async (HttpContext http, JourneyContext j) =>
@@ -120,7 +130,7 @@ public static class JourneyEndpoints
             if (await j.Posted(http) is not { } p) return j.Expired(http);
             var state = p.State;
             var (_, _, errors) = j.Checked(state);
-            return errors.Count > 0 ? j.AnswersPage(http, state, errors) : j.Next(state, "/check/result");
+            return j.Next(state, errors.Count > 0 ? "/check/answers" : "/check/result", errors.Count > 0 ? "check=yes" : null);
         }).ExcludeFromDescription();
 
         app.MapGet("/check/result", (HttpContext http, string? s, string? view, JourneyContext j) =>
@@ -141,6 +151,7 @@ public static class JourneyEndpoints
         }).ExcludeFromDescription();
 
         UploadEndpoints.Map(app);
+        WhatIfPage.Map(app);
     }
 
     public static IResult Page(TemplateSet t, string name, object model, int status = 200) =>

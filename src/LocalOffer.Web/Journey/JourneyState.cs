@@ -21,6 +21,13 @@ public sealed class JourneyState
     public string? Council { get; set; }
     public string? AsAt { get; set; }
 
+    /// <summary>
+    /// A form that did not pass its checks, as posted (issue 28): the post is answered by a redirect to
+    /// the page's GET, which reads the form from here and checks it again to show the errors. So every
+    /// page a browser holds in its history is a GET, and Back or Forward never asks to resend a form.
+    /// </summary>
+    public PendingForm? Pending { get; set; }
+
     public JourneyState(JsonObject? history = null, string? council = null, string? asAt = null)
     {
         History = history ?? new JsonObject();
@@ -43,6 +50,7 @@ public sealed class JourneyState
         var json = new JsonObject
         {
             ["history"] = History.DeepClone(), ["council"] = Council, ["asAt"] = AsAt,
+            ["pending"] = Pending?.ToJson(),
         }.ToJsonString();
         using var buffer = new MemoryStream();
         using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
@@ -66,7 +74,10 @@ public sealed class JourneyState
                 limited.Write(chunk, 0, n);
             }
             if (JsonNode.Parse(limited.ToArray()) is not JsonObject o || o["history"] is not JsonObject h) return null;
-            return new JourneyState((JsonObject)h.DeepClone(), (string?)o["council"], (string?)o["asAt"]);
+            return new JourneyState((JsonObject)h.DeepClone(), (string?)o["council"], (string?)o["asAt"])
+            {
+                Pending = PendingForm.FromJson(o["pending"] as JsonObject),
+            };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or InvalidDataException)
         {

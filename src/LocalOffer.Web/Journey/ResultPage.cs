@@ -1,3 +1,4 @@
+using LocalOffer.Core.Output;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
 using LocalOffer.Offers.Render;
@@ -18,8 +19,7 @@ public static class ResultPage
         var council = j.Catalog.Find(state.Council!)!;
         var assessment = j.Core.Engine.Assess(history, date);
         var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
-        var model = new PersonalOfferRenderer(j.Core, j.Templates).Model(offer, "/assets/");
-        var careLeaver = assessment.Status is not (Status.None or Status.LookedAfter);
+        var model = new PersonalOfferRenderer(j.Core, j.Templates, j.Catalog.National).Model(offer, "/assets/");
         var links = new
         {
             answers = $"/check/answers?s={token}",
@@ -28,26 +28,15 @@ public static class ResultPage
             download = $"/check/download?s={token}",
             adviser = $"/check/result?s={token}",
             pdf = $"/check/yours.pdf?s={token}",
+            whatif = $"/check/whatif?s={token}",
         };
         if (view == "yours")
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
             {
                 site = JourneyPages.Site(http, j.Af, withNav: false),
                 pageTitle = "Your support",
-                council = council.Name,
-                offer = model,
-                careLeaver,
-                firstContact = FirstContact(council, j.Catalog),
-                summaries = offer.Statutory.Select(s => new
-                {
-                    title = s.Entitlement.Title,
-                    summary = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
-                        ? j.Core.Law.Entitlements[s.Entitlement.Id].Summary : null,
-                    last = s.Entitlement.To.PlusDays(-1),
-                    amount = s.Entitlement.Amount?.ToString(),
-                    onRequest = s.Entitlement.Condition?.StartsWith("available on request", StringComparison.Ordinal) == true,
-                    council = s.CouncilItem?.Description,
-                }).ToArray(),
+                you = YourSupport.Model(offer, j.Core.Law, j.Catalog.National,
+                    $"/councils/{Uri.EscapeDataString(council.Id)}/?asAt={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"),
                 links,
             });
         var print = view == "print";
@@ -61,13 +50,8 @@ public static class ResultPage
             // The adviser reads why, in the law's terms (the young person's own page speaks to them).
             reason = JourneyPages.Capital(assessment.StatusReason),
             noOffer = offer.Version is null,
-            panelClass = assessment.Status switch
-            {
-                Status.None => "lo-panel--none",
-                Status.LookedAfter => "lo-panel--care",
-                _ => "lo-panel--leaver",
-            },
-            svg = TimelineSvg.Render(assessment, j.Core.Law),
+            panelClass = StatusPanel.CssClass(assessment.Status),
+            svg = SafeSvg.Check(TimelineSvg.Render(assessment, j.Core.Law)),
             timeline = assessment.Timeline.Select(t => new { status = t.Status.Plain(), from = t.From, until = t.To }).ToArray(),
             nearMisses = assessment.Explanation.Where(l => l.StartsWith("Near miss: ", StringComparison.Ordinal))
                 .Select(l => l["Near miss: ".Length..]).ToArray(),
@@ -75,22 +59,5 @@ public static class ResultPage
             warnings = assessment.Warnings,
             links,
         });
-    }
-
-    /// <summary>
-    /// Who to contact first: the council's leaving care team and out-of-hours line where its offer gives
-    /// them; otherwise the first national service the council lists (as its published site does).
-    /// </summary>
-    private static object FirstContact(LocalOffer.Offers.Policy.Council c, LocalOffer.Offers.Policy.OfferCatalog catalog)
-    {
-        var team = c.Contacts.GetValueOrDefault("leaving_care_team");
-        var ooh = c.Contacts.GetValueOrDefault("out_of_hours");
-        var national = c.NationalContactIds is { } ids ? catalog.National.Where(n => ids.Contains(n.Id)) : catalog.National;
-        return new
-        {
-            team = team is null ? null : OfferViews.Contact("Leaving care team", team),
-            outOfHours = ooh is null ? null : OfferViews.Contact("Out of hours", ooh),
-            national = team is null ? OfferViews.National(national.Take(1)).FirstOrDefault() : null,
-        };
     }
 }
