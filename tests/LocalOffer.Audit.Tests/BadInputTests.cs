@@ -41,7 +41,7 @@ public sealed class BadInputTests
             ("list9.csv", 9, 1, "ChildUniqueID"),
             ("list9.csv", 10, 4, "DateOfBirth"));
         run.Rejects.Select(r => r.Reason).Should().SatisfyRespectively(
-            r => r.Should().StartWith("unknown category 'z) Care leaver': accepted are 'a) Relevant child'"),
+            r => r.Should().StartWith("unknown category 'z) Care leaver': accepted are a) Relevant child"),
             r => r.Should().Be("FR: repeated (first on line 2); one row a young person"),
             r => r.Should().Be("01/04/2026 is after the as-at date 31/03/2026"),
             r => r.Should().StartWith("unknown in-touch answer 'maybe'"),
@@ -119,5 +119,49 @@ public sealed class BadInputTests
             201))]);
         run.Rejects.Should().ContainSingle().Which.Should()
             .Match<Reject>(r => r.Field == "AllocatedTeam" && r.Column == 8);
+    }
+
+    [Theory]
+    [InlineData("01/01/2999", "year 2999 is outside 1900 to 2199")]
+    [InlineData("1800-01-01", "year 1800 is outside 1900 to 2199")]
+    [InlineData("01/01/2100", "01/01/2100 is after the as-at date 31/03/2026")]
+    public void A_far_date_is_rejected_saying_why(string dob, string reason)
+    {
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", dob, "Former relevant")]);
+        run.Rejects.Should().ContainSingle().Which.Should().Match<Reject>(r =>
+            r.Field == "DateOfBirth" && r.Line == RightRows.Length + 1 && r.Column == 4 && r.Reason.EndsWith(reason));
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("=HYPERLINK(\"http://x\")")]
+    [InlineData("e) Care leaver with a very long made-up category name")]
+    public void An_unknown_category_is_rejected_with_its_whole_reason(string category)
+    {
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "\"" + category.Replace("\"", "\"\"") + "\"")]);
+        var reject = run.Rejects.Should().ContainSingle().Which;
+        (reject.Field, reject.Column).Should().Be(("EligibilityCategory", 11));
+        reject.Reason.Should().StartWith("unknown category '").And.EndWith("d) Eligible child (or their words or "
+            + "codes) or blank");
+    }
+
+    [Fact]
+    public void Markup_and_formulas_in_names_are_kept_as_text()
+    {
+        var run = AnnexA([.. RightRows.Skip(1), Row("FR", "15/06/2006", "b) Former relevant child",
+            team: "<b>North</b>", adviser: "=1+2")]);
+        run.Rejects.Should().BeEmpty();
+        var row = run.People.Single(p => p.Child == "FR").Row!;
+        (row.Team, row.Adviser).Should().Be(("<b>North</b>", "=1+2"));
+    }
+
+    [Fact]
+    public void A_file_cut_off_inside_a_row_loses_nothing_it_read()
+    {
+        var cut = string.Join('\n', RightRows.Prepend(AnnexAColumns)) + "\n" + "FR99,a) Male,a) WBRI,\"15/0";
+        var run = Run(cut);
+        run.Rejects.Should().ContainSingle().Which.Should().Match<Reject>(r =>
+            r.Line == RightRows.Length + 2 && r.Field == "row" && r.Reason.StartsWith("malformed quoting"));
+        (run.Summary.ListRowsRead, run.Summary.ListRowsAudited).Should().Be((RightRows.Length + 1, RightRows.Length));
     }
 }

@@ -95,7 +95,7 @@ public static class ListCsvReader
             if (text.Length == 0) return null;
             if (!ListDate.TryParse(text, out var d))
             {
-                Fail(field, $"'{Reject.Quote(text)}' is not a date (dd/MM/yyyy or yyyy-MM-dd)");
+                Fail(field, ListDate.Problem(text));
                 return null;
             }
             if (d > asAt)
@@ -117,8 +117,10 @@ public static class ListCsvReader
             var adviser = Cell("adviser");
             var categoryText = Cell("category");
             if (!labels.TryCategory(categoryText, out var category))
-                Fail("category", $"unknown category '{Reject.Quote(categoryText)}': accepted are "
-                    + ListLabels.Accepted(labels.Category) + ", or blank for none");
+                // The labels a) to d) only, and the cell cut short, so the whole reason fits a reject (200).
+                Fail("category", $"unknown category '{Printable.Clean(categoryText, 20)}': accepted are "
+                    + string.Join(", ", labels.Category.Where(kv => kv.Key != "none").Select(kv => kv.Value[0]))
+                    + " (or their words or codes) or blank");
             var plan = Date("plan");
             var inTouchText = Cell("in_touch");
             if (!labels.TryInTouch(inTouchText, out var inTouch))

@@ -24,6 +24,22 @@ public static class ListDate
         return Ssda903Date.TryParse(s, out date);
     }
 
+    /// <summary>
+    /// Why a cell that <see cref="TryParse"/> refused is not a date: a year outside the years any input may
+    /// hold (a far date, often a typing slip) is said as such; anything else is not in a date form.
+    /// </summary>
+    public static string Problem(string text)
+    {
+        var s = text.Trim();
+        var year = s.Length >= 10 && s[2] == '/' && s[5] == '/' ? s.Substring(6, 4)
+            : s.Length >= 10 && s[4] == '-' && s[7] == '-' ? s[..4] : "";
+        return int.TryParse(year, System.Globalization.NumberStyles.None, null, out var y)
+            && y is < Ssda903Date.MinYear or > Ssda903Date.MaxYear
+            ? $"'{Reject.Quote(text)}' is not a date this list can hold: the year {y} is outside "
+                + $"{Ssda903Date.MinYear} to {Ssda903Date.MaxYear}"
+            : $"'{Reject.Quote(text)}' is not a date (dd/MM/yyyy or yyyy-MM-dd)";
+    }
+
     /// <summary>HH:mm, HH:mm:ss or HH:mm:ss.fff (any number of fraction digits), a real time of day.</summary>
     private static bool IsTime(ReadOnlySpan<char> t)
     {
