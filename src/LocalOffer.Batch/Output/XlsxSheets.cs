@@ -9,7 +9,7 @@ namespace LocalOffer.Batch.Output;
 
 /// <summary>
 /// A workbook of plain sheets (DocumentFormat.OpenXml for the package, each sheet streamed as text so a
-/// large one builds no DOM), for the caseload and the audit. A number (int, long,
+/// large one builds no DOM), for the audit; the caseload's styled sheets share its names and text rules. A number (int, long,
 /// decimal) is a number cell; everything else is an inline string, never a formula, so nothing from an
 /// input can run; characters XML cannot hold are dropped, characters outside the BMP kept. Sheet names
 /// are cut to Excel's 31 characters with its forbidden characters replaced, and made unique.
@@ -128,16 +128,20 @@ public static class XlsxSheets
     private static string Cut(string s, int length) =>
         s.Length <= length ? s : s[..(char.IsHighSurrogate(s[length - 1]) ? length - 1 : length)];
 
-    /// <summary>Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and over 31 characters.</summary>
-    public static string SheetName(string name)
+    /// <summary>
+    /// Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and over 31 characters;
+    /// <paramref name="empty"/> names a sheet whose name is nothing once cleaned.
+    /// </summary>
+    public static string SheetName(string name, string empty = "Sheet")
     {
         var clean = new string(XmlSafe(name).Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '-' : c)
             .ToArray()).Trim('\'', ' ');
-        if (clean.Length == 0) clean = "Sheet";
+        if (clean.Length == 0) clean = empty;
         return clean.Length <= SheetNameLength ? clean : Cut(clean, SheetNameLength).TrimEnd('\'', ' ');
     }
 
-    private static string Unique(string name, HashSet<string> taken)
+    /// <summary>The name, or the name cut and numbered " (2)", " (3)"... when <paramref name="taken"/> has it.</summary>
+    public static string Unique(string name, HashSet<string> taken)
     {
         var candidate = name;
         for (var n = 2; !taken.Add(candidate); n++)
