@@ -41,7 +41,8 @@ internal static class Uploads
     {
         if (files.Count > CaseloadLimits.MaxFiles)
             errors.Add(("header", $"Choose {CaseloadLimits.MaxFiles} files or fewer"));
-        var (header, episodes, histories) = (Chosen(files, "header"), Chosen(files, "episodes"), Chosen(files, "histories"));
+        var (header, episodes, histories) =
+            (Chosen(files, "header"), Chosen(files, "episodes"), Chosen(files, "histories"));
         var hasReturn = header.Count > 0 || episodes.Count > 0;
         if (!hasReturn && histories.Count == 0)
             errors.Add(("header", "Select the SSDA903 header and episodes files, or care history files"));
@@ -53,7 +54,8 @@ internal static class Uploads
     }
 
     /// <summary>The checked files as the runners take them: SSDA903 sources, or documents by file name.</summary>
-    public static async Task<(IReadOnlyList<(InputSource, SsdaFileKind)>? Sources, IReadOnlyList<(string, string)>? Documents)>
+    public static async Task<(IReadOnlyList<(InputSource, SsdaFileKind)>? Sources,
+        IReadOnlyList<(string, string)>? Documents)>
         Histories(IFormFileCollection files, List<(string Id, string Message)> errors)
     {
         var header = Chosen(files, "header");

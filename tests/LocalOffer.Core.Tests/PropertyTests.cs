@@ -183,7 +183,8 @@ public sealed class PropertyTests
         var full = Core.Engine.Assess(h, d);
         var day = Core.Engine.AssessOnDay(h, d);
         (day.Status, day.StatusRoute, day.StatusReason, day.StatusSince, day.NextChange, day.Age)
-            .Should().Be((full.Status, full.StatusRoute, full.StatusReason, full.StatusSince, full.NextChange, full.Age));
+            .Should().Be((full.Status, full.StatusRoute, full.StatusReason, full.StatusSince, full.NextChange,
+                full.Age));
         day.Timeline.Select(t => (t.Status, t.From, t.To, t.Reason, Cite(t.Basis)))
             .Should().Equal(full.Timeline.Select(t => (t.Status, t.From, t.To, t.Reason, Cite(t.Basis))));
         day.Warnings.Should().Equal(full.Warnings);

@@ -21,7 +21,9 @@ public sealed record ListRow(
     /// <summary>The recorded category as audit.csv writes it: the status name, or "none".</summary>
     public string RecordedCategory => Category?.Wire() ?? "none";
 
-    /// <summary>OC3's ACCOM form: the type letter then the suitability digit (U1), "0" when either is unknown.</summary>
+    /// <summary>
+    /// OC3's ACCOM form: the type letter then the suitability digit (U1), "0" when either is unknown.
+    /// </summary>
     public string Oc3Accommodation =>
         Accommodation.Length == 1 && Suitability.Length == 1 ? Accommodation + Suitability : "0";
 }

@@ -37,7 +37,9 @@ public static class AuditReport
         int findingsLimit = FindingsLimit) =>
         templates.Render("audit/index", Model(run, tables, findingsLimit));
 
-    /// <summary>The report's values, for templates/audit/_audit-report.sbn-html (the report folder and /audit).</summary>
+    /// <summary>
+    /// The report's values, for templates/audit/_audit-report.sbn-html (the report folder and /audit).
+    /// </summary>
     public static object Model(AuditRun run, AuditTables tables, int findingsLimit = FindingsLimit)
     {
         var s = run.Summary;

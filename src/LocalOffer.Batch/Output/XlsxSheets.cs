@@ -9,10 +9,11 @@ namespace LocalOffer.Batch.Output;
 
 /// <summary>
 /// A workbook of plain sheets (DocumentFormat.OpenXml for the package, each sheet streamed as text so a
-/// large one builds no DOM), for the audit; the caseload's styled sheets share its names and text rules. A number (int, long,
-/// decimal) is a number cell; everything else is an inline string, never a formula, so nothing from an
-/// input can run; characters XML cannot hold are dropped, characters outside the BMP kept. Sheet names
-/// are cut to Excel's 31 characters with its forbidden characters replaced, and made unique.
+/// large one builds no DOM), for the audit; the caseload's styled sheets share its names and text rules.
+/// A number (int, long, decimal) is a number cell; everything else is an inline string, never a formula,
+/// so nothing from an input can run; characters XML cannot hold are dropped, characters outside the BMP
+/// kept. Sheet names are cut to Excel's 31 characters with its forbidden characters replaced, and made
+/// unique.
 /// </summary>
 public static class XlsxSheets
 {
@@ -140,7 +141,7 @@ public static class XlsxSheets
         return clean.Length <= SheetNameLength ? clean : Cut(clean, SheetNameLength).TrimEnd('\'', ' ');
     }
 
-    /// <summary>The name, or the name cut and numbered " (2)", " (3)"... when <paramref name="taken"/> has it.</summary>
+    /// <summary>The name, or when <paramref name="taken"/> has it, the name cut and numbered " (2)"...</summary>
     public static string Unique(string name, HashSet<string> taken)
     {
         var candidate = name;

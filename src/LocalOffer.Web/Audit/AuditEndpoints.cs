@@ -71,7 +71,8 @@ public static class AuditEndpoints
         if (asAtError is not null) errors.Add(("asAt-day", asAtError));
         var runner = Runner(core);
         if (la.Length > 0 && !runner.Dfe.Councils.ContainsKey(la))
-            errors.Add(("la", "Enter the council's three-digit code, for example 384 for Wakefield, or leave it blank"));
+            errors.Add(("la",
+                "Enter the council's three-digit code, for example 384 for Wakefield, or leave it blank"));
         if (errors.Count > 0) return Form(http, t, af, errors, asAtParts, format, la);
         var (sources, documents) = await Uploads.Histories(post.Files, errors);
         if (errors.Count > 0) return Form(http, t, af, errors, asAtParts, format, la);
