@@ -15,6 +15,7 @@ using NodaTime;
 // floor), loading into one record per child, classification, and the whole batch run.
 // `-- --caseload [25000] [--runs N]`: the caseload end to end (CaseloadBench.cs).
 // `-- --whatif [100000] [--runs N]`: `localoffer whatif` end to end, 24 month-ends (WhatIfBench.cs).
+// `-- --audit [100000] [--runs N]`: `audit` against `batch` on the same files (AuditBench.cs).
 var argsList = args.ToList();
 var ri = argsList.IndexOf("--runs");
 var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
@@ -31,6 +32,8 @@ if (argsList.FirstOrDefault() == "--caseload")
 if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--whatif")
     return WhatIfBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
+if (argsList.FirstOrDefault() == "--audit")
+    return AuditBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).ToArray(), runs);
 if (argsList.FirstOrDefault() == "--indicators")
     return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 

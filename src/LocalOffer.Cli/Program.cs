@@ -17,6 +17,7 @@ foreach (var command in new[]
     SynthCommand.Create(),
     IndicatorsCommand.Create(),
     WhatIfCommand.Create(),
+    AuditCommand.Create(),
     ServeCommand.Create(),
 })
     root.Subcommands.Add(command);

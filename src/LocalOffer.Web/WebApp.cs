@@ -73,13 +73,14 @@ public static class WebApp
                 context.Response.Headers.Location = "/check/upload?error=too-large";
                 return;
             }
-            // The caseload page takes a council's SSDA903 return: its own, larger limit (CaseloadLimits).
-            var limit = context.Request.Path == "/caseload" && HttpMethods.IsPost(context.Request.Method)
-                ? LocalOffer.Web.Caseload.CaseloadLimits.MaxUploadBytes : MaxBodyBytes;
+            // The caseload and audit pages take a council's SSDA903 return: their own, larger limit (CaseloadLimits).
+            var upload = (context.Request.Path == "/caseload" || context.Request.Path == "/audit")
+                && HttpMethods.IsPost(context.Request.Method);
+            var limit = upload ? LocalOffer.Web.Caseload.CaseloadLimits.MaxUploadBytes : MaxBodyBytes;
             if (context.Request.ContentLength > limit && limit != MaxBodyBytes)
             {
                 context.Response.StatusCode = StatusCodes.Status303SeeOther;
-                context.Response.Headers.Location = "/caseload?error=too-large";
+                context.Response.Headers.Location = context.Request.Path + "?error=too-large";
                 return;
             }
             if (context.Request.ContentLength > limit)
@@ -105,6 +106,7 @@ public static class WebApp
         LocalOffer.Web.Journey.JourneyEndpoints.Map(app);
         LocalOffer.Web.Journey.YoursPdf.Map(app);
         LocalOffer.Web.Caseload.CaseloadEndpoints.Map(app);
+        LocalOffer.Web.Audit.AuditEndpoints.Map(app);
         PageEndpoints.Map(app);
         CompareEndpoints.Map(app);
         return app;

@@ -167,6 +167,39 @@ public sealed class PropertyTests
         });
 
     [Fact]
+    public void The_answer_on_one_day_is_the_full_answer_on_that_day() =>
+        ForAllValid(DayAgreesWithAssessment);
+
+    [Fact]
+    public void The_answer_on_one_day_is_the_full_answer_on_every_birthday_line() =>
+        ForAllOnBirthdayLines(1000, DayAgreesWithAssessment);
+
+    /// <summary>
+    /// AssessOnDay and EntitlementsOnDay (the audit's, issue 31) against Assess: the same status, reason,
+    /// timeline and warnings, and the same entitlements on the day with the same provisions and condition.
+    /// </summary>
+    private static void DayAgreesWithAssessment(CareHistory h, LocalDate d)
+    {
+        var full = Core.Engine.Assess(h, d);
+        var day = Core.Engine.AssessOnDay(h, d);
+        (day.Status, day.StatusRoute, day.StatusReason, day.StatusSince, day.NextChange, day.Age)
+            .Should().Be((full.Status, full.StatusRoute, full.StatusReason, full.StatusSince, full.NextChange,
+                full.Age));
+        day.Timeline.Select(t => (t.Status, t.From, t.To, t.Reason, Cite(t.Basis)))
+            .Should().Equal(full.Timeline.Select(t => (t.Status, t.From, t.To, t.Reason, Cite(t.Basis))));
+        day.Warnings.Should().Equal(full.Warnings);
+        day.Facts.Should().Be(full.Facts);
+        static string Cite(IEnumerable<Rules.LegalReference> b) => string.Join("; ", b);
+        static string OnThe(IEnumerable<Entitlement> runs, LocalDate d) => string.Join(" | ", runs
+            .OrderBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => $"{e.Id} {e.PeriodOn(d)?.Condition} {Cite(e.PeriodOn(d)?.Basis ?? [])} {e.Amount}"));
+        var expected = OnThe(full.Entitlements, d);
+        OnThe(day.Entitlements, d).Should().Be(expected, Describe(h));
+        OnThe(Core.Engine.EntitlementsOnDay(h, d), d).Should().Be(expected, Describe(h));
+        day.Entitlements.Where(e => e.From != d || e.To != d.PlusDays(1)).Should().BeEmpty("cut to the day");
+    }
+
+    [Fact]
     public void Batch_classification_agrees_with_the_full_assessment() =>
         ForAllValid(BatchAgreesWithAssessment);
 

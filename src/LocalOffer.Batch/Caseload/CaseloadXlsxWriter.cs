@@ -4,6 +4,7 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using LocalOffer.Batch.Output;
 using NodaTime;
 
 namespace LocalOffer.Batch.Caseload;
@@ -21,7 +22,7 @@ public static class CaseloadXlsxWriter
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /// <summary>Excel's longest sheet name.</summary>
-    public const int SheetNameLength = 31;
+    public const int SheetNameLength = XlsxSheets.SheetNameLength;
     /// <summary>The number format of every date cell ("7 December 2026", as the pages write dates).</summary>
     public const string DateFormat = "d mmmm yyyy";
     /// <summary>Widest column, in characters: long text stays readable without a sheet a screen wide per cell.</summary>
@@ -50,7 +51,7 @@ public static class CaseloadXlsxWriter
         var summary = CaseloadSummary.ByAdviser(events).Append(CaseloadSummary.Total(events.ToList())).ToList();
         var summaryPart = book.AddNewPart<WorksheetPart>();
         WriteSheet(summaryPart, SummaryHeaders, summary.Select(SummaryRow));
-        sheets.Add((Unique("Summary", names), summaryPart, summary.Count, SummaryHeaders.Length));
+        sheets.Add((XlsxSheets.Unique("Summary", names), summaryPart, summary.Count, SummaryHeaders.Length));
         var groups = events.GroupBy(e => e.Extras?.Adviser ?? "", StringComparer.OrdinalIgnoreCase)
             .OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, rows) in groups.Select(g => (g.Key.Length == 0 ? CaseloadSummary.NoAdviser : g.Key, g.ToList()))
@@ -58,7 +59,7 @@ public static class CaseloadXlsxWriter
         {
             var part = book.AddNewPart<WorksheetPart>();
             WriteSheet(part, Headers, rows.Select(ItemRow));
-            sheets.Add((Unique(SheetName(name), names), part, rows.Count, Headers.Length));
+            sheets.Add((XlsxSheets.Unique(SheetName(name), names), part, rows.Count, Headers.Length));
         }
         using var w = OpenXmlWriter.Create(book);
         w.WriteStartElement(new Workbook());
@@ -157,7 +158,7 @@ public static class CaseloadXlsxWriter
                 if (style != 0) w.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
                 w.WriteAttributeString("t", "inlineStr");
                 w.WriteStartElement("is", Main);
-                w.WriteElementString("t", Main, XmlSafe(cell.Text ?? ""));
+                w.WriteElementString("t", Main, XlsxSheets.XmlSafe(cell.Text ?? ""));
                 w.WriteEndElement();
             }
             w.WriteEndElement();
@@ -195,40 +196,6 @@ public static class CaseloadXlsxWriter
         part.Stylesheet.Save();
     }
 
-    // Characters XML 1.0 cannot hold (control characters, lone surrogates) are dropped, but a surrogate
-    // pair is one character and is kept: checking char by char dropped every character outside the
-    // Basic Multilingual Plane, so a CJK Extension B name or an emoji vanished (issue 24, low).
-    private static string XmlSafe(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (i + 1 < s.Length && XmlConvert.IsXmlSurrogatePair(s[i + 1], s[i])) sb.Append(s, i++, 2);
-            else if (XmlConvert.IsXmlChar(s[i])) sb.Append(s[i]);
-        }
-        return sb.Length == s.Length ? s : sb.ToString();
-    }
-
-    // A cut to Excel's length never splits a surrogate pair (half a character is not XML).
-    private static string Cut(string s, int length) =>
-        s.Length <= length ? s : s[..(char.IsHighSurrogate(s[length - 1]) ? length - 1 : length)];
-
     /// <summary>Excel refuses : \ / ? * [ ] in a sheet name, a leading or trailing ', and more than 31 characters.</summary>
-    public static string SheetName(string name)
-    {
-        var clean = new string(XmlSafe(name).Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' ? '-' : c).ToArray()).Trim('\'', ' ');
-        if (clean.Length == 0) clean = "Adviser";
-        return clean.Length <= SheetNameLength ? clean : Cut(clean, SheetNameLength).TrimEnd('\'', ' ');
-    }
-
-    private static string Unique(string name, HashSet<string> taken)
-    {
-        var candidate = name;
-        for (var n = 2; !taken.Add(candidate); n++)
-        {
-            var suffix = $" ({n})";
-            candidate = Cut(name, SheetNameLength - suffix.Length) + suffix;
-        }
-        return candidate;
-    }
+    public static string SheetName(string name) => XlsxSheets.SheetName(name, "Adviser");
 }

@@ -1,6 +1,7 @@
 using LocalOffer.Core.Input;
 using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
 using NodaTime;
 
 namespace LocalOffer.Core.Engine;
@@ -36,22 +37,75 @@ public sealed class CareLeaverEngine
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
     public Assessment Assess(CareHistory history, LocalDate asAt)
     {
+        var t = TimelineOn(history, asAt);
+        var all = _entitlements.Runs(t.View, t.Spans, t.Whole);
+        var now = all.Where(e => e.CoversDate(asAt)).ToArray();
+        var (explanation, warnings) =
+            _explainer.Explain(history, t.Whole, t.Spans, t.Timeline, all, asAt, t.Age, t.Status);
+        return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
+            t.Since, t.Next, t.Timeline, now, all, explanation, warnings, Facts(t.Spans, t.Whole, asAt));
+    }
+
+    /// <summary>
+    /// <see cref="Assess"/> on one day, without the explanation: the timeline with every reason and
+    /// provision, the status and its reason, and the entitlements on that day with the provisions and
+    /// condition that carry each on it, cut to the day (each runs from the date to the next day, as the
+    /// batch asks the rules: <see cref="Assess"/> gives a run's first and last days). For the audit, which
+    /// asks this of thousands of young people: the explanation is most of <see cref="Assess"/>'s time, the
+    /// runs to 25 most of the rest (issue 31). A property test holds the two equal on the day.
+    /// </summary>
+    public Assessment AssessOnDay(CareHistory history, LocalDate asAt)
+    {
+        var t = TimelineOn(history, asAt);
+        var day = _entitlements.Runs(t.View, t.Spans, t.Whole, new DateRange(asAt, asAt.PlusDays(1)));
+        var warnings = HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt);
+        return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
+            t.Since, t.Next, t.Timeline, day, day, [], warnings, Facts(t.Spans, t.Whole, asAt));
+    }
+
+    /// <summary>
+    /// What <see cref="Assess"/> and <see cref="AssessOnDay"/> share: the timeline with its words, and where
+    /// the date falls in it (age, status, since when, next change, the reason and limb of law on the day).
+    /// </summary>
+    private (HistoryView View, Span[] Spans, PersonFacts Whole, TimelineSpan[] Timeline, int Age, Status Status,
+        LocalDate Since, StatusChange? Next, string StatusReason, Route Route) TimelineOn(CareHistory history,
+        LocalDate asAt)
+    {
         CheckAsAt(history.DateOfBirth, asAt);
         var view = HistoryView.Of(history);
         var (spans, epochs, starts) = TimelineBuilder.Build(view, Law);
         PersonFacts EpochOf(LocalDate d) => epochs[Math.Max(0, Array.FindLastIndex(starts, s => s <= d))];
         var timeline = _explainer.Timeline(spans, EpochOf);
         var (age, status, since, next) = Where(history.DateOfBirth, spans, asAt);
-        var all = _entitlements.Runs(view, spans, epochs[0]);
-        var now = all.Where(e => e.CoversDate(asAt)).ToArray();
         var current = timeline.FirstOrDefault(t => t.From <= asAt && asAt < t.To);
         var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
             ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
-        var (explanation, warnings) = _explainer.Explain(history, epochs[0], spans, timeline, all, asAt, age, status);
         var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
-        return new Assessment(history.Id, history.DateOfBirth, asAt, age, status, route, statusReason, since, next,
-            timeline, now, all,
-            explanation, warnings, Facts(spans, epochs[0], asAt));
+        return (view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
+    }
+
+    /// <summary>
+    /// The entitlements on one day, each with the provisions and condition that carry it on that day, cut
+    /// to the day as <see cref="AssessOnDay"/> gives them, without the timeline's words: what the audit
+    /// asks of every young person whose record of a duty it questions (issue 31).
+    /// </summary>
+    public IReadOnlyList<Entitlement> EntitlementsOnDay(CareHistory history, LocalDate day)
+    {
+        CheckAsAt(history.DateOfBirth, day);
+        // The batch's reused buffers (one view and workspace per thread), as ClassifyFully fills them.
+        var view = RentView().Fill(history);
+        var work = RentWorkspace();
+        try
+        {
+            var whole = TimelineBuilder.BuildReusing(view, Law, work.FactsFor(view, Law), work.Spans);
+            var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.Spans);
+            return _entitlements.Runs(view, spans, whole, new DateRange(day, day.PlusDays(1)));
+        }
+        finally
+        {
+            ReturnWorkspace(work);
+            ReturnView(view);
+        }
     }
 
     /// <summary>

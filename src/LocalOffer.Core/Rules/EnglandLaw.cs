@@ -39,6 +39,8 @@ public sealed class EnglandLaw
         NeedsAssessmentMonths = SingleInt("periods.needs_assessment_months");
         PathwayPlanReviewMonths = SingleInt("periods.pathway_plan_review_months");
         UniversalCreditPreClaimDays = SingleInt("periods.universal_credit_pre_claim_days");
+        // Read by the audit (issue 31): the latest contact's age against the one statutory interval.
+        PersonalAdviserVisitMonths = SingleInt("periods.personal_adviser_visit_months");
 
         RegimeStart = Commencement("commencement.leaving_care_regime") ?? throw Missing("commencement.leaving_care_regime");
         EducationReturnStart = Commencement("commencement.education_training_return");
@@ -136,6 +138,11 @@ public sealed class EnglandLaw
     public int PathwayPlanReviewMonths { get; }
     /// <summary>Days before the 18th birthday a Universal Credit pre-claim appointment can be had (DWP, 2023).</summary>
     public int UniversalCreditPreClaimDays { get; }
+    /// <summary>
+    /// Longest interval between a personal adviser's visits where the council provides the
+    /// accommodation (CLR 2010 reg 8(2)).
+    /// </summary>
+    public int PersonalAdviserVisitMonths { get; }
     public LocalDate RegimeStart { get; }
     public LocalDate? EducationReturnStart { get; }
     public LocalDate? PersonalAdviserTo25Start { get; }

@@ -138,7 +138,7 @@ public static class IndicatorReport
             : new Bar(label, null, Pct(text));
 
     /// <summary>A published percent, or what its suppression code means (DfE: c, z, k, x).</summary>
-    private static string Pct(string? text) =>
+    public static string Pct(string? text) =>
         decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
             ? text + "%"
             : text switch

@@ -50,25 +50,8 @@ public static class CaseloadEndpoints
     private static async Task<IResult> Post(HttpContext http, RulesCore core, TemplateSet t, IAntiforgery af)
     {
         {
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions
-            {
-                // Files count as form entries: room for the file limit, so it is our message that says so.
-                MultipartBodyLengthLimit = CaseloadLimits.MaxUploadBytes, ValueCountLimit = CaseloadLimits.MaxFiles + 50,
-                ValueLengthLimit = 1024, KeyLengthLimit = 64,
-                // Uploads stay in memory (issue 24, item 5): past the default 64 KB threshold a file section
-                // went to /tmp/ASPNETCORE_*.tmp, which a crash leaves behind. The upload is capped anyway.
-                MemoryBufferThreshold = (int)CaseloadLimits.MaxUploadBytes + 1,
-                BufferBodyLengthLimit = CaseloadLimits.MaxUploadBytes,
-            }));
-            IFormCollection post;
-            try
-            {
-                post = await http.Request.ReadFormAsync();
-            }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
-            {
+            if (await Uploads.ReadFormAsync(http) is not { } post)
                 return Form(http, t, af, [("header", TooLarge)], DateInput.Parts.Of(UkClock.Today()), "60", "");
-            }
             if (!await af.IsRequestValidAsync(http))
                 return JourneyEndpoints.Page(t, "web/expired",
                     new { site = JourneyPages.Site(http, af), pageTitle = "Sorry, the form had expired" }, 400);
@@ -104,57 +87,18 @@ public static class CaseloadEndpoints
         if (adviser.Length > CaseloadCsvReader.MaxCell)
             errors.Add(("adviser", $"Adviser must be {CaseloadCsvReader.MaxCell} characters or fewer"));
         var files = post.Files;
-        if (files.Count > CaseloadLimits.MaxFiles)
-            errors.Add(("header", $"Choose {CaseloadLimits.MaxFiles} files or fewer"));
-        var header = files.GetFiles("header").Where(f => f.Length > 0).ToList();
-        var episodes = files.GetFiles("episodes").Where(f => f.Length > 0).ToList();
-        var histories = files.GetFiles("histories").Where(f => f.Length > 0).ToList();
         var caseload = files.GetFiles("caseload").Where(f => f.Length > 0).ToList();
-        var hasReturn = header.Count > 0 || episodes.Count > 0;
-        if (!hasReturn && histories.Count == 0)
-            errors.Add(("header", "Select the SSDA903 header and episodes files, or care history files"));
-        else if (hasReturn && histories.Count > 0)
-            errors.Add(("header", "Select an SSDA903 return or care history files, not both"));
-        else if (hasReturn && (header.Count != 1 || episodes.Count == 0))
-            errors.Add((header.Count != 1 ? "header" : "episodes",
-                header.Count != 1 ? "Select one SSDA903 header file" : "Select the SSDA903 episodes file"));
+        Uploads.CheckHistories(files, errors);
         if (caseload.Count > 1) errors.Add(("caseload", "Select one caseload file"));
         if (errors.Count > 0) return (null, errors);
-        async Task<InputSource> Source(IFormFile f) => InputSource.Bytes(Name(f), await Bytes(f));
+        var (sources, documents) = await Uploads.Histories(files, errors);
+        if (errors.Count > 0) return (null, errors);
         var o = new CaseloadOptions(null, [], [], null, null, asAt!.Value, days, adviser.Length > 0 ? adviser : null)
         {
-            CaseloadSource = caseload.Count == 1 ? await Source(caseload[0]) : null,
+            CaseloadSource = caseload.Count == 1 ? await Uploads.Source(caseload[0]) : null,
+            Sources = sources, Documents = documents,
         };
-        if (hasReturn)
-        {
-            var sources = new List<(InputSource, SsdaFileKind)> { (await Source(header[0]), SsdaFileKind.Header) };
-            foreach (var e in episodes) sources.Add((await Source(e), SsdaFileKind.Episodes));
-            o = o with { Sources = sources };
-        }
-        else
-        {
-            var docs = new List<(string, string)>();
-            foreach (var h in histories)
-            {
-                var bytes = await Bytes(h);
-                if (!System.Text.Unicode.Utf8.IsValid(bytes))
-                    return (null, [("histories", $"{Name(h)} must be a care history saved as UTF-8 JSON")]);
-                docs.Add((Name(h), Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')));
-            }
-            o = o with { Documents = docs };
-        }
         return (o, errors);
-    }
-
-    // The name a browser gives: just the file name, printable, short (it appears in rejects).
-    private static string Name(IFormFile f) => Printable.Clean(Path.GetFileName(f.FileName.Replace('\\', '/')), 100);
-
-    private static async Task<byte[]> Bytes(IFormFile f)
-    {
-        var bytes = new byte[f.Length];
-        await using var s = f.OpenReadStream();
-        await s.ReadExactlyAsync(bytes);
-        return bytes;
     }
 
     private static IResult Form(HttpContext http, TemplateSet t, IAntiforgery af,

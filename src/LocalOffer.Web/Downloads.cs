@@ -1,0 +1,16 @@
+namespace LocalOffer.Web;
+
+/// <summary>
+/// A file offered for download as a data link in the page itself (the caseload's and the audit's), so no
+/// copy is kept on the server to fetch later.
+/// </summary>
+internal static class Downloads
+{
+    /// <param name="type">The media type, with its charset where it is text ("text/csv;charset=utf-8").</param>
+    public static string DataLink(string type, Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return $"data:{type};base64,{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}";
+    }
+}
