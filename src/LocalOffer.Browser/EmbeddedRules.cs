@@ -3,9 +3,10 @@ using System.Reflection;
 namespace LocalOffer.Browser;
 
 /// <summary>
-/// The rules/ folder, embedded in this assembly at build time, written into the browser's in-memory
-/// file system at start, where <see cref="LocalOffer.Core.Rules.RulesLocator"/> finds it (rules/ under
-/// the working folder). Nothing is fetched: the rules are part of the download, as issue 16 asks.
+/// The rules/ and templates/ folders, embedded in this assembly at build time, written into the browser's
+/// in-memory file system at start, where <see cref="LocalOffer.Core.Rules.RulesLocator"/> and
+/// TemplateSet.LoadDefault find them (templates/ beside rules/). Nothing is fetched: the rules, the
+/// councils' offers and the pages' templates are part of the download (issues 16 and 28).
 /// </summary>
 public static class EmbeddedRules
 {
@@ -14,7 +15,8 @@ public static class EmbeddedRules
     public static void Unpack()
     {
         var assembly = Assembly.GetExecutingAssembly();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rules/", StringComparison.Ordinal)
+            || n.StartsWith("templates/", StringComparison.Ordinal)))
         {
             var path = Path.Combine(Path.GetDirectoryName(Root)!, name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

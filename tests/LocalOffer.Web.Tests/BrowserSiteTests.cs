@@ -130,6 +130,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
     public async Task A_check_of_every_sample_history_gives_the_commands_json()
     {
         var (page, requests) = await Open("/check");
+        await page.ClickAsync("#open-file summary");
         var core = SharedRules.Core;
         var asAt = new LocalDate(2026, 11, 22);
         await Date(page, "asAt", asAt);
@@ -149,11 +150,50 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
+    // Issue 28: the adviser's job offline: a form (codes by their words), the status, the council's offer and
+    // the young person's own page, made in the browser from the same templates, with no request at all.
+    [Fact]
+    public async Task The_check_form_gives_the_status_the_offer_and_your_support_offline()
+    {
+        var (page, requests) = await Open("/check");
+        await Date(page, "dob", new LocalDate(2008, 6, 15));
+        await page.SelectOptionAsync("#council", "hackney");
+        await Date(page, "asAt", new LocalDate(2026, 11, 22));
+        await page.ClickAsync("#check-form");
+        var errors = await page.WaitForSelectorAsync(".govuk-error-summary", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        (await errors!.TextContentAsync()).Should().Contain("Enter the episode 1 start date").And.Contain("Select the legal status of episode 1");
+        await Date(page, "ep1-start", new LocalDate(2022, 1, 10));
+        (await page.Locator("#ep1-legal option[value='C2']").TextContentAsync()).Should().Be("Full care order (C2)", "words, then the code");
+        await page.SelectOptionAsync("#ep1-legal", "C2");
+        await page.CheckAsync("#ep1-ended");
+        await Date(page, "ep1-end", new LocalDate(2024, 9, 1));
+        await page.SelectOptionAsync("#ep1-reason", "E5");
+        await page.ClickAsync("#check-form");
+        await page.WaitForSelectorAsync("#status", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        (await page.TextContentAsync("#status"))!.Should().Contain("former relevant");
+        (await page.TextContentAsync("#council-items"))!.Should().NotBeEmpty();
+        foreach (var part in new[] { "#status-reason", "#entitlements", "#council-items" })
+            (await page.TextContentAsync(part))!.Should().NotMatchRegex(@"\d{4}-\d{2}-\d{2}", "dates in words (the JSON keeps ISO)");
+        var yours = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#open-yours"));
+        await yours.WaitForLoadStateAsync();
+        (await yours.TextContentAsync("h1")).Should().Be("Your support");
+        (await yours.TextContentAsync("#first-contact"))!.Should().Contain("Hackney");
+        (await yours.TextContentAsync("main"))!.Should().NotContainAny("s.23", "Children Act", "former relevant");
+        (await Wcag.Axe(yours)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        var offer = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#open-offer"));
+        await offer.WaitForLoadStateAsync();
+        (await offer.TextContentAsync("main"))!.Should().Contain("Hackney");
+        requests.Where(r => !r.EndsWith(".css", StringComparison.Ordinal)).Should().BeEmpty(
+            "nothing is sent: the only loads after the page are the opened pages' own stylesheets");
+        (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+    }
+
     // Issue 24, low: the Check page read an upload with replacement, so a Latin-1 "Zoé" became "Zo\uFFFD".
     [Fact]
     public async Task The_check_page_refuses_a_file_that_is_not_utf8_and_still_reads_one_that_is()
     {
         var (page, _) = await Open("/check");
+        await page.ClickAsync("#open-file summary");
         await Date(page, "asAt", new LocalDate(2026, 11, 22));
         const string json = "{\"id\": \"Zoé\", \"dateOfBirth\": \"2008-06-15\"}";
         await page.SetInputFilesAsync("#history", new FilePayload
@@ -231,7 +271,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         }
         await page.FillAsync("#asAt-day", "31");
         await page.FillAsync("#asAt-month", "2");
-        await page.ClickAsync(path switch { "/" => "#run", "/check" => "#check", _ => "#show" });
+        await page.ClickAsync(path switch { "/" => "#run", "/check" => "#check-form", _ => "#show" });
         (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("must be a real date");
         (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }

@@ -9,3 +9,12 @@ window.localOfferSave = function (name, type, text) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 };
+
+// Opens a page the app rendered (Your support, the personal offer) in a new tab from a Blob URL: the
+// page is made here and never sent anywhere; the tab can print it or save it as a PDF.
+window.localOfferOpen = function (html) {
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+  const tab = window.open(url, '_blank');
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return tab !== null;
+};
