@@ -8,8 +8,10 @@ namespace LocalOffer.Offers.Render;
 /// <summary>The personal offer as HTML (GOV.UK Frontend), Markdown or plain text, from templates/personal.</summary>
 public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates)
 {
-    public string Render(PersonalOffer offer, string format, string assets = "assets/") =>
-        templates.Render(format switch { "html" => "personal/offer", "md" => "personal/offer.md", _ => "personal/offer.txt" }, Model(offer, assets));
+    /// <param name="language">The language to write it in (English when not given).</param>
+    public string Render(PersonalOffer offer, string format, string assets = "assets/", PageLanguage? language = null) =>
+        templates.Render(format switch { "html" => "personal/offer", "md" => "personal/offer.md", _ => "personal/offer.txt" }, Model(offer, assets),
+            page: language);
 
     public object Model(PersonalOffer o, string assets = "assets/")
     {

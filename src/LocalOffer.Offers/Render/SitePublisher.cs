@@ -2,6 +2,7 @@ using LocalOffer.Core;
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Offers.Render;
@@ -39,15 +40,35 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     /// <summary>The marker of the officers' folder (sources.html).</summary>
     public const string OfficersMarker = ".localoffer-officers";
 
-    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir, bool force = false)
+    /// <summary>
+    /// Writes the site: English at the top of <paramref name="outDir"/>, and each of
+    /// <paramref name="languages"/> under its own folder (ar/index.html), every page linking the same
+    /// page in the other languages (plain links, no JavaScript) and sharing one assets folder.
+    /// </summary>
+    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir, bool force = false,
+        IReadOnlyList<Language>? languages = null)
     {
         CheckTarget(council, outDir, force);
-        var pages = Pages(council, asAt); // rendered before anything is written
+        var chosen = (languages ?? []).Where(l => !l.IsEnglish).DistinctBy(l => l.Code).ToList();
+        // Every page in every language is rendered before anything is written.
+        var pages = Pages(council, asAt, language: chosen.Count == 0 ? null : f => Switcher(Language.English, f, chosen));
+        foreach (var l in chosen)
+            pages.AddRange(Pages(council, asAt, assets: "../assets/", language: f => Switcher(l, f, chosen))
+                .Select(p => ($"{l.Code}/{p.File}", p.Text)));
         Directory.CreateDirectory(outDir);
         CopyAssets(Path.Combine(outDir, "assets"));
+        foreach (var l in chosen) Directory.CreateDirectory(Path.Combine(outDir, l.Code));
         foreach (var (file, text) in pages) LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, file), text);
         LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, Marker), council.Id + "\n");
         return pages.Select(p => p.File).ToList();
+    }
+
+    /// <summary>A page of a site published in several languages: English at the top, each other language in its folder.</summary>
+    private static PageLanguage Switcher(Language page, string file, IReadOnlyList<Language> others)
+    {
+        var up = page.IsEnglish ? "" : "../";
+        return new PageLanguage(page, up + file,
+            others.Prepend(Language.English).Select(l => (l, l.IsEnglish ? up + file : $"{up}{l.Code}/{file}")).ToList());
     }
 
     /// <summary>
@@ -81,8 +102,9 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
 
     /// <summary>Every public page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
     /// <param name="app">A link back to the service the pages are served in (the adviser app), first in the navigation.</param>
+    /// <param name="language">The language of each page, by its file (English when not given).</param>
     public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html",
-        (string Href, string Label)? app = null)
+        (string Href, string Label)? app = null, Func<string, PageLanguage>? language = null)
     {
         var version = council.OfferOn(asAt);
         var items = version?.Items.Where(i => i.InForceOn(asAt)).ToList() ?? [];
@@ -102,7 +124,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var nationalShown = council.NationalContactIds is { } ids ? _national.Where(n => ids.Contains(n.Id)).ToList() : _national;
         // The council's own branding, if it has a theme that passes lint (else the default look).
         var theme = Theme.CouncilTheme.Load(council.Folder).Theme;
-        string Render(string name, object model) => templates.Render(name, model, theme?.Folder);
+        string Render(string file, string name, object model) => templates.Render(name, model, theme?.Folder, language?.Invoke(file));
         var site = new
         {
             councilName = council.Name,
@@ -148,19 +170,19 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         };
         var pages = new List<(string, string)>
         {
-            ("index.html", Render("site/index", new { site, pageTitle = "Local offer for care leavers" })),
-            ("contacts.html", Render("site/contacts", new { site, pageTitle = "Who to contact" })),
-            ("by-age.html", Render("site/by-age", new { site, pageTitle = "Support by age" })),
-            ("law.html", Render("site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
-            ("print.html", Render("site/print", new { site, pageTitle = "The whole offer" })),
-            ("offer.md", Render("site/offer.md", new { site })),
+            ("index.html", Render("index.html", "site/index", new { site, pageTitle = "Local offer for care leavers" })),
+            ("contacts.html", Render("contacts.html", "site/contacts", new { site, pageTitle = "Who to contact" })),
+            ("by-age.html", Render("by-age.html", "site/by-age", new { site, pageTitle = "Support by age" })),
+            ("law.html", Render("law.html", "site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
+            ("print.html", Render("print.html", "site/print", new { site, pageTitle = "The whole offer" })),
+            ("offer.md", Render("offer.md", "site/offer.md", new { site })),
         };
-        foreach (var a in areas) pages.Add((a.file, Render("site/area", new { site, area = a, pageTitle = a.title })));
+        foreach (var a in areas) pages.Add((a.file, Render(a.file, "site/area", new { site, area = a, pageTitle = a.title })));
         foreach (var g in AgeGroups(core.Law))
         {
             var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To)).OrderByDescending(i => i.Statutory)
                 .Select(i => OfferViews.Item(i, core.Law)).ToArray();
-            pages.Add((g.File, Render("site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
+            pages.Add((g.File, Render(g.File, "site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
         }
         return pages;
     }
@@ -248,12 +270,28 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
                 File.ReadAllBytes(f));
     }
 
-    /// <summary>Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long list.</summary>
+    /// <summary>
+    /// Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long
+    /// list. Logical properties (inline-start, not left), so a right-to-left page (Arabic, Persian,
+    /// Pashto) mirrors them; the GOV.UK components the young person's pages use that GOV.UK Frontend
+    /// lays out with left and right (lists, the warning text) are mirrored under dir="rtl". A
+    /// translated page names the Noto font of its script (Debian's fonts-noto-core, SIL Open Font
+    /// License) before the system stack, so the PDF printed from it embeds one font per script.
+    /// </summary>
     public const string SiteCss = """
         .lo-nav { margin: 0; padding: 0; list-style: none; }
-        .lo-nav li { display: inline-block; margin: 0 20px 10px 0; }
-        .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
+        .lo-nav li { display: inline-block; margin-block: 0 10px; margin-inline: 0 20px; }
+        .lo-first-contact { border-inline-start: 5px solid #1d70b8; padding-inline-start: 15px; }
         .lo-scroll { overflow-x: auto; }
+        [dir=rtl] .govuk-list--bullet, [dir=rtl] .govuk-list--number { padding-left: 0; padding-right: 20px; }
+        [dir=rtl] .govuk-warning-text__icon { left: auto; right: 0; }
+        [dir=rtl] .govuk-warning-text__text { padding-left: 0; padding-right: 45px; }
+        [dir=rtl] .govuk-summary-list__key, [dir=rtl] .govuk-summary-list__value, [dir=rtl] .govuk-table__header,
+        [dir=rtl] .govuk-table__cell { text-align: right; }
+        [dir=rtl] .govuk-summary-card__title-wrapper, [dir=rtl] .govuk-notification-banner__header { text-align: right; }
+        html:is(:lang(ar), :lang(fa), :lang(ps)) body * { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", system-ui, sans-serif; }
+        html:lang(ti) body * { font-family: "Noto Sans Ethiopic", system-ui, sans-serif; }
+        html:is(:lang(ar), :lang(fa), :lang(ps), :lang(ti)) body [lang|=en] { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
         """;
 }
 

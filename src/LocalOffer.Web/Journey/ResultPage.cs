@@ -2,6 +2,7 @@ using LocalOffer.Core.Output;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
 using LocalOffer.Offers.Render;
+using Languages = LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Web.Journey;
@@ -21,6 +22,9 @@ public static class ResultPage
         var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
         var model = new PersonalOfferRenderer(j.Core, j.Templates).Model(offer, "/assets/");
         var careLeaver = assessment.Status is not (Status.None or Status.LookedAfter);
+        // ?lang=ar: "Your support" (and its PDF) in a language of translations/languages.yaml; English otherwise.
+        var language = j.Templates.Languages.Find(http.Request.Query["lang"].ToString()) ?? Languages.Language.English;
+        var inLanguage = language.IsEnglish ? "" : $"&lang={Uri.EscapeDataString(language.Code)}";
         var links = new
         {
             answers = $"/check/answers?s={token}",
@@ -28,7 +32,7 @@ public static class ResultPage
             yours = $"/check/result?s={token}&view=yours",
             download = $"/check/download?s={token}",
             adviser = $"/check/result?s={token}",
-            pdf = $"/check/yours.pdf?s={token}",
+            pdf = $"/check/yours.pdf?s={token}{inLanguage}",
         };
         if (view == "yours")
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
@@ -50,7 +54,7 @@ public static class ResultPage
                     council = s.CouncilItem?.Description,
                 }).ToArray(),
                 links,
-            });
+            }, page: YoursLanguage(j, language, links.yours));
         var print = view == "print";
         return JourneyEndpoints.Page(j.Templates, "web/result", new
         {
@@ -72,6 +76,11 @@ public static class ResultPage
             links,
         });
     }
+
+    /// <summary>"Your support" in a language: the same page in English (the banner's link) and in each language (the switcher).</summary>
+    private static PageLanguage YoursLanguage(JourneyContext j, Languages.Language language, string yours) =>
+        new(language, yours, j.Templates.Languages.Languages
+            .Select(l => (l, l.IsEnglish ? yours : $"{yours}&lang={Uri.EscapeDataString(l.Code)}")).ToList());
 
     /// <summary>
     /// Who to contact first: the council's leaving care team and out-of-hours line where its offer gives
