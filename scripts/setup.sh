@@ -34,3 +34,9 @@ if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q 
   echo "setup: installing fonts-noto-core (apt-get): Arabic and Ethiopic scripts for translated pages and PDFs" >&2
   apt_install fonts-noto-core fontconfig
 fi
+
+# pdffonts and pdftotext: the tests check that a translated PDF embeds a font for its script.
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v pdffonts >/dev/null 2>&1; then
+  echo "setup: installing poppler-utils (apt-get): pdffonts and pdftotext for the PDF tests" >&2
+  apt_install poppler-utils
+fi
