@@ -206,9 +206,9 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     /// </summary>
     private object[] LawView(List<OfferItem> items, LocalDate asAt) => core.Law.Entitlements.Ids.Select(id => (object)new
     {
-        title = core.Law.Entitlements[id].Title,
+        title = new CatalogueText($"entitlement.{id}.title"),
         who = core.Law.Entitlements[id].Who,
-        summary = core.Law.Entitlements[id].Summary,
+        summary = new CatalogueText($"entitlement.{id}.summary"),
         amount = AmountFor(id, asAt),
         law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
         explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),

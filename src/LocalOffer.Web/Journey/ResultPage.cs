@@ -45,9 +45,11 @@ public static class ResultPage
                 firstContact = FirstContact(council, j.Catalog),
                 summaries = offer.Statutory.Select(s => new
                 {
-                    title = s.Entitlement.Title,
+                    // The law's plain words, in the page's language (translations/).
+                    title = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
+                        ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.title") : (object)s.Entitlement.Title,
                     summary = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
-                        ? j.Core.Law.Entitlements[s.Entitlement.Id].Summary : null,
+                        ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.summary") : null,
                     last = s.Entitlement.To.PlusDays(-1),
                     amount = s.Entitlement.Amount?.ToString(),
                     onRequest = s.Entitlement.Condition?.StartsWith("available on request", StringComparison.Ordinal) == true,

@@ -122,11 +122,28 @@ public sealed partial class Translator
 
     private static string Plain(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f)
     {
-        text = Link().Replace(text, m => $"{m.Groups[1].Value} ({Value(args[m.Groups[2].Value], f)})");
+        text = f.Number(Link().Replace(text, m => $"{m.Groups[1].Value} ({{{m.Groups[2].Value}}})"));
         return Placeholder().Replace(text, m => Value(args[m.Groups[1].Value], f));
     }
 
+    /// <summary>
+    /// A string of several lines (Easy Read: one idea a line, a symbol beside each) is written a line
+    /// at a time, joined by &lt;br&gt;; a line's leading symbol is hidden from screen readers (the words say it).
+    /// </summary>
     private static string Html(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f)
+    {
+        if (!text.Contains('\n')) return Line(text, args, f);
+        return string.Join("<br>\n", text.Split('\n').Select(line =>
+        {
+            var space = line.IndexOf(' ');
+            var first = space > 0 ? line[..space] : "";
+            return first.Length > 0 && !first.Any(char.IsLetterOrDigit) && !first.Contains('{')
+                ? $"<span class=\"lo-symbol\" aria-hidden=\"true\">{EscapingContext.EscapeHtml(first)}</span> {Line(line[(space + 1)..], args, f)}"
+                : Line(line, args, f);
+        }));
+    }
+
+    private static string Line(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f)
     {
         var b = new StringBuilder(text.Length + 32);
         var at = 0;
@@ -148,12 +165,12 @@ public sealed partial class Translator
         var at = 0;
         foreach (Match m in Placeholder().Matches(text))
         {
-            b.Append(EscapingContext.EscapeHtml(text[at..m.Index]));
+            b.Append(EscapingContext.EscapeHtml(f.Number(text[at..m.Index])));
             var v = args[m.Groups[1].Value];
             b.Append(v is SafeHtml h ? h.Html : EscapingContext.EscapeHtml(Value(v, f)));
             at = m.Index + m.Length;
         }
-        b.Append(EscapingContext.EscapeHtml(text[at..]));
+        b.Append(EscapingContext.EscapeHtml(f.Number(text[at..])));
     }
 
     private static long? AsLong(object? v) => v switch { int i => i, long l => l, decimal d => (long)d, double x => (long)x, _ => null };

@@ -76,7 +76,7 @@ public sealed class TemplateSet
         var translator = new Translator(Languages, Languages.Find(page.Language.Code) ?? Language.English);
         var context = new EscapingContext(_functions, kind, Limits, folders, budget.Token, translator);
         context.PushGlobal(TemplateModel.Import(new { language = page.View(translator.Language) }));
-        context.PushGlobal(TemplateModel.Import(model, EveryText));
+        context.PushGlobal(TemplateModel.Import(model, EveryText, translator, kind == TemplateOutputKind.Html));
         try
         {
             var output = template.Render(context);
