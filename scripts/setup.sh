@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the project needs beyond the .NET SDK, idempotently:
-#  - GOV.UK Frontend from npm (web-assets/node_modules), for published sites and the web app;
+#  - GOV.UK Frontend and accessible-autocomplete from npm (web-assets/node_modules), for published
+#    sites and the web app;
 #  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser);
 #  - Debian's fonts-noto-core, for the translated pages and their PDFs (issue 27): Noto Sans Arabic
 #    and Noto Naskh Arabic (Arabic, Persian, Pashto) and Noto Sans Ethiopic (Tigrinya). Licence: SIL
@@ -16,12 +17,13 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
 }
 
-if [ ! -f "$here/web-assets/node_modules/govuk-frontend/package.json" ]; then
+if [ ! -f "$here/web-assets/node_modules/govuk-frontend/package.json" ] \
+   || [ ! -f "$here/web-assets/node_modules/accessible-autocomplete/package.json" ]; then
   if ! command -v npm >/dev/null 2>&1; then
     echo "setup: installing nodejs and npm (apt-get)" >&2
     apt_install nodejs npm
   fi
-  echo "setup: installing govuk-frontend (npm)" >&2
+  echo "setup: installing govuk-frontend and accessible-autocomplete (npm)" >&2
   (cd "$here/web-assets" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -14,6 +14,7 @@ using NodaTime;
 // reports the median of the runs: the bare parse of the same files with the same CSV reader (the
 // floor), loading into one record per child, classification, and the whole batch run.
 // `-- --caseload [25000] [--runs N]`: the caseload end to end (CaseloadBench.cs).
+// `-- --whatif [100000] [--runs N]`: `localoffer whatif` end to end, 24 month-ends (WhatIfBench.cs).
 var argsList = args.ToList();
 var ri = argsList.IndexOf("--runs");
 var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
@@ -27,6 +28,9 @@ if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(
 if (argsList.FirstOrDefault() == "--templates") return LocalOffer.Bench.TemplatesBench.Run(runs);
 if (argsList.FirstOrDefault() == "--caseload")
     return CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
+if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
+if (argsList.FirstOrDefault() == "--whatif")
+    return WhatIfBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
 if (argsList.FirstOrDefault() == "--indicators")
     return IndicatorsBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(1_000_000).ToArray(), runs);
 

@@ -3,7 +3,7 @@ using LocalOffer.Cli;
 using LocalOffer.Cli.Commands;
 
 // localoffer: one entry point for advisers (check, offer), councils (lint, publish),
-// analysts (batch, synth, compare) and the web app (serve). Exit codes: 0 ok, 1 findings, 2 bad input.
+// analysts (batch, synth, compare, whatif) and the web app (serve). Exit codes: 0 ok, 1 findings, 2 bad input.
 var root = new RootCommand("LocalOffer: care leaver categories, entitlements and local offers for English councils");
 foreach (var command in new[]
 {
@@ -16,6 +16,7 @@ foreach (var command in new[]
     CaseloadCommand.Create(),
     SynthCommand.Create(),
     IndicatorsCommand.Create(),
+    WhatIfCommand.Create(),
     ServeCommand.Create(),
 })
     root.Subcommands.Add(command);

@@ -90,37 +90,12 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     /// <summary>The file that marks a folder as an earlier indicators report, so a run may write into it again.</summary>
     public const string Marker = ".localoffer-indicators";
 
-    /// <summary>
-    /// Where a report may be written, as publish decides (issue 24, item 3): never the root of the
-    /// file system or a file; a folder holding anything else only when it is an earlier report (its
-    /// marker) or with --force; each output file absent or a regular file (never a device or FIFO).
-    /// </summary>
-    private static void CheckTarget(IndicatorOptions o, string outDir)
-    {
-        var dir = Path.TrimEndingDirectorySeparator(OutputPaths.Real(outDir));
-        if (Path.GetPathRoot(dir) is { } root && Path.TrimEndingDirectorySeparator(root) == dir)
-            throw new OutputPathException($"--out {o.Out}: refusing to write into the root of the file system");
-        var kind = FileKind.Of(dir);
-        if (kind is PathKind.Regular or PathKind.Other)
-            throw new OutputPathException($"--out: {o.Out} is a file, not a folder");
-        if (kind == PathKind.Folder && !o.Force && !File.Exists(Path.Combine(dir, Marker))
-            && Directory.EnumerateFileSystemEntries(dir).Any())
-            throw new OutputPathException($"--out {o.Out} holds other files and is not an earlier indicators report " +
-                "(no .localoffer-indicators in it): give a new or empty folder, or --force to write into it");
-        foreach (var f in OutputFiles.Append(Marker)) FileKind.CheckOutput("--out", Path.Combine(dir, f));
-    }
-
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
     public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
     {
         var outDir = Path.GetFullPath(o.Out);
-        var inputs = new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml)
-            .Where(f => f is not null).Select(f => Path.GetFullPath(f!)).ToHashSet();
-        foreach (var f in OutputFiles)
-            if (inputs.Contains(Path.Combine(outDir, f)))
-                throw new UnreadableInputException(
-                    $"{Path.Combine(outDir, f)} is an input file: choose another --out folder (outputs never overwrite inputs)");
-        CheckTarget(o, outDir);
+        ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report",
+            new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml));
         var clock = Stopwatch.StartNew();
         var run = Compute(o, progress);
         var phases = run.Summary.Phases;

@@ -7,7 +7,7 @@ namespace LocalOffer.Batch.Tests;
 /// <summary>Every kind of bad row lands in the rejects with file, line, column and reason, and nothing is lost.</summary>
 public sealed class BadRowTests : IDisposable
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

@@ -22,7 +22,7 @@ public sealed class CareLeaverCrossCheckTests(ITestOutputHelper output)
     [Fact]
     public void The_DfE_rule_1001_cohort_agrees_or_a_rule_of_law_explains_every_difference()
     {
-        var core = RulesCore.LoadDefault();
+        var core = SharedRules.Core;
         using var dir = new TempDir();
         var results = new List<BatchResult>();
         var (summary, rejects) = new BatchRunner(core).Run(

@@ -13,7 +13,7 @@ namespace LocalOffer.Batch.Tests;
 /// <summary>The caseload scenarios (caseload-scenarios.yaml): each event type on both sides of its date.</summary>
 public sealed class CaseloadScenarioTests
 {
-    internal static readonly RulesCore Core = RulesCore.LoadDefault();
+    internal static readonly RulesCore Core = SharedRules.Core;
 
     public sealed class Case
     {

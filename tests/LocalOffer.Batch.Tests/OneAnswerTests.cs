@@ -14,7 +14,7 @@ namespace LocalOffer.Batch.Tests;
 /// </summary>
 public sealed class OneAnswerTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     public static TheoryData<string, string, string, string> Returns() => new()
     {

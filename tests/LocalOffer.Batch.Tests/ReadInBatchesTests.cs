@@ -14,7 +14,7 @@ namespace LocalOffer.Batch.Tests;
 /// </summary>
 public sealed class ReadInBatchesTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private static readonly LocalDate AsAt = new(2024, 3, 31);
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class SynthAndCommandTests : IDisposable
         var text = File.ReadAllText(Path.Combine(_dir.Path, "episodes.csv"));
         foreach (var code in new[] { ",V3,", ",V4,", ",E17,", ",E11,", ",E45,", ",J1," }) text.Should().Contain(code);
         var results = new List<BatchResult>();
-        var (summary, rejects) = new BatchRunner(RulesCore.LoadDefault()).Run(
+        var (summary, rejects) = new BatchRunner(SharedRules.Core).Run(
             new BatchOptions(Path.Combine(_dir.Path, "header.csv"), [Path.Combine(_dir.Path, "episodes.csv")], [], end, _dir.File("out.csv")), onResult: results.Add);
         rejects.Should().BeEmpty();
         summary.ByStatus.Where(kv => kv.Key != "not classified").Should().OnlyContain(kv => kv.Value > 0, "synthetic data reaches every status");
@@ -100,7 +100,7 @@ public sealed class SynthAndCommandTests : IDisposable
     [Fact]
     public void Regional_extract_with_iso_dates_and_several_years_runs()
     {
-        var (summary, rejects) = new BatchRunner(RulesCore.LoadDefault()).Run(new BatchOptions(
+        var (summary, rejects) = new BatchRunner(SharedRules.Core).Run(new BatchOptions(
             Path.Combine(TestData.RegionalData, "header.csv"), [Path.Combine(TestData.RegionalData, "episodes.csv")], [], new LocalDate(2022, 3, 31), _dir.File("o.csv")));
         summary.RowsRead.Should().Be(1304 + 3737);
         summary.RowsRead.Should().Be(summary.RowsUsed + summary.RowsRejected);

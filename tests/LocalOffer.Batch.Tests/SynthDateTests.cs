@@ -46,7 +46,7 @@ public sealed class SynthDateTests : IDisposable
         var end = SyntheticReturn.EarliestYearEnd;
         var (code, err) = await Synth(dir, end.ToString("yyyy-MM-dd", null));
         code.Should().Be(0, err);
-        var (summary, rejects) = new BatchRunner(RulesCore.LoadDefault()).Run(new BatchOptions(
+        var (summary, rejects) = new BatchRunner(SharedRules.Core).Run(new BatchOptions(
             Path.Combine(dir, "header.csv"), [Path.Combine(dir, "episodes.csv")], [], end, _dir.File("o.csv")));
         rejects.Should().BeEmpty();
         (summary.HeaderRowsRead, summary.RowsRejected).Should().Be((400, 0));

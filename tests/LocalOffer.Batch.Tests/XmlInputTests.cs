@@ -11,7 +11,7 @@ namespace LocalOffer.Batch.Tests;
 /// </summary>
 public sealed class XmlInputTests : IDisposable
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

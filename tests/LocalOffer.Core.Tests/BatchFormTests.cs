@@ -11,7 +11,7 @@ namespace LocalOffer.Core.Tests;
 /// </summary>
 public sealed class BatchFormTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private static readonly LocalDate Dob = new(2000, 5, 1);
 
     private static Classification AsBatch(CareHistory h, LocalDate asAt) =>
@@ -38,7 +38,7 @@ public sealed class BatchFormTests
                 new Episode(Dob.PlusYears(14).PlusDays(i), Dob.PlusYears(14).PlusDays(i + 1), "C2", "U1", "X1"))
             .Append(new Episode(Dob.PlusYears(14).PlusDays(3 * CareLeaverEngine.KeptEpisodeCapacity), null, "C2"))
             .ToArray();
-        var big = new CareHistory(null, Dob, many, [], [], [], [], []);
+        var big = new CareHistory(null, Dob, many, [], [], [], [], [], []);
         var plain = CareHistory.Of(Dob, new Episode(Dob.PlusYears(15), Dob.PlusYears(17), "C1", "U1", "E4A"));
         foreach (var asAt in new[] { Dob.PlusYears(17), Dob.PlusYears(19), Dob.PlusYears(22) })
         {

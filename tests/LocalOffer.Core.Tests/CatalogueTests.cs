@@ -19,7 +19,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_catalogue_entry_has_one_rule_and_every_rule_an_entry()
     {
-        var law = EnglandLaw.LoadDefault();
+        var law = SharedRules.Core.Law;
         var rules = new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law).Ids.ToArray();
         rules.Should().OnlyHaveUniqueItems();
         rules.Should().BeEquivalentTo(law.Entitlements.Ids);
@@ -30,7 +30,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_entry_has_words_and_provisions()
     {
-        foreach (var e in EnglandLaw.LoadDefault().Entitlements.All)
+        foreach (var e in SharedRules.Core.Law.Entitlements.All)
         {
             e.Title.Should().NotBeNullOrWhiteSpace(e.Id);
             e.Summary.Should().Contain("you", $"{e.Id}: the summary is for a young person, in the second person");
@@ -67,7 +67,7 @@ public sealed class CatalogueTests : IDisposable
     [Fact]
     public void Every_provision_is_cited_by_an_entitlement_or_the_engine()
     {
-        var law = EnglandLaw.LoadDefault();
+        var law = SharedRules.Core.Law;
         var byEntitlement = law.Entitlements.All.SelectMany(e => e.ProvisionIds).ToHashSet();
         var named = typeof(Provisions).GetProperties().Where(p => p.PropertyType == typeof(LegalReference))
             .Select(p => (LegalReference)p.GetValue(law.P)!).ToHashSet();
@@ -114,7 +114,7 @@ public sealed class CatalogueTests : IDisposable
         a.StatusReason.Should().Contain("SSDA903 care leaver return's convention");
         core.Engine.Classify(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.None);
         // The law's reading, the default: qualifying (s.24(1B), (2)(a)).
-        RulesCore.LoadDefault().Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.Qualifying);
+        SharedRules.Core.Engine.Assess(h, new NodaTime.LocalDate(2028, 2, 2)).Status.Should().Be(Status.Qualifying);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class CatalogueTests : IDisposable
         var text = File.ReadAllText(file);
         File.WriteAllText(file, text.Replace("    local_offer: must_explain\n  pathway-plan:", "    local_offer: must_explain\n    colour: blue\n  pathway-plan:"));
         ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>().WithMessage("entitlements.yaml:*unknown key 'colour'*");
-        File.WriteAllText(file, text + "  made-up:\n    title: T\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
+        File.WriteAllText(file, text + "  made-up:\n    title: T\n    short: t\n    summary: You get T.\n    who: W\n    provisions: [ca-s22-1]\n" +
             "    local_offer: may_explain\n");
         var law = new EnglandLaw(RuleBook.Load(_dir));
         ((Action)(() => new LocalOffer.Core.Engine.Entitlements.EntitlementRuleSet(law))).Should().Throw<RuleFileException>()
@@ -148,6 +148,46 @@ public sealed class CatalogueTests : IDisposable
         (money.Period, money.Amount.On(date), money.Amount.On(date.PlusDays(-1)) == gbp).Should().Be((period, gbp, false));
         money.HowToApply.Should().Contain("you").And.NotMatchRegex(@"s\.\d|reg \d|£");
         money.Source.Should().StartWith("https://");
+    }
+
+    /// <summary>
+    /// Issue 25: a prospective duty (no commencement date yet) is shown to young people only under
+    /// "Coming soon"; the catalogue names the commencement setting, and a duty with none is in force.
+    /// </summary>
+    [Fact]
+    public void A_duty_is_in_force_from_its_commencement_and_prospective_without_one()
+    {
+        var law = EnglandLaw.LoadDefault();
+        var day = new NodaTime.LocalDate(2026, 11, 22);
+        law.Entitlements.All.Where(e => !e.InForceOn(day)).Select(e => e.Id)
+            .Should().BeEquivalentTo("staying-close", "not-intentionally-homeless");
+        law.Entitlements["no-local-connection-test"].InForceOn(new NodaTime.LocalDate(2025, 7, 9)).Should().BeFalse();
+        law.Entitlements["no-local-connection-test"].InForceOn(new NodaTime.LocalDate(2025, 7, 10)).Should().BeTrue();
+        law.Entitlements["personal-adviser"].Commencement.Should().BeNull();
+        law.Entitlements["personal-adviser"].InForceOn(new NodaTime.LocalDate(1990, 1, 1)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Every_entry_has_a_short_name_for_a_young_persons_sentence()
+    {
+        foreach (var e in EnglandLaw.LoadDefault().Entitlements.All)
+        {
+            e.Short.Should().NotBeNullOrWhiteSpace(e.Id);
+            e.Short[0].Should().Match<char>(c => !char.IsUpper(c) || e.Short.StartsWith("16"), $"{e.Id}: lower case, to sit inside a sentence");
+            e.Short.Should().NotMatchRegex(@"(?i)\b(eligible|relevant|qualifying)\b|s\.\d", e.Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("commencement: commencement.staying_close", "commencement: commencement.free_pony", "commencement 'commencement.free_pony' is not a setting of commencement.yaml")]
+    [InlineData("commencement: commencement.staying_close", "commencement: amounts.bursary_16_19", "commencement 'amounts.bursary_16_19' is not a setting")]
+    public void A_bad_commencement_names_file_line_and_column(string from, string to, string message)
+    {
+        CopyRules();
+        var file = Path.Combine(_dir, "entitlements.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace(from, to));
+        ((Action)(() => new EnglandLaw(RuleBook.Load(_dir)))).Should().Throw<RuleFileException>()
+            .WithMessage($"entitlements.yaml:*:*: entitlement 'staying-close': {message}*");
     }
 
     [Fact]
@@ -187,7 +227,7 @@ public sealed class CatalogueTests : IDisposable
 /// </summary>
 public sealed class RuleBindingTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     /// <summary>
     /// Every provision a rule can cite (each LegalReference it holds) is listed in its catalogue entry, so the

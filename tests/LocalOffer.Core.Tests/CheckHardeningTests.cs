@@ -108,7 +108,7 @@ public sealed class CheckHardeningTests : IDisposable
     [Fact]
     public void Overlaps_are_found_by_one_sweep_however_the_periods_are_ordered()
     {
-        var reader = RulesCore.LoadDefault().Reader;
+        var reader = SharedRules.Core.Reader;
         var (_, errors) = reader.Read("""
             {"dateOfBirth":"2006-01-01","episodes":[
               {"start":"2021-01-01","end":"2021-06-01","legalStatus":"C2"},

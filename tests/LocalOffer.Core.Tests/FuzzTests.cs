@@ -18,7 +18,7 @@ namespace LocalOffer.Core.Tests;
 /// </summary>
 public sealed class FuzzTests : IDisposable
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(150);
     private readonly string _dir = Directory.CreateTempSubdirectory("fuzz-").FullName;
 

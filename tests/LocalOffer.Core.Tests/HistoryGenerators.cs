@@ -70,7 +70,8 @@ public static class HistoryGenerators
             (extras & 8) != 0 ? [new Education(extraStart, null, EducationKind.HigherEducation, true)]
             : (extras & 16) != 0 ? [new Education(extraStart, extraEnd.PlusDays(700), EducationKind.FurtherEducation, true),
                 new Education(extraEnd.PlusDays(700), null, EducationKind.Apprenticeship, false)] : [],
-            (extras & 8) != 0 ? [new SupportRequest(dob.PlusYears(22))] : []);
+            (extras & 8) != 0 ? [new SupportRequest(dob.PlusYears(22))] : [],
+            (extras & 17) == 17 ? [new HousingApplication(extraStart, (extras & 32) != 0 ? null : extraEnd)] : []);
     }
 
     /// <summary>
@@ -176,7 +177,7 @@ public static class HistoryGenerators
             (extras & 4) != 0 ? [new OtherCare(extraStart, (extras & 8) != 0 ? null : extraEnd,
                 (extras & 32) != 0 ? OtherCareKind.CareHomeOrHospital : OtherCareKind.PrivateFostering)] : [],
             (extras & 8) != 0 ? [new Education(extraStart, null, EducationKind.HigherEducation, true)] : [],
-            []);
+            [], (extras & 17) == 17 ? [new HousingApplication(extraStart, null)] : []);
     }
 
     public static Arbitrary<CareHistory> Arbitrary() => Histories().ToArbitrary();

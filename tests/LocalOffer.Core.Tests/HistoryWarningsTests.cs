@@ -7,7 +7,7 @@ namespace LocalOffer.Core.Tests;
 /// <summary>The warnings beside every answer stay readable however many episodes set them off.</summary>
 public sealed class HistoryWarningsTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     [Fact]
     public void Episodes_past_the_limit_of_one_kind_are_counted_in_one_line()
@@ -19,7 +19,7 @@ public sealed class HistoryWarningsTests
             .Select(i => new Episode(start.PlusDays(2 * i), start.PlusDays(2 * i), "C2"));
         var moved = Enumerable.Range(0, 7).Select(i =>
             new Episode(start.PlusDays(100 + 2 * i), start.PlusDays(101 + 2 * i), "C2", "U1", "E3"));
-        var h = new CareHistory(null, dob, empty.Concat(moved).ToArray(), [], [], [], [], []);
+        var h = new CareHistory(null, dob, empty.Concat(moved).ToArray(), [], [], [], [], [], []);
         var asAt = dob.PlusYears(15);
 
         var warnings = Core.Engine.Assess(h, asAt).Warnings;
@@ -44,7 +44,7 @@ public sealed class HistoryWarningsTests
         var n = HistoryWarnings.MaxNamedPerKind;
         var h = new CareHistory(null, dob,
             Enumerable.Range(0, n).Select(i => new Episode(start.PlusDays(i), start.PlusDays(i), "C2")).ToArray(),
-            [], [], [], [], []);
+            [], [], [], [], [], []);
         var warnings = Core.Engine.Assess(h, dob.PlusYears(15)).Warnings;
         warnings.Should().HaveCount(n).And.OnlyContain(w => w.Contains("ends on the day it starts"));
         warnings[^1].Should().StartWith($"Episode {n} ");

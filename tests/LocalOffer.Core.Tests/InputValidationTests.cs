@@ -3,7 +3,7 @@ namespace LocalOffer.Core.Tests;
 /// <summary>Every kind of bad care history document gets an error naming the field path.</summary>
 public sealed class InputValidationTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     private static IEnumerable<string> Errors(string json)
     {

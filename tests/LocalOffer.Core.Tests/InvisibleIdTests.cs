@@ -8,7 +8,7 @@ namespace LocalOffer.Core.Tests;
 /// </summary>
 public sealed class InvisibleIdTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Core = SharedRules.Core;
 
     public static readonly TheoryData<string, string> Hidden = new()
     {

@@ -32,12 +32,12 @@ public sealed class RuleFileTests : IDisposable
     [InlineData("2023-07-31", 1000)]
     [InlineData("2023-08-01", 3000)]
     public void Amounts_are_dated(string on, int? expected) =>
-        EnglandLaw.LoadDefault().ApprenticeshipBursary.On(NodaTime.Text.LocalDatePattern.Iso.Parse(on).Value)
+        SharedRules.Core.Law.ApprenticeshipBursary.On(NodaTime.Text.LocalDatePattern.Iso.Parse(on).Value)
             .Should().Be(expected);
 
     [Fact]
     public void Prospective_provision_has_no_commencement() =>
-        EnglandLaw.LoadDefault().StayingCloseStart.Should().BeNull();
+        SharedRules.Core.Law.StayingCloseStart.Should().BeNull();
 
     [Fact]
     public void Yaml_syntax_error_names_file_line_and_column()

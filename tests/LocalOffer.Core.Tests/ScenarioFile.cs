@@ -11,13 +11,15 @@ namespace LocalOffer.Core.Tests;
 /// <code>
 /// - name: what the case shows
 ///   law: the provision it tests
+///   set: [commencement.staying_close=2027-04-01]   # optional: the law with these changes (as `whatif --set`)
 ///   history: { dateOfBirth: 2008-06-15, episodes: [ { start: ..., end: ..., legalStatus: C2 } ] }
 ///   checks:
 ///     - { on: 2024-06-15, status: eligible, entitlements: [advocacy, pathway-plan, personal-adviser] }
 ///     - { on: 2026-06-15, status: former_relevant, includes: [personal-adviser], excludes: [staying-put] }
 /// </code>
 /// </summary>
-public sealed record ScenarioCase(string File, string Name, string HistoryJson, ScenarioCheck Check)
+/// <param name="Set">Changes to the law the case runs under (a prospective provision given a date), or none.</param>
+public sealed record ScenarioCase(string File, string Name, string HistoryJson, ScenarioCheck Check, string[] Set)
 {
     public override string ToString() => $"{File}: {Name} on {Check.On}";
 }
@@ -39,7 +41,7 @@ public static class ScenarioFile
     public static IEnumerable<ScenarioCase> LoadAll() =>
         System.IO.Directory.GetFiles(Directory, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).SelectMany(Load);
 
-    private static readonly string[] CaseKeys = ["name", "law", "history", "checks"];
+    private static readonly string[] CaseKeys = ["name", "law", "set", "history", "checks"];
     private static readonly string[] CheckKeys =
     [
         "on", "status", "entitlements", "includes", "excludes", "since", "nextOn", "nextStatus", "everEligible", "daysSince14",
@@ -64,6 +66,7 @@ public static class ScenarioFile
             KnownKeys(file, item, CaseKeys);
             var name = Scalar(item, "name") ?? throw new InvalidDataException($"{file}:{item.Start.Line}: a case needs a name");
             var history = ToJson(item.Children[new YamlScalarNode("history")])!.ToJsonString();
+            var set = List(item, "set") ?? [];
             foreach (var c in ((YamlSequenceNode)item.Children[new YamlScalarNode("checks")]).Children.Cast<YamlMappingNode>())
             {
                 KnownKeys(file, c, CheckKeys);
@@ -77,7 +80,7 @@ public static class ScenarioFile
                     Scalar(c, "error"),
                     List(c, "amounts") ?? [],
                     List(c, "runs") ?? [], List(c, "basis") ?? [], List(c, "conditions") ?? [],
-                    List(c, "explains") ?? [], List(c, "warns") ?? [], Scalar(c, "reason")));
+                    List(c, "explains") ?? [], List(c, "warns") ?? [], Scalar(c, "reason")), set);
             }
         }
     }

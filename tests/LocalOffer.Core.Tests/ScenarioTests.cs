@@ -8,7 +8,13 @@ namespace LocalOffer.Core.Tests;
 /// <summary>Runs every scenario case in scenarios/*.yaml through the public reader and the engine.</summary>
 public sealed class ScenarioTests
 {
-    private static readonly RulesCore Core = RulesCore.LoadDefault();
+    private static readonly RulesCore Default = SharedRules.Core;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, RulesCore> Changed = new();
+
+    // A case with `set` runs under the law with those changes, made as `whatif --set` makes them.
+    private static RulesCore CoreFor(string[] set) => set.Length == 0 ? Default
+        : Changed.GetOrAdd(string.Join("\n", set), _ =>
+            new RulesCore(Rules.ParameterOverrides.Apply(Default.Law, set), Default.Codes));
 
     public static TheoryData<ScenarioCase> Cases()
     {
@@ -24,7 +30,8 @@ public sealed class ScenarioTests
     [MemberData(nameof(Cases))]
     public void Scenario(ScenarioCase c)
     {
-        var (history, errors) = Core.Reader.Read(c.HistoryJson);
+        var core = CoreFor(c.Set);
+        var (history, errors) = core.Reader.Read(c.HistoryJson);
         if (c.Check.Error is { } expectedError)
         {
             history.Should().BeNull();
@@ -33,7 +40,7 @@ public sealed class ScenarioTests
         }
         errors.Should().BeEmpty(c.Name);
         var on = LocalDatePattern.Iso.Parse(c.Check.On).Value;
-        var a = Core.Engine.Assess(history!, on);
+        var a = core.Engine.Assess(history!, on);
         var because = $"{c}\n{string.Join("\n", a.Timeline.Select(t => $"{t.Status.Wire()} {t.From}..{t.To}"))}";
         a.Status.Wire().Should().Be(c.Check.Status, because);
         var ids = a.Entitlements.Select(e => e.Id).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -74,7 +81,7 @@ public sealed class ScenarioTests
         foreach (var text in c.Check.Warns) a.Warnings.Should().Contain(l => l.Contains(text), because);
         if (c.Check.Reason is { } reason) a.StatusReason.Should().Contain(reason, because);
         // Classify (the batch form) must agree with Assess.
-        var k = Core.Engine.Classify(history!, on);
+        var k = core.Engine.Classify(history!, on);
         k.Status.Should().Be(a.Status, because);
         k.StatusSince.Should().Be(a.StatusSince, because);
         k.NextChange.Should().Be(a.NextChange, because);

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using LocalOffer.Batch.Synth;
 using Microsoft.Playwright;
@@ -6,17 +5,37 @@ using NodaTime;
 
 namespace LocalOffer.Indicators.Tests;
 
+/// <summary>One synthetic return and one headless Debian Chromium for both reports (issue 30: one each per report).</summary>
+public sealed class ReportBrowser : IAsyncLifetime
+{
+    public static readonly LocalDate YearEnd = new(2026, 3, 31);
+    public TempDir Return { get; } = new();
+    public IPlaywright Playwright { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        SyntheticReturn.Write(Return.Path, 1500, 5, YearEnd);
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(Playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        Playwright.Dispose();
+        Return.Dispose();
+    }
+}
+
 /// <summary>
 /// The report opened in headless Debian Chromium and checked with axe for WCAG 2.2 AA: with a
 /// council (charts with five benchmarks, trend tables) and without. A screenshot for the README is
 /// written when LOCALOFFER_SCREENSHOT names a file.
 /// </summary>
-public sealed class AccessibilityTests : IDisposable
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
+public sealed class AccessibilityTests(ReportBrowser fixture) : IClassFixture<ReportBrowser>, IDisposable
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -26,19 +45,18 @@ public sealed class AccessibilityTests : IDisposable
     [InlineData(null)]
     public async Task The_report_has_no_wcag_22_aa_violations(string? la)
     {
-        var yearEnd = new LocalDate(2026, 3, 31);
-        SyntheticReturn.Write(_dir.Path, 1500, 5, yearEnd);
+        var input = fixture.Return;
         var outDir = _dir.File("out");
-        Fixture.Runner.Run(new IndicatorOptions(_dir.File("header.csv"), [_dir.File("episodes.csv")], _dir.File("oc3.csv"), [], yearEnd, la, outDir));
+        Fixture.Runner.Run(new IndicatorOptions(input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
+            ReportBrowser.YearEnd, la, outDir));
         var html = File.ReadAllText(Path.Combine(outDir, "index.html"));
         html.Should().Contain("<svg").And.NotContain("<script");
         if (la is not null) html.Should().Contain("Wakefield published 2025").And.Contain("Statistical neighbours (median of");
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await Chromium.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        var page = await fixture.Browser.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
         await page.GotoAsync(new Uri(Path.Combine(outDir, "index.html")).AbsoluteUri);
-        var result = await page.RunAxe(WcagAa);
+        var result = await Wcag.Axe(page);
         result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").Should().BeEmpty();
         (await page.Locator("svg[role=img]").CountAsync()).Should().Be(8, "one chart per indicator (4) and age band (2)");
         if (la is not null && Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)
@@ -46,5 +64,6 @@ public sealed class AccessibilityTests : IDisposable
             await page.SetViewportSizeAsync(1000, 2000);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = false });
         }
+        await page.CloseAsync();
     }
 }

@@ -9,14 +9,16 @@ namespace LocalOffer.Indicators.Tests;
 /// <summary>The rules core, definitions, DfE tables and runner, loaded once for every test.</summary>
 public static class Fixture
 {
-    private static readonly Lazy<RulesCore> LazyCore = new(RulesCore.LoadDefault);
     private static readonly Lazy<IndicatorDefinitions> LazyDefs = new(IndicatorDefinitions.LoadDefault);
     private static readonly Lazy<DfeTables> LazyDfe = new(() => DfeTables.LoadDefault(Defs));
+    private static readonly Lazy<TemplateSet> LazyTemplates = new(() => TemplateSet.LoadDefault(Core.Law));
+    private static readonly Lazy<IndicatorsRunner> LazyRunner = new(() => new(Core, Defs, Dfe, LazyTemplates.Value));
 
-    public static RulesCore Core => LazyCore.Value;
+    public static RulesCore Core => SharedRules.Core;
     public static IndicatorDefinitions Defs => LazyDefs.Value;
     public static DfeTables Dfe => LazyDfe.Value;
-    public static IndicatorsRunner Runner => new(Core, Defs, Dfe, TemplateSet.LoadDefault());
+    /// <summary>One runner for every test: it holds nothing from one run to the next (the templates compile once).</summary>
+    public static IndicatorsRunner Runner => LazyRunner.Value;
 
     public static string FakeData => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake");
 

@@ -23,25 +23,45 @@ public sealed class RenderingTests
     {
         var council = Fixture.Catalog.Find(id)!;
         var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(council, NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value);
-        foreach (var file in new[] { "index.html", "law.html", "offer.md", "contacts.html" })
+        // The money page (finances.html) is every council's, with the law's payments on it (issue 25).
+        foreach (var file in new[] { "index.html", "law.html", "offer.md", "contacts.html", "finances.html" })
             Approved.Verify($"{id}-{date}-{file}", pages.Single(p => p.File == file).Text);
         pages.Select(p => p.File).Should().Contain(OfferVocabulary.DfeAreas.Where(a => council.OfferOn(NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value)!.Items.Any(i => i.Area == a)).Select(OfferViews.AreaFile));
     }
 
-    [Fact]
-    public void Pages_by_age_match_the_approved_files()
+    [Theory]
+    [InlineData("lancashire")]
+    [InlineData("wakefield")]
+    public void Pages_by_age_match_the_approved_files(string id)
     {
-        var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("lancashire")!, AsAt);
+        var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find(id)!, AsAt);
         foreach (var (file, _, _, _, _) in SitePublisher.AgeGroups(Fixture.Core.Law))
-            Approved.Verify($"lancashire-2026-11-22-{file}", pages.Single(p => p.File == file).Text);
+            Approved.Verify($"{id}-2026-11-22-{file}", pages.Single(p => p.File == file).Text);
     }
 
     [Fact]
-    public void Wirral_is_shown_in_force_with_an_overdue_review()
+    public void What_these_words_mean_matches_the_approved_file()
     {
+        var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("hackney")!, AsAt);
+        Approved.Verify("hackney-2026-11-22-words.html", pages.Single(p => p.File == "words.html").Text);
+    }
+
+    /// <summary>Issue 25: an offer past its review date says so at the top of every page, and is still shown in force.</summary>
+    [Fact]
+    public void Wirral_is_shown_in_force_with_a_warning_that_it_is_past_its_review()
+    {
+        foreach (var (file, text) in new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wirral")!, AsAt))
+        {
+            var main = file.EndsWith(".md") ? text : text[text.IndexOf("main-content", StringComparison.Ordinal)..];
+            main.Should().Contain("This offer was published in 2022. Ask the leaving care team if there is a newer one", file);
+            if (file.EndsWith(".html"))
+                main.IndexOf("stale-offer", StringComparison.Ordinal).Should().BeLessThan(main.IndexOf("<h1", StringComparison.Ordinal), file);
+        }
         var index = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wirral")!, AsAt).Single(p => p.File == "index.html").Text;
-        index.Should().Contain("In force from").And.Contain("1 January 2022").And.Contain("1 January 2026 (overdue)")
-            .And.Contain("It is still the council's offer until it publishes a new one").And.NotContain("had not published");
+        index.Should().Contain("In force from").And.Contain("1 January 2022").And.NotContain("had not published").And.NotContain("overdue");
+        // Wakefield's 2026 offer is not yet due for review: no warning.
+        new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wakefield")!, AsAt).Single(p => p.File == "index.html").Text
+            .Should().NotContain("stale-offer");
     }
 
     public static TheoryData<string> AllCouncils => new(Fixture.Catalog.Councils.Select(c => c.Id));
@@ -84,14 +104,24 @@ public sealed class RenderingTests
     {
         var accommodation = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wakefield")!, AsAt)
             .Single(p => p.File == "accommodation.html").Text;
-        accommodation.Should().Contain(Fixture.Core.Law.Entitlements["staying-put"].Who + " (what the law says)");
+        // The law's own summary, in plain words, says who: never "All care leavers".
+        var card = accommodation[accommodation.IndexOf("Staying put with your foster carer after 18", StringComparison.Ordinal)..];
+        card = card[..card.IndexOf("</dl>", StringComparison.Ordinal)];
+        card.Should().Contain("If you live with foster carers when you turn 18").And.NotContain("All care leavers");
     }
 
     [Fact]
     public void The_law_page_gives_the_amounts_the_rules_set_and_every_entitlement()
     {
         var law = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("wirral")!, AsAt).Single(p => p.File == "law.html").Text;
-        law.Should().Contain("£2,000, once for your course").And.Contain("£3,000 if your apprenticeship").And.Contain("up to £1,200 a year").And.Contain("the law's own summary");
+        law.Should().Contain("£2,000, once for your course").And.Contain("£3,000 for an apprenticeship that starts on or after 1 August 2023")
+            .And.Contain("Up to £1,200 a year").And.NotContain("the date this amount took effect");
+        // Prospective duties only under "Coming soon", each marked as not yet in force.
+        var soon = law.IndexOf(">Coming soon<", StringComparison.Ordinal);
+        soon.Should().BePositive();
+        law.IndexOf("Staying close support (not yet in force)", StringComparison.Ordinal).Should().BeGreaterThan(soon);
+        law.IndexOf("Not to be found intentionally homeless (not yet in force)", StringComparison.Ordinal).Should().BeGreaterThan(soon);
+        law.IndexOf("Staying close support", StringComparison.Ordinal).Should().BeGreaterThan(soon, "nowhere before Coming soon");
         foreach (var title in Fixture.Core.Law.Entitlements.All.Select(d => d.Title)) law.Should().Contain(System.Net.WebUtility.HtmlEncode(title).Replace("&#39;", "&#x27;"));
     }
 
@@ -130,6 +160,19 @@ public sealed class RenderingTests
         var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find(councilId)!, Fixture.Core.Law);
         Approved.Verify($"personal-{sample}-{councilId}.{(format == "text" ? "txt" : format)}",
             new PersonalOfferRenderer(Fixture.Core, Fixture.Templates).Render(offer, format));
+    }
+
+    /// <summary>"Your support" (the web app's young person's page, templates/web/yours) for a council with and without a team contact.</summary>
+    [Theory]
+    [InlineData("former-relevant", "wakefield")]
+    [InlineData("former-relevant-21-to-25", "leeds")]
+    [InlineData("relevant", "hackney")]
+    public void Your_support_matches_the_approved_file(string sample, string councilId)
+    {
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", sample + ".json"));
+        var assessment = Fixture.Core.Engine.Assess(history!, AsAt);
+        var offer = PersonalOfferBuilder.Build(assessment, history!, Fixture.Catalog.Find(councilId)!, Fixture.Core.Law);
+        Approved.Verify($"yours-{sample}-{councilId}.html", YoungPersonPagesTests.YoursPage(offer));
     }
 
     [Fact]

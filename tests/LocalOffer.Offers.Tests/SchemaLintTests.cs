@@ -310,7 +310,7 @@ public sealed class SchemaLintTests : IDisposable
     }
 
     [Fact]
-    public void Cwsa_2026_s8_areas_are_measured_only_from_their_commencement_date()
+    public void Cwsa_2026_s8_areas_are_measured_from_their_commencement_date_and_told_as_required_from_it_before()
     {
         var asAt = new LocalDate(2027, 6, 1);
         var council = Fixture.Catalog.Find("lancashire")!;
@@ -323,9 +323,16 @@ public sealed class SchemaLintTests : IDisposable
         File.WriteAllText(file, File.ReadAllText(file).Replace("    values: {}", "    values:\n      2027-04-01: true"));
         var law = new LocalOffer.Core.Rules.EnglandLaw(LocalOffer.Core.Rules.RuleBook.Load(rules));
         var findings = ComplianceReport.For(council, asAt, law).Select(f => f.Message).ToList();
-        findings.Should().Contain(m => m.StartsWith("no item covers 'Transition arrangements'") && m.Contains("in force from 2027-04-01"))
-            .And.Contain(m => m.StartsWith("no item covers 'Financial literacy'"))
-            .And.Contain(m => m.StartsWith("no item covers 'Preventing homelessness'"));
-        ComplianceReport.For(council, new LocalDate(2027, 3, 31), law).Should().NotContain(f => f.Message.Contains("s.8"));
+        findings.Should().Contain("no item covers 'Transition arrangements' (CSWA 2017 s.2(1)(c), inserted by CWSA 2026 s.8, " +
+                "in force from 2027-04-01)")
+            .And.Contain(m => m.StartsWith("no item covers 'Financial literacy' (CSWA 2017 s.2(2)(g)"))
+            .And.Contain(m => m.StartsWith("no item covers 'Preventing homelessness' (CSWA 2017 s.2(2A)(c)(i), (2B)"))
+            .And.Contain(m => m.StartsWith("no item covers 'Finding a home on release from custody' (CSWA 2017 s.2(2A)(c)(ii)"));
+        ComplianceReport.For(council, asAt, law).Where(f => f.Message.Contains("s.8"))
+            .Should().OnlyContain(f => f.Severity == Severity.Compliance).And.HaveCount(4);
+        // Before the date: the same four, told as required from it, never a compliance finding (lint never fails on them).
+        var before = ComplianceReport.For(council, new LocalDate(2027, 3, 31), law).Where(f => f.Message.Contains("s.8")).ToList();
+        before.Should().HaveCount(4).And.OnlyContain(f => f.Severity == Severity.Upcoming && f.Message.EndsWith("required from 2027-04-01"));
+        before[0].ToString().Should().Contain(": upcoming: no item covers 'Transition arrangements'");
     }
 }

@@ -133,7 +133,7 @@ public sealed class ThemeTests : IDisposable
     [Fact]
     public void A_theme_template_that_runs_away_is_named_by_file_line_and_column()
     {
-        Write("footer.sbn-html", "<p>ok</p>\n<p>{{ for i in 1..100000 }}{{ i }}{{ end }}</p>\n");
+        Write("footer.sbn-html", "<p>ok</p>\n<p>{{ for i in 1..2000000 }}{{ i }}{{ end }}</p>\n");
         var f = ThemeFindings().Should().ContainSingle().Which;
         f.File.Should().Be(Path.Combine(Theme, "footer.sbn-html"));
         (f.Line, f.Column).Should().Be((2, 17));

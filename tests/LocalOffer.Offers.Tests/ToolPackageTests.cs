@@ -7,6 +7,7 @@ namespace LocalOffer.Offers.Tests;
 /// templates and GOV.UK Frontend. Installed from the local package into a temporary tool path, it
 /// runs `check` and `publish` from an unrelated folder.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Packing)]
 public sealed class ToolPackageTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("tool-").FullName;
@@ -38,6 +39,7 @@ public sealed class ToolPackageTests : IDisposable
     [Fact]
     public void The_packed_tool_installs_and_runs_check_and_publish_from_an_unrelated_folder()
     {
+        Lane.RequireSlow("dotnet pack");
         var project = Path.Combine(Fixture.RepoRoot(), "src", "LocalOffer.Cli");
         var packages = Path.Combine(_dir, "packages");
         var (code, output) = Run("dotnet", $"pack \"{project}\" -c {Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);

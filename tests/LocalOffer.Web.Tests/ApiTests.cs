@@ -26,7 +26,7 @@ public sealed class ApiTests(WebApplicationFactory<WebEntryPoint> factory) : ICl
     {
         var response = await factory.CreateClient().PostAsync("/api/check?asAt=2026-11-22", Json(Sample("former-relevant")));
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        var core = RulesCore.LoadDefault();
+        var core = SharedRules.Core;
         var (history, _) = core.Reader.Read(Sample("former-relevant"));
         var expected = AssessmentJson.Serialize(core.Engine.Assess(history!, new NodaTime.LocalDate(2026, 11, 22)));
         (await response.Content.ReadAsStringAsync()).Should().Be(expected);

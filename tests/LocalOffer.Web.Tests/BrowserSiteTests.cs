@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using LocalOffer.Batch;
 using LocalOffer.Core;
@@ -71,13 +70,9 @@ public sealed class StaticSite : IAsyncLifetime
 /// `localoffer batch`; a check of every sample history gives the CLI's JSON; after the page has loaded,
 /// not one network request is made; axe finds no WCAG 2.2 AA violation.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite>
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     private static string Fake(string file) => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake", file);
 
     private async Task<(IPage Page, List<string> Requests)> Open(string path)
@@ -118,7 +113,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         var dir = Directory.CreateTempSubdirectory("browser-batch-").FullName;
         try
         {
-            var core = RulesCore.LoadDefault();
+            var core = SharedRules.Core;
             var outFile = Path.Combine(dir, "results.csv");
             new BatchRunner(core).Run(new BatchOptions(Fake("header.csv"), [Fake("episodes.csv")], [], asAt, outFile));
             inBrowser.Should().Equal(await File.ReadAllBytesAsync(outFile), "the browser runs the same code on the same files");
@@ -128,14 +123,14 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
             Directory.Delete(dir, true);
         }
         requests.Should().BeEmpty("the files never leave the device: no request at all after the page has loaded");
-        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_check_of_every_sample_history_gives_the_commands_json()
     {
         var (page, requests) = await Open("/check");
-        var core = RulesCore.LoadDefault();
+        var core = SharedRules.Core;
         var asAt = new LocalDate(2026, 11, 22);
         await Date(page, "asAt", asAt);
         var samples = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Order().ToList();
@@ -151,7 +146,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
                 new PageWaitForFunctionOptions { Timeout = 20_000 });
         }
         requests.Should().BeEmpty();
-        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
     // Issue 24, low: the Check page read an upload with replacement, so a Latin-1 "Zoé" became "Zo\uFFFD".
@@ -199,7 +194,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
             await page.WaitForSelectorAsync("#caseload-summary", new PageWaitForSelectorOptions { Timeout = 120_000 });
             var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
             var inBrowser = await File.ReadAllTextAsync((await download.PathAsync())!);
-            var result = new LocalOffer.Batch.Caseload.CaseloadRunner(RulesCore.LoadDefault()).Run(
+            var result = new LocalOffer.Batch.Caseload.CaseloadRunner(SharedRules.Core).Run(
                 new LocalOffer.Batch.Caseload.CaseloadOptions(Fake("header.csv"), [Fake("episodes.csv")], [], null, caseload, asAt, 90));
             using var expected = new MemoryStream();
             LocalOffer.Batch.Caseload.CaseloadCsvWriter.Write(expected, result.Events);
@@ -214,7 +209,7 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
             await page.SelectOptionAsync("#adviser", lines[0].Adviser);
             (await page.TextContentAsync("#events caption"))!.Should().StartWith($"{lines[0].Items:N0} item(s)");
             requests.Should().BeEmpty();
-            (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+            (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
         }
         finally
         {
@@ -232,12 +227,12 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         foreach (var width in new[] { 390, 1280 })
         {
             await page.SetViewportSizeAsync(width, 900);
-            (await page.RunAxe(WcagAa)).Violations.Select(v => $"{width}: {v.Id}: {v.Help}").Should().BeEmpty();
+            (await Wcag.Axe(page)).Violations.Select(v => $"{width}: {v.Id}: {v.Help}").Should().BeEmpty();
         }
         await page.FillAsync("#asAt-day", "31");
         await page.FillAsync("#asAt-month", "2");
         await page.ClickAsync(path switch { "/" => "#run", "/check" => "#check", _ => "#show" });
         (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("must be a real date");
-        (await page.RunAxe(WcagAa)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 }

@@ -12,6 +12,7 @@ namespace LocalOffer.Web.Tests;
 /// is a GET redirected from the POST; Back and Forward show pages, never a resend prompt or a cache-miss
 /// page), and over HTTP (303, the typed answers and the errors on the GET, in the order of the questions).
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class ErrorHistoryTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly string[] Slugs = ["episodes", "detentions", "living-with-parent", "other-care", "education",
@@ -69,14 +70,14 @@ public sealed class ErrorHistoryTests(LiveServer server) : IClassFixture<LiveSer
         await page.FillAsync("#start-day", start.D);
         await page.FillAsync("#start-month", start.M);
         await page.FillAsync("#start-year", start.Y);
-        await page.SelectOptionAsync("#legalStatus", ls);
+        await CodeList.Choose(page, "legalStatus", ls);
         if (end is { } e)
         {
             await page.CheckAsync("#ended");
             await page.FillAsync("#end-day", e.D);
             await page.FillAsync("#end-month", e.M);
             await page.FillAsync("#end-year", e.Y);
-            await page.SelectOptionAsync("#reasonEnded", "X1");
+            await CodeList.Choose(page, "reasonEnded", "X1");
         }
         else await page.CheckAsync("#ended-no");
         await page.ClickAsync("#save");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
@@ -12,13 +11,9 @@ namespace LocalOffer.Web.Tests;
 /// the young person's page and its PDF; screenshots at 390 px; axe WCAG 2.2 AA on every page, errors
 /// included, at 390 px and 1280 px.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
-
     /// <summary>Screenshots for the note and for people reviewing a change: artifacts/screenshots in the repository.</summary>
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
@@ -64,7 +59,7 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     }
 
     private static async Task<List<string>> Axe(IPage page) =>
-        (await page.RunAxe(WcagAa)).Violations
+        (await Wcag.Axe(page)).Violations
             .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
 
     private static async Task AxeAtBothWidths(IPage page, List<string> found)
@@ -93,13 +88,13 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
     {
         await Click(page, c, "#add-episodes");
         await Date(page, c, "start", start.D, start.M, start.Y);
-        await page.SelectOptionAsync("#legalStatus", ls);
+        await CodeList.Choose(page, "legalStatus", ls);
         c.Keys++;
         if (end is { } e)
         {
             await Click(page, c, "#ended");
             await Date(page, c, "end", e.D, e.M, e.Y);
-            await page.SelectOptionAsync("#reasonEnded", rec!);
+            await CodeList.Choose(page, "reasonEnded", rec!);
             c.Keys++;
         }
         else await Click(page, c, "#ended-no");
@@ -127,7 +122,6 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
             "after adding, focus moves to the new item");
         await Episode(page, c, (12, 8, 2024), "C2", null, null);
         await Untimed(() => AxeAtBothWidths(page, axe));
-        await Click(page, c, "#continue");
         await Click(page, c, "#continue");
         (await page.TextContentAsync("h1")).Should().Be("Check your answers");
         (await page.TextContentAsync("#episodes-2")).Should().Be("Episode 2");
@@ -178,7 +172,6 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
         await Person(page, c, 2008, 6, 15);
         await Episode(page, c, (10, 1, 2022), "C2", (1, 9, 2024), "E5");
         await page.ClickAsync("#continue");
-        await page.ClickAsync("#continue");
         await page.ClickAsync("#check");
         await page.WaitForSelectorAsync("#status");
         return (page, c);
@@ -208,7 +201,7 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
         var (page, c) = await Open();
         await Person(page, c, 2008, 6, 15);
         await Episode(page, c, (10, 1, 2022), "C2", (1, 9, 2024), "E5");
-        await page.ClickAsync("#continue");
+        await page.ClickAsync("#other-facts");
         await page.ClickAsync("a[href*='/check/education/add']");
         await page.ClickAsync("input[name=kind][value=higherEducation]");
         await page.ClickAsync("#fullTime");
@@ -287,10 +280,10 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
             ("#ended", "Select yes if the episode has ended"));
         await AxeAtBothWidths(page, axe);
         await Date(page, c, "start", 1, 9, 2024);
-        await page.SelectOptionAsync("#legalStatus", "C2");
+        await CodeList.Choose(page, "legalStatus", "C2");
         await page.ClickAsync("#ended");
         await Date(page, c, "end", 1, 3, 2024);
-        await page.SelectOptionAsync("#reasonEnded", "E5");
+        await CodeList.Choose(page, "reasonEnded", "E5");
         await page.ClickAsync("#save");
         (await Summary(page)).Should().Equal(("#end-day", "Date care ended must be after the date care started"));
         (await page.EvaluateAsync<string>("() => document.activeElement.closest('.govuk-error-summary') ? 'summary' : ''"))
@@ -332,6 +325,28 @@ public sealed class JourneyBrowserTests(LiveServer server) : IClassFixture<LiveS
         bytes.AsSpan(0, 5).ToArray().Should().Equal("%PDF-"u8.ToArray());
         bytes.Length.Should().BeGreaterThan(10_000);
         await File.WriteAllBytesAsync(Path.Combine(Shots, "your-support.pdf"), bytes);
+        axe.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_page_of_the_law_not_yet_in_force_speaks_to_them_and_passes_axe_with_and_without_an_error()
+    {
+        var (page, _) = await FormerRelevantResult();
+        await page.ClickAsync("#yours-link");
+        await page.ClickAsync("#whatif-link");
+        (await page.TextContentAsync("h1"))!.Should().StartWith("If the new law began on");
+        var main = (await page.TextContentAsync("main"))!;
+        main.Should().Contain("Staying close support").And.Contain("you would also be owed")
+            .And.NotContainAny("s.23", "Children Act", "Housing Act", "s.191", "former_relevant", "staying-close");
+        var axe = new List<string>();
+        await AxeAtBothWidths(page, axe);
+        await page.FillAsync("#from-day", "31");
+        await page.FillAsync("#from-month", "2");
+        await page.FillAsync("#from-year", "2027");
+        await page.ClickAsync("button.govuk-button");
+        (await page.TextContentAsync(".govuk-error-summary"))!.Should().Contain("Day the new law starts must be a real date");
+        (await Summary(page)).Should().Equal([("#from", "Day the new law starts must be a real date")]);
+        await AxeAtBothWidths(page, axe);
         axe.Should().BeEmpty();
     }
 

@@ -52,15 +52,7 @@ public sealed class CaseloadRunner(RulesCore core)
         var clock = Stopwatch.StartNew();
         var rejects = new List<Reject>();
         var people = Load(o, rejects);
-        var csvSource = o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
-        var extras = csvSource is not null ? CaseloadCsvReader.Read(csvSource, o.AsAt, rejects) : null;
-        if (extras is not null)
-        {
-            var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
-            foreach (var (child, (_, line)) in extras)
-                if (!known.Contains(child))
-                    rejects.Add(new Reject(csvSource!.Name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
-        }
+        var extras = Extras(o, people, rejects);
         var rules = new CaseloadEvents(core.Law);
         var perPerson = new List<CaseloadEvent>?[people.Count];
         var notAssessed = 0;
@@ -77,6 +69,24 @@ public sealed class CaseloadRunner(RulesCore core)
         events.Sort(static (a, b) => a.Due.CompareTo(b.Due) is var c and not 0 ? c
             : string.CompareOrdinal(a.Child, b.Child) is var d and not 0 ? d : a.Kind.CompareTo(b.Kind));
         return new CaseloadResult(events, rejects, people.Count, notAssessed, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The caseload CSV's adviser, team and dates by young person, or null without one; a row naming nobody in
+    /// the inputs is a reject (rows read = used + rejected).
+    /// </summary>
+    public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
+        IReadOnlyList<CareHistory> people, List<Reject> rejects)
+    {
+        var csvSource = o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
+        if (csvSource is null) return null;
+        var extras = CaseloadCsvReader.Read(csvSource, o.AsAt, rejects);
+        var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
+        foreach (var (child, (_, line)) in extras)
+            if (!known.Contains(child))
+                rejects.Add(new Reject(csvSource.Name, line, 1, "CHILD", child,
+                    "no care history for this CHILD in the inputs"));
+        return extras;
     }
 
     private static bool Keep(CaseloadExtras? x, CaseloadOptions o) =>

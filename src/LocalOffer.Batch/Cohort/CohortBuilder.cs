@@ -341,7 +341,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
             episodes[k++] = new Episode(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!,
                 Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
         }
-        return new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], []);
+        return new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], [], []);
     }
 }
 

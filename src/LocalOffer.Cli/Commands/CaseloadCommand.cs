@@ -16,11 +16,8 @@ public static class CaseloadCommand
 {
     public static Command Create()
     {
-        var header = new Option<FileInfo?>("--header") { Description = "SSDA903 header.csv (CHILD, DOB, ...)" };
-        var episodes = new Option<FileInfo[]>("--episodes") { Description = "SSDA903 episodes.csv files, oldest return first", AllowMultipleArgumentsPerToken = true };
-        var xml = new Option<FileInfo[]>("--xml") { Description = "SSDA903 XML export files, oldest first", AllowMultipleArgumentsPerToken = true };
-        var histories = new Option<DirectoryInfo?>("--histories") { Description = "A folder of care history documents (*.json, as `check` reads)" };
-        var caseload = new Option<FileInfo?>("--caseload") { Description = "Caseload CSV: CHILD, adviser, team, last_review, last_contact" };
+        var cohort = new CohortInputOptions("Caseload CSV: CHILD, adviser, team, last_review, last_contact");
+        var caseload = cohort.Caseload;
         var asAt = CliOptions.AsAt(required: true);
         var within = new Option<int>("--within")
         {
@@ -39,18 +36,13 @@ public static class CaseloadCommand
         var adviser = new Option<string?>("--adviser") { Description = "Only this adviser's young people (as in the caseload CSV)" };
         var team = new Option<string?>("--team") { Description = "Only this team's young people (as in the caseload CSV)" };
         var output = new Option<FileInfo>("--out") { Description = "Output: .csv, .xlsx, .ics or .html", Required = true };
-        var cmd = new Command("caseload", "What falls due for each young person: birthdays, reviews, status and entitlement changes")
-            { header, episodes, xml, histories, caseload, asAt, within, adviser, team, output };
+        var cmd = new Command("caseload",
+            "What falls due for each young person: birthdays, reviews, status and entitlement changes");
+        foreach (var o in cohort.All.Concat<Option>([asAt, within, adviser, team, output])) cmd.Options.Add(o);
         cmd.SetAction(parse =>
         {
             var err = parse.InvocationConfiguration.Error;
-            var eps = parse.GetValue(episodes) ?? [];
-            var xs = parse.GetValue(xml) ?? [];
-            var h = parse.GetValue(header);
-            var dir = parse.GetValue(histories);
-            var ssda = xs.Length > 0 || h is not null || eps.Length > 0;
-            if (dir is not null == ssda || (ssda && xs.Length == 0 && (h is null || eps.Length == 0)))
-                throw new CliUsageException("give one input: --header and --episodes (CSV), --xml, or --histories DIR");
+            var (h, eps, xs, dir) = cohort.Read(parse);
             if ((parse.GetValue(adviser) ?? parse.GetValue(team)) is not null && parse.GetValue(caseload) is null)
                 throw new CliUsageException("--adviser and --team need --caseload (the CSV that says who holds whom)");
             var outPath = parse.GetValue(output)!.FullName;

@@ -44,7 +44,7 @@ public static class IndicatorsCommand
             IndicatorRun run;
             try
             {
-                run = IndicatorsRunner.LoadDefault(CliHost.Core).Run(options, new Progress(err));
+                run = IndicatorsRunner.LoadDefault(CliHost.Core).Run(options, new PhaseProgress(err, "indicators"));
             }
             catch (UnreadableInputException e)
             {
@@ -75,17 +75,5 @@ public static class IndicatorsCommand
             return CliRunner.Ok;
         });
         return cmd;
-    }
-
-    /// <summary>One plain line per phase on stderr.</summary>
-    private sealed class Progress(TextWriter err) : IProgress<BatchProgress>
-    {
-        private string? _phase;
-        public void Report(BatchProgress p)
-        {
-            if (p.Phase == _phase) return;
-            _phase = p.Phase;
-            err.WriteLine($"indicators: {p.Phase}");
-        }
     }
 }

@@ -32,14 +32,18 @@ public static class LintCommand
                 if (council is not null) findings.AddRange(Linter.Check(council, core.Law));
                 var compliance = council is not null && findings.All(f => f.Severity != Severity.Unreadable)
                     ? ComplianceReport.For(council, parse.GetValue(asAt), core.Law) : [];
-                output.WriteLine($"{Path.GetFileName(folder)}: {findings.Count(f => f.Severity == Severity.Error)} error(s), {compliance.Count} compliance finding(s)");
+                // Findings of a provision whose date is still ahead are told and counted apart: they never fail lint.
+                var upcoming = compliance.Count(f => f.Severity == Severity.Upcoming);
+                var errors = findings.Count(f => f.Severity == Severity.Error);
+                output.WriteLine($"{Path.GetFileName(folder)}: {errors} error(s), " +
+                    $"{compliance.Count - upcoming} compliance finding(s)" + (upcoming > 0 ? $", {upcoming} required from a later date" : ""));
                 var all = findings.Concat(compliance).ToList();
                 foreach (var f in all.Take(MaxFindings)) output.WriteLine($"  {LocalOffer.Core.Safety.Printable.Clean(Relative(f), 400)}");
                 if (all.Count > MaxFindings) output.WriteLine($"  ... and {all.Count - MaxFindings:N0} more findings");
                 if (parse.GetValue(notes) && council is not null)
                     foreach (var n in Notes(council).Take(MaxFindings)) output.WriteLine($"  note: {LocalOffer.Core.Safety.Printable.Clean(n, 400)}");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
-                else if (worst == CliRunner.Ok && (findings.Any(f => f.Severity == Severity.Error) || parse.GetValue(strict) && compliance.Count > 0))
+                else if (worst == CliRunner.Ok && (errors > 0 || parse.GetValue(strict) && compliance.Count > upcoming))
                     worst = CliRunner.Findings;
             }
             return worst;

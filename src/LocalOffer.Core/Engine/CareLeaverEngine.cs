@@ -55,6 +55,18 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>
+    /// The entitlement runs of <see cref="Assess"/> (its <c>AllEntitlements</c>, the very same call), without the
+    /// timeline's words, the explanation or the warnings: a what-if run asks for a whole cohort under two laws.
+    /// (Not the batch's day window: a window is one day, as <see cref="Entitlements.EntitlementContext"/> reads it.)
+    /// </summary>
+    public IReadOnlyList<Entitlement> EntitlementRuns(CareHistory history)
+    {
+        var view = HistoryView.Of(history);
+        var (spans, epochs, _) = TimelineBuilder.Build(view, Law);
+        return _entitlements.Runs(view, spans, epochs[0]);
+    }
+
+    /// <summary>
     /// The batch form: status, since when, next change, counts and the entitlement ids on the
     /// date, without the words. Same decisions as <see cref="Assess"/>.
     /// </summary>

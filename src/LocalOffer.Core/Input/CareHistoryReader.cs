@@ -111,7 +111,8 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
             errors.Add(new InputError("$", "a care history must be a JSON object"));
             return null;
         }
-        Known(root, "", errors, "id", "dateOfBirth", "episodes", "detentions", "livingWithParent", "otherCare", "education", "supportRequests");
+        Known(root, "", errors, "id", "dateOfBirth", "episodes", "detentions", "livingWithParent", "otherCare", "education",
+            "supportRequests", "housingApplications");
         string? id = null;
         if (root.TryGetProperty("id", out var idEl))
         {
@@ -193,8 +194,15 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
             var date = Date(Prop(e, "date"), p + ".date", errors, true);
             return date is null ? null : new SupportRequest(date.Value);
         });
+        var housing = List(root, "housingApplications", errors, (e, p) =>
+        {
+            Known(e, p, errors, "applied", "decided");
+            var applied = Date(Prop(e, "applied"), p + ".applied", errors, true);
+            var decided = Date(Prop(e, "decided"), p + ".decided", errors, false);
+            return applied is null ? null : new HousingApplication(applied.Value, decided);
+        });
         if (dob is null || errors.Count > 0) return null;
-        return new CareHistory(id, dob.Value, episodes, detentions, living, other, education, requests);
+        return new CareHistory(id, dob.Value, episodes, detentions, living, other, education, requests, housing);
     }
 
     private static JsonElement? Prop(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v : null;

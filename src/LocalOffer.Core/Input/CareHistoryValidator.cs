@@ -55,6 +55,16 @@ public sealed class CareHistoryValidator
                 var dob = ctx.InstanceToValidate.DateOfBirth;
                 if (r.Date < dob) Fail(ctx, $"supportRequests[{ctx.Index()}].date", $"{r.Date:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
             });
+            RuleForEach(h => h.HousingApplications).Custom((a, ctx) =>
+            {
+                var p = $"housingApplications[{ctx.Index()}]";
+                var dob = ctx.InstanceToValidate.DateOfBirth;
+                if (a.Applied < dob)
+                    Fail(ctx, $"{p}.applied", $"{a.Applied:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+                if (a.Decided is { } d && d < a.Applied)
+                    Fail(ctx, $"{p}.decided",
+                        $"{d:yyyy-MM-dd} is before the application was made ({a.Applied:yyyy-MM-dd})");
+            });
             // Overlaps by one sweep in order of start (O(n log n)), not every pair: a 64 KB document of
             // overlapping periods once built a 135 MB error list. At most MaxOverlapErrors are named.
             RuleFor(h => h.Episodes).Custom((eps, ctx) =>

@@ -15,10 +15,11 @@ public sealed record CareHistory(
     IReadOnlyList<LivingWithParent> LivingWithParent,
     IReadOnlyList<OtherCare> OtherCare,
     IReadOnlyList<Education> Education,
-    IReadOnlyList<SupportRequest> SupportRequests)
+    IReadOnlyList<SupportRequest> SupportRequests,
+    IReadOnlyList<HousingApplication> HousingApplications)
 {
     public static CareHistory Of(LocalDate dateOfBirth, params Episode[] episodes) =>
-        new(null, dateOfBirth, episodes, [], [], [], [], []);
+        new(null, dateOfBirth, episodes, [], [], [], [], [], []);
 }
 
 /// <summary>A period looked after by a local authority, with its SSDA903 codes (LS, PLACE, REC).</summary>
@@ -48,3 +49,11 @@ public sealed record Education(LocalDate Start, LocalDate? End, EducationKind Ki
 
 /// <summary>A date the young person asked for personal adviser support after 21 (CA 1989 s.23CZB).</summary>
 public sealed record SupportRequest(LocalDate Date);
+
+/// <summary>
+/// An application for help as homeless (Housing Act 1996 s.183(1)): the date it was made and, once made, the
+/// date the housing authority decided whether the applicant is eligible for assistance and what duty it owes
+/// (s.184(1)(a)-(b)). Whether the protection from being found intentionally homeless (s.191(1ZA)-(1C), from
+/// the Children's Wellbeing and Schools Act 2026 s.9) covers an application turns on these two dates (s.9(2)).
+/// </summary>
+public sealed record HousingApplication(LocalDate Applied, LocalDate? Decided);

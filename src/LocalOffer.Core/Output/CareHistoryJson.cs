@@ -47,6 +47,9 @@ public static class CareHistoryJson
             });
         if (h.SupportRequests.Count > 0)
             o["supportRequests"] = Array(h.SupportRequests, r => new JsonObject { ["date"] = Iso(r.Date) });
+        if (h.HousingApplications.Count > 0)
+            o["housingApplications"] = Array(h.HousingApplications, a => new JsonObject
+                { ["applied"] = Iso(a.Applied), ["decided"] = Iso(a.Decided) });
         return o;
     }
 

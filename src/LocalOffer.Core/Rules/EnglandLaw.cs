@@ -52,8 +52,13 @@ public sealed class EnglandLaw
         SharedAccommodationStart = Commencement("commencement.shared_accommodation_exemption");
         NoLocalConnectionTestStart = Commencement("commencement.no_local_connection_test");
         IntentionallyHomelessStart = Commencement("commencement.intentionally_homeless_protection");
-        HeBursaryCoursesFrom = (LocalDate)(book.Get("commencement.higher_education_bursary_courses_from").Values.Last().Value
-            ?? throw Missing("commencement.higher_education_bursary_courses_from"));
+        const string coursesFrom = "commencement.higher_education_bursary_courses_from";
+        HeBursaryCoursesFrom = book.Get(coursesFrom).Values.LastOrDefault()?.Value switch
+        {
+            LocalDate d => d,
+            null => throw Missing(coursesFrom),
+            var other => throw Bad(coursesFrom, $"value '{DatedValue.Show(other)}' must be a date (YYYY-MM-DD)"),
+        };
 
         ShortBreakStatuses = Codes("codes.short_break_statuses");
         ShortBreakAgreementStatuses = Codes("codes.short_break_agreement_statuses");
@@ -72,8 +77,12 @@ public sealed class EnglandLaw
         ContinuesReasons = Codes("codes.continues_reasons");
         CarePeriodReasons = AgeAssessedAdultReasons.Union(TransferReasons).Union(CustodyReasons)
             .ToFrozenSet(StringComparer.Ordinal);
-        AdoptionEndsCareLeaverStatus =
-            Book.Get("settings.adoption_ends_care_leaver_status").Values.Last().Value is true;
+        const string adoption = "settings.adoption_ends_care_leaver_status";
+        AdoptionEndsCareLeaverStatus = Book.Get(adoption).Values.LastOrDefault()?.Value switch
+        {
+            bool b => b,
+            var other => throw Bad(adoption, $"value '{DatedValue.Show(other)}' must be true or false"),
+        };
         // Under the law (the default) an adoption is an order after which the young person lives with people
         // who have parental responsibility, as special guardianship and child arrangements orders are.
         OrderReasons = SpecialGuardianshipReasons.Union(ChildArrangementsOrderReasons)
@@ -212,15 +221,31 @@ public sealed class EnglandLaw
                     $"{ages[k]} must be later than {ids[k - 1]} ({ages[k - 1]}): the ages come in the law's order");
     }
 
+    private readonly HashSet<string> _commencementIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The parameters read as dates in force (true from a date): a what-if's <c>--set id=YYYY-MM-DD</c> on one
+    /// of these means "in force from that date" (<see cref="ParameterOverrides"/>).
+    /// </summary>
+    public IReadOnlySet<string> CommencementIds => _commencementIds;
+
     private LocalDate? Commencement(string id)
     {
+        _commencementIds.Add(id);
         var p = Book.Get(id);
+        LocalDate? start = null;
         foreach (var v in p.Values)
         {
-            if (v.Value is true) return v.From;
-            if (v.Value is not (false or null)) throw Bad(id, $"value '{v.Value}' must be true, false or null");
+            if (v.Value is not (true or false or null))
+                throw Bad(id, $"value '{DatedValue.Show(v.Value)}' must be true, false or null");
+            // A provision taken out of force again would need a rule in code saying whom it still serves (as a
+            // changed age would): refused rather than silently read as in force for ever.
+            if (start is { } s && v.Value is not true)
+                throw Bad(id, $"in force from {s:yyyy-MM-dd} and not from {v.From:yyyy-MM-dd}: a provision ended needs a " +
+                    "transition rule in code");
+            if (v.Value is true) start ??= v.From;
         }
-        return null;
+        return start;
     }
 
     private FrozenSet<string> Codes(string id)
@@ -231,7 +256,8 @@ public sealed class EnglandLaw
     }
 
     private IReadOnlyList<(LocalDate From, int Age)> DatedInts(string id) =>
-        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i) : throw Bad(id, $"value '{v.Value}' is not a whole number"))
+        Book.Get(id).Values.Select(v => v.Value is int i ? (v.From, i)
+                : throw Bad(id, $"value '{DatedValue.Show(v.Value)}' is not a whole number"))
             .ToArray();
 
     // A day and month in every year ("08-31"), as NodaTime's AnnualDate.

@@ -4,9 +4,14 @@ namespace LocalOffer.Core.Rules;
 
 /// <summary>One statutory entitlement as declared in rules/england/entitlements.yaml.</summary>
 /// <param name="Summary">Plain words, second person, for a young person (no citations).</param>
+/// <param name="Short">A short name that fits in a young person's sentence ("your personal adviser").</param>
 /// <param name="Who">Who it is for, in a line, for advisers and councils.</param>
 /// <param name="MustExplain">Whether a council's local offer must say how it meets it.</param>
 /// <param name="Money">The amount the law or national rules set, when the entitlement is a payment.</param>
+/// <param name="Commencement">
+/// The commencement.yaml setting that brings it into force, when it has one: a prospective duty
+/// (no date yet) is shown to young people only under "Coming soon", as not yet in force.
+/// </param>
 public sealed record EntitlementDefinition(
     string Id,
     string Title,
@@ -15,7 +20,14 @@ public sealed record EntitlementDefinition(
     IReadOnlyList<string> ProvisionIds,
     IReadOnlyList<LegalReference> Provisions,
     bool MustExplain,
-    EntitlementMoney? Money = null);
+    EntitlementMoney? Money = null,
+    Parameter? Commencement = null,
+    string Short = "")
+{
+    /// <summary>Whether the duty is in force on <paramref name="date"/>: always, unless its commencement is later or not yet made.</summary>
+    public bool InForceOn(NodaTime.LocalDate date) =>
+        Commencement is null || Commencement.Values.Any(v => v.Value is true && v.From <= date);
+}
 
 /// <summary>
 /// A statutory payment: its dated amount (a parameter of amounts.yaml, so a change of rate is one
@@ -62,8 +74,8 @@ public sealed class EntitlementCatalog
         {
             var id = ((YamlScalarNode)k).Value!;
             if (v is not YamlMappingNode m) throw StrictYaml.Error(f, v, $"entitlement '{id}' must be a mapping");
-            string[] required = ["title", "summary", "who", "provisions", "local_offer"];
-            StrictYaml.Expect(f, m, [.. required, "money"], required);
+            string[] required = ["title", "short", "summary", "who", "provisions", "local_offer"];
+            StrictYaml.Expect(f, m, [.. required, "money", "commencement"], required);
             var provisionNodes = StrictYaml.List(f, m, "provisions");
             foreach (var p in provisionNodes)
                 if (!provisions.Contains(p.Value!))
@@ -75,11 +87,23 @@ public sealed class EntitlementCatalog
             var ids = provisionNodes.Select(p => p.Value!).ToArray();
             var money = m.Children.ContainsKey(new YamlScalarNode("money"))
                 ? Money(f, id, StrictYaml.Map(f, m, "money"), book) : null;
+            var commencement = m.Children.ContainsKey(new YamlScalarNode("commencement"))
+                ? Commencement(f, id, m, book) : null;
             all.Add(new EntitlementDefinition(id, StrictYaml.Text(f, m, "title"), StrictYaml.Text(f, m, "summary"),
                 StrictYaml.Text(f, m, "who"), ids, ids.Select(provisions.Get).ToArray(),
-                localOffer == "must_explain", money));
+                localOffer == "must_explain", money, commencement, StrictYaml.Text(f, m, "short")));
         }
         return new EntitlementCatalog(all);
+    }
+
+    /// <summary>commencement: a setting of commencement.yaml (true from the date in force; none yet when prospective).</summary>
+    private static Parameter Commencement(string f, string id, YamlMappingNode m, RuleBook book)
+    {
+        var name = StrictYaml.Text(f, m, "commencement");
+        if (!name.StartsWith("commencement.", StringComparison.Ordinal) || !book.TryGet(name, out var p))
+            throw StrictYaml.Error(f, m.Children[new YamlScalarNode("commencement")],
+                $"entitlement '{id}': commencement '{name}' is not a setting of commencement.yaml");
+        return p;
     }
 
     /// <summary>Periods a statutory payment is paid over (the same words as a council's money items).</summary>

@@ -41,4 +41,15 @@ public sealed class Parameter
     public LocalDate? FirstInForce => Values.FirstOrDefault(v => v.Value is not null)?.From;
 }
 
-public sealed record DatedValue(LocalDate From, object? Value);
+public sealed record DatedValue(LocalDate From, object? Value)
+{
+    /// <summary>A value as a rule file writes it ("2027-04-01", "a, b", "true"), for messages.</summary>
+    public static string Show(object? value) => value switch
+    {
+        null => "null",
+        LocalDate d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        string[] list => string.Join(", ", list),
+        bool b => b ? "true" : "false",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+}

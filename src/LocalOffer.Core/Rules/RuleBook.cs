@@ -52,6 +52,21 @@ public sealed class RuleBook
 
     public bool TryGet(string id, out Parameter parameter) => _parameters.TryGetValue(id, out parameter!);
 
+    /// <summary>
+    /// This book with some parameters replaced by others of the same id (what-if runs: <see cref="ParameterOverrides"/>).
+    /// Nothing is checked here: the changed book goes through <see cref="EnglandLaw"/>'s checks as the files do.
+    /// </summary>
+    public RuleBook With(IEnumerable<Parameter> replacements)
+    {
+        var all = new Dictionary<string, Parameter>(_parameters, StringComparer.Ordinal);
+        foreach (var p in replacements)
+        {
+            if (!all.ContainsKey(p.Id)) throw new ArgumentException($"no parameter '{p.Id}' to replace", nameof(replacements));
+            all[p.Id] = p;
+        }
+        return new RuleBook(all, Directory);
+    }
+
     /// <summary>The England rules shipped beside the program (see <see cref="RulesLocator"/>).</summary>
     public static RuleBook LoadDefault() => Load(RulesLocator.EnglandDirectory());
 
@@ -130,6 +145,35 @@ public sealed class RuleBook
         }
         return list;
     }
+
+    /// <summary>
+    /// One value written alone (a what-if's <c>--set id=VALUE</c>), read as a value in a rule file is: the
+    /// same YAML parser and the same typing (true/false, whole numbers, decimals, dates, lists, text).
+    /// </summary>
+    internal static object? ParseValue(string source, string text, string key)
+    {
+        if (text.Trim().Length == 0) return null;
+        var yaml = new YamlStream();
+        try
+        {
+            yaml.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new RuleFileException(source, e.Start.Line, e.Start.Column, e.InnerException?.Message ?? e.Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new RuleFileException(source, 1, 1, "not valid YAML (the parser could not go on)");
+        }
+        if (yaml.Documents.Count != 1)
+            throw new RuleFileException(source, 1, 1, $"'{key}' must be one value");
+        return ScalarOrList(source, yaml.Documents[0].RootNode, key);
+    }
+
+    /// <summary>A date as the rule files write one (YYYY-MM-DD), or null.</summary>
+    internal static LocalDate? ParseDate(string text) =>
+        IsoDate.Parse(text) is { Success: true } r && text.Length == 10 ? r.Value : null;
 
     private static object? ScalarOrList(string file, YamlNode node, string key)
     {

@@ -7,4 +7,6 @@ public sealed class RuleFileException(string file, long line, long column, strin
     public string File { get; } = file;
     public long Line { get; } = line;
     public long Column { get; } = column;
+    /// <summary>What is wrong, without the file, line and column.</summary>
+    public string Reason { get; } = message;
 }

@@ -70,11 +70,16 @@ public static class ComplianceReport
         // DfE recommended minimum setting up home allowance (a recommendation, so compliance only).
         if (law.SettingUpHomeRecommended.On(asAt) is { } recommended)
             foreach (var i in items.Where(i => i.Topic == "setting-up-home" && i.Amount?.Gbp is { } g && g < recommended))
-                Add(v.File, i.Line, $"item '{i.Id}': {LocalOffer.Core.Output.Gbp.Format(i.Amount!.Gbp!.Value)} is below the DfE recommended {LocalOffer.Core.Output.Gbp.Format(recommended)}");
-        // CWSA 2026 s.8 areas: measured only once commenced (a dated rule with no start date yet).
-        if (OfferRules.Cwsa2026S8InForce(law, asAt) is { } s8)
-            foreach (var topic in OfferRules.Cwsa2026S8Topics.Where(t => items.All(i => i.Topic != t)))
-                Add(v.File, 0, $"no item covers '{OfferVocabulary.Topics[topic]}' ({OfferRules.Cwsa2026S8Citation(law)}, in force from {s8:yyyy-MM-dd})");
+                Add(v.File, i.Line, $"item '{i.Id}': {LocalOffer.Core.Output.Gbp.Format(i.Amount!.Gbp!.Value)} is below the DfE recommended "
+                    + LocalOffer.Core.Output.Gbp.Format(recommended));
+        // CWSA 2026 s.8 areas: measured once commenced, told as "required from" while the date is ahead, and
+        // nothing said while it has no date (a dated rule with no start date yet).
+        foreach (var (topic, provision, from) in OfferRules.Cwsa2026S8Gaps(law, items))
+        {
+            var what = $"no item covers '{OfferVocabulary.Topics[topic]}' ({provision}, inserted by CWSA 2026 s.8";
+            if (from <= asAt) Add(v.File, 0, $"{what}, in force from {from:yyyy-MM-dd})");
+            else findings.Add(new Finding(Severity.Upcoming, v.File, 0, 0, $"{what}): required from {from:yyyy-MM-dd}"));
+        }
         return findings;
     }
 }

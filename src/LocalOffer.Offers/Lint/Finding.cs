@@ -8,6 +8,8 @@ public enum Severity
     Error,
     /// <summary>A file that cannot be read at all (YAML syntax, too big, aliases): lint exits 2.</summary>
     Unreadable,
+    /// <summary>What a provision with a commencement date still ahead will require: told, never fails lint.</summary>
+    Upcoming,
 }
 
 /// <summary>One problem, named by file, line and column (1-based; 0 when it concerns the whole offer).</summary>
@@ -19,5 +21,8 @@ public sealed record Finding(Severity Severity, string File, long Line, long Col
 
     private string Where => Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
 
-    private string Kind => Severity switch { Severity.Compliance => "compliance", Severity.Error => "error", _ => "unreadable" };
+    private string Kind => Severity switch
+    {
+        Severity.Compliance => "compliance", Severity.Error => "error", Severity.Upcoming => "upcoming", _ => "unreadable",
+    };
 }

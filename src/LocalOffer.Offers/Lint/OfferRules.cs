@@ -9,8 +9,34 @@ public static class OfferRules
     public const string ReviewEveryYears = "local_offer.review_every_years";
     public const string Cwsa2026S8 = "local_offer.cwsa_2026_s8_areas";
 
-    /// <summary>The topics CWSA 2026 s.8 adds to the local offer, once in force.</summary>
-    public static readonly IReadOnlyList<string> Cwsa2026S8Topics = ["transition", "financial-literacy", "homelessness-prevention"];
+    /// <summary>
+    /// The topics CWSA 2026 s.8 adds to the local offer (CSWA 2017 s.2 as amended), each with the words it inserts:
+    /// s.2(1)(c) "the arrangements ... for the purpose of supporting and assisting care leavers in their transition
+    /// to adulthood and independent living"; s.2(2)(g) "financial literacy"; s.2(2A)(c)(i) assistance to find and
+    /// keep suitable accommodation for former relevant children under 25 "who are at risk of homelessness", with
+    /// s.2(2B) "early intervention to prevent" homelessness; s.2(2A)(c)(ii) the same "on their release from
+    /// detention" (prison, a young offender institution or a secure training centre).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Topic, string Provision)> Cwsa2026S8Topics =
+    [
+        ("transition", "CSWA 2017 s.2(1)(c)"),
+        ("financial-literacy", "CSWA 2017 s.2(2)(g)"),
+        ("homelessness-prevention", "CSWA 2017 s.2(2A)(c)(i), (2B)"),
+        ("release-from-custody", "CSWA 2017 s.2(2A)(c)(ii)"),
+    ];
+
+    /// <summary>
+    /// The s.8 topics an offer's items do not cover, with the provision requiring each and the day it is required
+    /// from; none while s.8 has no date.
+    /// </summary>
+    public static IEnumerable<(string Topic, string Provision, LocalDate From)> Cwsa2026S8Gaps(EnglandLaw law,
+        IEnumerable<Policy.OfferItem> items)
+    {
+        if (law.LocalOfferCwsa2026S8Start is not { } start) yield break;
+        var topics = items.Select(i => i.Topic).ToHashSet();
+        foreach (var (topic, provision) in Cwsa2026S8Topics)
+            if (!topics.Contains(topic)) yield return (topic, provision, start);
+    }
 
     /// <summary>The years within which the DfE expects an offer reviewed, on a date (null if none set).</summary>
     public static int? ReviewYears(EnglandLaw law, LocalDate date) => law.LocalOfferReviewEveryYears.On(date) is { } years ? (int)years : null;
@@ -31,11 +57,4 @@ public static class OfferRules
     /// </summary>
     public static bool PastReview(EnglandLaw law, Policy.OfferVersion v, LocalDate asAt) =>
         ReviewDue(law, v) is { } due && due < asAt;
-
-    /// <summary>The day CWSA 2026 s.8 came into force, if it has by <paramref name="date"/>; null while prospective.</summary>
-    public static LocalDate? Cwsa2026S8InForce(EnglandLaw law, LocalDate date)
-        => law.LocalOfferCwsa2026S8Start is { } start && start <= date ? start : null;
-
-    public static string Cwsa2026S8Citation(EnglandLaw law) =>
-        law.Book.TryGet(Cwsa2026S8, out var p) && p.References.Count > 0 ? p.References[0].Citation : "CWSA 2026 s.8";
 }

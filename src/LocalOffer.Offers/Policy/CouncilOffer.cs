@@ -168,8 +168,8 @@ public static class OfferVocabulary
     public static readonly IReadOnlyList<string> RequiredContactKinds = ["leaving_care_team", "out_of_hours", "advocacy", "complaints"];
 
     /// <summary>
-    /// What an item is about, so offers can be compared across councils. The last three are the
-    /// areas CWSA 2026 s.8 adds to CSWA 2017 s.2 (prospective).
+    /// What an item is about, so offers can be compared across councils. The last four are the
+    /// areas CWSA 2026 s.8 adds to CSWA 2017 s.2 (prospective; <see cref="Lint.OfferRules.Cwsa2026S8Topics"/>).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Topics = new Dictionary<string, string>
     {
@@ -190,6 +190,7 @@ public static class OfferVocabulary
         ["transition"] = "Transition arrangements",
         ["financial-literacy"] = "Financial literacy",
         ["homelessness-prevention"] = "Preventing homelessness",
+        ["release-from-custody"] = "Finding a home on release from custody",
     };
 
     public static readonly IReadOnlyList<string> Periods = ["once", "weekly", "monthly", "yearly"];

@@ -9,26 +9,46 @@ namespace LocalOffer.Offers.Render;
 /// <summary>Plain view models for the templates: every value already in the words a reader sees.</summary>
 public static class OfferViews
 {
-    /// <summary>The provisions behind a statutory entitlement (rules/england/entitlements.yaml).</summary>
+    /// <summary>The provisions behind a statutory entitlement (rules/england/entitlements.yaml): the law page's citations.</summary>
     public static IReadOnlyList<LegalReference> LawFor(string entitlement, EnglandLaw law) =>
         law.Entitlements.Contains(entitlement) ? law.Entitlements[entitlement].Provisions : [];
 
     public static string AreaFile(string area) => $"{area}.html";
 
+    /// <summary>
+    /// One item of a council's offer for a young person's page: no citations or category names.
+    /// A payment gives its amount (<c>gbp</c>, written by the template's <c>money</c>), how often,
+    /// its conditions and how to claim; with no published amount, <c>ask</c> (the page says to ask
+    /// the leaving care team how much, with its contact). A statutory item carries the law's own
+    /// summary (plain words, the same for every council), which says who it is for.
+    /// </summary>
     public static object Item(OfferItem i, EnglandLaw law) => new
     {
         id = i.Id,
         title = i.Title,
         description = i.Description,
         amount = i.Amount?.ToString(),
-        money = i.Amount is { } m ? MoneyRows(m) : [],
+        gbp = i.Amount?.Gbp,
+        upTo = i.Amount?.UpTo == true,
+        often = i.Amount is { Gbp: not null } m ? Often(m.Period) : null,
+        ask = i.Amount is { Gbp: null },
+        moneyRows = i.Amount is { } a ? MoneyRows(a) : [],
         councilTax = i.CouncilTax is { } ct ? CouncilTaxRows(ct) : [],
-        forText = ForText(i, law),
+        forText = ForYou(i, law),
+        lawSummary = i.Statutory && i.Entitlement is { } e && law.Entitlements.Contains(e) ? law.Entitlements[e].Summary : null,
         provider = i.Provider,
         statutory = i.Statutory,
         dates = i.From is null && i.To is null ? null
             : $"{(i.From is { } f ? $"from {f:d MMMM yyyy}" : "")}{(i.To is { } t ? $" until {t.PlusDays(-1):d MMMM yyyy}" : "")}".Trim(),
-        law = i.Entitlement is { } e ? LawFor(e, law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray() : [],
+    };
+
+    /// <summary>How often a payment is made, in words.</summary>
+    public static string Often(string? period) => period switch
+    {
+        "once" => "Once",
+        "weekly" => "Every week",
+        "monthly" => "Every month",
+        _ => "Every year",
     };
 
     /// <summary>The details of a payment as (label, text) rows, in the order a young person asks them.</summary>
@@ -40,7 +60,7 @@ public static class OfferViews
             ("Conditions", m.Conditions),
             ("What it covers", m.Covers),
             ("How to claim", m.HowToClaim),
-            ("How much", m.Gbp is null ? m.HowToFindOut : null),
+            ("How to find out how much", m.Gbp is null ? m.HowToFindOut : null),
         };
         return rows.Where(r => r.Item2 is not null).Select(r => (object)new { label = r.Item1, text = r.Item2 }).ToArray();
     }
@@ -67,14 +87,15 @@ public static class OfferViews
     public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 
     /// <summary>
-    /// Who an item is for. A statutory item the council gives no "for" to is for whoever the law
-    /// says (staying put: those in foster care at 18), never "all care leavers".
+    /// Who an item is for, for a young person. A statutory item the council gives no "for" to is for
+    /// whoever the law says, which the law's own summary beside it tells (null here), never "all
+    /// care leavers" (staying put is for those in foster care at 18).
     /// </summary>
-    public static string ForText(OfferItem i, EnglandLaw law) =>
+    public static string? ForYou(OfferItem i, EnglandLaw law) =>
         i.Statutory && i.For.Categories.Count == 0 && i.For.MinAge is null && i.For.MaxAge is null && i.For.Circumstances.Count == 0
             && i.Entitlement is { } e && law.Entitlements.Contains(e)
-            ? law.Entitlements[e].Who + " (what the law says)"
-            : ForText(i.For);
+            ? null
+            : PlainWords.ForYou(i.For);
 
     /// <summary>"Care leavers aged 18 to 20 in higher education", in plain words.</summary>
     public static string ForText(Eligibility e)
@@ -96,13 +117,41 @@ public static class OfferViews
 
     public static object Contact(string label, Contact x) => new
     {
-        label, name = x.Name, phone = x.Phone, phoneLink = PhoneLink(x.Phone), email = x.Email, website = x.Website, hours = x.Hours, address = x.Address,
+        label, name = x.Name, phone = x.Phone, phoneLink = PhoneLink(x.Phone), phones = PhoneParts(x.Phone), email = x.Email,
+        contactForm = x.ContactForm, website = x.Website, hours = x.Hours, hoursSentence = Sentence(x.Hours), address = x.Address,
     };
+
+    /// <summary>Text that ends as a sentence ends (a full stop added when it has none), or null.</summary>
+    public static string? Sentence(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.TrimEnd() is var t && t[^1] is '.' or '!' or '?' ? t : t + ".";
 
     public static object[] National(IEnumerable<NationalContact> list) => list.Select(n => (object)new
     {
-        label = n.Name, what = n.What, phone = n.Phone, phoneLink = PhoneLink(n.Phone), email = n.Email, website = n.Website, hours = n.Hours,
+        label = n.Name, what = n.What, phone = n.Phone, phoneLink = PhoneLink(n.Phone), phones = PhoneParts(n.Phone), email = n.Email,
+        website = n.Website, hours = n.Hours,
     }).ToArray();
+
+    /// <summary>
+    /// A phone field as the words around its numbers and each number with its own tel: address
+    /// ("0113 378 3364 (East), 0113 378 1666 (South)" is two links, never one run of 22 digits).
+    /// A field with no number to dial is its words alone.
+    /// </summary>
+    public static object[] PhoneParts(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone)) return [];
+        var parts = new List<object>();
+        var at = 0;
+        foreach (var number in LocalOffer.Offers.Lint.PhoneText.Numbers(phone))
+        {
+            var i = phone.IndexOf(number, at, StringComparison.Ordinal);
+            if (i < 0) continue;
+            if (i > at) parts.Add(new { text = phone[at..i], link = (string?)null });
+            parts.Add(new { text = number, link = PhoneLink(number) });
+            at = i + number.Length;
+        }
+        if (at < phone.Length) parts.Add(new { text = phone[at..], link = (string?)null });
+        return parts.ToArray();
+    }
 
     /// <summary>A tel: address: digits and a leading + only, so nothing else reaches the link.</summary>
     public static string? PhoneLink(string? phone) =>

@@ -38,7 +38,10 @@ public static class PersonalOfferBuilder
     {
         var version = council.OfferOn(a.AsAt);
         var items = version?.Items.Where(i => i.InForceOn(a.AsAt)).ToList() ?? [];
-        var statutory = a.Entitlements.Select(e => new PersonalEntitlement(e, items.FirstOrDefault(i => i.Entitlement == e.Id))).ToList();
+        // The council's words for an entitlement, from an item for this age (Wakefield's "a pathway plan that
+        // prepares you before 18" is not told to a 19-year-old: the law's own summary is, instead).
+        var statutory = a.Entitlements.Select(e => new PersonalEntitlement(e, items.FirstOrDefault(i => i.Entitlement == e.Id
+            && (i.For.MinAge is null || a.Age >= i.For.MinAge) && (i.For.MaxAge is null || a.Age <= i.For.MaxAge)))).ToList();
         var known = KnownCircumstances(history, a.AsAt);
         var applies = new List<OfferItem>();
         var mayApply = new List<OfferItem>();
@@ -77,8 +80,8 @@ public static class PersonalOfferBuilder
 
     public static string Meaning(Status s) => s switch
     {
-        Status.Eligible => "You are in care and have been for long enough since you were 14 to be an eligible child. You have a personal adviser and a pathway plan, and support continues after you leave care.",
-        Status.Relevant => "You have left care aged 16 or 17 after being an eligible child. The council must support you: a personal adviser, a pathway plan, somewhere suitable to live and money to live on.",
+        Status.Eligible => "You are in care and have been for at least 13 weeks since you were 14, so you get leaving care support. You have a personal adviser and a pathway plan, and support continues after you leave care.",
+        Status.Relevant => "You have left care aged 16 or 17. The council must support you: a personal adviser, a pathway plan, somewhere suitable to live and money to live on.",
         Status.FormerRelevant => "You are 18 or over and were in care as a teenager. The council must keep in touch, give you a personal adviser and a pathway plan, and help with education, training and work, up to 25.",
         Status.Qualifying => "You were looked after, accommodated or privately fostered after 16, or have a special guardianship order after care. The council must advise you and can help you, up to 21 (25 for education or training).",
         Status.LookedAfter => "You are looked after by the council. Leaving care support starts at 16 once you have been in care for 13 weeks since you were 14.",

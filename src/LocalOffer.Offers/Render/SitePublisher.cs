@@ -1,5 +1,6 @@
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Rules;
 using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
 using LocalOffer.Offers.Render.Languages;
@@ -33,6 +34,11 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             ($"aged-{a21}-to-{a25}.html", $"If you are {a21} to {a25}", [Status.FormerRelevant, Status.Qualifying], a21, a25 - 1),
         ];
     }
+
+    /// <summary>An age group's heading in the page's language: "If you left care at 16 or 17", "If you are 18 to 21".</summary>
+    private CatalogueText AgeTitle(int from, int to) =>
+        new(from == core.Law.AgeEligibleFrom ? "age.group.left-care" : "age.group.aged",
+            new Dictionary<string, object?> { ["from"] = from, ["to"] = from == core.Law.AgeEligibleFrom ? to : to + 1 });
 
     /// <summary>The file that marks a folder as a publish of a council (its id inside), so publishing again may replace it.</summary>
     public const string Marker = ".localoffer-publish";
@@ -100,27 +106,36 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             : $"--out {outDir} holds the published offer of '{previous}', not '{council.Id}': give another folder, or --force");
     }
 
+    /// <summary>The area whose page is the money page: every council has one, with the law's payments on it.</summary>
+    public const string MoneyArea = "finances";
+
     /// <summary>Every public page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
     /// <param name="app">A link back to the service the pages are served in (the adviser app), first in the navigation.</param>
     /// <param name="language">The language of each page, by its file (English when not given).</param>
     public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html",
         (string Href, string Label)? app = null, Func<string, PageLanguage>? language = null)
     {
+        var law = core.Law;
         var version = council.OfferOn(asAt);
         var items = version?.Items.Where(i => i.InForceOn(asAt)).ToList() ?? [];
-        var areas = OfferVocabulary.Areas.Keys.Where(a => items.Any(i => i.Area == a)).Select(a => new
+        var payments = StatutoryMoney.On(law, asAt);
+        // Money comes first (who to call and what money come first); every council has a money page.
+        var areaIds = OfferVocabulary.Areas.Keys.Where(a => a == MoneyArea || items.Any(i => i.Area == a))
+            .OrderBy(a => a == MoneyArea ? 0 : 1).ToList();
+        var areas = areaIds.Select(a => new
         {
             id = a,
-            title = OfferVocabulary.Areas[a],
+            title = new CatalogueText($"area.{a}"),
             file = OfferViews.AreaFile(a),
-            count = items.Count(i => i.Area == a),
-            items = items.Where(i => i.Area == a).OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
-            statutory = items.Where(i => i.Area == a && i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
-            discretionary = items.Where(i => i.Area == a && !i.Statutory).Select(i => OfferViews.Item(i, core.Law)).ToArray(),
+            count = items.Count(i => i.Area == a) + (a == MoneyArea ? payments.Length : 0),
+            items = items.Where(i => i.Area == a && InForce(i, asAt)).OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, law)).ToArray(),
+            statutory = items.Where(i => i.Area == a && i.Statutory && InForce(i, asAt)).Select(i => OfferViews.Item(i, law)).ToArray(),
+            discretionary = items.Where(i => i.Area == a && !i.Statutory).Select(i => OfferViews.Item(i, law)).ToArray(),
+            // Duties the council's offer explains that are not yet in force: only under "Coming soon".
+            comingSoon = items.Where(i => i.Area == a && i.Statutory && !InForce(i, asAt)).Select(i => OfferViews.Item(i, law)).ToArray(),
+            payments = a == MoneyArea ? payments : [],
         }).ToArray();
         var lastReviewed = version is null ? null : version.LastReviewed ?? version.Published;
-        var team = council.Contacts.GetValueOrDefault("leaving_care_team");
-        var outOfHours = council.Contacts.GetValueOrDefault("out_of_hours");
         var nationalShown = council.NationalContactIds is { } ids ? _national.Where(n => ids.Contains(n.Id)).ToList() : _national;
         // The council's own branding, if it has a theme that passes lint (else the default look).
         var theme = Theme.CouncilTheme.Load(council.Folder).Theme;
@@ -137,28 +152,29 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             published = version?.Published,
             lastReviewed,
             nextReview = version?.NextReview,
-            reviewOverdue = version?.NextReview is { } nr && nr < asAt,
+            // An offer older than its review date says so at the top of every page (issue 25).
+            stale = version is not null && OfferRules.PastReview(law, version, asAt)
+                ? new { year = (version.Published ?? version.InForceFrom).Year } : null,
             coProduction = version?.CoProduction,
             stayingPut = version?.StayingPutPolicy,
-            firstContact = new
-            {
-                team = team is null ? null : OfferViews.Contact("Leaving care team", team),
-                outOfHours = outOfHours is null ? null : OfferViews.Contact("Out of hours", outOfHours),
-                national = OfferViews.National(nationalShown.Take(1)).FirstOrDefault(),
-            },
+            firstContact = ContactViews.FirstContact(council, _national),
+            contactsPage = "contacts.html",
             contacts = OfferViews.Contacts(council),
             national = OfferViews.National(nationalShown),
             areas,
-            ageGroups = AgeGroups(core.Law).Select(g => new { file = g.File, title = g.Title }).ToArray(),
+            moneyPage = OfferViews.AreaFile(MoneyArea),
+            ageGroups = AgeGroups(law).Select(g => new { file = g.File, title = AgeTitle(g.From, g.To) }).ToArray(),
             nav = new object?[]
             {
                 app is { } back ? new { href = back.Href, label = back.Label } : null,
-                new { href = "index.html", label = "Start" },
-                new { href = "contacts.html", label = "Who to contact" },
-                new { href = "by-age.html", label = "By age" },
-                new { href = "law.html", label = "The law" },
+                new { href = "index.html", label = new CatalogueText("nav.start") },
+                new { href = "contacts.html", label = new CatalogueText("nav.contacts") },
+                new { href = OfferViews.AreaFile(MoneyArea), label = new CatalogueText("nav.money") },
+                new { href = "by-age.html", label = new CatalogueText("nav.by-age") },
+                new { href = "words.html", label = new CatalogueText("nav.words") },
+                new { href = "law.html", label = new CatalogueText("nav.law") },
             }.Where(x => x is not null).ToArray(),
-            footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Published with LocalOffer.",
+            footer = new CatalogueText("site.footer", new Dictionary<string, object?> { ["council"] = council.Name, ["date"] = asAt }),
             // A themed site links the council's own accessibility statement, outside the theme's templates.
             footerLinks = theme is null ? null : new object[] { new { href = theme.AccessibilityStatement, label = "Accessibility statement" } },
             theme = theme is null ? null : new
@@ -168,24 +184,44 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
                 logo = theme.LogoDataUri, logoAlt = theme.LogoAlt, header = theme.HasHeader, footer = theme.HasFooter,
             },
         };
+        var (current, comingSoon) = LawView(items, asAt);
         var pages = new List<(string, string)>
         {
-            ("index.html", Render("index.html", "site/index", new { site, pageTitle = "Local offer for care leavers" })),
-            ("contacts.html", Render("contacts.html", "site/contacts", new { site, pageTitle = "Who to contact" })),
-            ("by-age.html", Render("by-age.html", "site/by-age", new { site, pageTitle = "Support by age" })),
-            ("law.html", Render("law.html", "site/law", new { site, law = LawView(items, asAt), pageTitle = "What the law says you get" })),
-            ("print.html", Render("print.html", "site/print", new { site, pageTitle = "The whole offer" })),
+            ("index.html", Render("index.html", "site/index", new { site, pageTitle = new CatalogueText("page.index") })),
+            ("contacts.html", Render("contacts.html", "site/contacts", new { site, pageTitle = new CatalogueText("page.contacts") })),
+            ("by-age.html", Render("by-age.html", "site/by-age", new { site, pageTitle = new CatalogueText("page.by-age") })),
+            ("words.html", Render("words.html", "site/words", new { site, pageTitle = new CatalogueText("page.words") })),
+            ("law.html", Render("law.html", "site/law", new { site, law = current, comingSoon, pageTitle = new CatalogueText("page.law") })),
+            ("print.html", Render("print.html", "site/print", new { site, pageTitle = new CatalogueText("page.print") })),
             ("offer.md", Render("offer.md", "site/offer.md", new { site })),
         };
         foreach (var a in areas) pages.Add((a.file, Render(a.file, "site/area", new { site, area = a, pageTitle = a.title })));
-        foreach (var g in AgeGroups(core.Law))
+        foreach (var g in AgeGroups(law))
         {
-            var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To)).OrderByDescending(i => i.Statutory)
-                .Select(i => OfferViews.Item(i, core.Law)).ToArray();
-            pages.Add((g.File, Render(g.File, "site/age-group", new { site, group = new { title = g.Title, items = forGroup }, pageTitle = g.Title })));
+            // The age page opens with what changes at the birthday it starts at (18, 21), from the engine's runs.
+            var changes = g.From > law.AgeEligibleFrom + 1 ? BirthdayChanges.At(g.From, asAt, core) : null;
+            var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To) && InForce(i, asAt)
+                    && !(i.Statutory && i.Entitlement is { } e && changes?.Ends(e) == true))
+                .OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, law)).ToArray();
+            pages.Add((g.File, Render(g.File, "site/age-group", new
+            {
+                site, pageTitle = AgeTitle(g.From, g.To),
+                group = new { title = AgeTitle(g.From, g.To), items = forGroup },
+                changes = changes is null ? null : new
+                {
+                    age = changes.Age, continues = Texts(changes.Continues), starts = Texts(changes.Starts),
+                    stops = Texts(changes.Stops), ask = Texts(changes.Ask), inEducation = Texts(changes.InEducation),
+                },
+            })));
         }
         return pages;
     }
+
+    private static string[] Texts(IEnumerable<BirthdayLine> lines) => lines.Select(l => l.Text).ToArray();
+
+    /// <summary>Whether an item's duty is in force on the date (a prospective one is "Coming soon").</summary>
+    private bool InForce(OfferItem i, LocalDate asAt) =>
+        !i.Statutory || i.Entitlement is not { } e || !core.Law.Entitlements.Contains(e) || core.Law.Entitlements[e].InForceOn(asAt);
 
     /// <summary>A council folder (council.yaml) or a folder of them (rules/councils), wherever it is.</summary>
     private static bool HoldsPolicyFiles(string dir)
@@ -201,30 +237,25 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         && (i.For.MinAge ?? 0) <= to && (i.For.MaxAge ?? int.MaxValue) >= from;
 
     /// <summary>
-    /// Every statutory entitlement in plain words, with the amount the law sets on the date, the
-    /// offer's items that explain it, or else the law's own summary, marked as such.
+    /// Every statutory entitlement with the law's own summary (once each), who it is for and its
+    /// citations, the amount the law sets on the date and the offer's items that explain it; those
+    /// not yet in force on the date apart, for "Coming soon".
     /// </summary>
-    private object[] LawView(List<OfferItem> items, LocalDate asAt) => core.Law.Entitlements.Ids.Select(id => (object)new
+    private (object[] Current, object[] ComingSoon) LawView(List<OfferItem> items, LocalDate asAt)
     {
-        title = new CatalogueText($"entitlement.{id}.title"),
-        who = core.Law.Entitlements[id].Who,
-        summary = new CatalogueText($"entitlement.{id}.summary"),
-        amount = AmountFor(id, asAt),
-        law = OfferViews.LawFor(id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
-        explained = items.Where(i => i.Entitlement == id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
-    }).ToArray();
-
-    /// <summary>The amounts the rules set for the entitlements that have one (rules/england/amounts.yaml).</summary>
-    private string? AmountFor(string id, LocalDate asAt)
-    {
-        var (amount, words) = id switch
+        object View(EntitlementDefinition d) => new
         {
-            EntitlementIds.HigherEducationBursary => (core.Law.HigherEducationBursary, "{0}, once for your course"),
-            EntitlementIds.ApprenticeshipBursary => (core.Law.ApprenticeshipBursary, "{0} if your apprenticeship starts on or after the date this amount took effect"),
-            EntitlementIds.Bursary1619 => (core.Law.Bursary1619, "up to {0} a year"),
-            _ => (null, ""),
+            // The law's plain words, in the page's language (translations/).
+            title = new CatalogueText($"entitlement.{d.Id}.title"),
+            who = d.Who,
+            summary = new CatalogueText($"entitlement.{d.Id}.summary"),
+            amount = StatutoryMoney.Words(d, asAt),
+            howToApply = d.Money?.HowToApply is null ? null : new CatalogueText($"entitlement.{d.Id}.how_to_apply"),
+            law = OfferViews.LawFor(d.Id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
+            explained = items.Where(i => i.Entitlement == d.Id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
         };
-        return amount?.On(asAt) is { } gbp ? string.Format(System.Globalization.CultureInfo.InvariantCulture, words, LocalOffer.Core.Output.Gbp.Format(gbp)) : null;
+        var all = core.Law.Entitlements.All;
+        return (all.Where(d => d.InForceOn(asAt)).Select(View).ToArray(), all.Where(d => !d.InForceOn(asAt)).Select(View).ToArray());
     }
 
     /// <summary>

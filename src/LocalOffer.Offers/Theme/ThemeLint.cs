@@ -45,14 +45,14 @@ public static class ThemeLint
         var firstLink = html.IndexOf("<a ", body < 0 ? 0 : body, StringComparison.Ordinal);
         if (firstLink < 0 || !html.AsSpan(firstLink).StartsWith("<a href=\"#main-content\" class=\"govuk-skip-link\">"))
             yield return "does not begin with the skip link";
-        if (!html.Contains("Who to contact first", StringComparison.Ordinal) && !html.Contains("who to contact first", StringComparison.OrdinalIgnoreCase))
+        if (!html.Contains("who to contact first", StringComparison.OrdinalIgnoreCase))
             yield return "does not say who to contact first";
         var footer = html.IndexOf("<footer", StringComparison.Ordinal);
         if (footer < 0 || !html.AsSpan(footer).Contains(">Accessibility statement</a>", StringComparison.Ordinal))
             yield return "has no link to the accessibility statement in its footer";
     }
 
-    /// <summary>A theme template's error is filed under the council's folder (so publish refuses it); others as shown.</summary>
+    /// <summary>A theme template's error is filed in the council's folder, so publish refuses it.</summary>
     private static string ThemeFile(CouncilTheme theme, string shown) =>
         shown.Replace('\\', '/').Contains("/" + CouncilTheme.FolderName + "/", StringComparison.Ordinal)
             ? Path.Combine(theme.Folder, Path.GetFileName(shown)) : shown;

@@ -9,12 +9,15 @@ public static class ThemeLogo
     public static IReadOnlyList<string> Problems(string folder, string name)
     {
         var path = Path.Combine(folder, name);
-        if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.')) return [$"logo '{name}' must be a file in the theme folder"];
+        if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.'))
+            return [$"logo '{name}' must be a file in the theme folder"];
         var svg = name.EndsWith(".svg", StringComparison.Ordinal);
-        if (!svg && !name.EndsWith(".png", StringComparison.Ordinal)) return [$"logo '{name}' must be an .svg or a .png"];
+        if (!svg && !name.EndsWith(".png", StringComparison.Ordinal))
+            return [$"logo '{name}' must be an .svg or a .png"];
         var info = new FileInfo(path);
         if (!info.Exists || info.LinkTarget is not null) return [$"logo '{name}' is not a file in the theme folder"];
-        if (info.Length > CouncilTheme.MaxLogoBytes) return [$"logo '{name}' is {info.Length:N0} bytes; a logo is limited to {CouncilTheme.MaxLogoBytes:N0}"];
+        if (info.Length > CouncilTheme.MaxLogoBytes)
+            return [$"logo '{name}' is {info.Length:N0} bytes; a logo is limited to {CouncilTheme.MaxLogoBytes:N0}"];
         var bytes = File.ReadAllBytes(path);
         if (svg)
         {
@@ -25,10 +28,13 @@ public static class ThemeLogo
         }
         // PNG: the signature, then the IHDR chunk's width and height (big-endian).
         ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        if (bytes.Length < 24 || !bytes.AsSpan(0, 8).SequenceEqual(signature) || !bytes.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+        if (bytes.Length < 24 || !bytes.AsSpan(0, 8).SequenceEqual(signature)
+            || !bytes.AsSpan(12, 4).SequenceEqual("IHDR"u8))
             return [$"logo '{name}' is not a PNG"];
-        var (w, h) = (BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(20)));
+        var w = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16));
+        var h = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(20));
         return w > CouncilTheme.MaxLogoWidth || h > CouncilTheme.MaxLogoHeight
-            ? [$"logo '{name}' is {w}x{h} pixels; at most {CouncilTheme.MaxLogoWidth}x{CouncilTheme.MaxLogoHeight}"] : [];
+            ? [$"logo '{name}' is {w}x{h} pixels; at most {CouncilTheme.MaxLogoWidth}x{CouncilTheme.MaxLogoHeight}"]
+            : [];
     }
 }

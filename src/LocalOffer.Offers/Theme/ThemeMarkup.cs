@@ -35,13 +35,18 @@ public static partial class ThemeMarkup
     {
         var problems = new List<(int, string)>();
         // Values are escaped when written; only the literal text around them is checked.
-        var text = Code().Replace(template, m => new string('x', m.Length - m.Value.Count(c => c == '\n')) + new string('\n', m.Value.Count(c => c == '\n')));
+        var text = Code().Replace(template, m =>
+        {
+            var lines = m.Value.Count(c => c == '\n');
+            return new string('x', m.Length - lines) + new string('\n', lines);
+        });
         int LineOf(int index) => 1 + text.AsSpan(0, index).Count('\n');
         var open = new Stack<(string Name, int Line)>();
         var at = 0;
         foreach (Match m in Tag().Matches(text))
         {
-            if (text.AsSpan(at, m.Index - at).Contains('<')) problems.Add((LineOf(at), "a '<' that is not an allowed element"));
+            if (text.AsSpan(at, m.Index - at).Contains('<'))
+                problems.Add((LineOf(at), "a '<' that is not an allowed element"));
             at = m.Index + m.Length;
             var (closing, name) = (m.Groups[1].Value == "/", m.Groups[2].Value.ToLowerInvariant());
             var line = LineOf(m.Index);
@@ -57,10 +62,11 @@ public static partial class ThemeMarkup
                 var attr = a.Groups[1].Value.ToLowerInvariant();
                 var value = a.Groups[2].Value.Trim('"', '\'').Trim().ToLowerInvariant();
                 if (!Attributes.Contains(attr)) problems.Add((line, $"attribute {attr} is not allowed"));
-                else if (attr == "href" && !(value.StartsWith("https://") || value.StartsWith("mailto:") || value.StartsWith("tel:")
-                    || value.StartsWith('#') || value.StartsWith('/') || value.StartsWith("x")))
+                else if (attr == "href" && !(value.StartsWith("https://") || value.StartsWith("mailto:")
+                    || value.StartsWith("tel:") || value.StartsWith('#') || value.StartsWith('/') || value.StartsWith('x')))
                     problems.Add((line, $"href must be https:, mailto:, tel: or an address on the site"));
-                else if (attr == "class" && value.Contains("govuk-skip-link")) problems.Add((line, "a theme may not add another skip link"));
+                else if (attr == "class" && value.Contains("govuk-skip-link"))
+                    problems.Add((line, "a theme may not add another skip link"));
             }
             if (name != "br" && m.Groups[4].Value != "/") open.Push((name, line));
         }

@@ -28,9 +28,10 @@ public static class CaseloadEndpoints
                 "60", ""))
             .ExcludeFromDescription();
 
+        var queueWait = CaseloadLimits.Wait(app.Configuration);
         app.MapPost("/caseload", async (HttpContext http, RulesCore core, TemplateSet t, IAntiforgery af) =>
         {
-            if (!await Running.WaitAsync(CaseloadLimits.QueueWait, http.RequestAborted))
+            if (!await Running.WaitAsync(queueWait, http.RequestAborted))
                 return JourneyEndpoints.Page(t, "web/busy",
                     new { site = JourneyPages.Site(http, af), pageTitle = "Sorry, the service is busy" }, 503);
             try

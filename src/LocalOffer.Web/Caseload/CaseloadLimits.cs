@@ -20,6 +20,14 @@ public static class CaseloadLimits
     /// </summary>
     public const int MaxConcurrent = 1;
     public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// <see cref="QueueWait"/>, or the setting <c>Caseload:QueueWaitSeconds</c> (0.1 to 600): the test of the
+    /// busy page waits 2 s for it rather than 10 (issue 30).
+    /// </summary>
+    public static TimeSpan Wait(IConfiguration config) =>
+        config.GetValue<double?>("Caseload:QueueWaitSeconds") is >= 0.1 and <= 600 and var s
+            ? TimeSpan.FromSeconds(s) : QueueWait;
     /// <summary>Rejects listed on the page (all are counted).</summary>
     public const int MaxRejectsShown = 200;
 }

@@ -154,12 +154,17 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
                 slug = k.Slug, heading = k.Heading, hint = k.Hint, noun = k.Noun,
                 rows = JourneyPages.Rows(k, state.List(k.Key), token, null, core, k.Slug == addedKind ? added : null),
                 add = $"/check/{k.Slug}/add?s={token}",
+                addText = AddText(k, state),
                 full = state.List(k.Key).Count >= k.Max,
                 max = k.Max,
                 single = episodes,
             }).ToArray(),
             back = episodes ? $"/check/person?s={token}" : $"/check/episodes?s={token}",
-            next = episodes ? $"/check/other?s={token}" : $"/check/answers?s={token}",
+            // Issue 28: from the episodes straight to check your answers, which lists the other facts
+            // not given with a link to add them; most histories have none, so the page between cost every
+            // journey a page and 7 tab stops.
+            next = $"/check/answers?s={token}",
+            other = episodes ? $"/check/other?s={token}" : null,
         });
     }
 
@@ -255,15 +260,22 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
                 Row("Council", JourneyPages.CouncilName(catalog, state.Council), change, "council"),
                 Row("Date to check", asAt is { } a ? DateInput.Words(a) : "Not given", change, "date to check"),
             },
-            lists = FactLists.All.Select(k => new
+            // Episodes always, and the other facts that have items; the empty ones are one line with one
+            // link (issue 28: five headings saying "None." with an add link each were five more tab stops and
+            // a phone screen between the episodes and "Check status").
+            lists = FactLists.All.Where(k => k == FactLists.Episodes || state.List(k.Key).Count > 0).Select(k => new
             {
                 heading = k.Heading, slug = k.Slug, noun = k.Noun,
                 rows = JourneyPages.Rows(k, state.List(k.Key), token, "answers", core),
                 add = $"/check/{k.Slug}/add?s={token}&return=answers",
+                addText = AddText(k, state),
                 full = state.List(k.Key).Count >= k.Max,
             }).ToArray(),
+            noFacts = FactLists.Facts.Where(k => state.List(k.Key).Count == 0)
+                .Select(k => JourneyPages.Capital(k.Heading.ToLowerInvariant())).ToArray(),
+            otherFacts = $"/check/other?s={token}",
             download = $"/check/download?s={token}",
-            back = $"/check/other?s={token}",
+            back = $"/check/episodes?s={token}",
         }, errors.Count > 0 ? 400 : 200);
     }
 
@@ -271,6 +283,10 @@ public sealed class JourneyContext(RulesCore core, OfferCatalog catalog, Templat
         new { key, value, change, hidden };
 
     private static string Article(string noun) => ("aeiou".Contains(noun[0]) ? "an " : "a ") + noun;
+
+    /// <summary>"Add an episode", "Add another episode" (issue 28: the page said "Add a episode").</summary>
+    private static string AddText(ListKind kind, JourneyState state) =>
+        state.List(kind.Key).Count > 0 ? $"Add another {kind.Noun}" : $"Add {Article(kind.Noun)}";
 
     public static LocalDate? Iso(string? s) =>
         s is not null && NodaTime.Text.LocalDatePattern.Iso.Parse(s) is { Success: true } p ? p.Value : null;

@@ -151,6 +151,7 @@ public static class JourneyEndpoints
         }).ExcludeFromDescription();
 
         UploadEndpoints.Map(app);
+        WhatIfPage.Map(app);
     }
 
     public static IResult Page(TemplateSet t, string name, object model, int status = 200, PageLanguage? page = null) =>

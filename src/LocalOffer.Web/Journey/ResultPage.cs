@@ -20,8 +20,7 @@ public static class ResultPage
         var council = j.Catalog.Find(state.Council!)!;
         var assessment = j.Core.Engine.Assess(history, date);
         var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
-        var model = new PersonalOfferRenderer(j.Core, j.Templates).Model(offer, "/assets/");
-        var careLeaver = assessment.Status is not (Status.None or Status.LookedAfter);
+        var model = new PersonalOfferRenderer(j.Core, j.Templates, j.Catalog.National).Model(offer, "/assets/");
         // ?lang=ar: "Your support" (and its PDF) in a language of translations/languages.yaml; English otherwise.
         var language = j.Templates.Languages.Find(http.Request.Query["lang"].ToString()) ?? Languages.Language.English;
         var inLanguage = language.IsEnglish ? "" : $"&lang={Uri.EscapeDataString(language.Code)}";
@@ -33,28 +32,15 @@ public static class ResultPage
             download = $"/check/download?s={token}",
             adviser = $"/check/result?s={token}",
             pdf = $"/check/yours.pdf?s={token}{inLanguage}",
+            whatif = $"/check/whatif?s={token}",
         };
         if (view == "yours")
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
             {
                 site = JourneyPages.Site(http, j.Af, withNav: false),
                 pageTitle = "Your support",
-                council = council.Name,
-                offer = model,
-                careLeaver,
-                firstContact = FirstContact(council, j.Catalog),
-                summaries = offer.Statutory.Select(s => new
-                {
-                    // The law's plain words, in the page's language (translations/).
-                    title = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
-                        ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.title") : (object)s.Entitlement.Title,
-                    summary = j.Core.Law.Entitlements.Contains(s.Entitlement.Id)
-                        ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.summary") : null,
-                    last = s.Entitlement.To.PlusDays(-1),
-                    amount = s.Entitlement.Amount?.ToString(),
-                    onRequest = s.Entitlement.Condition?.StartsWith("available on request", StringComparison.Ordinal) == true,
-                    council = s.CouncilItem?.Description,
-                }).ToArray(),
+                you = YourSupport.Model(offer, j.Core.Law, j.Catalog.National,
+                    $"/councils/{Uri.EscapeDataString(council.Id)}/?asAt={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"),
                 links,
             }, page: YoursLanguage(j, language, links.yours));
         var print = view == "print";
@@ -83,21 +69,4 @@ public static class ResultPage
     private static PageLanguage YoursLanguage(JourneyContext j, Languages.Language language, string yours) =>
         new(language, yours, j.Templates.Languages.Languages
             .Select(l => (l, l.IsEnglish ? yours : $"{yours}&lang={Uri.EscapeDataString(l.Code)}")).ToList());
-
-    /// <summary>
-    /// Who to contact first: the council's leaving care team and out-of-hours line where its offer gives
-    /// them; otherwise the first national service the council lists (as its published site does).
-    /// </summary>
-    private static object FirstContact(LocalOffer.Offers.Policy.Council c, LocalOffer.Offers.Policy.OfferCatalog catalog)
-    {
-        var team = c.Contacts.GetValueOrDefault("leaving_care_team");
-        var ooh = c.Contacts.GetValueOrDefault("out_of_hours");
-        var national = c.NationalContactIds is { } ids ? catalog.National.Where(n => ids.Contains(n.Id)) : catalog.National;
-        return new
-        {
-            team = team is null ? null : OfferViews.Contact("Leaving care team", team),
-            outOfHours = ooh is null ? null : OfferViews.Contact("Out of hours", ooh),
-            national = team is null ? OfferViews.National(national.Take(1)).FirstOrDefault() : null,
-        };
-    }
 }

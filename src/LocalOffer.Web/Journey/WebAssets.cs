@@ -13,6 +13,18 @@ public static class WebAssets
         import { initAll } from '/assets/govuk-frontend.min.js';
         document.body.classList.add('govuk-frontend-supported');
         initAll();
+        // The code lists (legal status, placement, reason ended) found by typing the code or words, "U6" or
+        // "foster" (issue 28): GOV.UK's accessible-autocomplete over the select, which still posts the value.
+        // Without script the select stays as it is.
+        import('/assets/accessible-autocomplete.min.js').then(() => {
+          for (const select of document.querySelectorAll('select[data-autocomplete]')) {
+            // The answer already chosen (a change page) shows as typed; the blank "Select..." never does.
+            const chosen = select.value ? select.options[select.selectedIndex].textContent : '';
+            window.accessibleAutocomplete.enhanceSelectElement({
+              selectElement: select, defaultValue: chosen, showAllValues: true, autoselect: true,
+            });
+          }
+        });
         // Follow-up questions: shown only while the "Yes" that asks them is chosen. Done here rather than
         // by GOV.UK Frontend's radios, whose aria-expanded on a radio input axe reports (aria-allowed-attr).
         for (const input of document.querySelectorAll('input[data-reveals]')) {
@@ -31,6 +43,7 @@ public static class WebAssets
     /// view without the service's navigation and links.
     /// </summary>
     public const string Css = """
+        @import url("/assets/accessible-autocomplete.min.css");
         .lo-panel { color: #ffffff; }
         .lo-panel--leaver { background: #1d70b8; }
         .lo-panel--care { background: #4c2c92; }
@@ -52,6 +65,27 @@ public static class WebAssets
         var js = File.ReadAllText(Path.Combine(GovukFrontend.Directory(), "govuk-frontend.min.js"));
         app.MapGet("/assets/govuk-frontend.min.js", () => Results.Text(js, "text/javascript")).ExcludeFromDescription();
         app.MapGet("/assets/init.js", () => Results.Text(InitJs, "text/javascript")).ExcludeFromDescription();
+        var autocomplete = AutocompleteDirectory();
+        var autocompleteJs = File.ReadAllText(Path.Combine(autocomplete, "accessible-autocomplete.min.js"));
+        var autocompleteCss = File.ReadAllText(Path.Combine(autocomplete, "accessible-autocomplete.min.css"));
+        app.MapGet("/assets/accessible-autocomplete.min.js", () => Results.Text(autocompleteJs, "text/javascript"))
+            .ExcludeFromDescription();
+        app.MapGet("/assets/accessible-autocomplete.min.css", () => Results.Text(autocompleteCss, "text/css"))
+            .ExcludeFromDescription();
         app.MapGet("/assets/localoffer-web.css", () => Results.Text(Css, "text/css")).ExcludeFromDescription();
+    }
+
+    /// <summary>accessible-autocomplete's files: carried beside the program, or in a source checkout's web-assets.</summary>
+    private static string AutocompleteDirectory()
+    {
+        var carried = Path.Combine(AppContext.BaseDirectory, "accessible-autocomplete");
+        if (File.Exists(Path.Combine(carried, "accessible-autocomplete.min.js"))) return carried;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var dir = Path.Combine(d.FullName, "web-assets", "node_modules", "accessible-autocomplete", "dist");
+            if (Directory.Exists(dir)) return dir;
+        }
+        throw new DirectoryNotFoundException(
+            "accessible-autocomplete is missing from the program's folder: build again, or run `bash scripts/setup.sh`");
     }
 }

@@ -22,6 +22,7 @@ internal sealed class HistoryView
     public IReadOnlyList<OtherCare> OtherCare { get; private set; } = [];
     public IReadOnlyList<Education> Education { get; private set; } = [];
     public IReadOnlyList<SupportRequest> SupportRequests { get; private set; } = [];
+    public IReadOnlyList<HousingApplication> HousingApplications { get; private set; } = [];
 
     /// <summary>
     /// Whether the history has anything besides episodes. The short cuts read episodes alone and refuse any
@@ -29,7 +30,7 @@ internal sealed class HistoryView
     /// "every list of a care history but the episodes sends a child to the full path" fails otherwise).
     /// </summary>
     public bool OnlyEpisodes => Detentions.Count == 0 && LivingWithParent.Count == 0 && OtherCare.Count == 0
-        && Education.Count == 0 && SupportRequests.Count == 0;
+        && Education.Count == 0 && SupportRequests.Count == 0 && HousingApplications.Count == 0;
 
     public static HistoryView Of(CareHistory h) => new HistoryView().Fill(h);
 
@@ -40,7 +41,7 @@ internal sealed class HistoryView
         for (var i = 0; i < h.Episodes.Count; i++) _episodes[i] = EpisodeValue.Of(h.Episodes[i]);
         _count = h.Episodes.Count;
         (Detentions, LivingWithParent, OtherCare) = (h.Detentions, h.LivingWithParent, h.OtherCare);
-        (Education, SupportRequests) = (h.Education, h.SupportRequests);
+        (Education, SupportRequests, HousingApplications) = (h.Education, h.SupportRequests, h.HousingApplications);
         return this;
     }
 
@@ -57,6 +58,7 @@ internal sealed class HistoryView
         episodes.CopyTo(_episodes);
         _count = episodes.Length;
         Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+        HousingApplications = [];
         return this;
     }
 
@@ -67,6 +69,7 @@ internal sealed class HistoryView
         _count = 0;
         if (_episodes.Length > CareLeaverEngine.KeptEpisodeCapacity) _episodes = new EpisodeValue[8];
         Detentions = []; LivingWithParent = []; OtherCare = []; Education = []; SupportRequests = [];
+        HousingApplications = [];
     }
 
     private void Reserve(int n)

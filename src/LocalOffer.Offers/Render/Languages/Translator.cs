@@ -165,13 +165,22 @@ public sealed partial class Translator
         var at = 0;
         foreach (Match m in Placeholder().Matches(text))
         {
-            b.Append(EscapingContext.EscapeHtml(f.Number(text[at..m.Index])));
+            b.Append(EscapeWords(f.Number(text[at..m.Index])));
             var v = args[m.Groups[1].Value];
             b.Append(v is SafeHtml h ? h.Html : EscapingContext.EscapeHtml(Value(v, f)));
             at = m.Index + m.Length;
         }
-        b.Append(EscapingContext.EscapeHtml(f.Number(text[at..])));
+        b.Append(EscapeWords(f.Number(text[at..])));
     }
+
+    /// <summary>
+    /// The catalogue's own words, written between tags (t is for element content; ta for an attribute,
+    /// which the page escapes in full): &amp;, &lt; and &gt; escaped, so no markup gets through, while
+    /// quotes and apostrophes stay as a template's own text writes them (the English pages are byte
+    /// for byte what they were before the catalogue). Values are escaped in full.
+    /// </summary>
+    private static string EscapeWords(string text) =>
+        text.AsSpan().IndexOfAny("&<>") < 0 ? text : text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static long? AsLong(object? v) => v switch { int i => i, long l => l, decimal d => (long)d, double x => (long)x, _ => null };
 }

@@ -19,8 +19,8 @@ internal sealed class EscapingContext : TemplateContext
 {
     private readonly TemplateOutputKind _kind;
 
-    public EscapingContext(ScriptObject functions, TemplateOutputKind kind, TemplateLimits limits, ITemplateLoader loader,
-        CancellationToken budget, Languages.Translator translator) : base(functions)
+    public EscapingContext(ScriptObject functions, TemplateOutputKind kind, TemplateLimits limits,
+        ITemplateLoader loader, CancellationToken budget, Languages.Translator translator) : base(functions)
     {
         _kind = kind;
         Translator = translator;
@@ -101,5 +101,6 @@ internal sealed class EscapingContext : TemplateContext
 
     /// <summary>Markdown and text: links to unsafe addresses become "#", and '&lt;' '&gt;' are entities.</summary>
     public static string EscapeText(string text) =>
-        SafeMarkdown.NeutraliseLinks(text).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        SafeMarkdown.NeutraliseLinks(text)
+            .Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

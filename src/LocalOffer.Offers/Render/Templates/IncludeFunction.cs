@@ -12,15 +12,19 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 internal sealed class IncludeFunction(TemplateSet set) : IScriptCustomFunction
 {
-    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+    public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments,
+        ScriptBlockStatement? blockStatement)
     {
         var span = callerContext?.Span ?? context.CurrentSpan;
         if (arguments.Count is < 1 or > 2 || arguments[0] is not string name)
-            throw new ScriptRuntimeException(span, "include takes a template name and, if it reads one, an object: include 'site/_item' item");
-        if (context.TemplateLoader is not TemplateFolders folders) throw new ScriptRuntimeException(span, "no template folders");
+            throw new ScriptRuntimeException(span,
+                "include takes a template name and, if it reads one, an object: include 'site/_item' item");
+        if (context.TemplateLoader is not TemplateFolders folders)
+            throw new ScriptRuntimeException(span, "no template folders");
         var template = set.Compile(folders.GetPath(context, span, name));
         var model = arguments.Count == 2 ? arguments[1] : null;
-        if (model is not null and not ScriptObject) throw new ScriptRuntimeException(span, "include's second argument must be an object");
+        if (model is not null and not ScriptObject)
+            throw new ScriptRuntimeException(span, "include's second argument must be an object");
         if (model is ScriptObject o) context.PushGlobal(o);
         try
         {
@@ -41,5 +45,7 @@ internal sealed class IncludeFunction(TemplateSet set) : IScriptCustomFunction
     public Type ReturnType => typeof(SafeHtml);
 
     public ScriptParameterInfo GetParameterInfo(int index) =>
-        index == 0 ? new ScriptParameterInfo(typeof(string), "template_name") : new ScriptParameterInfo(typeof(object), "model");
+        index == 0
+            ? new ScriptParameterInfo(typeof(string), "template_name")
+            : new ScriptParameterInfo(typeof(object), "model");
 }

@@ -27,7 +27,10 @@ public static class SafeSvg
     public static IReadOnlyList<string> Problems(string svg)
     {
         var problems = new List<string>();
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 1 << 20 };
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 1 << 20,
+        };
         try
         {
             using var reader = XmlReader.Create(new StringReader(svg), settings);
@@ -38,7 +41,8 @@ public static class SafeSvg
                 if (reader.NodeType == XmlNodeType.ProcessingInstruction)
                     problems.Add($"line {info.LineNumber}: processing instruction <?{reader.Name}?>");
                 if (reader.NodeType != XmlNodeType.Element) continue;
-                if (root && reader.LocalName != "svg") problems.Add($"line {info.LineNumber}: the drawing must start with <svg>");
+                if (root && reader.LocalName != "svg")
+                    problems.Add($"line {info.LineNumber}: the drawing must start with <svg>");
                 root = false;
                 if (!Elements.Contains(reader.LocalName) || reader.NamespaceURI != "http://www.w3.org/2000/svg")
                     problems.Add($"line {info.LineNumber}: element <{reader.Name}> is not allowed");
@@ -50,7 +54,8 @@ public static class SafeSvg
                         problems.Add($"line {info.LineNumber}: event attribute {reader.Name} is not allowed");
                     else if (name is "href" && !value.StartsWith('#'))
                         problems.Add($"line {info.LineNumber}: {reader.Name} must point inside the drawing (#id)");
-                    else if (name is "style" || value.Contains("url(", StringComparison.OrdinalIgnoreCase) && !value.StartsWith("url(#", StringComparison.Ordinal))
+                    else if (name is "style" || (value.Contains("url(", StringComparison.OrdinalIgnoreCase)
+                        && !value.StartsWith("url(#", StringComparison.Ordinal)))
                         problems.Add($"line {info.LineNumber}: {reader.Name} may not hold style or an outside url()");
                 }
                 reader.MoveToElement();

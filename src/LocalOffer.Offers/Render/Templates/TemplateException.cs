@@ -1,6 +1,6 @@
 namespace LocalOffer.Offers.Render;
 
-/// <summary>A template that does not parse, or breaks a limit while rendering: where (file, line, column) and why.</summary>
+/// <summary>A template that does not parse or breaks a limit: where (file, line, column) and why.</summary>
 public sealed class TemplateException(string file, int line, int column, string reason, Exception? inner = null)
     : Exception($"{file}:{line}:{column}: {reason}", inner)
 {

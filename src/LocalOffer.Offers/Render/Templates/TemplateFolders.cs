@@ -18,13 +18,15 @@ public sealed partial class TemplateFolders(string templates, string? theme, Tem
     private static partial Regex Name();
 
     public static string Extension(TemplateOutputKind kind, string name) =>
-        kind == TemplateOutputKind.Html ? ".sbn-html" : name.EndsWith(".md", StringComparison.Ordinal) ? ".sbn-md" : ".sbn-txt";
+        kind == TemplateOutputKind.Html ? ".sbn-html"
+            : name.EndsWith(".md", StringComparison.Ordinal) ? ".sbn-md" : ".sbn-txt";
 
-    /// <summary>The file a name leads to; throws <see cref="ArgumentException"/> for a name that leads nowhere allowed.</summary>
+    /// <summary>The file a name leads to; <see cref="ArgumentException"/> for a name leading nowhere allowed.</summary>
     public string PathOf(string name)
     {
         if (!Name().IsMatch(name) || name.Contains("..", StringComparison.Ordinal))
-            throw new ArgumentException($"template name '{name}' is not allowed: lower-case words and '/', inside templates/");
+            throw new ArgumentException(
+                $"template name '{name}' is not allowed: lower-case words and '/', inside templates/");
         string root, relative;
         if (name.StartsWith("theme/", StringComparison.Ordinal))
         {
@@ -32,7 +34,9 @@ public sealed partial class TemplateFolders(string templates, string? theme, Tem
             relative = name["theme/".Length..];
         }
         else (root, relative) = (templates, name);
-        var stem = kind == TemplateOutputKind.Html ? relative : relative.EndsWith(".md") ? relative[..^3] : relative.EndsWith(".txt") ? relative[..^4] : relative;
+        var stem = kind == TemplateOutputKind.Html ? relative
+            : relative.EndsWith(".md", StringComparison.Ordinal) ? relative[..^3]
+            : relative.EndsWith(".txt", StringComparison.Ordinal) ? relative[..^4] : relative;
         var full = Path.GetFullPath(Path.Combine(root, stem + Extension(kind, relative)));
         var inside = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
         if (!full.StartsWith(inside, StringComparison.Ordinal) || new FileInfo(full).LinkTarget is not null)
@@ -47,7 +51,8 @@ public sealed partial class TemplateFolders(string templates, string? theme, Tem
         catch (ArgumentException e) { throw new ScriptRuntimeException(callerSpan, e.Message); }
     }
 
-    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+    public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        File.ReadAllText(templatePath);
 
     public ValueTask<string> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         new(Load(context, callerSpan, templatePath));

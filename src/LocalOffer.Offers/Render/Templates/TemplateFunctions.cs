@@ -16,7 +16,8 @@ namespace LocalOffer.Offers.Render;
 public static class TemplateFunctions
 {
     /// <summary>{{ date d }}: "15 June 2033"; empty when d is not a date.</summary>
-    public static string Date(object? d) => d is LocalDate x ? x.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "";
+    public static string Date(object? d) =>
+        d is LocalDate x ? x.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "";
 
     /// <summary>
     /// {{ lastday d }}: the last day of a period whose end d is exclusive (the day before d), so a

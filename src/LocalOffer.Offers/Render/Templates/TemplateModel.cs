@@ -32,7 +32,8 @@ public static class TemplateModel
 
     private static readonly ConditionalWeakTable<object, ScriptObject> Imported = new();
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Properties = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]>
+        Properties = new();
 
     private static object? Convert(object? value, string path, int depth, Func<string, string>? text, Local? uncached = null, Local? local = null)
     {
@@ -73,10 +74,12 @@ public static class TemplateModel
         if (cache && Imported.TryGetValue(value, out var done)) return done;
         var type = value.GetType();
         if (!IsAnonymous(type))
-            throw new ArgumentException($"view model {path}: {type.Name} is not a view model (give an anonymous object, a list, text, a number or a date)");
+            throw new ArgumentException($"view model {path}: {type.Name} is not a view model "
+                + "(give an anonymous object, a list, text, a number or a date)");
         var props = Properties.GetOrAdd(type, t => t.GetProperties());
         var obj = new ScriptObject(props.Length, false);
-        foreach (var p in props) obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text, uncached, local), true);
+        foreach (var p in props)
+            obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text, uncached, local), true);
         obj.IsReadOnly = true;
         if (cache) Imported.AddOrUpdate(value, obj);
         return obj;

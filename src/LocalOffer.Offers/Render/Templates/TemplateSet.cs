@@ -44,7 +44,8 @@ public sealed class TemplateSet
     /// else by nothing. A value cannot forge it: every value's '&lt;' is escaped.
     /// </summary>
     public const string BannerMark = "<!--lo:translation-banner-->";
-    /// <summary>For tests only: changes every text of every view model before it is rendered (to make it hostile).</summary>
+
+    /// <summary>For tests only: changes every text of every view model before it is rendered (hostile text).</summary>
     internal Func<string, string>? EveryText { get; init; }
 
     /// <summary>templates/ and translations/ beside rules/ (a source checkout or the built program).</summary>
@@ -56,7 +57,7 @@ public sealed class TemplateSet
         return new TemplateSet(dir, null, LanguageSet.LoadDefault(law ?? EnglandLaw.LoadDefault()));
     }
 
-    /// <summary>What a template name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
+    /// <summary>What a name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
     public static TemplateOutputKind KindOf(string name) =>
         name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal)
             ? TemplateOutputKind.Text : TemplateOutputKind.Html;
@@ -94,7 +95,8 @@ public sealed class TemplateSet
         }
         catch (ScriptAbortException e)
         {
-            throw Located(e.Span, $"took longer than {Limits.Time.TotalSeconds:0.#} s (the time one render may take)", e);
+            throw Located(e.Span, $"took longer than {Limits.Time.TotalSeconds:0.#} s (the time one render may take)",
+                e);
         }
         catch (ScriptRuntimeException e)
         {
@@ -102,7 +104,7 @@ public sealed class TemplateSet
         }
     }
 
-    /// <summary>A template file parsed once (an include's too); throws <see cref="TemplateException"/> when it does not parse.</summary>
+    /// <summary>A template file parsed once; <see cref="TemplateException"/> when it does not parse.</summary>
     internal Template Compile(string path) => _compiled.GetOrAdd(path, p =>
     {
         var template = Template.Parse(File.ReadAllText(p), p);

@@ -1,0 +1,113 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace LocalOffer.Web.Tests;
+
+/// <summary>
+/// Issue 25 on a 390 px phone (844 px a screen), in Debian Chromium: Wakefield's start, money and age
+/// pages (served by the web app, as publish refuses Wakefield) and "Your support", each with no axe
+/// WCAG 2.2 AA violation; an age page's answer to "what changes" fits 3 screens before its list of
+/// items, and "Your support" fits 4 screens. Screenshots and heights go to artifacts/screenshots.
+/// </summary>
+public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServer>
+{
+    private const int Width = 390;
+    private const int Screen = 844;
+    private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
+
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    private async Task<IPage> Phone()
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = Width, Height = Screen },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Axe's violations, a full-page screenshot and the page's height in CSS pixels.</summary>
+    private static async Task<(List<string> Violations, int Height)> Check(IPage page, string shot)
+    {
+        var violations = (await page.RunAxe(WcagAa)).Violations
+            .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, shot), FullPage = true });
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await File.AppendAllTextAsync(Path.Combine(Shots, "heights-390.txt"), $"{shot}: {height} px ({height / (double)Screen:0.0} screens)\n");
+        return (violations, height);
+    }
+
+    [Theory]
+    [InlineData("index.html", "wakefield-home-390.png")]
+    [InlineData("finances.html", "wakefield-money-390.png")]
+    [InlineData("aged-18-to-21.html", "wakefield-18-to-21-390.png")]
+    [InlineData("aged-21-to-25.html", "wakefield-21-to-25-390.png")]
+    [InlineData("words.html", "wakefield-words-390.png")]
+    public async Task Wakefields_pages_fit_a_phone_with_no_violations(string file, string shot)
+    {
+        var page = await Phone();
+        await page.GotoAsync($"{server.Url}/councils/wakefield/{file}?asAt=2026-11-22");
+        var (violations, _) = await Check(page, shot);
+        violations.Should().BeEmpty();
+        (await page.TextContentAsync("main"))!.Should().Contain("Who to contact first");
+        if (file.StartsWith("aged-", StringComparison.Ordinal))
+        {
+            // The answer comes before the list of the council's items, within three screens.
+            var top = await page.EvaluateAsync<int>("() => document.getElementById('items').getBoundingClientRect().top + window.scrollY");
+            await File.AppendAllTextAsync(Path.Combine(Shots, "heights-390.txt"), $"{shot}: list of items starts at {top} px\n");
+            top.Should().BeLessThan(3 * Screen, $"{file}: what changes must fit three screens before the items");
+            (await page.TextContentAsync("main"))!.Should().Contain("What changes at");
+        }
+    }
+
+    [Fact]
+    public async Task Your_support_fits_four_screens_and_says_each_condition()
+    {
+        var page = await Phone();
+        await page.GotoAsync(server.Url + "/check/person");
+        await Date(page, "dob", 15, 6, 2008);
+        await page.ClickAsync("input[name=council][value=wakefield]");
+        foreach (var part in new[] { "day", "month", "year" }) await page.FillAsync($"#asAt-{part}", "");
+        await Date(page, "asAt", 22, 11, 2026);
+        await page.ClickAsync("#continue");
+        await page.ClickAsync("#add-episodes");
+        await Date(page, "start", 10, 1, 2022);
+        await CodeList.Choose(page, "legalStatus", "C2");
+        await page.ClickAsync("#ended");
+        await Date(page, "end", 1, 9, 2024);
+        await CodeList.Choose(page, "reasonEnded", "E5");
+        await page.ClickAsync("#save");
+        await page.ClickAsync("#other-facts");
+        // At university from September 2026: help after 21 then depends on it, and the page must say so.
+        await page.ClickAsync("a[href*='/check/education/add']");
+        await page.ClickAsync("input[name=kind][value=higherEducation]");
+        await page.ClickAsync("#fullTime");
+        await Date(page, "start", 20, 9, 2026);
+        await page.ClickAsync("#ended-no");
+        await page.ClickAsync("#save");
+        await page.ClickAsync("#continue");
+        await page.ClickAsync("#check");
+        await page.WaitForSelectorAsync("#status");
+        await page.ClickAsync("#yours-link");
+        (await page.TextContentAsync("h1")).Should().Be("Your support");
+        var (violations, height) = await Check(page, "yours-phone-390.png");
+        violations.Should().BeEmpty();
+        height.Should().BeLessThan(4 * Screen, "Your support fits four phone screens");
+        var now = (await page.TextContentAsync("#get-now"))!;
+        now.Should().Contain("Your personal adviser: until you are 21, then while you are in education or training, until you are 25");
+        (await page.TextContentAsync("#next"))!.Should().Contain("carry on only while you are in education or training");
+        (await page.TextContentAsync("main"))!.Should().NotContainAny("s.23", "Children Act", "former relevant", "eligible", "13 March 2034");
+    }
+
+    private static async Task Date(IPage page, string name, int day, int month, int year)
+    {
+        await page.FillAsync($"#{name}-day", day.ToString());
+        await page.FillAsync($"#{name}-month", month.ToString());
+        await page.FillAsync($"#{name}-year", year.ToString());
+    }
+}
