@@ -128,20 +128,28 @@ public sealed partial class Translator
 
     /// <summary>
     /// A string of several lines (Easy Read: one idea a line, a symbol beside each) is written a line
-    /// at a time, joined by &lt;br&gt;; a line's leading symbol is hidden from screen readers (the words say it).
+    /// at a time, joined by &lt;br&gt;; a line's leading symbol (a one-line string's too) is hidden from
+    /// screen readers (the words say it).
     /// </summary>
-    private static string Html(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f)
-    {
-        if (!text.Contains('\n')) return Line(text, args, f);
-        return string.Join("<br>\n", text.Split('\n').Select(line =>
+    private static string Html(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f) =>
+        string.Join("<br>\n", text.Split('\n').Select(line =>
         {
             var space = line.IndexOf(' ');
             var first = space > 0 ? line[..space] : "";
-            return first.Length > 0 && !first.Any(char.IsLetterOrDigit) && !first.Contains('{')
+            return IsSymbol(first)
                 ? $"<span class=\"lo-symbol\" aria-hidden=\"true\">{EscapingContext.EscapeHtml(first)}</span> {Line(line[(space + 1)..], args, f)}"
                 : Line(line, args, f);
         }));
-    }
+
+    /// <summary>
+    /// A picture symbol (an emoji, ℹ️), not punctuation such as ": call free on": no ASCII letter or
+    /// digit, and a character outside the Basic Multilingual Plane, a symbol, or the emoji selector.
+    /// </summary>
+    private static bool IsSymbol(string word) =>
+        word.Length > 0 && !word.Any(c => char.IsAsciiLetterOrDigit(c) || c == '{')
+        && !word.Any(c => char.IsLetter(c) && c < '\u2100')
+        && word.Any(c => char.IsSurrogate(c) || c == '\uFE0F'
+            || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol);
 
     private static string Line(string text, IReadOnlyDictionary<string, object?> args, LocalFormats f)
     {
