@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using LocalOffer.Core;
+using LocalOffer.Offers.Render;
 using Microsoft.Playwright;
 
 namespace LocalOffer.Web.Tests;
@@ -58,6 +60,43 @@ public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<Live
         }
         violations.Should().BeEmpty();
         (await page.GetAttributeAsync("#pdf-link", "href")).Should().EndWith($"&lang={code}");
+    }
+
+    /// <summary>
+    /// The published site (publish --languages) opened from disk with no server: each language's home
+    /// page at 390 px has the language's lang and dir, the banner, and no WCAG 2.2 AA violation.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task The_published_home_page_in_each_language_has_no_violations_at_390_px(string code, string dir)
+    {
+        var site = Path.Combine(Path.GetTempPath(), $"lo-site-{Guid.NewGuid():N}");
+        try
+        {
+            var core = SharedRules.Core;
+            var catalog = LocalOffer.Offers.Policy.OfferCatalog.LoadDefault(core);
+            var templates = TemplateSet.LoadDefault(core.Law);
+            new SitePublisher(core, templates, catalog.National).Publish(catalog.Find("hackney")!, new NodaTime.LocalDate(2026, 11, 22), site,
+                languages: [templates.Languages.Find(code)!]);
+            var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(Path.Combine(site, code, "index.html")).AbsoluteUri);
+            (await page.GetAttributeAsync("html", "dir")).Should().Be(dir);
+            (await page.GetAttributeAsync("html", "lang")).Should().Be(code == "en-easy" ? "en-GB" : code);
+            (await page.Locator(".lo-translation-banner").CountAsync()).Should().Be(1);
+            if (code == "ar")
+            {
+                Directory.CreateDirectory(Shots);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "home-ar-390.png"), FullPage = true });
+            }
+            var violations = (await page.RunAxe(WcagAa)).Violations.Select(v => $"{code}: {v.Id}: {v.Help}").ToList();
+            violations.Should().BeEmpty();
+            await context.CloseAsync();
+        }
+        finally
+        {
+            if (Directory.Exists(site)) Directory.Delete(site, true);
+        }
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public static class ResultPage
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
             {
                 site = JourneyPages.Site(http, j.Af, withNav: false),
-                pageTitle = "Your support",
+                pageTitle = new Languages.CatalogueText("yours.heading"),
                 you = YourSupport.Model(offer, j.Core.Law, j.Catalog.National,
                     $"/councils/{Uri.EscapeDataString(council.Id)}/?asAt={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"),
                 links,

@@ -175,7 +175,14 @@ public sealed partial class Translator
         {
             b.Append(EscapeWords(f.Number(text[at..m.Index])));
             var v = args[m.Groups[1].Value];
-            b.Append(v is SafeHtml h ? h.Html : EscapingContext.EscapeHtml(Value(v, f)));
+            if (v is SafeHtml h) b.Append(h.Html);
+            else
+            {
+                // A name in Latin letters (the council's) inside right-to-left words is isolated, so its
+                // full stop and the words beside it keep their order.
+                var value = EscapingContext.EscapeHtml(Value(v, f));
+                b.Append(f.Language.RightToLeft && value.Any(char.IsAsciiLetter) ? $"<bdi>{value}</bdi>" : value);
+            }
             at = m.Index + m.Length;
         }
         b.Append(EscapeWords(f.Number(text[at..])));
