@@ -12,6 +12,7 @@ namespace LocalOffer.Web.Tests;
 /// right to left where the language is; its PDF in Arabic and in Tigrinya embeds a font for the
 /// script, and the text pdftotext reads back from it is the page's own (no missing glyph).
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private static readonly AxeRunOptions WcagAa = new()

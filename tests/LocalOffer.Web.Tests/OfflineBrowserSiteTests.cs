@@ -14,6 +14,7 @@ namespace LocalOffer.Web.Tests;
 /// a server of this test's own, visited once (its service worker caches the app's files), then the
 /// server is stopped and the browser put offline: the app must still start, on any of its addresses.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Browser)]
 public sealed class OfflineBrowserSiteTests(StaticSite site) : IClassFixture<StaticSite>
 {
     private static async Task<(WebApplication App, string Url)> Serve()

@@ -10,6 +10,7 @@ namespace LocalOffer.Web.Tests;
 /// WCAG 2.2 AA violation; an age page's answer to "what changes" fits 3 screens before its list of
 /// items, and "Your support" fits 4 screens. Screenshots and heights go to artifacts/screenshots.
 /// </summary>
+[Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServer>
 {
     private const int Width = 390;
