@@ -2,7 +2,10 @@
 # Installs what the project needs beyond the .NET SDK, idempotently:
 #  - GOV.UK Frontend and accessible-autocomplete from npm (web-assets/node_modules), for published
 #    sites and the web app;
-#  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser).
+#  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser);
+#  - Debian's fonts-noto-core, for the translated pages and their PDFs (issue 27): Noto Sans Arabic
+#    and Noto Naskh Arabic (Arabic, Persian, Pashto) and Noto Sans Ethiopic (Tigrinya). Licence: SIL
+#    Open Font License 1.1 (/usr/share/doc/fonts-noto-core/copyright), free to embed in a PDF.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,4 +30,15 @@ fi
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing chromium (apt-get)" >&2
   apt_install chromium
+fi
+
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q "Noto Sans Ethiopic"; then
+  echo "setup: installing fonts-noto-core (apt-get): Arabic and Ethiopic scripts for translated pages and PDFs" >&2
+  apt_install fonts-noto-core fontconfig
+fi
+
+# pdffonts and pdftotext: the tests check that a translated PDF embeds a font for its script.
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v pdffonts >/dev/null 2>&1; then
+  echo "setup: installing poppler-utils (apt-get): pdffonts and pdftotext for the PDF tests" >&2
+  apt_install poppler-utils
 fi

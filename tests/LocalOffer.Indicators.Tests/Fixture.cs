@@ -11,7 +11,7 @@ public static class Fixture
 {
     private static readonly Lazy<IndicatorDefinitions> LazyDefs = new(IndicatorDefinitions.LoadDefault);
     private static readonly Lazy<DfeTables> LazyDfe = new(() => DfeTables.LoadDefault(Defs));
-    private static readonly Lazy<TemplateSet> LazyTemplates = new(TemplateSet.LoadDefault);
+    private static readonly Lazy<TemplateSet> LazyTemplates = new(() => TemplateSet.LoadDefault(Core.Law));
     private static readonly Lazy<IndicatorsRunner> LazyRunner = new(() => new(Core, Defs, Dfe, LazyTemplates.Value));
 
     public static RulesCore Core => SharedRules.Core;

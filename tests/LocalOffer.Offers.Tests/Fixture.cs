@@ -9,7 +9,7 @@ public static class Fixture
 {
     public static readonly RulesCore Core = SharedRules.Core;
     public static readonly OfferCatalog Catalog = OfferCatalog.LoadDefault(Core);
-    public static readonly TemplateSet Templates = TemplateSet.LoadDefault();
+    public static readonly TemplateSet Templates = TemplateSet.LoadDefault(Core.Law);
 
     public static string RepoRoot() => TestPaths.RepoRoot();
 }

@@ -5,7 +5,7 @@ using LocalOffer.Offers.Render;
 
 namespace LocalOffer.Cli.Commands;
 
-/// <summary>`localoffer offer history.json --council ID [--as-at D] [--format html|md|text]`: one young person's offer.</summary>
+/// <summary>`localoffer offer history.json --council ID [--as-at D] [--format html|md|text] [--lang ar]`: one young person's offer.</summary>
 public static class OfferCommand
 {
     public static Command Create()
@@ -15,7 +15,8 @@ public static class OfferCommand
         var asAt = CliOptions.AsAt();
         var format = new Option<string>("--format") { Description = "html, md or text", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("html", "md", "text");
-        var cmd = new Command("offer", "The personal local offer for one young person") { file, council, asAt, format };
+        var lang = new Option<string?>("--lang") { Description = "The language to write it in, e.g. ar (translations/languages.yaml; default English)" };
+        var cmd = new Command("offer", "The personal local offer for one young person") { file, council, asAt, format, lang };
         cmd.SetAction(parse =>
         {
             var core = CliHost.Core;
@@ -26,7 +27,10 @@ public static class OfferCommand
             var c = catalog.Find(id) ?? throw new CliUsageException($"no council '{id}' (known: {string.Join(", ", catalog.Councils.Select(x => x.Id))})");
             var assessment = core.Engine.Assess(history, parse.GetValue(asAt));
             var offer = PersonalOfferBuilder.Build(assessment, history, c, core.Law);
-            parse.InvocationConfiguration.Output.Write(new PersonalOfferRenderer(core, TemplateSet.LoadDefault()).Render(offer, parse.GetValue(format)!));
+            var templates = TemplateSet.LoadDefault(core.Law);
+            var language = PublishCommand.Languages(templates, parse.GetValue(lang)).FirstOrDefault();
+            parse.InvocationConfiguration.Output.Write(new PersonalOfferRenderer(core, templates)
+                .Render(offer, parse.GetValue(format)!, language: language is null ? null : new PageLanguage(language)));
             return CliRunner.Ok;
         });
         return cmd;

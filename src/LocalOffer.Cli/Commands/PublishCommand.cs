@@ -22,7 +22,11 @@ public static class PublishCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the site into", Required = true };
         var officers = new Option<DirectoryInfo?>("--officers") { Description = "Folder for the officers' sources.html (default: <out>-officers)" };
         var force = new Option<bool>("--force") { Description = "Write into folders that hold other files (never a council's policy folder or /)" };
-        var cmd = new Command("publish", "Publish a council's local offer as an accessible static website") { council, asAt, output, officers, force };
+        var languages = new Option<string?>("--languages")
+        {
+            Description = "Also publish the site in these languages, each in its own folder, e.g. ar,fa,ps,ti,sq,en-easy (translations/languages.yaml)",
+        };
+        var cmd = new Command("publish", "Publish a council's local offer as an accessible static website") { council, asAt, output, officers, force, languages };
         cmd.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
@@ -48,18 +52,37 @@ public static class PublishCommand
                 return CliRunner.Findings;
             }
             var compliance = ComplianceReport.For(c, date, core.Law);
-            var publisher = new SitePublisher(core, TemplateSet.LoadDefault(), catalog.National);
-            var files = publisher.Publish(c, date, dir, parse.GetValue(force));
+            var templates = TemplateSet.LoadDefault(core.Law);
+            var chosen = Languages(templates, parse.GetValue(languages));
+            var publisher = new SitePublisher(core, templates, catalog.National);
+            var files = publisher.Publish(c, date, dir, parse.GetValue(force), chosen);
             Directory.CreateDirectory(officersDir);
             SitePublisher.CopyAssets(Path.Combine(officersDir, "assets"));
             AtomicFile.WriteAllText(Path.Combine(officersDir, "sources.html"), publisher.OfficerPage(c, date, compliance));
             AtomicFile.WriteAllText(Path.Combine(officersDir, SitePublisher.OfficersMarker), c.Id + "\n");
             err.WriteLine($"publish: {c.Name}: {files.Count} pages and assets in {dir} ({clock.Elapsed.TotalMilliseconds:F0} ms)");
+            foreach (var l in chosen.Where(l => !l.IsEnglish))
+            {
+                var (ok, draft, missing) = LocalOffer.Offers.Render.Languages.CatalogueChecks.Coverage(templates.Languages, l);
+                err.WriteLine($"publish: {l.EnglishName} in {Path.Combine(dir, l.Code)}: {ok} string(s) checked by a translator, {draft} draft, {missing} missing"
+                    + (ok < ok + draft + missing ? " (its pages say so at the top, with a link to the English page)" : ""));
+            }
             err.WriteLine($"publish: sources and notes for officers in {Path.Combine(officersDir, "sources.html")} (do not upload)");
             err.WriteLine($"publish: {compliance.Count} compliance gap(s) on {date:yyyy-MM-dd}{(compliance.Count > 0 ? ":" : "")}");
             foreach (var f in compliance) err.WriteLine($"  {f.Message}");
             return CliRunner.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>--languages ar,fa: each code a line of translations/languages.yaml, or a usage error naming them.</summary>
+    public static IReadOnlyList<LocalOffer.Offers.Render.Languages.Language> Languages(TemplateSet templates, string? codes)
+    {
+        if (string.IsNullOrWhiteSpace(codes)) return [];
+        var result = new List<LocalOffer.Offers.Render.Languages.Language>();
+        foreach (var code in codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            result.Add(templates.Languages.Find(code)
+                ?? throw new CliUsageException($"no language '{LocalOffer.Core.Safety.Printable.Clean(code, 20)}' (known: {templates.Languages.Codes})"));
+        return result;
     }
 }

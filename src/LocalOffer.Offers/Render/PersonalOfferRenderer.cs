@@ -16,8 +16,10 @@ public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates,
 {
     private readonly IReadOnlyList<NationalContact> _national = national ?? NationalContacts.LoadDefault();
 
-    public string Render(PersonalOffer offer, string format, string assets = "assets/") =>
-        templates.Render(format switch { "html" => "personal/offer", "md" => "personal/offer.md", _ => "personal/offer.txt" }, Model(offer, assets));
+    /// <param name="language">The language to write it in (English when not given).</param>
+    public string Render(PersonalOffer offer, string format, string assets = "assets/", PageLanguage? language = null) =>
+        templates.Render(format switch { "html" => "personal/offer", "md" => "personal/offer.md", _ => "personal/offer.txt" },
+            Model(offer, assets), page: language);
 
     public object Model(PersonalOffer o, string assets = "assets/")
     {
@@ -45,7 +47,9 @@ public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates,
             noOffer = o.Version is null,
             statutory = o.Statutory.Select(s => new
             {
-                title = s.Entitlement.Title,
+                // The law's plain words, in the page's language (translations/).
+                title = core.Law.Entitlements.Contains(s.Entitlement.Id)
+                    ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.title") : (object)s.Entitlement.Title,
                 id = s.Entitlement.Id,
                 from = s.Entitlement.From,
                 until = s.Entitlement.To,
@@ -61,7 +65,8 @@ public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates,
                 council = s.CouncilItem?.Description,
                 // For the young person: how long, with the condition each part depends on.
                 howLong = PlainRuns.HowLong(s.Entitlement, a.AsAt, a.DateOfBirth, core.Law),
-                summary = core.Law.Entitlements.Contains(s.Entitlement.Id) ? core.Law.Entitlements[s.Entitlement.Id].Summary : null,
+                summary = core.Law.Entitlements.Contains(s.Entitlement.Id)
+                    ? new Languages.CatalogueText($"entitlement.{s.Entitlement.Id}.summary") : null,
             }).ToArray(),
             items = o.CouncilItems.Select(i => OfferViews.Item(i, core.Law)).ToArray(),
             mayApply = o.MayApply.Select(i => OfferViews.Item(i, core.Law)).ToArray(),

@@ -66,6 +66,9 @@ public static class SafeMarkdown
         return text;
     }
 
+    /// <summary>An address for a link the program writes: itself when safe (relative, http, https, mailto, tel), else "#".</summary>
+    public static string NeutraliseHref(string url) => IsSafe(url) ? url : "#";
+
     private static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return true;

@@ -3,6 +3,7 @@ using LocalOffer.Core.Engine;
 using LocalOffer.Core.Rules;
 using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Offers.Render;
@@ -34,21 +35,46 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         ];
     }
 
+    /// <summary>An age group's heading in the page's language: "If you left care at 16 or 17", "If you are 18 to 21".</summary>
+    private CatalogueText AgeTitle(int from, int to) =>
+        new(from == core.Law.AgeEligibleFrom ? "age.group.left-care" : "age.group.aged",
+            new Dictionary<string, object?> { ["from"] = from, ["to"] = from == core.Law.AgeEligibleFrom ? to : to + 1 });
+
     /// <summary>The file that marks a folder as a publish of a council (its id inside), so publishing again may replace it.</summary>
     public const string Marker = ".localoffer-publish";
 
     /// <summary>The marker of the officers' folder (sources.html).</summary>
     public const string OfficersMarker = ".localoffer-officers";
 
-    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir, bool force = false)
+    /// <summary>
+    /// Writes the site: English at the top of <paramref name="outDir"/>, and each of
+    /// <paramref name="languages"/> under its own folder (ar/index.html), every page linking the same
+    /// page in the other languages (plain links, no JavaScript) and sharing one assets folder.
+    /// </summary>
+    public IReadOnlyList<string> Publish(Council council, LocalDate asAt, string outDir, bool force = false,
+        IReadOnlyList<Language>? languages = null)
     {
         CheckTarget(council, outDir, force);
-        var pages = Pages(council, asAt); // rendered before anything is written
+        var chosen = (languages ?? []).Where(l => !l.IsEnglish).DistinctBy(l => l.Code).ToList();
+        // Every page in every language is rendered before anything is written.
+        var pages = Pages(council, asAt, language: chosen.Count == 0 ? null : f => Switcher(Language.English, f, chosen));
+        foreach (var l in chosen)
+            pages.AddRange(Pages(council, asAt, assets: "../assets/", language: f => Switcher(l, f, chosen))
+                .Select(p => ($"{l.Code}/{p.File}", p.Text)));
         Directory.CreateDirectory(outDir);
         CopyAssets(Path.Combine(outDir, "assets"));
+        foreach (var l in chosen) Directory.CreateDirectory(Path.Combine(outDir, l.Code));
         foreach (var (file, text) in pages) LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, file), text);
         LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(outDir, Marker), council.Id + "\n");
         return pages.Select(p => p.File).ToList();
+    }
+
+    /// <summary>A page of a site published in several languages: English at the top, each other language in its folder.</summary>
+    private static PageLanguage Switcher(Language page, string file, IReadOnlyList<Language> others)
+    {
+        var up = page.IsEnglish ? "" : "../";
+        return new PageLanguage(page, up + file,
+            others.Prepend(Language.English).Select(l => (l, l.IsEnglish ? up + file : $"{up}{l.Code}/{file}")).ToList());
     }
 
     /// <summary>
@@ -85,8 +111,9 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
 
     /// <summary>Every public page as (file name, content): what <see cref="Publish"/> writes, for tests and the web app.</summary>
     /// <param name="app">A link back to the service the pages are served in (the adviser app), first in the navigation.</param>
+    /// <param name="language">The language of each page, by its file (English when not given).</param>
     public List<(string File, string Text)> Pages(Council council, LocalDate asAt, string assets = "assets/", string home = "index.html",
-        (string Href, string Label)? app = null)
+        (string Href, string Label)? app = null, Func<string, PageLanguage>? language = null)
     {
         var law = core.Law;
         var version = council.OfferOn(asAt);
@@ -98,7 +125,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var areas = areaIds.Select(a => new
         {
             id = a,
-            title = OfferVocabulary.Areas[a],
+            title = new CatalogueText($"area.{a}"),
             file = OfferViews.AreaFile(a),
             count = items.Count(i => i.Area == a) + (a == MoneyArea ? payments.Length : 0),
             items = items.Where(i => i.Area == a && InForce(i, asAt)).OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, law)).ToArray(),
@@ -112,7 +139,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var nationalShown = council.NationalContactIds is { } ids ? _national.Where(n => ids.Contains(n.Id)).ToList() : _national;
         // The council's own branding, if it has a theme that passes lint (else the default look).
         var theme = Theme.CouncilTheme.Load(council.Folder).Theme;
-        string Render(string name, object model) => templates.Render(name, model, theme?.Folder);
+        string Render(string file, string name, object model) => templates.Render(name, model, theme?.Folder, language?.Invoke(file));
         var site = new
         {
             councilName = council.Name,
@@ -136,18 +163,18 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             national = OfferViews.National(nationalShown),
             areas,
             moneyPage = OfferViews.AreaFile(MoneyArea),
-            ageGroups = AgeGroups(law).Select(g => new { file = g.File, title = g.Title }).ToArray(),
+            ageGroups = AgeGroups(law).Select(g => new { file = g.File, title = AgeTitle(g.From, g.To) }).ToArray(),
             nav = new object?[]
             {
                 app is { } back ? new { href = back.Href, label = back.Label } : null,
-                new { href = "index.html", label = "Start" },
-                new { href = "contacts.html", label = "Who to contact" },
-                new { href = OfferViews.AreaFile(MoneyArea), label = "Money" },
-                new { href = "by-age.html", label = "By age" },
-                new { href = "words.html", label = "What words mean" },
-                new { href = "law.html", label = "The law" },
+                new { href = "index.html", label = new CatalogueText("nav.start") },
+                new { href = "contacts.html", label = new CatalogueText("nav.contacts") },
+                new { href = OfferViews.AreaFile(MoneyArea), label = new CatalogueText("nav.money") },
+                new { href = "by-age.html", label = new CatalogueText("nav.by-age") },
+                new { href = "words.html", label = new CatalogueText("nav.words") },
+                new { href = "law.html", label = new CatalogueText("nav.law") },
             }.Where(x => x is not null).ToArray(),
-            footer = $"{council.Name} local offer for care leavers, as in force on {asAt:d MMMM yyyy}. Published with LocalOffer.",
+            footer = new CatalogueText("site.footer", new Dictionary<string, object?> { ["council"] = council.Name, ["date"] = asAt }),
             // A themed site links the council's own accessibility statement, outside the theme's templates.
             footerLinks = theme is null ? null : new object[] { new { href = theme.AccessibilityStatement, label = "Accessibility statement" } },
             theme = theme is null ? null : new
@@ -160,15 +187,15 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         var (current, comingSoon) = LawView(items, asAt);
         var pages = new List<(string, string)>
         {
-            ("index.html", Render("site/index", new { site, pageTitle = "Local offer for care leavers" })),
-            ("contacts.html", Render("site/contacts", new { site, pageTitle = "Who to contact" })),
-            ("by-age.html", Render("site/by-age", new { site, pageTitle = "Support by age" })),
-            ("words.html", Render("site/words", new { site, pageTitle = "What these words mean" })),
-            ("law.html", Render("site/law", new { site, law = current, comingSoon, pageTitle = "What the law says you get" })),
-            ("print.html", Render("site/print", new { site, pageTitle = "The whole offer" })),
-            ("offer.md", Render("site/offer.md", new { site })),
+            ("index.html", Render("index.html", "site/index", new { site, pageTitle = new CatalogueText("page.index") })),
+            ("contacts.html", Render("contacts.html", "site/contacts", new { site, pageTitle = new CatalogueText("page.contacts") })),
+            ("by-age.html", Render("by-age.html", "site/by-age", new { site, pageTitle = new CatalogueText("page.by-age") })),
+            ("words.html", Render("words.html", "site/words", new { site, pageTitle = new CatalogueText("page.words") })),
+            ("law.html", Render("law.html", "site/law", new { site, law = current, comingSoon, pageTitle = new CatalogueText("page.law") })),
+            ("print.html", Render("print.html", "site/print", new { site, pageTitle = new CatalogueText("page.print") })),
+            ("offer.md", Render("offer.md", "site/offer.md", new { site })),
         };
-        foreach (var a in areas) pages.Add((a.file, Render("site/area", new { site, area = a, pageTitle = a.title })));
+        foreach (var a in areas) pages.Add((a.file, Render(a.file, "site/area", new { site, area = a, pageTitle = a.title })));
         foreach (var g in AgeGroups(law))
         {
             // The age page opens with what changes at the birthday it starts at (18, 21), from the engine's runs.
@@ -176,10 +203,10 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
             var forGroup = items.Where(i => ForAgeGroup(i, g.Statuses, g.From, g.To) && InForce(i, asAt)
                     && !(i.Statutory && i.Entitlement is { } e && changes?.Ends(e) == true))
                 .OrderByDescending(i => i.Statutory).Select(i => OfferViews.Item(i, law)).ToArray();
-            pages.Add((g.File, Render("site/age-group", new
+            pages.Add((g.File, Render(g.File, "site/age-group", new
             {
-                site, pageTitle = g.Title,
-                group = new { title = g.Title, items = forGroup },
+                site, pageTitle = AgeTitle(g.From, g.To),
+                group = new { title = AgeTitle(g.From, g.To), items = forGroup },
                 changes = changes is null ? null : new
                 {
                     age = changes.Age, continues = Texts(changes.Continues), starts = Texts(changes.Starts),
@@ -218,11 +245,12 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     {
         object View(EntitlementDefinition d) => new
         {
-            title = d.Title,
+            // The law's plain words, in the page's language (translations/).
+            title = new CatalogueText($"entitlement.{d.Id}.title"),
             who = d.Who,
-            summary = d.Summary,
+            summary = new CatalogueText($"entitlement.{d.Id}.summary"),
             amount = StatutoryMoney.Words(d, asAt),
-            howToApply = d.Money?.HowToApply,
+            howToApply = d.Money?.HowToApply is null ? null : new CatalogueText($"entitlement.{d.Id}.how_to_apply"),
             law = OfferViews.LawFor(d.Id, core.Law).Select(r => new { citation = r.Citation, url = r.Url }).ToArray(),
             explained = items.Where(i => i.Entitlement == d.Id).Select(i => new { title = i.Title, file = OfferViews.AreaFile(i.Area) }).ToArray(),
         };
@@ -273,14 +301,30 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
                 File.ReadAllBytes(f));
     }
 
-    /// <summary>Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long list.</summary>
+    /// <summary>
+    /// Short navigation: the links sit side by side and wrap, so a phone shows two lines, not a long
+    /// list. Logical properties (inline-start, not left), so a right-to-left page (Arabic, Persian,
+    /// Pashto) mirrors them; the GOV.UK components the young person's pages use that GOV.UK Frontend
+    /// lays out with left and right (lists, the warning text) are mirrored under dir="rtl". A
+    /// translated page names the Noto font of its script (Debian's fonts-noto-core, SIL Open Font
+    /// License) before the system stack, so the PDF printed from it embeds one font per script.
+    /// </summary>
     public const string SiteCss = """
         .lo-nav { margin: 0; padding: 0; list-style: none; }
-        .lo-nav li { display: inline-block; margin: 0 20px 10px 0; }
-        .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
+        .lo-nav li { display: inline-block; margin-block: 0 10px; margin-inline: 0 20px; }
+        .lo-first-contact { border-inline-start: 5px solid #1d70b8; padding-inline-start: 15px; }
         .lo-scroll { overflow-x: auto; position: relative; }
         .lo-line { display: block; }
         .lo-chart { max-width: 100%; height: auto; }
+        [dir=rtl] .govuk-list--bullet, [dir=rtl] .govuk-list--number { padding-left: 0; padding-right: 20px; }
+        [dir=rtl] .govuk-warning-text__icon { left: auto; right: 0; }
+        [dir=rtl] .govuk-warning-text__text { padding-left: 0; padding-right: 45px; }
+        [dir=rtl] .govuk-summary-list__key, [dir=rtl] .govuk-summary-list__value, [dir=rtl] .govuk-table__header,
+        [dir=rtl] .govuk-table__cell { text-align: right; }
+        [dir=rtl] .govuk-summary-card__title-wrapper, [dir=rtl] .govuk-notification-banner__header { text-align: right; }
+        html:is(:lang(ar), :lang(fa), :lang(ps)) body * { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", system-ui, sans-serif; }
+        html:lang(ti) body * { font-family: "Noto Sans Ethiopic", system-ui, sans-serif; }
+        html:is(:lang(ar), :lang(fa), :lang(ps), :lang(ti)) body [lang|=en] { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
         """;
 }
 

@@ -20,13 +20,13 @@ public static class StatutoryMoney
         .Select(d => (object)new
         {
             id = d.Id,
-            title = d.Title,
-            summary = d.Summary,
+            title = new Languages.CatalogueText($"entitlement.{d.Id}.title"),
+            summary = new Languages.CatalogueText($"entitlement.{d.Id}.summary"),
             gbp = d.Money!.Amount.On(asAt),
             upTo = UpTo(d.Id),
             often = OfferViews.Often(d.Money.Period),
             amount = Words(d, asAt),
-            howToApply = d.Money.HowToApply,
+            howToApply = new Languages.CatalogueText($"entitlement.{d.Id}.how_to_apply"),
         }).ToArray();
 
     /// <summary>The 16 to 19 bursary is a most a year (amounts.yaml: "up to this much a year"); the others are the sum paid.</summary>

@@ -154,6 +154,6 @@ public static class JourneyEndpoints
         WhatIfPage.Map(app);
     }
 
-    public static IResult Page(TemplateSet t, string name, object model, int status = 200) =>
-        Results.Content(t.Render(name, model), "text/html; charset=utf-8", statusCode: status);
+    public static IResult Page(TemplateSet t, string name, object model, int status = 200, PageLanguage? page = null) =>
+        Results.Content(t.Render(name, model, page: page), "text/html; charset=utf-8", statusCode: status);
 }

@@ -2,6 +2,7 @@ using LocalOffer.Core.Output;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
 using LocalOffer.Offers.Render;
+using Languages = LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Web.Journey;
@@ -20,6 +21,9 @@ public static class ResultPage
         var assessment = j.Core.Engine.Assess(history, date);
         var offer = PersonalOfferBuilder.Build(assessment, history, council, j.Core.Law);
         var model = new PersonalOfferRenderer(j.Core, j.Templates, j.Catalog.National).Model(offer, "/assets/");
+        // ?lang=ar: "Your support" (and its PDF) in a language of translations/languages.yaml; English otherwise.
+        var language = j.Templates.Languages.Find(http.Request.Query["lang"].ToString()) ?? Languages.Language.English;
+        var inLanguage = language.IsEnglish ? "" : $"&lang={Uri.EscapeDataString(language.Code)}";
         var links = new
         {
             answers = $"/check/answers?s={token}",
@@ -27,18 +31,18 @@ public static class ResultPage
             yours = $"/check/result?s={token}&view=yours",
             download = $"/check/download?s={token}",
             adviser = $"/check/result?s={token}",
-            pdf = $"/check/yours.pdf?s={token}",
+            pdf = $"/check/yours.pdf?s={token}{inLanguage}",
             whatif = $"/check/whatif?s={token}",
         };
         if (view == "yours")
             return JourneyEndpoints.Page(j.Templates, "web/yours", new
             {
                 site = JourneyPages.Site(http, j.Af, withNav: false),
-                pageTitle = "Your support",
+                pageTitle = new Languages.CatalogueText("yours.heading"),
                 you = YourSupport.Model(offer, j.Core.Law, j.Catalog.National,
                     $"/councils/{Uri.EscapeDataString(council.Id)}/?asAt={date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}"),
                 links,
-            });
+            }, page: YoursLanguage(j, language, links.yours));
         var print = view == "print";
         return JourneyEndpoints.Page(j.Templates, "web/result", new
         {
@@ -63,4 +67,9 @@ public static class ResultPage
             links,
         });
     }
+
+    /// <summary>"Your support" in a language: the same page in English (the banner's link) and in each language (the switcher).</summary>
+    private static PageLanguage YoursLanguage(JourneyContext j, Languages.Language language, string yours) =>
+        new(language, yours, j.Templates.Languages.Languages
+            .Select(l => (l, l.IsEnglish ? yours : $"{yours}&lang={Uri.EscapeDataString(l.Code)}")).ToList());
 }

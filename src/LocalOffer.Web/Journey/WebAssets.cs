@@ -51,8 +51,8 @@ public static class WebAssets
         .lo-line { display: block; }
         .lo-timeline { display: block; width: 100%; max-width: 480px; height: auto; }
         .lo-timeline text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
-        .lo-actions li { display: inline-block; margin-right: 20px; }
-        .lo-first-contact { border-left: 5px solid #1d70b8; padding-left: 15px; }
+        .lo-actions li { display: inline-block; margin-inline-end: 20px; }
+        .lo-first-contact { border-inline-start: 5px solid #1d70b8; padding-inline-start: 15px; }
         @media print {
           .lo-nav, .lo-no-print, .lo-actions, .govuk-back-link, .govuk-skip-link, .govuk-footer { display: none !important; }
           .govuk-panel { border: 3px solid #0b0c0c; color: #0b0c0c; background: none; }

@@ -23,7 +23,7 @@ public static class YoursPdf
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/check/yours.pdf", async (HttpContext http, string? s, JourneyContext j, IServer server) =>
+        app.MapGet("/check/yours.pdf", async (HttpContext http, string? s, string? lang, JourneyContext j, IServer server) =>
         {
             if (j.State(s) is not { } state) return j.Expired(http);
             var (history, _, errors) = j.Checked(state);
@@ -33,8 +33,12 @@ public static class YoursPdf
             if (!await One.WaitAsync(TimeSpan.FromSeconds(5))) return Unavailable(j, http);
             try
             {
-                var pdf = await Print($"{origin}/check/print/{Ticket(j.Store, state)}", http.RequestAborted);
-                return pdf is null ? Unavailable(j, http) : Results.File(pdf, "application/pdf", "your-support.pdf");
+                // ?lang=: the page printed in that language (only a known code reaches Chromium's address).
+                var language = j.Templates.Languages.Find(lang);
+                var query = language is null || language.IsEnglish ? "" : $"?lang={Uri.EscapeDataString(language.Code)}";
+                var pdf = await Print($"{origin}/check/print/{Ticket(j.Store, state)}{query}", http.RequestAborted);
+                var name = query.Length == 0 ? "your-support.pdf" : $"your-support-{language!.Code}.pdf";
+                return pdf is null ? Unavailable(j, http) : Results.File(pdf, "application/pdf", name);
             }
             finally
             {

@@ -20,9 +20,10 @@ internal sealed class EscapingContext : TemplateContext
     private readonly TemplateOutputKind _kind;
 
     public EscapingContext(ScriptObject functions, TemplateOutputKind kind, TemplateLimits limits,
-        ITemplateLoader loader, CancellationToken budget) : base(functions)
+        ITemplateLoader loader, CancellationToken budget, Languages.Translator translator) : base(functions)
     {
         _kind = kind;
+        Translator = translator;
         TemplateLoader = loader;
         MemberFilter = _ => false;
         StrictVariables = false; // as before: a value the view model leaves out is empty
@@ -38,6 +39,9 @@ internal sealed class EscapingContext : TemplateContext
     }
 
     public TemplateOutputKind Kind => _kind;
+
+    /// <summary>The page's language: its strings (t), dates, amounts and counts.</summary>
+    public Languages.Translator Translator { get; }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

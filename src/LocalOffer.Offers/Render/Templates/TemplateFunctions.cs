@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalOffer.Core.Output;
 using NodaTime;
+using Scriban;
 using Scriban.Runtime;
 
 namespace LocalOffer.Offers.Render;
@@ -8,7 +9,8 @@ namespace LocalOffer.Offers.Render;
 /// <summary>
 /// Every function a template can call, in one place (Scriban's own builtins are not given to
 /// templates): <c>date</c>, <c>lastday</c>, <c>money</c>, <c>plural</c>, <c>markdown</c>, <c>indent</c>; and
-/// <c>include</c>, added by <see cref="TemplateSet"/>. Each returns text (escaped when written) except
+/// <c>include</c>, added by <see cref="TemplateSet"/>; <c>t</c> and <c>ta</c>, a string of the page's
+/// language (<see cref="TranslateFunction"/>). Each returns text (escaped when written) except
 /// <c>markdown</c>, whose <see cref="SafeHtml"/> is written as it is.
 /// </summary>
 public static class TemplateFunctions
@@ -56,14 +58,25 @@ public static class TemplateFunctions
         return new SafeHtml(string.Join('\n', lines));
     }
 
+    // plural as a method, so its third argument keeps its default (a lambda's would not).
+    private static string PluralIn(TemplateContext c, object? count, string one, string? many = null) =>
+        Formats(c).Number(Plural(count, one, many));
+
+    private static Languages.LocalFormats Formats(TemplateContext c) => ((EscapingContext)c).Translator.Formats;
+
     /// <summary>The functions as a read-only object a template context starts from.</summary>
     internal static ScriptObject Create(IScriptCustomFunction include)
     {
-        var o = new ScriptObject(8, false);
-        o.Import("date", new Func<object?, string>(Date));
-        o.Import("lastday", new Func<object?, string>(Lastday));
-        o.Import("money", new Func<object?, string>(Money));
-        o.Import("plural", new Func<object?, string, string?, string>(Plural));
+        var o = new ScriptObject(12, false);
+        // Dates, amounts and counts in the page's language (English: the functions above).
+        o.Import("date", new Func<TemplateContext, object?, string>((c, d) => d is LocalDate x ? Formats(c).Date(x) : ""));
+        o.Import("lastday", new Func<TemplateContext, object?, string>((c, d) => d is LocalDate x ? Formats(c).Date(x.PlusDays(-1)) : ""));
+        o.Import("money", new Func<TemplateContext, object?, string>((c, gbp) => Formats(c).Number(Money(gbp))));
+        o.SetValue("plural", DynamicCustomFunction.Create(null!, typeof(TemplateFunctions).GetMethod(nameof(PluralIn),
+            System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!), true);
+        o.SetValue("t", new TranslateFunction(false), true);
+        o.SetValue("ta", new TranslateFunction(true), true);
+        o.SetValue("en", new TranslateFunction(false, english: true), true);
         o.Import("markdown", new Func<object?, SafeHtml>(Markdown));
         o.Import("indent", new Func<SafeHtml, int, SafeHtml>(Indent));
         o.SetValue("include", include, true);

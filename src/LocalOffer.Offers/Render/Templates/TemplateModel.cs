@@ -14,9 +14,19 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public static class TemplateModel
 {
-    public static ScriptObject Import(object model, Func<string, string>? text = null) =>
-        Convert(model, "model", 0, text) as ScriptObject
+    public static ScriptObject Import(object model, Func<string, string>? text = null) => Import(model, text, null, false);
+
+    /// <summary>
+    /// The model for a page in a language: each <see cref="Languages.CatalogueText"/> becomes the
+    /// translator's text (HTML when <paramref name="html"/>). A model imported for another language
+    /// than English is not cached (the same object could be shown in two languages).
+    /// </summary>
+    internal static ScriptObject Import(object model, Func<string, string>? text, Languages.Translator? translator, bool html) =>
+        Convert(model, "model", 0, text, translator is { Language.IsEnglish: false } ? new Local(translator, html) : null,
+            translator is null ? null : new Local(translator, html)) as ScriptObject
         ?? throw new ArgumentException("a template's model must be an object with named members", nameof(model));
+
+    private sealed record Local(Languages.Translator Translator, bool Html);
 
     private const int MaxDepth = 32;
 
@@ -25,7 +35,7 @@ public static class TemplateModel
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]>
         Properties = new();
 
-    private static object? Convert(object? value, string path, int depth, Func<string, string>? text)
+    private static object? Convert(object? value, string path, int depth, Func<string, string>? text, Local? uncached = null, Local? local = null)
     {
         if (depth > MaxDepth) throw new ArgumentException($"view model too deep at {path}");
         switch (value)
@@ -34,13 +44,17 @@ public static class TemplateModel
             case string s: return text is null ? s : text(s);
             case bool or int or long or decimal or double or LocalDate or SafeHtml: return value;
             case Enum e: return e.ToString();
+            case Languages.CatalogueText words:
+                // English is plain text (the same for HTML and Markdown, so a cached import holds for both).
+                return local is null ? words.Key
+                    : words.In(local.Translator, local.Html && !local.Translator.Language.IsEnglish);
             case ScriptObject or ScriptArray:
                 throw new ArgumentException($"view model {path}: give plain objects, not script objects");
             case IDictionary dict:
             {
                 var o = new ScriptObject(dict.Count, false);
                 foreach (DictionaryEntry kv in dict)
-                    o.SetValue(kv.Key.ToString()!, Convert(kv.Value, $"{path}.{kv.Key}", depth + 1, text), true);
+                    o.SetValue(kv.Key.ToString()!, Convert(kv.Value, $"{path}.{kv.Key}", depth + 1, text, uncached, local), true);
                 o.IsReadOnly = true;
                 return o;
             }
@@ -48,7 +62,7 @@ public static class TemplateModel
             {
                 var a = new ScriptArray();
                 var i = 0;
-                foreach (var item in list) a.Add(Convert(item, $"{path}[{i++}]", depth + 1, text));
+                foreach (var item in list) a.Add(Convert(item, $"{path}[{i++}]", depth + 1, text, uncached, local));
                 a.IsReadOnly = true;
                 return a;
             }
@@ -56,7 +70,8 @@ public static class TemplateModel
         // An anonymous object cannot change once made, and its import is read-only: a site model
         // shared by a council's twelve pages is imported once (a view model's lists are not changed
         // after it is made; the test hook that rewrites text is never cached).
-        if (text is null && Imported.TryGetValue(value, out var done)) return done;
+        var cache = text is null && uncached is null;
+        if (cache && Imported.TryGetValue(value, out var done)) return done;
         var type = value.GetType();
         if (!IsAnonymous(type))
             throw new ArgumentException($"view model {path}: {type.Name} is not a view model "
@@ -64,9 +79,9 @@ public static class TemplateModel
         var props = Properties.GetOrAdd(type, t => t.GetProperties());
         var obj = new ScriptObject(props.Length, false);
         foreach (var p in props)
-            obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text), true);
+            obj.SetValue(p.Name, Convert(p.GetValue(value), $"{path}.{p.Name}", depth + 1, text, uncached, local), true);
         obj.IsReadOnly = true;
-        if (text is null) Imported.AddOrUpdate(value, obj);
+        if (cache) Imported.AddOrUpdate(value, obj);
         return obj;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using LocalOffer.Core.Rules;
+using LocalOffer.Offers.Render.Languages;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -21,10 +22,11 @@ public sealed class TemplateSet
     private readonly ScriptObject _functions;
     private readonly string _shownFrom;
 
-    public TemplateSet(string directory, TemplateLimits? limits = null)
+    public TemplateSet(string directory, TemplateLimits? limits = null, LanguageSet? languages = null)
     {
         Directory = Path.GetFullPath(directory);
         Limits = limits ?? TemplateLimits.Default;
+        Languages = languages ?? LanguageSet.EnglishOnly();
         _functions = TemplateFunctions.Create(new IncludeFunction(this));
         _shownFrom = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Directory)) ?? Directory;
     }
@@ -33,16 +35,26 @@ public sealed class TemplateSet
 
     public TemplateLimits Limits { get; }
 
+    /// <summary>The languages a page can be rendered in, with their catalogues (translations/).</summary>
+    public LanguageSet Languages { get; }
+
+    /// <summary>
+    /// Where a page's translation banner goes (site/_top writes it in the header): replaced after the
+    /// render by site/_translation-banner when the page showed a draft string or an English fallback,
+    /// else by nothing. A value cannot forge it: every value's '&lt;' is escaped.
+    /// </summary>
+    public const string BannerMark = "<!--lo:translation-banner-->";
+
     /// <summary>For tests only: changes every text of every view model before it is rendered (hostile text).</summary>
     internal Func<string, string>? EveryText { get; init; }
 
-    /// <summary>templates/ beside rules/ (a source checkout or the built program).</summary>
-    public static TemplateSet LoadDefault()
+    /// <summary>templates/ and translations/ beside rules/ (a source checkout or the built program).</summary>
+    public static TemplateSet LoadDefault(EnglandLaw? law = null)
     {
         var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(RulesLocator.RulesRoot()))!;
         var dir = Path.Combine(root, "templates");
         if (!System.IO.Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, "templates");
-        return new TemplateSet(dir);
+        return new TemplateSet(dir, null, LanguageSet.LoadDefault(law ?? EnglandLaw.LoadDefault()));
     }
 
     /// <summary>What a name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
@@ -50,18 +62,36 @@ public sealed class TemplateSet
         name.EndsWith(".md", StringComparison.Ordinal) || name.EndsWith(".txt", StringComparison.Ordinal)
             ? TemplateOutputKind.Text : TemplateOutputKind.Html;
 
-    /// <summary>Renders a page; <paramref name="theme"/>: a theme folder, for "theme/..." includes.</summary>
-    public string Render(string name, object model, string? theme = null)
+    /// <summary>
+    /// Renders a page. <paramref name="theme"/> is a council's theme folder, for its "theme/..."
+    /// includes; <paramref name="page"/> the page's language (English when not given), which templates
+    /// read as <c>language</c> (tag, dir, the English page's address, the other languages' pages).
+    /// </summary>
+    public string Render(string name, object model, string? theme = null, PageLanguage? page = null)
     {
         var kind = KindOf(name);
         var folders = new TemplateFolders(Directory, theme, kind);
         var template = Compile(folders.PathOf(name));
         using var budget = new CancellationTokenSource(Limits.Time);
-        var context = new EscapingContext(_functions, kind, Limits, folders, budget.Token);
-        context.PushGlobal(TemplateModel.Import(model, EveryText));
+        page ??= new PageLanguage(Language.English);
+        var translator = new Translator(Languages, Languages.Find(page.Language.Code) ?? Language.English);
+        var context = new EscapingContext(_functions, kind, Limits, folders, budget.Token, translator);
+        context.PushGlobal(TemplateModel.Import(new { language = page.View(translator.Language) }));
+        context.PushGlobal(TemplateModel.Import(model, EveryText, translator, kind == TemplateOutputKind.Html));
         try
         {
-            return template.Render(context);
+            var output = template.Render(context);
+            var mark = output.IndexOf(BannerMark, StringComparison.Ordinal);
+            if (mark < 0) return output;
+            if (translator.Unchecked)
+                return string.Concat(output.AsSpan(0, mark), Compile(folders.PathOf("site/_translation-banner")).Render(context),
+                    output.AsSpan(mark + BannerMark.Length));
+            // No banner: the mark's line goes, as if it had never been there.
+            var start = output.LastIndexOf('\n', mark) + 1;
+            var end = mark + BannerMark.Length;
+            if (output.AsSpan(start, mark - start).IsWhiteSpace() && end < output.Length && output[end] == '\n')
+                return string.Concat(output.AsSpan(0, start), output.AsSpan(end + 1));
+            return string.Concat(output.AsSpan(0, mark), output.AsSpan(end));
         }
         catch (ScriptAbortException e)
         {
