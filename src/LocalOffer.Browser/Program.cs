@@ -13,4 +13,6 @@ builder.Services.AddSingleton(_ => RulesCore.LoadDefault());
 builder.Services.AddSingleton(s => OfferCatalog.LoadDefault(s.GetRequiredService<RulesCore>()));
 builder.Services.AddSingleton(_ => TemplateSet.LoadDefault());
 builder.Services.AddSingleton<RenderedPages>();
+// The audit's label lists, indicator definitions and the DfE's figures, read when the Audit page first runs.
+builder.Services.AddSingleton(s => LocalOffer.Audit.AuditRunner.LoadDefault(s.GetRequiredService<RulesCore>()));
 await builder.Build().RunAsync();

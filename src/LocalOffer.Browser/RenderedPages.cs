@@ -59,4 +59,15 @@ public sealed class RenderedPages(RulesCore core, OfferCatalog catalog, Template
             : html.Insert(at + marker.Length,
                 $"\n  <link rel=\"stylesheet\" href=\"{System.Net.WebUtility.HtmlEncode(baseUri)}css/app.css\">");
     }
+
+    /// <summary>
+    /// A report written for a folder (its stylesheets at assets/...), opened from a Blob: the addresses made
+    /// whole, and the site's localoffer.css (which this site does not have) as css/app.css.
+    /// </summary>
+    public static string Standalone(string html, string baseUri)
+    {
+        var b = System.Net.WebUtility.HtmlEncode(baseUri);
+        return html.Replace("href=\"assets/localoffer.css\"", $"href=\"{b}css/app.css\"", StringComparison.Ordinal)
+            .Replace("href=\"assets/", $"href=\"{b}assets/", StringComparison.Ordinal);
+    }
 }

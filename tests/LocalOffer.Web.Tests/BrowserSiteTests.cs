@@ -188,6 +188,45 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
         (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
     }
 
+    // Issue 31: the audit in the browser, where the list never leaves the device: the same audit.csv as
+    // the command for the same files, the report opened in a new tab, no request made.
+    [Fact]
+    public async Task The_audit_page_gives_the_commands_audit_csv_and_report_with_no_request()
+    {
+        var dir = AuditPageTests.Synthetic();
+        try
+        {
+            string F(string name) => Path.Combine(dir, name);
+            var (page, requests) = await Open("/audit");
+            await page.SetInputFilesAsync("#list", F("list9.csv"));
+            await page.SetInputFilesAsync("#header", F("header.csv"));
+            await page.SetInputFilesAsync("#episodes", F("episodes.csv"));
+            await Date(page, "asAt", AuditPageTests.AsAt);
+            await page.FillAsync("#la", "384");
+            await page.ClickAsync("#audit");
+            await page.WaitForSelectorAsync("#audit-summary", new PageWaitForSelectorOptions { Timeout = 120_000 });
+            var run = LocalOffer.Audit.AuditRunner.LoadDefault(SharedRules.Core).Compute(new LocalOffer.Audit.AuditOptions(
+                LocalOffer.Audit.Input.ListFormat.AnnexA, F("list9.csv"), F("header.csv"), [F("episodes.csv")], [], null,
+                AuditPageTests.AsAt, "384", ""));
+            using var expected = new MemoryStream();
+            LocalOffer.Audit.Output.AuditCsv.Write(expected, run);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-csv"));
+            (await File.ReadAllBytesAsync((await download.PathAsync())!)).Should().Equal(expected.ToArray(),
+                "the browser runs the same audit on the same files");
+            var report = await page.Context.RunAndWaitForPageAsync(() => page.ClickAsync("#open-report"));
+            await report.WaitForLoadStateAsync();
+            (await report.TextContentAsync("h1"))!.Should().NotBeNullOrWhiteSpace();
+            (await Wcag.Axe(report)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+            requests.Where(r => !r.EndsWith(".css", StringComparison.Ordinal)).Should().BeEmpty(
+                "the list never leaves the device: the only loads are the report's own stylesheets");
+            (await Wcag.Axe(page)).Violations.Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
     // Issue 24, low: the Check page read an upload with replacement, so a Latin-1 "Zoé" became "Zo\uFFFD".
     [Fact]
     public async Task The_check_page_refuses_a_file_that_is_not_utf8_and_still_reads_one_that_is()
