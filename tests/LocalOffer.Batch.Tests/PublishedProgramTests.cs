@@ -66,11 +66,17 @@ public sealed class PublishedProgramTests : IDisposable
             fromBuilt.Code.Should().Be(0, fromBuilt.Err);
             fromPublished.Code.Should().Be(fromBuilt.Code, args);
             fromPublished.Out.Should().Be(fromBuilt.Out, args);
+            Summary(fromPublished.Err, b).Should().Be(Summary(fromBuilt.Err, a), args);
             Files(b).Should().Equal(Files(a), args);
             foreach (var f in Files(a))
                 File.ReadAllBytes(Path.Combine(b, f)).Should().Equal(File.ReadAllBytes(Path.Combine(a, f)), $"{args}: {f}");
         }
     }
+
+    /// <summary>What a command tells on stderr (batch's counts, publish's pages), less progress, timings and its folder.</summary>
+    private static string Summary(string err, string dir) => string.Join('\n', err.Replace(dir, ".").Split('\n')
+        .Where(l => !l.StartsWith("batch:", StringComparison.Ordinal) && !l.StartsWith("elapsed", StringComparison.Ordinal))
+        .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"\(\d+ ms\)", "(ms)")));
 
     private static List<string> Files(string dir) => Directory.GetFiles(dir, "*", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(dir, f)).Order(StringComparer.Ordinal).ToList();
