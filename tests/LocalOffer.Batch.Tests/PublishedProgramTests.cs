@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection.PortableExecutable;
 
 namespace LocalOffer.Batch.Tests;
@@ -21,27 +20,13 @@ public sealed class PublishedProgramTests : IDisposable
     private const string Configuration = "Release";
 #endif
 
-    private static (int Code, string Out, string Err) Run(string file, string args, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(file, args)
-        {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.Environment.Remove("LOCALOFFER_RULES");
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(5))) { p.Kill(true); throw new TimeoutException($"{file} {args}"); }
-        return (p.ExitCode, output.Result, error.Result);
-    }
-
     [Fact]
     public void The_published_program_is_ReadyToRun_and_writes_what_the_built_CLI_writes()
     {
         Lane.RequireSlow("dotnet publish");
         var root = TestData.RepoRoot();
         var published = Path.Combine(_dir, "published");
-        var (code, output, error) = Run("dotnet",
+        var (code, output, error) = ProgramRun.Run("dotnet",
             $"publish \"{Path.Combine(root, "src", "LocalOffer.Cli")}\" -c Release -o \"{published}\" --nologo -v quiet", _dir);
         code.Should().Be(0, output + error);
         using (var pe = new PEReader(File.OpenRead(Path.Combine(published, "localoffer.dll"))))
@@ -61,8 +46,8 @@ public sealed class PublishedProgramTests : IDisposable
         {
             var a = Directory.CreateDirectory(Path.Combine(_dir, $"built-{i}")).FullName;
             var b = Directory.CreateDirectory(Path.Combine(_dir, $"published-{i}")).FullName;
-            var fromBuilt = Run(built, args, a);
-            var fromPublished = Run(Path.Combine(published, "localoffer"), args, b);
+            var fromBuilt = ProgramRun.Run(built, args, a);
+            var fromPublished = ProgramRun.Run(Path.Combine(published, "localoffer"), args, b);
             fromBuilt.Code.Should().Be(0, fromBuilt.Err);
             fromPublished.Code.Should().Be(fromBuilt.Code, args);
             fromPublished.Out.Should().Be(fromBuilt.Out, args);
