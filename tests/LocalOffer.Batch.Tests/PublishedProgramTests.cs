@@ -14,12 +14,6 @@ public sealed class PublishedProgramTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     [Fact]
     public void The_published_program_is_ReadyToRun_and_writes_what_the_built_CLI_writes()
     {
@@ -32,7 +26,7 @@ public sealed class PublishedProgramTests : IDisposable
         using (var pe = new PEReader(File.OpenRead(Path.Combine(published, "localoffer.dll"))))
             pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size.Should().BePositive("publish compiles ahead of time (ReadyToRun)");
 
-        var built = Path.Combine(root, "src", "LocalOffer.Cli", "bin", Configuration, "net10.0", "localoffer");
+        var built = Path.Combine(root, "src", "LocalOffer.Cli", "bin", ProgramRun.Configuration, "net10.0", "localoffer");
         var fake = TestData.FakeData;
         var sample = Path.Combine(root, "samples", "young-people", "former-relevant.json");
         string[] commands =

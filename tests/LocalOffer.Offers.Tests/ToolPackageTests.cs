@@ -12,12 +12,6 @@ public sealed class ToolPackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
     // A private package cache, so a package of the same version from an earlier run is never reused.
     private (int Code, string Out) Run(string file, string args, string workingDirectory)
     {
@@ -32,7 +26,7 @@ public sealed class ToolPackageTests : IDisposable
         Lane.RequireSlow("dotnet pack");
         var project = Path.Combine(Fixture.RepoRoot(), "src", "LocalOffer.Cli");
         var packages = Path.Combine(_dir, "packages");
-        var (code, output) = Run("dotnet", $"pack \"{project}\" -c {Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);
+        var (code, output) = Run("dotnet", $"pack \"{project}\" -c {ProgramRun.Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);
         code.Should().Be(0, output);
         var tools = Path.Combine(_dir, "tools");
         (code, output) = Run("dotnet", $"tool install LocalOffer --tool-path \"{tools}\" --add-source \"{packages}\"", _dir);

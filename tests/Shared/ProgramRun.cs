@@ -9,6 +9,13 @@ namespace LocalOffer.Tests.Shared;
 /// </summary>
 public static class ProgramRun
 {
+    /// <summary>The configuration these tests were built in, so they pack or run the CLI built with them.</summary>
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
     public static (int Code, string Out, string Err) Run(string file, string args, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null, int minutes = 5)
     {
