@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LocalOffer.Offers.Tests;
 
 /// <summary>
@@ -14,26 +12,12 @@ public sealed class ToolPackageTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, true);
 
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
+    // A private package cache, so a package of the same version from an earlier run is never reused.
     private (int Code, string Out) Run(string file, string args, string workingDirectory)
     {
-        var start = new ProcessStartInfo(file, args)
-        {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        // A private package cache, so a package of the same version from an earlier run is never reused.
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_dir, "nuget");
-        start.Environment.Remove("LOCALOFFER_RULES");
-        using var p = Process.Start(start)!;
-        var output = p.StandardOutput.ReadToEndAsync();
-        var error = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(3))) { p.Kill(true); throw new TimeoutException($"{file} {args}"); }
-        return (p.ExitCode, output.Result + error.Result);
+        var (code, output, error) = ProgramRun.Run(file, args, workingDirectory,
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_dir, "nuget") }, minutes: 3);
+        return (code, output + error);
     }
 
     [Fact]
@@ -42,7 +26,7 @@ public sealed class ToolPackageTests : IDisposable
         Lane.RequireSlow("dotnet pack");
         var project = Path.Combine(Fixture.RepoRoot(), "src", "LocalOffer.Cli");
         var packages = Path.Combine(_dir, "packages");
-        var (code, output) = Run("dotnet", $"pack \"{project}\" -c {Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);
+        var (code, output) = Run("dotnet", $"pack \"{project}\" -c {ProgramRun.Configuration} --no-build -o \"{packages}\" --nologo -v quiet", _dir);
         code.Should().Be(0, output);
         var tools = Path.Combine(_dir, "tools");
         (code, output) = Run("dotnet", $"tool install LocalOffer --tool-path \"{tools}\" --add-source \"{packages}\"", _dir);
