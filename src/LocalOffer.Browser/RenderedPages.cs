@@ -23,7 +23,8 @@ public sealed class RenderedPages(RulesCore core, OfferCatalog catalog, Template
         {
             site = new
             {
-                councilName = "LocalOffer", assets = baseUri + "assets/", home = baseUri, extraCss = false, script = false,
+                councilName = "LocalOffer", assets = baseUri + "assets/", home = baseUri,
+                extraCss = false, script = false,
                 footer = "Made in your browser by LocalOffer: nothing was sent anywhere. Check anything important " +
                     "with your personal adviser.",
                 footerLinks = Array.Empty<object>(), contacts = Array.Empty<object>(),

@@ -36,7 +36,8 @@ public static class CaseloadPageModel
             rejectCount = r.Rejects.Count,
             rejects = r.Rejects.Take(maxRejectsShown).Select(x => new
             {
-                file = x.File, line = x.Line, field = x.Field, reason = LocalOffer.Core.Output.DatesInWords.Replace(x.Reason),
+                file = x.File, line = x.Line, field = x.Field,
+                reason = LocalOffer.Core.Output.DatesInWords.Replace(x.Reason),
             }).ToArray(),
             rejectsTruncated = r.Rejects.Count > maxRejectsShown,
             maxRejectsShown,
