@@ -175,15 +175,19 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     }
 
     // The child of the episode row before (an episodes file lists a child's episodes together, and the
-    // reader hands them all the same key string): found again without hashing the key (issue 30). A key
-    // once in the index always finds the same child, so the answer is the index's.
+    // reader hands them all the same key string), else the child after it (files list children in the
+    // same order): found without hashing the key and looking in the index of a million (issue 30). Each
+    // child's key is in the index once, with its own number, so a child whose key is equal is the index's
+    // answer.
     private string? _lastId;
-    private int _lastChild;
+    private int _lastChild = -1;
 
     private bool ChildOf(string id, out int ci)
     {
         if (ReferenceEquals(id, _lastId)) { ci = _lastChild; return true; }
-        if (!_childIndex.TryGetValue(id, out ci)) return false;
+        ci = _lastChild + 1;
+        if (!(ci < Children.Count && string.Equals(Children[ci].Id, id, StringComparison.Ordinal))
+            && !_childIndex.TryGetValue(id, out ci)) return false;
         (_lastId, _lastChild) = (id, ci);
         return true;
     }
