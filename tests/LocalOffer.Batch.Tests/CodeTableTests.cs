@@ -24,7 +24,8 @@ public sealed class CodeTableTests
             // Codes that do not pack (long, non-ASCII, NUL) beside ones that do: the dictionary's path.
             _ => ["C2", "LONGER_THAN_8", "Zoé", "A\0B", "x", "12345678", "123456789"],
         };
-        var number = codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (byte)(x.i + 1), StringComparer.Ordinal);
+        var number = codes.Select((c, i) => (c, i))
+            .ToDictionary(x => x.c, x => (byte)(x.i + 1), StringComparer.Ordinal);
         var table = new CodeTable(number);
         foreach (var text in Hostile(number.Keys))
         {
@@ -41,13 +42,17 @@ public sealed class CodeTableTests
         all.Should().OnlyContain(c => c.Length > 0);
         var number = all.Distinct().Select((c, i) => (c, i)).ToDictionary(x => x.c, x => (byte)(x.i + 1));
         var table = new CodeTable(number);
-        foreach (var (code, n) in number) table.TryGetValue(code, out var got).Should().BeTrue(code);
-        foreach (var (code, n) in number) { table.TryGetValue(code, out var got); got.Should().Be(n, code); }
+        foreach (var (code, n) in number)
+        {
+            table.TryGetValue(code, out var got).Should().BeTrue(code);
+            got.Should().Be(n, code);
+        }
     }
 
     private static IEnumerable<string> Hostile(IEnumerable<string> codes)
     {
-        string[] odd = ["", " ", "\t", "\0", "\u200B", "\uFEFF", "é", "\u00A0", "𝟘", "\uD800", "\"", ",", "\r", "\n"];
+        string[] odd =
+            ["", " ", "\t", "\0", "\u200B", "\uFEFF", "é", "\u00A0", "𝟘", "\uD800", "\"", ",", "\r", "\n"];
         foreach (var o in odd) yield return o;
         foreach (var code in codes)
         {
@@ -76,5 +81,6 @@ public sealed class CodeTableTests
         }
     }
 
-    private static string Escape(string s) => string.Concat(s.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : $"{c}"));
+    private static string Escape(string s) =>
+        string.Concat(s.Select(c => c < ' ' || c > '~' ? $"\\u{(int)c:X4}" : $"{c}"));
 }

@@ -24,7 +24,8 @@ public static class Ssda903Date
             if (!Digits(s[..4], out year) || !Digits(s.Slice(5, 2), out month) || !Digits(s[8..], out day)) return false;
         }
         else return false;
-        if (year < MinYear || year > MaxYear || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month)) return false;
+        if (year < MinYear || year > MaxYear || month is < 1 or > 12 || day < 1 || day > DaysInMonth(year, month))
+            return false;
         date = new LocalDate(year, month, day);
         return true;
     }
