@@ -25,6 +25,7 @@ if (argsList.FirstOrDefault() == "--peak") return PeakOfOneRun(int.Parse(argsLis
 if (argsList.FirstOrDefault() == "--profile")
     return ProfileClassify.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]), runs);
+if (argsList.FirstOrDefault() == "--read") return ReadBreakdown.Run(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--templates") return LocalOffer.Bench.TemplatesBench.Run(runs);
 if (argsList.FirstOrDefault() == "--caseload")

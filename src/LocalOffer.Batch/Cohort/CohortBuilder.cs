@@ -121,7 +121,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
                 Children[bad].RejectedRows++;
             return;
         }
-        if (id.Length == 0 || !_childIndex.TryGetValue(id, out var ci))
+        if (id.Length == 0 || !ChildOf(id, out var ci))
         {
             Rejects.Add(new Reject(file, line, row.ChildColumn, "CHILD", id.Length == 0 ? null : id,
                 id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
@@ -172,6 +172,24 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         c.FirstEpisode = Episodes.Add(slot);
         if (_startsOfLongRecords is { } indexed && indexed.TryGetValue(ci, out var starts))
             starts[start] = c.FirstEpisode;
+    }
+
+    // The child of the episode row before (an episodes file lists a child's episodes together, and the
+    // reader hands them all the same key string), else the child after it (files list children in the
+    // same order): found without hashing the key and looking in the index of a million (issue 30). Each
+    // child's key is in the index once, with its own number, so a child whose key is equal is the index's
+    // answer.
+    private string? _lastId;
+    private int _lastChild = -1;
+
+    private bool ChildOf(string id, out int ci)
+    {
+        if (ReferenceEquals(id, _lastId)) { ci = _lastChild; return true; }
+        ci = _lastChild + 1;
+        if (!(ci < Children.Count && string.Equals(Children[ci].Id, id, StringComparison.Ordinal))
+            && !_childIndex.TryGetValue(id, out ci)) return false;
+        (_lastId, _lastChild) = (id, ci);
+        return true;
     }
 
     /// <summary>

@@ -47,10 +47,9 @@ public sealed class RowChecker
     // Every code of the three tables once, numbered from 1 (0: none): an episode keeps its codes as
     // these numbers, so the cohort's millions of episodes hold no references for the garbage collector
     // to trace, in a third less memory. Each table maps a code read into a buffer to its number
-    // without making a string.
+    // without making a string (CodeTable).
     private readonly string?[] _codes;
-    private readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _legalStatus, _placement,
-        _reasonEnded;
+    private readonly CodeTable _legalStatus, _placement, _reasonEnded;
 
     private const string LaSlash = "the LA code contains '/', which would make CHILD keys ambiguous";
     private const string NotDate = "is not a date (DD/MM/YYYY or YYYY-MM-DD)";
@@ -65,9 +64,8 @@ public sealed class RowChecker
         _codes = [null, .. all];
         var number = all.Select((code, i) => (code, i))
             .ToDictionary(x => x.code, x => (byte)(x.i + 1), StringComparer.Ordinal);
-        Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Table(IReadOnlyDictionary<string, string> table) =>
-            table.Keys.ToDictionary(k => k, k => number[k], StringComparer.Ordinal)
-                .GetAlternateLookup<ReadOnlySpan<char>>();
+        CodeTable Table(IReadOnlyDictionary<string, string> table) =>
+            new(table.Keys.ToDictionary(k => k, k => number[k], StringComparer.Ordinal));
         _legalStatus = Table(codes.LegalStatus);
         _placement = Table(codes.Placement);
         _reasonEnded = Table(codes.ReasonEnded);

@@ -65,10 +65,10 @@ public static class Ssda903CsvReader
     }
 
     // The fields taken from each row, in this order (RawRows.Field's j); LA and YEAR where a file has them.
-    private static readonly string[] HeaderWanted = [.. HeaderColumns, "LA"];
-    private static readonly string[] EpisodeWanted = [.. EpisodeColumns, "LA", "YEAR"];
+    internal static readonly string[] HeaderWanted = [.. HeaderColumns, "LA"];
+    internal static readonly string[] EpisodeWanted = [.. EpisodeColumns, "LA", "YEAR"];
 
-    private static IEnumerable<Task<RawRows<ChildInput>>> HeaderRows(InputSource source, RowChecker check,
+    internal static IEnumerable<Task<RawRows<ChildInput>>> HeaderRows(InputSource source, RowChecker check,
         RawRows<ChildInput>.Pool pool, bool threaded) =>
         Batches(source, HeaderWanted, HeaderColumns, pool, threaded, (raw, c) =>
         {
@@ -78,7 +78,7 @@ public static class Ssda903CsvReader
                     : check.Child(raw.Line[r], ChildKey(raw, r, c, la: 2, before: default), F(raw, r, c, 1)));
         });
 
-    private static IEnumerable<Task<RawRows<EpisodeInput>>> EpisodeRows(InputSource source, RowChecker check,
+    internal static IEnumerable<Task<RawRows<EpisodeInput>>> EpisodeRows(InputSource source, RowChecker check,
         RawRows<EpisodeInput>.Pool pool, bool threaded) =>
         Batches(source, EpisodeWanted, ["CHILD", "DECOM", "LS", "DEC", "REC"], pool, threaded, (raw, c) =>
         {
@@ -188,7 +188,7 @@ public static class Ssda903CsvReader
         index >= 0 && index < csv.FieldCount ? new FieldAt(csv.GetString(index), index + 1) : new FieldAt("", index + 1);
 
     /// <summary>Column index of each wanted name (case-insensitive), -1 when absent; a missing required one is an error.</summary>
-    private static int[] Columns(CsvInput input, string[] wanted, string[] required)
+    internal static int[] Columns(CsvInput input, string[] wanted, string[] required)
     {
         var path = input.Name;
         var names = input.Header();
