@@ -208,6 +208,15 @@ public sealed partial class YoungPersonPagesTests
         unknown.Should().BeEmpty();
     }
 
+    /// <summary>What a status means is the catalogue's meaning.* on a page, PersonalOfferBuilder.Meaning in the JSON: the same English.</summary>
+    [Fact]
+    public void What_a_status_means_is_the_same_english_in_the_catalogue()
+    {
+        foreach (var status in Enum.GetValues<LocalOffer.Core.Engine.Status>())
+            new CatalogueText(PersonalOfferBuilder.MeaningKey(status)).Plain(English).Should().Be(PersonalOfferBuilder.Meaning(status), status.ToString());
+        new CatalogueText("meaning.detained-at-16").Plain(English).Should().Be(PersonalOfferBuilder.DetainedAt16Meaning);
+    }
+
     [Fact]
     public void An_end_that_depends_on_education_says_so()
     {

@@ -38,7 +38,7 @@ public static class YourSupport
         {
             youAre = PlainWords.YouAre(a.Status),
             // Said only to someone who is not a care leaver on the date: why, and whom to ask if it is wrong.
-            meaning = o.StatusMeaning,
+            meaning = new CatalogueText(PersonalOfferBuilder.MeaningKey(a)),
             asAt = a.AsAt,
             council = o.Council.Name,
             councilPages,
