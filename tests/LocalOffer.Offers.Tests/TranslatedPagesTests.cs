@@ -62,7 +62,7 @@ public sealed class TranslatedPagesTests
     }
 
     /// <summary>
-    /// The engine's own words (PlainRuns, PlainWords.YouAre, BirthdayChanges), as an English page
+    /// The engine's own words (PlainRuns, PlainWords.YouAre, BirthdayChanges, what a status means), as an English page
     /// writes them: none may be on a translated page, outside the council's words marked English.
     /// </summary>
     private static readonly string[] EngineEnglish =
@@ -71,6 +71,7 @@ public sealed class TranslatedPagesTests
         "You are a care leaver", "You are in care", "You are not a care leaver", " starts", " stops", "carry on", "carries on",
         "Your personal adviser", "your pathway plan", "for as long as you want it", "Being in care", "if you left care at",
         "if you lived with foster carers", "unless you are", "a year", "a week",
+        "The council must", "looked after", "in law",
     ];
 
     /// <summary>A page without what is English on purpose: the banner's English line and the council's own words, marked so.</summary>
