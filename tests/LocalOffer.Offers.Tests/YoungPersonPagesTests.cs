@@ -188,7 +188,8 @@ public sealed partial class YoungPersonPagesTests
         change.Stops.Select(l => l.Id).Should().Contain(["care", "accommodation-and-maintenance"]);
         change.Continues.Select(l => l.Id).Should().Contain(["personal-adviser", "keep-in-touch"]);
         change.Ask.Select(l => l.Id).Should().Contain("staying-put");
-        change.Continues.Single(l => l.Id == "personal-adviser").Text.Plain(English).Should().Be("Your personal adviser: until you are 21, then if you ask for it, until you are 25");
+        change.Continues.Single(l => l.Id == "personal-adviser").Text.Plain(English)
+            .Should().Be("Your personal adviser: until you are 21, then if you ask for it, until you are 25");
     }
 
     [Fact]
@@ -208,13 +209,15 @@ public sealed partial class YoungPersonPagesTests
         unknown.Should().BeEmpty();
     }
 
-    /// <summary>What a status means is the catalogue's meaning.* on a page, PersonalOfferBuilder.Meaning in the JSON: the same English.</summary>
+    /// <summary>What a status means: meaning.* on a page, Meaning in the JSON, the same English.</summary>
     [Fact]
     public void What_a_status_means_is_the_same_english_in_the_catalogue()
     {
         foreach (var status in Enum.GetValues<LocalOffer.Core.Engine.Status>())
-            new CatalogueText(PersonalOfferBuilder.MeaningKey(status)).Plain(English).Should().Be(PersonalOfferBuilder.Meaning(status), status.ToString());
-        new CatalogueText("meaning.detained-at-16").Plain(English).Should().Be(PersonalOfferBuilder.DetainedAt16Meaning);
+            new CatalogueText(PersonalOfferBuilder.MeaningKey(status)).Plain(English)
+                .Should().Be(PersonalOfferBuilder.Meaning(status), status.ToString());
+        new CatalogueText("meaning.detained-at-16").Plain(English)
+            .Should().Be(PersonalOfferBuilder.DetainedAt16Meaning);
     }
 
     [Fact]

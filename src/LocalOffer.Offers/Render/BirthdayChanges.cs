@@ -48,7 +48,8 @@ public static class BirthdayChanges
             var b17 = law.Birthdays.Birthday(dob, law.AgeAdult - 1);
             var left17 = inCare with { Episodes = [new Episode(b14, b17, "C2", "U4", "E5")] };
             variants.Add((inCare, CatalogueText.Of("age.if-fostered-until", ("age", law.AgeAdult))));
-            variants.Add((left17, CatalogueText.Of("age.if-left-at", ("from", law.AgeEligibleFrom), ("to", law.AgeAdult - 1))));
+            variants.Add((left17,
+                CatalogueText.Of("age.if-left-at", ("from", law.AgeEligibleFrom), ("to", law.AgeAdult - 1))));
         }
         else variants.Add((inCare, null));
         var entries = new List<(string Id, string Key, CatalogueText Text, CatalogueText? Qualifier)>();
@@ -57,7 +58,8 @@ public static class BirthdayChanges
         {
             var a = core.Engine.Assess(history, on);
             if (a.Timeline.Any(t => t.Status is Status.Eligible or Status.LookedAfter && t.From <= day && day < t.To && t.To == on))
-                entries.Add(("care", "stops", CatalogueText.Of("age.care-stops", ("ordinal", new Ordinal(law.AgeAdult))), null));
+                entries.Add(("care", "stops",
+                    CatalogueText.Of("age.care-stops", ("ordinal", new Ordinal(law.AgeAdult))), null));
             foreach (var run in a.AllEntitlements)
             {
                 var before = run.CoversDate(day);

@@ -82,7 +82,8 @@ public static class PersonalOfferBuilder
     /// The catalogue key of what the young person's status means (translations/, meaning.*): its
     /// English there is <see cref="Meaning"/>'s, word for word (a test compares them).
     /// </summary>
-    public static string MeaningKey(Assessment a) => a.StatusRoute == Route.RelevantDetainedAt16 ? "meaning.detained-at-16" : MeaningKey(a.Status);
+    public static string MeaningKey(Assessment a) =>
+        a.StatusRoute == Route.RelevantDetainedAt16 ? "meaning.detained-at-16" : MeaningKey(a.Status);
 
     public static string MeaningKey(Status s) => "meaning." + s switch
     {
@@ -94,7 +95,7 @@ public static class PersonalOfferBuilder
         _ => "none",
     };
 
-    /// <summary>The meaning of a route that is not its status's: relevant though detained at 16 (CLR 2010 reg 3(2)).</summary>
+    /// <summary>What it means to be relevant though detained at 16 (CLR 2010 reg 3(2)).</summary>
     public static string DetainedAt16Meaning => DetainedAt16;
 
     public static string Meaning(Status s) => s switch

@@ -52,12 +52,14 @@ public static class PlainRuns
         foreach (var p in run.Periods.Where(p => p.To > asAt))
         {
             var (kind, key, _) = Kind(p, law);
-            if (segments.Count > 0 && segments[^1].Kind == kind && segments[^1].Key == key) segments[^1] = (kind, key, p.To);
+            if (segments.Count > 0 && segments[^1].Kind == kind && segments[^1].Key == key)
+                segments[^1] = (kind, key, p.To);
             else segments.Add((kind, key, p.To));
         }
         var parts = segments.Select(s => Segment(s.Kind, s.Key, Until(s.To, dob, law))).ToList();
         var text = Join("runs.then", parts);
-        return run.From > asAt ? CatalogueText.Of("runs.from", ("when", When(run.From, dob, law)), ("how_long", text)) : text;
+        return run.From > asAt
+            ? CatalogueText.Of("runs.from", ("when", When(run.From, dob, law)), ("how_long", text)) : text;
     }
 
     /// <summary>"£2,000" or "£1,200 a year", in the page's digits.</summary>
@@ -73,7 +75,8 @@ public static class PlainRuns
     {
         PlainWords.ConditionKind.Education => CatalogueText.Of("runs.education", ("until", until)),
         PlainWords.ConditionKind.OnRequest => CatalogueText.Of("runs.on-request", ("until", until)),
-        _ when key is not null => CatalogueText.Of("runs.condition", ("condition", new CatalogueText(key)), ("until", until)),
+        _ when key is not null =>
+            CatalogueText.Of("runs.condition", ("condition", new CatalogueText(key)), ("until", until)),
         _ => until,
     };
 
@@ -127,7 +130,8 @@ public static class PlainRuns
             // One key for one name and one for several ("starts", "start"): no language needs plural rules here.
             void Part(string key, List<CatalogueText> names)
             {
-                if (names.Count > 0) parts.Add(CatalogueText.Of(key + (names.Count == 1 ? ".one" : ".more"), ("names", List(names))));
+                if (names.Count > 0)
+                    parts.Add(CatalogueText.Of(key + (names.Count == 1 ? ".one" : ".more"), ("names", List(names))));
             }
             Part("next.starts", starts);
             Part("next.stops", stops);
@@ -136,12 +140,14 @@ public static class PlainRuns
             if (parts.Count == 0) continue;
             var changes = Join("next.and", parts);
             sentences.Add(BirthdayOn(on, a.DateOfBirth, law) is { } age
-                ? CatalogueText.Of("next.on-birthday", ("ordinal", new Ordinal(age)), ("date", on), ("changes", changes))
+                ? CatalogueText.Of("next.on-birthday",
+                    ("ordinal", new Ordinal(age)), ("date", on), ("changes", changes))
                 : CatalogueText.Of("next.on", ("date", on), ("changes", changes)));
             if (sentences.Count == dates) return sentences;
         }
         if (a.AllEntitlements.Any(e => e.To == b25) && b25 > a.AsAt)
-            sentences.Add(CatalogueText.Of("next.support-ends", ("ordinal", new Ordinal(law.AgeCareLeaverUntil)), ("date", b25)));
+            sentences.Add(CatalogueText.Of("next.support-ends",
+                ("ordinal", new Ordinal(law.AgeCareLeaverUntil)), ("date", b25)));
         return sentences;
     }
 
@@ -151,13 +157,15 @@ public static class PlainRuns
     /// </summary>
     public static CatalogueText Short(string id, string title, EnglandLaw law) =>
         law.Entitlements.Contains(id)
-            ? new CatalogueText(law.Entitlements[id].Short.Length > 0 ? $"entitlement.{id}.short" : $"entitlement.{id}.title")
+            ? new CatalogueText(law.Entitlements[id].Short.Length > 0
+                ? $"entitlement.{id}.short" : $"entitlement.{id}.title")
             : CatalogueText.Of("runs.name", ("name", title));
 
     /// <summary>"a, b and c".</summary>
     public static CatalogueText List(IReadOnlyList<CatalogueText> items) =>
         items.Count == 1 ? items[0]
-            : CatalogueText.Of("list.and", ("first", Join("list.comma", items.Take(items.Count - 1).ToList())), ("last", items[^1]));
+            : CatalogueText.Of("list.and",
+                ("first", Join("list.comma", items.Take(items.Count - 1).ToList())), ("last", items[^1]));
 
     /// <summary>The first letter in capitals, for a list item made from a short name.</summary>
     public static CatalogueText Capital(CatalogueText s) => s with { Capital = true };

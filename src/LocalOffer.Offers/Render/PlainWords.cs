@@ -22,7 +22,7 @@ public static class PlainWords
         _ => "are not a care leaver",
     };
 
-    /// <summary>The heading of a young person's own offer: where they are, in plain words (translations/, you-are.*).</summary>
+    /// <summary>The heading of a young person's own offer: where they are, in plain words (you-are.*).</summary>
     public static CatalogueText YouAre(Status s) => new(s switch
     {
         Status.LookedAfter => "you-are.in-care",
@@ -61,8 +61,9 @@ public static class PlainWords
 
     /// <summary>
     /// Each condition the engine writes (Engine/Entitlements), by how it begins, with the catalogue key
-    /// of a young person's words for it (translations/, condition.*). A condition not listed here is never shown to a young person in the engine's words: a
-    /// test runs every sample history and fails on any condition this list does not know.
+    /// of a young person's words for it (translations/, condition.*). A condition not listed here is
+    /// never shown to a young person in the engine's words: a test runs every sample history and
+    /// fails on any condition this list does not know.
     /// </summary>
     private static readonly (string Starts, ConditionKind Kind, string? Key, bool Ask)[] Conditions =
     [

@@ -20,7 +20,8 @@ public static class YourSupport
         var ask = new List<CatalogueText>();
         foreach (var run in a.Entitlements)
         {
-            var line = CatalogueText.Of("yours.line", ("name", PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law))),
+            var name = PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law));
+            var line = CatalogueText.Of("yours.line", ("name", name),
                 ("how_long", PlainRuns.HowLong(run, a.AsAt, a.DateOfBirth, law)));
             if (run.PeriodOn(a.AsAt) is { } p && PlainRuns.Kind(p, law).Ask) ask.Add(line);
             else now.Add(line);
@@ -33,7 +34,8 @@ public static class YourSupport
         }).ToArray();
         // The council's items it may give are the council's words (and who each is for, PlainWords.ForYou,
         // is still English): a list of their own after the law's, marked English on a translated page.
-        var askCouncil = o.MayApply.Select(i => $"{i.Title}, for {Lower(PlainWords.ForYou(i.For))}: ask the leaving care team.").ToArray();
+        var askCouncil = o.MayApply
+            .Select(i => $"{i.Title}, for {Lower(PlainWords.ForYou(i.For))}: ask the leaving care team.").ToArray();
         return new
         {
             youAre = PlainWords.YouAre(a.Status),

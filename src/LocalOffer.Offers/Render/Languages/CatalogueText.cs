@@ -41,7 +41,8 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
             if (c == '<') inTag = true;
             else if (c == '>') inTag = false;
             else if (!inTag && char.IsLetter(c))
-                return char.IsUpper(c) ? text : string.Concat(text.AsSpan(0, i), char.ToUpperInvariant(c).ToString(), text.AsSpan(i + 1));
+                return char.IsUpper(c) ? text
+                    : string.Concat(text.AsSpan(0, i), char.ToUpperInvariant(c).ToString(), text.AsSpan(i + 1));
         }
         return text;
     }
@@ -66,7 +67,7 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
     }
 }
 
-/// <summary>A birthday's number in a sentence: "21st" on an English page, the number in the language's digits on others.</summary>
+/// <summary>A birthday's number in a sentence: "21st" on an English page, the number in its digits on others.</summary>
 public sealed record Ordinal(int N);
 
 /// <summary>An amount in pounds, in the language's digits and separators ("£2,000", "£٢٬٠٠٠").</summary>

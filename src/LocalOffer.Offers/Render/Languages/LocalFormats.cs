@@ -81,7 +81,8 @@ public sealed class LocalFormats
     /// elsewhere, which its sentence words around ("when you turn 21"), so no language needs
     /// ordinal endings of its own.
     /// </summary>
-    public string Ordinal(int n) => Language.Tag.StartsWith("en", StringComparison.Ordinal) ? OfferViews.Ordinal(n) : Count(n);
+    public string Ordinal(int n) =>
+        Language.Tag.StartsWith("en", StringComparison.Ordinal) ? OfferViews.Ordinal(n) : Count(n);
 
     /// <summary>A whole number in the language's digits.</summary>
     public string Count(long n) => Digits(n.ToString(CultureInfo.InvariantCulture));

@@ -89,7 +89,8 @@ public sealed partial class Translator
     private IReadOnlyDictionary<string, object?> Parts(IReadOnlyDictionary<string, object?> args, bool html)
     {
         if (!args.Values.Any(v => v is CatalogueText)) return args;
-        return args.ToDictionary(kv => kv.Key, kv => kv.Value is CatalogueText t ? t.In(this, html) : kv.Value, StringComparer.Ordinal);
+        return args.ToDictionary(kv => kv.Key, kv => kv.Value is CatalogueText t ? t.In(this, html) : kv.Value,
+            StringComparer.Ordinal);
     }
 
     /// <summary>Whether the language's string for a key is a draft (unchecked, or checked against English that has since changed).</summary>
