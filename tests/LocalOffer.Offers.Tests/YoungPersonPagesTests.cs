@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using LocalOffer.Offers.Policy;
 using LocalOffer.Offers.Render;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Offers.Tests;
@@ -15,6 +16,9 @@ namespace LocalOffer.Offers.Tests;
 public sealed partial class YoungPersonPagesTests
 {
     private static readonly LocalDate AsAt = new(2026, 11, 22);
+
+    /// <summary>The engine's sentences (catalogue strings) as an English page writes them.</summary>
+    private static readonly Translator English = new(Fixture.Templates.Languages, Language.English);
 
     [GeneratedRegex(@"\b(s|ss)\.\s?\d|\bSch\b|\bSchedule \d|\bparas?\b|\bregs?\b|\bSI\b|\bart \d|Children Act \d{4}|\bAct \d{4} s\b")]
     private static partial Regex Citation();
@@ -184,7 +188,8 @@ public sealed partial class YoungPersonPagesTests
         change.Stops.Select(l => l.Id).Should().Contain(["care", "accommodation-and-maintenance"]);
         change.Continues.Select(l => l.Id).Should().Contain(["personal-adviser", "keep-in-touch"]);
         change.Ask.Select(l => l.Id).Should().Contain("staying-put");
-        change.Continues.Single(l => l.Id == "personal-adviser").Text.Should().Be("Your personal adviser: until you are 21, then if you ask for it, until you are 25");
+        change.Continues.Single(l => l.Id == "personal-adviser").Text.Plain(English)
+            .Should().Be("Your personal adviser: until you are 21, then if you ask for it, until you are 25");
     }
 
     [Fact]
@@ -204,13 +209,24 @@ public sealed partial class YoungPersonPagesTests
         unknown.Should().BeEmpty();
     }
 
+    /// <summary>What a status means: meaning.* on a page, Meaning in the JSON, the same English.</summary>
+    [Fact]
+    public void What_a_status_means_is_the_same_english_in_the_catalogue()
+    {
+        foreach (var status in Enum.GetValues<LocalOffer.Core.Engine.Status>())
+            new CatalogueText(PersonalOfferBuilder.MeaningKey(status)).Plain(English)
+                .Should().Be(PersonalOfferBuilder.Meaning(status), status.ToString());
+        new CatalogueText("meaning.detained-at-16").Plain(English)
+            .Should().Be(PersonalOfferBuilder.DetainedAt16Meaning);
+    }
+
     [Fact]
     public void An_end_that_depends_on_education_says_so()
     {
         var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "former-relevant.json"));
         var a = Fixture.Core.Engine.Assess(history!, AsAt);
         var adviser = a.Entitlements.Single(e => e.Id == "personal-adviser");
-        PlainRuns.HowLong(adviser, AsAt, a.DateOfBirth, Fixture.Core.Law)
+        PlainRuns.HowLong(adviser, AsAt, a.DateOfBirth, Fixture.Core.Law).Plain(English)
             .Should().Be("until you are 21, then while you are in education or training, until you are 25");
     }
 }

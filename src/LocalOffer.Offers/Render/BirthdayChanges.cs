@@ -1,12 +1,16 @@
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Offers.Render;
 
-/// <summary>One line of a birthday's changes: the entitlement's id (or "care") and the words a young person reads.</summary>
-public sealed record BirthdayLine(string Id, string Text);
+/// <summary>
+/// One line of a birthday's changes: the entitlement's id (or "care") and the words a young person
+/// reads, a catalogue string (translations/, age.line and the like) written in the page's language.
+/// </summary>
+public sealed record BirthdayLine(string Id, CatalogueText Text);
 
 /// <summary>What carries on, starts, stops and must be asked for at a birthday, each a line for a young person.</summary>
 public sealed record BirthdayChange(int Age, IReadOnlyList<BirthdayLine> Continues, IReadOnlyList<BirthdayLine> Starts,
@@ -38,22 +42,24 @@ public static class BirthdayChanges
         var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);
         // In foster care from 14 (U4: long-term foster placement), so staying put can follow at 18.
         var inCare = new CareHistory(null, dob, [new Episode(b14, b18, "C2", "U4", "E8")], [], [], [], [], [], []);
-        var variants = new List<(CareHistory History, string? Qualifier)>();
+        var variants = new List<(CareHistory History, CatalogueText? Qualifier)>();
         if (age == law.AgeAdult)
         {
             var b17 = law.Birthdays.Birthday(dob, law.AgeAdult - 1);
             var left17 = inCare with { Episodes = [new Episode(b14, b17, "C2", "U4", "E5")] };
-            variants.Add((inCare, $"if you lived with foster carers until {law.AgeAdult}"));
-            variants.Add((left17, $"if you left care at {law.AgeEligibleFrom} or {law.AgeAdult - 1}"));
+            variants.Add((inCare, CatalogueText.Of("age.if-fostered-until", ("age", law.AgeAdult))));
+            variants.Add((left17,
+                CatalogueText.Of("age.if-left-at", ("from", law.AgeEligibleFrom), ("to", law.AgeAdult - 1))));
         }
         else variants.Add((inCare, null));
-        var entries = new List<(string Id, string Key, string Text, string? Qualifier)>();
+        var entries = new List<(string Id, string Key, CatalogueText Text, CatalogueText? Qualifier)>();
         var day = on.PlusDays(-1);
         foreach (var (history, qualifier) in variants)
         {
             var a = core.Engine.Assess(history, on);
             if (a.Timeline.Any(t => t.Status is Status.Eligible or Status.LookedAfter && t.From <= day && day < t.To && t.To == on))
-                entries.Add(("care", "stops", $"Being in care: everyone leaves care by their {OfferViews.Ordinal(law.AgeAdult)} birthday", null));
+                entries.Add(("care", "stops",
+                    CatalogueText.Of("age.care-stops", ("ordinal", new Ordinal(law.AgeAdult))), null));
             foreach (var run in a.AllEntitlements)
             {
                 var before = run.CoversDate(day);
@@ -69,7 +75,8 @@ public static class BirthdayChanges
                 };
                 if (key is null) continue;
                 var name = PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law));
-                var text = key == "stops" ? name : $"{name}: {PlainRuns.HowLong(run, on, dob, law)}";
+                var text = key == "stops" ? name
+                    : CatalogueText.Of("age.line", ("name", name), ("how_long", PlainRuns.HowLong(run, on, dob, law)));
                 entries.Add((run.Id, key, text, qualifier));
             }
         }
@@ -85,7 +92,8 @@ public static class BirthdayChanges
             if (key is not null && everyVariant && texts.Count == 1) lines[key].Add(new BirthdayLine(g.Key, texts[0]));
             else
                 foreach (var e in g)
-                    lines[e.Key].Add(new BirthdayLine(g.Key, e.Qualifier is null ? e.Text : $"{e.Text} ({e.Qualifier})"));
+                    lines[e.Key].Add(new BirthdayLine(g.Key, e.Qualifier is null ? e.Text
+                        : CatalogueText.Of("age.qualified", ("line", e.Text), ("qualifier", e.Qualifier))));
         }
         var inEducation = new List<BirthdayLine>();
         if (age != law.AgeAdult)
@@ -102,7 +110,7 @@ public static class BirthdayChanges
         }
         // What stops at 21 but goes on in education or training says so where it stops.
         var stops = lines["stops"].Select(l => inEducation.Any(e => e.Id == l.Id)
-            ? l with { Text = l.Text + " (unless you are in education or training)" } : l).ToList();
+            ? l with { Text = CatalogueText.Of("age.unless-education", ("line", l.Text)) } : l).ToList();
         return new BirthdayChange(age, lines["continues"], lines["starts"], stops, lines["ask"], inEducation);
     }
 }

@@ -78,6 +78,26 @@ public static class PersonalOfferBuilder
     // CLR 2010 reg 3(2): relevant without having left care at 16 or 17.
     private const string DetainedAt16 = "You were in custody or in hospital on your 16th birthday, after being in care for at least 13 weeks since you were 14. The council must support you as a care leaver: a personal adviser, a pathway plan, somewhere suitable to live and money to live on.";
 
+    /// <summary>
+    /// The catalogue key of what the young person's status means (translations/, meaning.*): its
+    /// English there is <see cref="Meaning"/>'s, word for word (a test compares them).
+    /// </summary>
+    public static string MeaningKey(Assessment a) =>
+        a.StatusRoute == Route.RelevantDetainedAt16 ? "meaning.detained-at-16" : MeaningKey(a.Status);
+
+    public static string MeaningKey(Status s) => "meaning." + s switch
+    {
+        Status.Eligible => "eligible",
+        Status.Relevant => "relevant",
+        Status.FormerRelevant => "former-relevant",
+        Status.Qualifying => "qualifying",
+        Status.LookedAfter => "in-care",
+        _ => "none",
+    };
+
+    /// <summary>What it means to be relevant though detained at 16 (CLR 2010 reg 3(2)).</summary>
+    public static string DetainedAt16Meaning => DetainedAt16;
+
     public static string Meaning(Status s) => s switch
     {
         Status.Eligible => "You are in care and have been for at least 13 weeks since you were 14, so you get leaving care support. You have a personal adviser and a pathway plan, and support continues after you leave care.",

@@ -42,7 +42,7 @@ public sealed class PersonalOfferRenderer(RulesCore core, TemplateSet templates,
                 statusPlain = a.Status.Plain(),
                 youAre = PlainWords.YouAre(a.Status),
                 since = a.StatusSince,
-                meaning = o.StatusMeaning,
+                meaning = new Languages.CatalogueText(PersonalOfferBuilder.MeaningKey(a)),
             },
             noOffer = o.Version is null,
             statutory = o.Statutory.Select(s => new

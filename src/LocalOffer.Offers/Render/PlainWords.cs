@@ -1,5 +1,6 @@
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render.Languages;
 
 namespace LocalOffer.Offers.Render;
 
@@ -21,16 +22,16 @@ public static class PlainWords
         _ => "are not a care leaver",
     };
 
-    /// <summary>The heading of a young person's own offer: where they are, in plain words.</summary>
-    public static string YouAre(Status s) => s switch
+    /// <summary>The heading of a young person's own offer: where they are, in plain words (you-are.*).</summary>
+    public static CatalogueText YouAre(Status s) => new(s switch
     {
-        Status.LookedAfter => "You are in care",
-        Status.Eligible => "You are in care, with leaving care support",
-        Status.Relevant => "You are a care leaver aged 16 or 17",
-        Status.FormerRelevant => "You are a care leaver aged 18 to 25",
-        Status.Qualifying => "You can get advice and help as a care leaver",
-        _ => "You are not a care leaver on this date",
-    };
+        Status.LookedAfter => "you-are.in-care",
+        Status.Eligible => "you-are.eligible",
+        Status.Relevant => "you-are.relevant",
+        Status.FormerRelevant => "you-are.former-relevant",
+        Status.Qualifying => "you-are.qualifying",
+        _ => "you-are.none",
+    });
 
     /// <summary>
     /// Who a council's item is for, in plain words: "Care leavers aged 18 to 20 who are in higher
@@ -59,42 +60,46 @@ public static class PlainWords
     public enum ConditionKind { None, Education, OnRequest, Other }
 
     /// <summary>
-    /// Each condition the engine writes (Engine/Entitlements), by how it begins, in a young person's
-    /// words. A condition not listed here is never shown to a young person in the engine's words: a
-    /// test runs every sample history and fails on any condition this list does not know.
+    /// Each condition the engine writes (Engine/Entitlements), by how it begins, with the catalogue key
+    /// of a young person's words for it (translations/, condition.*). A condition not listed here is
+    /// never shown to a young person in the engine's words: a test runs every sample history and
+    /// fails on any condition this list does not know.
     /// </summary>
-    private static readonly (string Starts, ConditionKind Kind, string? Words, bool Ask)[] Conditions =
+    private static readonly (string Starts, ConditionKind Kind, string? Key, bool Ask)[] Conditions =
     [
         ("while in education or training", ConditionKind.Education, null, false),
         ("available on request", ConditionKind.OnRequest, null, true),
-        ("asked for on ", ConditionKind.Other, "for as long as you want it", false),
+        ("asked for on ", ConditionKind.Other, "condition.as-long-as-you-want", false),
         ("during a short break", ConditionKind.None, null, false),
         ("if the young person and the former foster carer both want it", ConditionKind.Other,
-            "if you and your foster carers both want it", true),
+            "condition.foster-carers-agree", true),
         ("if the young person needs help the council can give", ConditionKind.Other,
-            "if you need help the council can give: ask for it", true),
-        ("a power: the council may help", ConditionKind.Other, "if the council agrees you need it", false),
+            "condition.need-help", true),
+        ("a power: the council may help", ConditionKind.Other, "condition.council-agrees", false),
         ("not a 'relevant student'", ConditionKind.Other,
-            "unless you are a student the council must house in the holidays", false),
+            "condition.not-holiday-student", false),
         ("if assessed as needing help to find and keep accommodation", ConditionKind.Other,
-            "if the council finds you need help to find and keep a home", false),
+            "condition.help-with-home", false),
         ("if the further education course is residential", ConditionKind.Other,
-            "if your further education course is residential", false),
-        ("for a course of two years or more", ConditionKind.Other, "for a course of two years or more, paid over the course", false),
-        ("paid by the training provider", ConditionKind.Other, "paid by your training provider", false),
+            "condition.residential-course", false),
+        ("for a course of two years or more", ConditionKind.Other, "condition.two-year-course", false),
+        ("paid by the training provider", ConditionKind.Other, "condition.training-provider", false),
         ("up to this amount a year, paid by the school or college", ConditionKind.Other,
-            "paid by your school or college for each year of your course", false),
+            "condition.school-or-college", false),
     ];
 
     /// <summary>Whether the engine's condition is one this class has words for.</summary>
     public static bool Knows(string condition) => Conditions.Any(c => condition.StartsWith(c.Starts, StringComparison.Ordinal));
 
-    /// <summary>The kind of a condition, its words for a young person (null when it needs none) and whether it must be asked for.</summary>
-    public static (ConditionKind Kind, string? Words, bool Ask) Condition(string? condition)
+    /// <summary>
+    /// The kind of a condition, the catalogue key of its words for a young person (null when it needs
+    /// none) and whether it must be asked for.
+    /// </summary>
+    public static (ConditionKind Kind, string? Key, bool Ask) Condition(string? condition)
     {
         if (condition is null) return (ConditionKind.None, null, false);
         foreach (var c in Conditions)
-            if (condition.StartsWith(c.Starts, StringComparison.Ordinal)) return (c.Kind, c.Words, c.Ask);
+            if (condition.StartsWith(c.Starts, StringComparison.Ordinal)) return (c.Kind, c.Key, c.Ask);
         return (ConditionKind.None, null, false);
     }
 }

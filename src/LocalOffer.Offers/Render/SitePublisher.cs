@@ -217,7 +217,7 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
         return pages;
     }
 
-    private static string[] Texts(IEnumerable<BirthdayLine> lines) => lines.Select(l => l.Text).ToArray();
+    private static CatalogueText[] Texts(IEnumerable<BirthdayLine> lines) => lines.Select(l => l.Text).ToArray();
 
     /// <summary>Whether an item's duty is in force on the date (a prospective one is "Coming soon").</summary>
     private bool InForce(OfferItem i, LocalDate asAt) =>

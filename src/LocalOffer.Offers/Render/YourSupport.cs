@@ -1,6 +1,7 @@
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Rules;
 using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render.Languages;
 
 namespace LocalOffer.Offers.Render;
 
@@ -15,11 +16,13 @@ public static class YourSupport
     public static object Model(PersonalOffer o, EnglandLaw law, IEnumerable<NationalContact> national, string councilPages)
     {
         var a = o.Assessment;
-        var now = new List<string>();
-        var ask = new List<string>();
+        var now = new List<CatalogueText>();
+        var ask = new List<CatalogueText>();
         foreach (var run in a.Entitlements)
         {
-            var line = $"{PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law))}: {PlainRuns.HowLong(run, a.AsAt, a.DateOfBirth, law)}.";
+            var name = PlainRuns.Capital(PlainRuns.Short(run.Id, run.Title, law));
+            var line = CatalogueText.Of("yours.line", ("name", name),
+                ("how_long", PlainRuns.HowLong(run, a.AsAt, a.DateOfBirth, law)));
             if (run.PeriodOn(a.AsAt) is { } p && PlainRuns.Kind(p, law).Ask) ask.Add(line);
             else now.Add(line);
         }
@@ -29,12 +32,15 @@ public static class YourSupport
             { } => $"{i.Title}: ask the leaving care team how much.",
             _ => i.Title + ".",
         }).ToArray();
-        ask.AddRange(o.MayApply.Select(i => $"{i.Title}, for {Lower(PlainWords.ForYou(i.For))}: ask the leaving care team."));
+        // The council's items it may give are the council's words (and who each is for, PlainWords.ForYou,
+        // is still English): a list of their own after the law's, marked English on a translated page.
+        var askCouncil = o.MayApply
+            .Select(i => $"{i.Title}, for {Lower(PlainWords.ForYou(i.For))}: ask the leaving care team.").ToArray();
         return new
         {
             youAre = PlainWords.YouAre(a.Status),
             // Said only to someone who is not a care leaver on the date: why, and whom to ask if it is wrong.
-            meaning = o.StatusMeaning,
+            meaning = new CatalogueText(PersonalOfferBuilder.MeaningKey(a)),
             asAt = a.AsAt,
             council = o.Council.Name,
             councilPages,
@@ -43,6 +49,7 @@ public static class YourSupport
             now,
             fromCouncil = council,
             ask,
+            askCouncil,
             next = PlainRuns.NextChanges(a, law),
         };
     }

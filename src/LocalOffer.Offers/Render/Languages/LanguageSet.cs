@@ -9,7 +9,7 @@ namespace LocalOffer.Offers.Render.Languages;
 /// The languages of translations/languages.yaml and their catalogues (translations/&lt;code&gt;.yaml).
 /// English is the source: every other catalogue translates its keys. The English of the statutory
 /// entitlements stays with the law in rules/england/entitlements.yaml; it joins the English
-/// catalogue here under <c>entitlement.&lt;id&gt;.title</c>, <c>.summary</c> and <c>.how_to_apply</c>.
+/// catalogue here under <c>entitlement.&lt;id&gt;.title</c>, <c>.summary</c>, <c>.short</c> and <c>.how_to_apply</c>.
 /// Adding a language is one line of languages.yaml and one catalogue file.
 /// </summary>
 public sealed class LanguageSet
@@ -71,6 +71,8 @@ public sealed class LanguageSet
         {
             d[$"entitlement.{e.Id}.title"] = e.Title;
             d[$"entitlement.{e.Id}.summary"] = e.Summary.Trim();
+            // The name in a sentence ("Your personal adviser: until you are 21"), PlainRuns.Short.
+            if (e.Short.Length > 0) d[$"entitlement.{e.Id}.short"] = e.Short;
             if (e.Money is { } m) d[$"entitlement.{e.Id}.how_to_apply"] = m.HowToApply.Trim();
         }
         return d;

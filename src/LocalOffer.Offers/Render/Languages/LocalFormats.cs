@@ -76,6 +76,14 @@ public sealed class LocalFormats
     /// <summary>An amount in pounds (<see cref="Gbp"/>), in the language's digits and separators.</summary>
     public string Money(decimal gbp) => Number(Gbp.Format(gbp));
 
+    /// <summary>
+    /// A birthday's number: "21st" in English (and Easy Read); the number in the language's digits
+    /// elsewhere, which its sentence words around ("when you turn 21"), so no language needs
+    /// ordinal endings of its own.
+    /// </summary>
+    public string Ordinal(int n) =>
+        Language.Tag.StartsWith("en", StringComparison.Ordinal) ? OfferViews.Ordinal(n) : Count(n);
+
     /// <summary>A whole number in the language's digits.</summary>
     public string Count(long n) => Digits(n.ToString(CultureInfo.InvariantCulture));
 

@@ -65,6 +65,7 @@ public sealed partial class Translator
     public string Render(string key, IReadOnlyDictionary<string, object?> args, bool html)
     {
         long? count = args.TryGetValue("count", out var c) ? AsLong(c) : null;
+        args = Parts(args, html);
         var found = Lookup(key, count) ?? throw new KeyNotFoundException($"no string '{key}' in the English catalogue (translations/en.yaml)");
         var (text, english) = found;
         if (!english && !SamePlaceholders(text, English.Lookup(key, count)!.Value.Text))
@@ -79,6 +80,17 @@ public sealed partial class Translator
         var formats = english ? English.Formats : Formats;
         var result = html ? Html(text, args, formats) : Plain(text, args, formats);
         return html && english && !Language.IsEnglish ? $"<span lang=\"en-GB\" dir=\"ltr\">{result}</span>" : result;
+    }
+
+    /// <summary>
+    /// Values that are catalogue strings themselves (the parts of the engine's sentences) written in
+    /// this language first: in HTML as markup already escaped, so they are not escaped twice.
+    /// </summary>
+    private IReadOnlyDictionary<string, object?> Parts(IReadOnlyDictionary<string, object?> args, bool html)
+    {
+        if (!args.Values.Any(v => v is CatalogueText)) return args;
+        return args.ToDictionary(kv => kv.Key, kv => kv.Value is CatalogueText t ? t.In(this, html) : kv.Value,
+            StringComparer.Ordinal);
     }
 
     /// <summary>Whether the language's string for a key is a draft (unchecked, or checked against English that has since changed).</summary>
@@ -117,6 +129,8 @@ public sealed partial class Translator
         long l => f.Count(l),
         decimal d => f.Number(d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         SafeHtml h => h.Html,
+        Ordinal o => f.Ordinal(o.N),
+        Pounds p => f.Money(p.Gbp),
         _ => v.ToString() ?? "",
     };
 
