@@ -238,4 +238,17 @@ public sealed class TranslatedPagesTests
         var area = Site(code).First(p => p.Text.Contains("govuk-summary-card__title\" lang=\"en-GB\"", StringComparison.Ordinal));
         area.Text.Should().Contain(note).And.Contain("<div lang=\"en-GB\" dir=\"ltr\">");
     }
+
+    // The detail rows of a council's items (how to claim, conditions, council tax ages and share) are still
+    // English words: on a translated page each is marked English, never read out as the page's language.
+    [Theory]
+    [MemberData(nameof(Translated))]
+    public void The_english_detail_rows_of_council_items_are_marked_english(string code)
+    {
+        var pages = Site(code, "lancashire").Concat(Site(code, "surrey")).Select(p => p.Text).ToList();
+        var keys = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p,
+            "<dt class=\"govuk-summary-list__key\"([^>]*)>(How to claim|Conditions|Ages|How much of the bill|Who pays it)</dt>")).ToList();
+        keys.Should().NotBeEmpty("Lancashire's and Surrey's items have money and council tax rows");
+        keys.Should().OnlyContain(m => m.Groups[1].Value == " lang=\"en-GB\" dir=\"ltr\"");
+    }
 }
