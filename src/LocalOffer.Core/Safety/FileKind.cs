@@ -37,7 +37,11 @@ public static partial class FileKind
     {
         // Far larger than the runtime's FileStatus (about 140 bytes), so a newer layout cannot overrun it.
         var status = stackalloc byte[512];
-        if (Stat(path, status) != 0) return File.Exists(path) || Directory.Exists(path) ? PathKind.Other : PathKind.Absent;
+        // A stat that fails while the path then exists is a race with another writer's rename into place (two
+        // runs on one output: seen in CI as "not a regular file"): stat again before calling it anything else.
+        var failed = true;
+        for (var attempt = 0; attempt < 3 && failed; attempt++) failed = Stat(path, status) != 0;
+        if (failed) return File.Exists(path) || Directory.Exists(path) ? PathKind.Other : PathKind.Absent;
         var mode = *(int*)(status + 4);
         return (mode & TypeMask) switch
         {
