@@ -113,6 +113,10 @@ public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<Live
         });
         if (!autocomplete)
             await context.RouteAsync("**/accessible-autocomplete.min.js", r => r.FulfillAsync(new RouteFulfillOptions { Status = 404 }));
+        // The whole suite runs its test projects at once on 2 cores (load about 10): a page can take longer
+        // than Playwright's 30 s default to arrive, which is not what this test measures.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.Url + "/check/person");
         var k = new Keys(page);
