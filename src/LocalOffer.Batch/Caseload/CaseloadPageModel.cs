@@ -1,4 +1,5 @@
 using LocalOffer.Batch.Input;
+using LocalOffer.Batch.Output;
 using NodaTime;
 
 namespace LocalOffer.Batch.Caseload;
@@ -41,7 +42,7 @@ public static class CaseloadPageModel
             }).ToArray(),
             rejectsTruncated = r.Rejects.Count > maxRejectsShown,
             maxRejectsShown,
-            csv = DataLink("text/csv", s => CaseloadCsvWriter.Write(s, events)),
+            csv = DataLink.Of("text/csv;charset=utf-8", s => CaseloadCsvWriter.Write(s, events)),
             ics = Calendar(events, o, o.Adviser, now),
         };
     }
@@ -115,15 +116,8 @@ public static class CaseloadPageModel
 
     private static string Calendar(IReadOnlyList<CaseloadEvent> events, CaseloadOptions o, string? adviser,
         Instant now) =>
-        DataLink("text/calendar", s => CaseloadIcsWriter.Write(s, events, now, o.AsAt,
+        DataLink.Of("text/calendar;charset=utf-8", s => CaseloadIcsWriter.Write(s, events, now, o.AsAt,
             CaseloadCalendar.Name(adviser, o.Team)));
-
-    private static string DataLink(string type, Action<Stream> write)
-    {
-        using var buffer = new MemoryStream();
-        write(buffer);
-        return $"data:{type};charset=utf-8;base64,{Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length)}";
-    }
 
     private static string D(LocalDate d) => LocalOffer.Core.Output.DatesInWords.Format(d);
 }

@@ -27,10 +27,10 @@ public static class AuditView
                 file = x.File, line = x.Line, column = x.Column, field = x.Field, reason = x.Reason,
             }).ToArray(),
             rejectsTruncated = run.Rejects.Count > CaseloadLimits.MaxRejectsShown,
-            csv = Downloads.DataLink("text/csv;charset=utf-8", s => AuditCsv.Write(s, run)),
-            xlsx = Downloads.DataLink("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            csv = DataLink.Of("text/csv;charset=utf-8", s => AuditCsv.Write(s, run)),
+            xlsx = DataLink.Of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 s => AuditXlsx.Write(s, run, tables, $"Care leaver list audit as at {run.AsAt:yyyy-MM-dd}")),
-            rejectsCsv = Downloads.DataLink("text/csv;charset=utf-8", s => RejectCsvWriter.Write(s, run.Rejects)),
+            rejectsCsv = DataLink.Of("text/csv;charset=utf-8", s => RejectCsvWriter.Write(s, run.Rejects)),
         };
     }
 }
