@@ -35,6 +35,8 @@ internal sealed class PersonMonths
         if (Costed != 0) Array.Clear(Cost);
         Costed = 0;
         if (history.DateOfBirth > _horizon.MonthEnds[^1]) return;
+        // Care that ended by 16, before the horizon: nothing can hold from the day before it (most of a return).
+        if (engine.NothingHoldsFrom(history, _horizon.Before)) return;
         var ends = _horizon.MonthEnds;
         var e = _rates.Length;
         // Whole-life runs: most end before or begin after the horizon, and are passed over month by month.

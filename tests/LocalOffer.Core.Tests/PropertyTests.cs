@@ -219,6 +219,31 @@ public sealed class PropertyTests
                 a.AllEntitlements.Select(e => (e.Id, e.From, e.To, e.Amount)), why);
         });
 
+    /// <summary>
+    /// What `whatif` passes over (issue 32): when the engine says nothing holds from a day, no entitlement holds on
+    /// that day or any later one, to 26, as the law stands and with the prospective provisions commenced.
+    /// </summary>
+    [Fact]
+    public void Nothing_holds_on_any_day_after_one_the_engine_says_nothing_holds_from()
+    {
+        var passed = 0;
+        foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
+            Check.One(Config, Prop.ForAll(generator, x =>
+            {
+                var (h, offset) = x;
+                var d = h.DateOfBirth.PlusDays(offset);
+                if (!Valid(h)) return true;
+                foreach (var core in new[] { Core, Commenced })
+                {
+                    if (!core.Engine.NothingHoldsFrom(h, d)) continue;
+                    passed++;
+                    core.Engine.EntitlementRuns(h).Where(e => e.To > d).Should().BeEmpty($"from {d} for {Describe(h)}");
+                }
+                return true;
+            }));
+        passed.Should().BeGreaterThan(100, "the property says something only when the engine passes some over");
+    }
+
     private static readonly RulesCore Commenced = new(Rules.ParameterOverrides.Apply(Core.Law,
         ["commencement.staying_close=2015-04-01", "commencement.intentionally_homeless_protection=2020-01-01"]), Core.Codes);
 

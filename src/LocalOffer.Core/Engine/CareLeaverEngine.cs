@@ -121,6 +121,21 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>
+    /// Whether no entitlement can hold on <paramref name="from"/> or any day after: the batch's short cut for care
+    /// that ended by 16 answers on that day (every episode ended by the 16th birthday and by the day, nothing but
+    /// episodes recorded). Such a young person has status none from the end of their care to 25 and no
+    /// entitlement (<see cref="CareEndedBefore16"/>), and on every later day the short cut's conditions still
+    /// hold. A what-if run passes over most of a return's children with it (issue 32).
+    /// </summary>
+    public bool NothingHoldsFrom(CareHistory history, LocalDate from)
+    {
+        if (from < history.DateOfBirth) return false;
+        var view = RentView().Fill(history);
+        try { return _careEndedBefore16.TryClassify(view, from) is { Status: Status.None, EntitlementIds.Count: 0 }; }
+        finally { ReturnView(view); }
+    }
+
+    /// <summary>
     /// The batch form: status, since when, next change, counts and the entitlement ids on the
     /// date, without the words. Same decisions as <see cref="Assess"/>.
     /// </summary>
