@@ -120,7 +120,9 @@ public sealed class TemplateSandboxTests
     [Fact]
     public void The_shipped_templates_render_well_inside_the_default_limits()
     {
-        TemplateLimits.Default.Loops.Should().BeGreaterThanOrEqualTo(5_000, "a caseload table shows up to 5,000 rows");
+        // Scriban counts a loop's steps with those of the loops inside it: a caseload table's 5,000 rows,
+        // each with its citations (CaseloadPageLimitTests renders the largest), need some 20,000.
+        TemplateLimits.Default.Loops.Should().BeGreaterThanOrEqualTo(50_000);
         var pages = new SitePublisher(Fixture.Core, Fixture.Templates).Pages(Fixture.Catalog.Find("lancashire")!, new LocalDate(2026, 11, 22));
         pages.Max(p => p.Text.Length).Should().BeLessThan(TemplateLimits.Default.OutputChars / 20);
     }

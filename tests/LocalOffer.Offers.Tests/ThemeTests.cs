@@ -120,6 +120,7 @@ public sealed class ThemeTests : IDisposable
     [InlineData("<p onclick=\"x()\">a</p>", "attribute onclick")]
     [InlineData("<p style=\"display:none\">a</p>", "attribute style")]
     [InlineData("<a href=\"javascript:alert(1)\">a</a>", "href must be")]
+    [InlineData("<a href={{ site.home }}>a</a>", "must be in quotes")]
     [InlineData("<!-- hide the rest", "'<'")]
     [InlineData("<a class=\"govuk-skip-link\" href=\"#x\">Skip</a>", "skip link")]
     public void A_theme_template_cannot_hide_or_replace_the_pages_own_parts(string header, string problem)
@@ -133,7 +134,7 @@ public sealed class ThemeTests : IDisposable
     [Fact]
     public void A_theme_template_that_runs_away_is_named_by_file_line_and_column()
     {
-        Write("footer.sbn-html", "<p>ok</p>\n<p>{{ for i in 1..100000 }}{{ i }}{{ end }}</p>\n");
+        Write("footer.sbn-html", "<p>ok</p>\n<p>{{ for i in 1..1000000 }}{{ i }}{{ end }}</p>\n");
         var f = ThemeFindings().Should().ContainSingle().Which;
         f.File.Should().Be(Path.Combine(Theme, "footer.sbn-html"));
         (f.Line, f.Column).Should().Be((2, 17));
