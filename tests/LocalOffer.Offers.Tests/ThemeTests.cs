@@ -120,6 +120,7 @@ public sealed class ThemeTests : IDisposable
     [InlineData("<p onclick=\"x()\">a</p>", "attribute onclick")]
     [InlineData("<p style=\"display:none\">a</p>", "attribute style")]
     [InlineData("<a href=\"javascript:alert(1)\">a</a>", "href must be")]
+    [InlineData("<a href={{ site.home }}>a</a>", "must be in quotes")]
     [InlineData("<!-- hide the rest", "'<'")]
     [InlineData("<a class=\"govuk-skip-link\" href=\"#x\">Skip</a>", "skip link")]
     public void A_theme_template_cannot_hide_or_replace_the_pages_own_parts(string header, string problem)

@@ -62,6 +62,8 @@ public static partial class ThemeMarkup
                 var attr = a.Groups[1].Value.ToLowerInvariant();
                 var value = a.Groups[2].Value.Trim('"', '\'').Trim().ToLowerInvariant();
                 if (!Attributes.Contains(attr)) problems.Add((line, $"attribute {attr} is not allowed"));
+                else if (a.Groups[2].Success && a.Groups[2].Value[0] is not ('"' or '\''))
+                    problems.Add((line, $"attribute {attr}: its value must be in quotes"));
                 else if (attr == "href" && !(value.StartsWith("https://") || value.StartsWith("mailto:")
                     || value.StartsWith("tel:") || value.StartsWith('#') || value.StartsWith('/') || value.StartsWith('x')))
                     problems.Add((line, $"href must be https:, mailto:, tel: or an address on the site"));

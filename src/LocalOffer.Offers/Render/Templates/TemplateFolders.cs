@@ -54,6 +54,6 @@ public sealed partial class TemplateFolders(string templates, string? theme, Tem
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         File.ReadAllText(templatePath);
 
-    public ValueTask<string> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        new(Load(context, callerSpan, templatePath));
+    public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+        new((string?)Load(context, callerSpan, templatePath));
 }
