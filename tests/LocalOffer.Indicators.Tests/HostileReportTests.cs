@@ -22,7 +22,8 @@ public sealed class HostileReportTests
         var run = Fixture.Runner.Compute(new IndicatorOptions(Path.Combine(Fixture.FakeData, "header.csv"),
             [Path.Combine(Fixture.FakeData, "episodes.csv")], Path.Combine(Fixture.FakeData, "oc3.csv"), [],
             new LocalDate(2018, 3, 31), la, dir.Path));
-        var hostile = new TemplateSet(TemplateSet.LoadDefault().Directory) { EveryText = t => t + Attack };
+        var shipped = TemplateSet.LoadDefault();
+        var hostile = new TemplateSet(shipped.Directory, null, shipped.Languages) { EveryText = t => t + Attack };
         var html = Output.IndicatorReport.Render(hostile, run, Fixture.Defs, Fixture.Dfe, la is null ? null : Fixture.Dfe.Councils[la]);
         html.Should().Contain("&lt;script&gt;").And.NotContain("<script>alert").And.NotContain("<img");
         Regex.IsMatch(html, "=\"[^\"<>]*\"&#x27;").Should().BeFalse();

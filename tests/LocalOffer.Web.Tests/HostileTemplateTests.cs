@@ -17,8 +17,10 @@ public sealed class HostileTemplateTests(WebApplicationFactory<WebEntryPoint> fa
 {
     private const string Attack = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>";
 
+    private static readonly TemplateSet Shipped = TemplateSet.LoadDefault();
+
     private HttpClient Client() => factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-        s.AddSingleton(new TemplateSet(TemplateSet.LoadDefault().Directory) { EveryText = t => t + Attack })))
+        s.AddSingleton(new TemplateSet(Shipped.Directory, null, Shipped.Languages) { EveryText = t => t + Attack })))
         .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static void Inert(string html, string where)
@@ -75,7 +77,10 @@ public sealed class HostileTemplateTests(WebApplicationFactory<WebEntryPoint> fa
         {
             ["__af"] = Af(personPage), ["s"] = handle, ["dob-day"] = "31", ["dob-month"] = "2", ["dob-year"] = "2008",
         }));
-        Inert(await err.Content.ReadAsStringAsync(), "person with errors");
+        // Errors come back by a redirect to a GET (issue 28), so the page with the errors is that GET.
+        err.StatusCode.Should().Be(HttpStatusCode.SeeOther);
+        var errPage = await client.GetAsync(err.Headers.Location!.ToString());
+        Inert(await errPage.Content.ReadAsStringAsync(), "person with errors");
         var form = await client.GetStringAsync("/caseload");
         var fake = Path.Combine(TestPaths.Shared(), "data", "ssda903-fake");
         var caseload = new MultipartFormDataContent
