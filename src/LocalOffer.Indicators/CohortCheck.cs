@@ -204,7 +204,9 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
     /// <summary>The engine's own reason for the status on the date (the timeline span covering it).</summary>
     private string Reason(Core.Model.CareHistory history, LocalDate on)
     {
-        var a = core.Engine.Assess(history, on);
+        // The timeline of AssessOnDay is Assess's own (one call makes both), without the explanation and the
+        // runs to 25 that are most of Assess's time and that a reason never reads (issue 30).
+        var a = core.Engine.AssessOnDay(history, on);
         var span = a.Timeline.FirstOrDefault(s => s.From <= on && on < s.To);
         if (span is null) return "aged 25 or over";
         // Where the limb of law changes inside the span, the part covering the birthday has the reason.

@@ -106,27 +106,33 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         // Every file through the one atomic writer: each written to its own temporary name, then all
         // put in place together, so a failure leaves the folder as it was.
         var files = OutputFiles.ToDictionary(f => f, f => AtomicFile.Create(Path.Combine(outDir, f)));
+        var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
+            + (council is null ? "" : $", {council.Name}");
+        // The workbook, the longest to write, is written on another core alongside the CSV files and the
+        // page (issue 30): each goes to its own stream from the finished run, which nothing changes now.
+        var xlsx = Task.Run(() => IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title));
         try
         {
             IndicatorCsv.WriteIndicators(files["indicators.csv"].Stream, run.Rows, defs);
             IndicatorCsv.WriteCohortCheck(files["cohort-check.csv"].Stream, run.People);
             RejectCsvWriter.Write(files["rejects.csv"].Stream, run.Rejects);
             Done("csv");
-            var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
-                + (council is null ? "" : $", {council.Name}");
-            IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title);
-            Done("xlsx");
             if (templates is null) throw new InvalidOperationException("no templates");
             files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(
                 IndicatorReport.Render(templates, run, defs, dfe, council)));
+            Done("html");
+            xlsx.GetAwaiter().GetResult();
+            Done("xlsx"); // the time still waited for the workbook once the rest was written
             foreach (var f in OutputFiles) files[f].Commit();
             // Our stylesheet and images are written over, file by file; nothing in assets/ is deleted.
             SitePublisher.CopyAssets(Path.Combine(outDir, "assets"));
             AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "indicators\n");
-            Done("html");
+            Done("assets");
         }
         finally
         {
+            // A failure above leaves the workbook's task writing into its stream: wait for it before letting go.
+            try { xlsx.Wait(); } catch (AggregateException) { }
             foreach (var f in files.Values) f.Dispose();
         }
         return run;

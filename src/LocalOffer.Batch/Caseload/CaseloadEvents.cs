@@ -1,4 +1,5 @@
 using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using NodaTime;
 
@@ -120,6 +121,23 @@ public sealed class CaseloadEvents(EnglandLaw law)
         }
         return events;
     }
+
+    /// <summary>
+    /// Whether nothing can fall due after <paramref name="asAt"/>, however long the window, so <see cref="For"/>
+    /// would list nothing: the engine's short cut for care that ended by 16 answers on the day with status none
+    /// and no entitlement (<see cref="CareLeaverEngine.NothingHoldsFrom"/>: every episode ended by the 16th
+    /// birthday and by the day, nothing but episodes recorded). Such a young person has status none from the
+    /// end of their care (on or before the day) to 25, was never eligible, and no entitlement holds on the day
+    /// or after. So, event by event: no status changes after the day (the timeline is none from before it);
+    /// no birthday at 16, 18, 21 or 25 (each asks a status or a change on the day before or the day, all after
+    /// the day asked about); no needs assessment (never eligible); no pathway plan review (no plan owed on the
+    /// day); no Universal Credit window (neither eligible nor relevant then); no entitlement run starting,
+    /// continuing or ending after the day (an end after it would be a run holding on a day from it).
+    /// `caseload` passes over most of a return's young people with it (issue 30); a property test holds it
+    /// to <see cref="For"/> on the full assessment with the longest window and a review recorded.
+    /// </summary>
+    public static bool NothingFallsDue(CareLeaverEngine engine, CareHistory history, LocalDate asAt) =>
+        engine.NothingHoldsFrom(history, asAt);
 
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 

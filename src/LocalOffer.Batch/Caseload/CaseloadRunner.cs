@@ -62,7 +62,10 @@ public sealed class CaseloadRunner(RulesCore core)
             var x = extras is not null && extras.TryGetValue(h.Id ?? "", out var e) ? e.Extras : null;
             if (!Keep(x, o)) return;
             if (o.AsAt < h.DateOfBirth) { Interlocked.Increment(ref notAssessed); return; }
-            perPerson[i] = rules.For(core.Engine.Assess(h, o.AsAt), x, o.AsAt, o.WithinDays);
+            // Most of a return's young people left care before 16: nothing of theirs can fall due (issue 30).
+            if (CaseloadEvents.NothingFallsDue(core.Engine, h, o.AsAt)) return;
+            // The events read the timeline and the runs, never the explanation: Assess without it.
+            perPerson[i] = rules.For(core.Engine.AssessWithoutExplanation(h, o.AsAt), x, o.AsAt, o.WithinDays);
         });
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
         // Stable: by due date, then young person, then the order of the kinds (a birthday before what it brings).

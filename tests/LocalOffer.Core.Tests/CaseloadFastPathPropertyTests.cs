@@ -1,0 +1,100 @@
+using FsCheck;
+using FsCheck.Fluent;
+using LocalOffer.Batch.Caseload;
+using LocalOffer.Core.Engine;
+using LocalOffer.Core.Model;
+using NodaTime;
+
+namespace LocalOffer.Core.Tests;
+
+/// <summary>
+/// The two short cuts `caseload` takes (issue 30), each held to the general path on random histories, as the law
+/// stands and with the prospective provisions commenced: young people passed over because nothing can fall due
+/// (<see cref="CaseloadEvents.NothingFallsDue"/>) have no event on the full assessment, whatever the window and with
+/// a review recorded; and <see cref="CareLeaverEngine.AssessWithoutExplanation"/> is <see cref="CareLeaverEngine.Assess"/>
+/// in everything but the explanation, so the events made from it are the same, word for word.
+/// </summary>
+public sealed class CaseloadFastPathPropertyTests
+{
+    private static readonly RulesCore Core = SharedRules.Core;
+    private static readonly RulesCore Commenced = new(Rules.ParameterOverrides.Apply(Core.Law,
+        ["commencement.staying_close=2015-04-01", "commencement.intentionally_homeless_protection=2020-01-01"]),
+        Core.Codes);
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(400).WithStartSize(1);
+
+    // Care ended early (most of a return, and the short cut's edges) and any history at all.
+    private static readonly Arbitrary<(CareHistory History, int Offset)>[] Generators =
+        [HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay()];
+
+    [Fact]
+    public void Nothing_falls_due_for_a_young_person_the_caseload_passes_over()
+    {
+        var passed = 0;
+        foreach (var generator in Generators)
+            Check.One(Config, Prop.ForAll(generator, x =>
+            {
+                var (h, offset) = x;
+                var d = h.DateOfBirth.PlusDays(offset);
+                if (Core.Validator.Validate(h).Count > 0) return true;
+                foreach (var core in new[] { Core, Commenced })
+                {
+                    if (!CaseloadEvents.NothingFallsDue(core.Engine, h, d)) continue;
+                    passed++;
+                    // A review recorded (a plan review would be due or overdue if a plan were owed), the longest window.
+                    var extras = new CaseloadExtras("PA", "Team", d.PlusDays(-200), d.PlusDays(-10));
+                    new CaseloadEvents(core.Law).For(core.Engine.Assess(h, d), extras, d, CaseloadRunner.MaxWithinDays)
+                        .Select(Words).Should().BeEmpty($"on {d} for {Describe(h)}");
+                }
+                return true;
+            }));
+        passed.Should().BeGreaterThan(100, "the property says something only when the caseload passes some over");
+    }
+
+    [Fact]
+    public void Assess_without_the_explanation_is_Assess_but_the_explanation()
+    {
+        foreach (var generator in Generators)
+            Check.One(Config, Prop.ForAll(generator, x =>
+            {
+                var (h, offset) = x;
+                var d = h.DateOfBirth.PlusDays(offset);
+                if (Core.Validator.Validate(h).Count > 0) return true;
+                foreach (var core in new[] { Core, Commenced })
+                {
+                    var full = core.Engine.Assess(h, d);
+                    var lean = core.Engine.AssessWithoutExplanation(h, d);
+                    var why = $"on {d} for {Describe(h)}";
+                    lean.Explanation.Should().BeEmpty();
+                    Whole(lean).Should().Be(Whole(full), why);
+                    var extras = new CaseloadExtras("PA", "Team", d.PlusDays(-200), null);
+                    var rules = new CaseloadEvents(core.Law);
+                    rules.For(lean, extras, d, CaseloadRunner.MaxWithinDays).Select(Words).Should().Equal(
+                        rules.For(full, extras, d, CaseloadRunner.MaxWithinDays).Select(Words), why);
+                }
+                return true;
+            }));
+    }
+
+    // Everything of an assessment but the explanation, in words (records holding lists compare by reference).
+    private static string Whole(Assessment a) => string.Join("\n",
+        $"{a.Id} {a.DateOfBirth} {a.AsAt} {a.Age} {a.Status} {a.StatusRoute} {a.StatusSince} {a.NextChange} {a.Facts}",
+        a.StatusReason,
+        string.Join("\n", a.Timeline.Select(t => $"{t.Status} {t.From} {t.To} {t.Reason} {Cite(t.Basis)} ["
+            + string.Join(" | ", t.Parts.Select(p => $"{p.From} {p.To} {p.Reason} {Cite(p.Basis)}")) + "]")),
+        "now: " + Runs(a.Entitlements), "all: " + Runs(a.AllEntitlements), "warnings: " + string.Join(" | ", a.Warnings));
+
+    private static string Runs(IEnumerable<Entitlement> runs) => string.Join("\n", runs.Select(e =>
+        $"{e.Id} {e.Title} {e.From} {e.To} {e.Amount} {Cite(e.Basis)} {e.Condition} ["
+        + string.Join(" | ", e.Periods.Select(p => $"{p.From} {p.To} {Cite(p.Basis)} {p.Condition}")) + "]"));
+
+    private static string Words(CaseloadEvent e) =>
+        $"{e.Child} {e.Kind} {e.Title} {e.Due} {e.DaysLeft} {e.Changes} {Cite(e.Basis)} {e.NewStatus} {e.Extras}";
+
+    private static string Cite(IEnumerable<Rules.LegalReference> basis) => string.Join("; ", basis);
+
+    private static string Describe(CareHistory h) =>
+        $"dob {h.DateOfBirth}; "
+        + string.Join("; ", h.Episodes.Select(e => $"{e.Start}..{e.End} {e.LegalStatus} {e.Placement} {e.ReasonEnded}"))
+        + $"; det {h.Detentions.Count} lwp {h.LivingWithParent.Count} other {h.OtherCare.Count} "
+        + $"edu {h.Education.Count}";
+}
