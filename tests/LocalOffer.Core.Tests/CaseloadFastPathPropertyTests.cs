@@ -22,58 +22,71 @@ public sealed class CaseloadFastPathPropertyTests
         Core.Codes);
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(400).WithStartSize(1);
 
-    // Care ended early (most of a return, and the short cut's edges) and any history at all.
-    private static readonly Arbitrary<(CareHistory History, int Offset)>[] Generators =
-        [HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay()];
+    /// <summary>
+    /// Checks <paramref name="property"/> on valid random histories with a day: care ended early (most of a return,
+    /// and the short cut's edges), any history at all, and histories whose every date sits on a birthday line.
+    /// </summary>
+    private static void ForAllValid(Action<CareHistory, LocalDate> property)
+    {
+        foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
+            Check.One(Config, Prop.ForAll(generator, x =>
+            {
+                if (Core.Validator.Validate(x.History).Count == 0) property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
+                return true;
+            }));
+        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        {
+            if (Core.Validator.Validate(x.History).Count == 0) property(x.History, x.Day);
+            return true;
+        }));
+    }
 
     [Fact]
     public void Nothing_falls_due_for_a_young_person_the_caseload_passes_over()
     {
         var passed = 0;
-        foreach (var generator in Generators)
-            Check.One(Config, Prop.ForAll(generator, x =>
+        ForAllValid((h, d) =>
+        {
+            foreach (var core in new[] { Core, Commenced })
             {
-                var (h, offset) = x;
-                var d = h.DateOfBirth.PlusDays(offset);
-                if (Core.Validator.Validate(h).Count > 0) return true;
-                foreach (var core in new[] { Core, Commenced })
-                {
-                    if (!CaseloadEvents.NothingFallsDue(core.Engine, h, d)) continue;
-                    passed++;
-                    // A review recorded (a plan review would be due or overdue if a plan were owed), the longest window.
-                    var extras = new CaseloadExtras("PA", "Team", d.PlusDays(-200), d.PlusDays(-10));
-                    new CaseloadEvents(core.Law).For(core.Engine.Assess(h, d), extras, d, CaseloadRunner.MaxWithinDays)
-                        .Select(Words).Should().BeEmpty($"on {d} for {Describe(h)}");
-                }
-                return true;
-            }));
+                if (!CaseloadEvents.NothingFallsDue(core.Engine, h, d)) continue;
+                passed++;
+                // A review recorded (a plan review would be due or overdue if a plan were owed), the longest window.
+                var extras = new CaseloadExtras("PA", "Team", d.PlusDays(-200), d.PlusDays(-10));
+                new CaseloadEvents(core.Law).For(core.Engine.Assess(h, d), extras, d, CaseloadRunner.MaxWithinDays)
+                    .Select(Words).Should().BeEmpty($"on {d} for {Describe(h)}");
+            }
+        });
         passed.Should().BeGreaterThan(100, "the property says something only when the caseload passes some over");
     }
 
+    /// <summary>
+    /// On the day asked and on every day a run or a span of the timeline begins or ends (and the day before each
+    /// end), where a one-day slip would show.
+    /// </summary>
     [Fact]
-    public void Assess_without_the_explanation_is_Assess_but_the_explanation()
-    {
-        foreach (var generator in Generators)
-            Check.One(Config, Prop.ForAll(generator, x =>
+    public void Assess_without_the_explanation_is_Assess_but_the_explanation() =>
+        ForAllValid((h, d) =>
+        {
+            foreach (var core in new[] { Core, Commenced })
             {
-                var (h, offset) = x;
-                var d = h.DateOfBirth.PlusDays(offset);
-                if (Core.Validator.Validate(h).Count > 0) return true;
-                foreach (var core in new[] { Core, Commenced })
+                var whole = core.Engine.Assess(h, h.DateOfBirth);
+                var days = whole.AllEntitlements.SelectMany(e => new[] { e.From, e.To.PlusDays(-1), e.To })
+                    .Concat(whole.Timeline.Select(t => t.From)).Append(d).Where(x => x >= h.DateOfBirth).Distinct();
+                foreach (var day in days)
                 {
-                    var full = core.Engine.Assess(h, d);
-                    var lean = core.Engine.AssessWithoutExplanation(h, d);
-                    var why = $"on {d} for {Describe(h)}";
+                    var full = core.Engine.Assess(h, day);
+                    var lean = core.Engine.AssessWithoutExplanation(h, day);
+                    var why = $"on {day} for {Describe(h)}";
                     lean.Explanation.Should().BeEmpty();
                     Whole(lean).Should().Be(Whole(full), why);
-                    var extras = new CaseloadExtras("PA", "Team", d.PlusDays(-200), null);
+                    var extras = new CaseloadExtras("PA", "Team", day.PlusDays(-200), null);
                     var rules = new CaseloadEvents(core.Law);
-                    rules.For(lean, extras, d, CaseloadRunner.MaxWithinDays).Select(Words).Should().Equal(
-                        rules.For(full, extras, d, CaseloadRunner.MaxWithinDays).Select(Words), why);
+                    rules.For(lean, extras, day, CaseloadRunner.MaxWithinDays).Select(Words).Should().Equal(
+                        rules.For(full, extras, day, CaseloadRunner.MaxWithinDays).Select(Words), why);
                 }
-                return true;
-            }));
-    }
+            }
+        });
 
     // Everything of an assessment but the explanation, in words (records holding lists compare by reference).
     private static string Whole(Assessment a) => string.Join("\n",
