@@ -20,7 +20,7 @@ public sealed class CaseloadFastPathPropertyTests
     private static readonly RulesCore Commenced = new(Rules.ParameterOverrides.Apply(Core.Law,
         ["commencement.staying_close=2015-04-01", "commencement.intentionally_homeless_protection=2020-01-01"]),
         Core.Codes);
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(400).WithStartSize(1);
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(200).WithStartSize(1);
 
     /// <summary>
     /// Checks <paramref name="property"/> on valid random histories with a day: care ended early (most of a return,
@@ -34,7 +34,7 @@ public sealed class CaseloadFastPathPropertyTests
                 if (Core.Validator.Validate(x.History).Count == 0) property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
                 return true;
             }));
-        Check.One(Config.WithMaxTest(1000), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
+        Check.One(Config.WithMaxTest(500), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
         {
             if (Core.Validator.Validate(x.History).Count == 0) property(x.History, x.Day);
             return true;
