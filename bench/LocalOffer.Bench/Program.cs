@@ -14,6 +14,7 @@ using NodaTime;
 // reports the median of the runs: the bare parse of the same files with the same CSV reader (the
 // floor), loading into one record per child, classification, and the whole batch run.
 // `-- --caseload [25000] [--runs N]`: the caseload end to end (CaseloadBench.cs).
+// `-- --caseload-paths [100000] [--runs N]`: one thread, each way of asking the engine for the caseload (issue 30).
 // `-- --whatif [100000] [--runs N]`: `localoffer whatif` end to end, 24 month-ends (WhatIfBench.cs).
 // `-- --audit [100000] [--runs N]`: `audit` against `batch` on the same files (AuditBench.cs).
 var argsList = args.ToList();
@@ -28,6 +29,8 @@ if (argsList.FirstOrDefault() == "--load") return LoadOnly(int.Parse(argsList[1]
 if (argsList.FirstOrDefault() == "--read") return ReadBreakdown.Run(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--classify") return ProfileClassify.OneThread(int.Parse(argsList[1]), runs);
 if (argsList.FirstOrDefault() == "--templates") return LocalOffer.Bench.TemplatesBench.Run(runs);
+if (argsList.FirstOrDefault() == "--caseload-paths")
+    return LocalOffer.Bench.CaseloadPaths.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
 if (argsList.FirstOrDefault() == "--caseload")
     return CaseloadBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 25_000, runs);
 if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);

@@ -139,6 +139,11 @@ public sealed class CaseloadEvents(EnglandLaw law)
     public static bool NothingFallsDue(CareLeaverEngine engine, CareHistory history, LocalDate asAt) =>
         engine.NothingHoldsFrom(history, asAt);
 
+    /// <summary><see cref="NothingFallsDue(CareLeaverEngine, CareHistory, LocalDate)"/> for a child of a return,
+    /// from the episodes as the batch reads them (no history made).</summary>
+    public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes,
+        LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
+
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 
     /// <summary>Each date the status changes, with the new status; the end of every duty at 25 included.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LocalOffer.Batch.Input;
 using LocalOffer.Core;
+using LocalOffer.Core.Engine;
 using LocalOffer.Core.Model;
 using NodaTime;
 
@@ -32,7 +33,11 @@ public sealed record CaseloadOptions(
 
 /// <summary>The answer: events sorted by due date, every row not used, and the counts.</summary>
 public sealed record CaseloadResult(IReadOnlyList<CaseloadEvent> Events, IReadOnlyList<Reject> Rejects, int YoungPeople,
-    int NotAssessed, TimeSpan Elapsed);
+    int NotAssessed, TimeSpan Elapsed)
+{
+    /// <summary>Time of each phase (read, assess, sort; the command adds write): for the summary line and the bench.</summary>
+    public Dictionary<string, TimeSpan> Phases { get; init; } = [];
+}
 
 public sealed class CaseloadRunner(RulesCore core)
 {
@@ -51,27 +56,52 @@ public sealed class CaseloadRunner(RulesCore core)
         if (o.WithinDays is < 1 or > MaxWithinDays) throw new UnreadableInputException($"--within must be 1 to {MaxWithinDays} days");
         var clock = Stopwatch.StartNew();
         var rejects = new List<Reject>();
-        var people = Load(o, rejects);
-        var extras = Extras(o, people, rejects);
+        var phases = new Dictionary<string, TimeSpan>();
+        void Done(string phase) => phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        // From a return, the cohort as `batch` holds it: a history is made only for a young person assessed.
+        var fromReturn = o.Documents is null && o.HistoriesDir is null;
+        Cohort.Cohort? cohort = null;
+        List<CareHistory>? histories = null;
+        if (fromReturn) cohort = LoadReturn(o, rejects);
+        else histories = Load(o, rejects);
+        var count = cohort?.Count ?? histories!.Count;
+        string IdOf(int i) => cohort is not null ? cohort.ChildId(i) : histories![i].Id ?? "";
+        var extras = Extras(o, Enumerable.Range(0, count).Select(IdOf), rejects);
+        Done("read");
         var rules = new CaseloadEvents(core.Law);
-        var perPerson = new List<CaseloadEvent>?[people.Count];
+        var perPerson = new List<CaseloadEvent>?[count];
         var notAssessed = 0;
-        Parallel.For(0, people.Count, i =>
+        Parallel.For(0, count, i =>
         {
-            var h = people[i];
-            var x = extras is not null && extras.TryGetValue(h.Id ?? "", out var e) ? e.Extras : null;
+            var x = extras is not null && extras.TryGetValue(IdOf(i), out var e) ? e.Extras : null;
             if (!Keep(x, o)) return;
-            if (o.AsAt < h.DateOfBirth) { Interlocked.Increment(ref notAssessed); return; }
+            var dob = cohort?.DateOfBirth(i) ?? histories![i].DateOfBirth;
+            if (o.AsAt < dob) { Interlocked.Increment(ref notAssessed); return; }
             // Most of a return's young people left care before 16: nothing of theirs can fall due (issue 30).
-            if (CaseloadEvents.NothingFallsDue(core.Engine, h, o.AsAt)) return;
+            if (cohort is not null ? NothingFallsDue(cohort, i, dob, o.AsAt)
+                : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
+            var h = cohort?.History(i) ?? histories![i];
             // The events read the timeline and the runs, never the explanation: Assess without it.
             perPerson[i] = rules.For(core.Engine.AssessWithoutExplanation(h, o.AsAt), x, o.AsAt, o.WithinDays);
         });
+        Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
         // Stable: by due date, then young person, then the order of the kinds (a birthday before what it brings).
         events.Sort(static (a, b) => a.Due.CompareTo(b.Due) is var c and not 0 ? c
             : string.CompareOrdinal(a.Child, b.Child) is var d and not 0 ? d : a.Kind.CompareTo(b.Kind));
-        return new CaseloadResult(events, rejects, people.Count, notAssessed, clock.Elapsed);
+        Done("sort");
+        return new CaseloadResult(events, rejects, count, notAssessed, clock.Elapsed) { Phases = phases };
+    }
+
+    // Each thread's buffer of episodes, filled again for every young person (as the batch's).
+    [ThreadStatic] private static EpisodeValue[]? _episodes;
+
+    private bool NothingFallsDue(Cohort.Cohort cohort, int i, LocalDate dob, LocalDate asAt)
+    {
+        var buffer = _episodes ??= new EpisodeValue[8];
+        var nothing = CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i, ref buffer), asAt);
+        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
+        return nothing;
     }
 
     /// <summary>
@@ -79,12 +109,16 @@ public sealed class CaseloadRunner(RulesCore core)
     /// the inputs is a reject (rows read = used + rejected).
     /// </summary>
     public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
-        IReadOnlyList<CareHistory> people, List<Reject> rejects)
+        IReadOnlyList<CareHistory> people, List<Reject> rejects) => Extras(o, people.Select(p => p.Id ?? ""), rejects);
+
+    /// <summary><see cref="Extras(CaseloadOptions, IReadOnlyList{CareHistory}, List{Reject})"/> by the young people's ids.</summary>
+    public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
+        IEnumerable<string> ids, List<Reject> rejects)
     {
         var csvSource = o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
         if (csvSource is null) return null;
         var extras = CaseloadCsvReader.Read(csvSource, o.AsAt, rejects);
-        var known = people.Select(p => p.Id ?? "").ToHashSet(StringComparer.Ordinal);
+        var known = ids.ToHashSet(StringComparer.Ordinal);
         foreach (var (child, (_, line)) in extras)
             if (!known.Contains(child))
                 rejects.Add(new Reject(csvSource.Name, line, 1, "CHILD", child,
@@ -101,11 +135,19 @@ public sealed class CaseloadRunner(RulesCore core)
     {
         if (o.Documents is { } docs) return ReadDocuments(docs, rejects);
         if (o.HistoriesDir is { } dir) return ReadHistories(dir, rejects);
-        var (cohort, builder) = new BatchRunner(core).Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.AsAt, "") { Sources = o.Sources });
-        rejects.AddRange(builder.Rejects);
+        var cohort = LoadReturn(o, rejects);
         var people = new List<CareHistory>(cohort.Count);
         for (var i = 0; i < cohort.Count; i++) people.Add(cohort.History(i));
         return people;
+    }
+
+    /// <summary>An SSDA903 return read and checked as `batch` reads it, its rejected rows added to the rejects.</summary>
+    private Cohort.Cohort LoadReturn(CaseloadOptions o, List<Reject> rejects)
+    {
+        var (cohort, builder) = new BatchRunner(core).Load(
+            new BatchOptions(o.Header, o.Episodes, o.Xml, o.AsAt, "") { Sources = o.Sources });
+        rejects.AddRange(builder.Rejects);
+        return cohort;
     }
 
     /// <summary>Documents held in memory, read as `check` reads them; an id missing is the file's name.</summary>

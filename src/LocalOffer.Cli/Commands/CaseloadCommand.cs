@@ -77,6 +77,7 @@ public static class CaseloadCommand
             }
             // Both written whole through the one atomic writer (unique temporary names: a fixed <out>.tmp
             // could be a planted link, and made two runs on one output fail), then put in place together.
+            var writing = System.Diagnostics.Stopwatch.StartNew();
             using (var results = LocalOffer.Core.Safety.AtomicFile.Create(outPath))
             using (var rejects = LocalOffer.Core.Safety.AtomicFile.Create(rejectsPath))
             {
@@ -87,11 +88,13 @@ public static class CaseloadCommand
             }
             if (ext == ".html")
                 LocalOffer.Offers.Render.SitePublisher.CopyAssets(Path.Combine(Path.GetDirectoryName(outPath)!, "assets"));
+            result.Phases["write"] = writing.Elapsed;
             err.WriteLine($"young people {result.YoungPeople:N0}; items {result.Events.Count:N0} " +
                 $"({result.Events.Count(e => e.Overdue):N0} overdue) from {options.AsAt:yyyy-MM-dd} to {options.AsAt.PlusDays(options.WithinDays):yyyy-MM-dd}");
             if (result.NotAssessed > 0) err.WriteLine($"  {result.NotAssessed:N0} born after the as-at date: not assessed");
             err.WriteLine($"rows rejected {result.Rejects.Count:N0}; results {outPath}; rejects {rejectsPath}");
-            err.WriteLine($"elapsed {result.Elapsed.TotalSeconds:F2} s");
+            err.WriteLine($"elapsed {result.Elapsed.TotalSeconds:F2} s (" +
+                string.Join(", ", result.Phases.Select(kv => $"{kv.Key} {kv.Value.TotalSeconds:F2} s")) + ")");
             return CliRunner.Ok;
         });
         return cmd;

@@ -153,6 +153,19 @@ public sealed class CareLeaverEngine
     }
 
     /// <summary>
+    /// <see cref="NothingHoldsFrom(CareHistory, LocalDate)"/> for a history of looked-after episodes and nothing else,
+    /// read from the span as the batch holds a child of a return (no history made): `caseload` asks it of every
+    /// young person of a return and makes a history only for those it does not pass over (issue 30).
+    /// </summary>
+    public bool NothingHoldsFrom(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes, LocalDate from)
+    {
+        if (from < dateOfBirth) return false;
+        var view = RentView().Fill(dateOfBirth, episodes);
+        try { return _careEndedBefore16.TryClassify(view, from) is { Status: Status.None, EntitlementIds.Count: 0 }; }
+        finally { ReturnView(view); }
+    }
+
+    /// <summary>
     /// The batch form: status, since when, next change, counts and the entitlement ids on the
     /// date, without the words. Same decisions as <see cref="Assess"/>.
     /// </summary>
