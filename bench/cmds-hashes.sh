@@ -10,7 +10,8 @@ SAMPLES=${SAMPLES:-$(cd "$(dirname "$0")/.." && pwd)/samples/young-people}
 rm -rf "$O" && mkdir -p "$O"
 run() { "$L" "$@" >/dev/null 2>"$O/last.err" || { cat "$O/last.err"; exit 1; }; }
 for set in synth fake; do
-  if [ $set = synth ]; then H=$S/header.csv; E=$S/episodes.csv; C=$S/oc3.csv; D=2026-03-31; CL="--caseload $S/ssd_care_leavers.csv"
+  if [ $set = synth ]; then
+    H=$S/header.csv; E=$S/episodes.csv; C=$S/oc3.csv; D=2026-03-31; CL="--caseload $S/ssd_care_leavers.csv"
   else H=$SHARED/header.csv; E=$SHARED/episodes.csv; C=$SHARED/oc3.csv; D=2018-03-31; CL=""; fi
   mkdir -p "$O/$set/b" "$O/$set/c"
   run batch --header "$H" --episodes "$E" --as-at $D --out "$O/$set/b/results.csv" --rejects "$O/$set/b/rejects.csv"
@@ -50,6 +51,7 @@ for root, dirs, files in sorted(os.walk('.')):
         note = ''
         if f.endswith('.ics'): data, note = ics(data.decode()).encode(), ' (DTSTAMP masked)'
         elif f.endswith('.html'): data, note = page(data.decode()).encode(), ' (times masked)'
-        elif '.xlsx.d' in p and f.endswith(('.rels', 'workbook.xml')): data, note = rels(data.decode('utf-8-sig')).encode(), ' (ids masked)'
+        elif '.xlsx.d' in p and f.endswith(('.rels', 'workbook.xml')):
+            data, note = rels(data.decode('utf-8-sig')).encode(), ' (ids masked)'
         print(hashlib.sha256(data).hexdigest() + '  ' + p + note)
 PY

@@ -26,7 +26,8 @@ public static class CaseloadPaths
             [Path.Combine(dir, "episodes.csv")], [], asAt, ""));
         var people = Enumerable.Range(0, cohort.Count).Select(cohort.History).ToList();
         var sw = Stopwatch.StartNew();
-        var rest = people.Where(h => asAt >= h.DateOfBirth && !CaseloadEvents.NothingFallsDue(core.Engine, h, asAt)).ToList();
+        var rest = people
+            .Where(h => asAt >= h.DateOfBirth && !CaseloadEvents.NothingFallsDue(core.Engine, h, asAt)).ToList();
         var pass = sw.Elapsed.TotalSeconds;
         Console.WriteLine($"{people.Count:N0} young people; passed over {people.Count - rest.Count:N0} " +
             $"({100.0 * (people.Count - rest.Count) / people.Count:F1}%) in {pass:F2} s; {rest.Count:N0} assessed");
@@ -35,7 +36,8 @@ public static class CaseloadPaths
         {
             ("Assess (with the explanation)", h => core.Engine.Assess(h, asAt)),
             ("AssessWithoutExplanation", h => core.Engine.AssessWithoutExplanation(h, asAt)),
-            ("  + CaseloadEvents.For, 60 days", h => rules.For(core.Engine.AssessWithoutExplanation(h, asAt), null, asAt, 60)),
+            ("  + CaseloadEvents.For, 60 days",
+                h => rules.For(core.Engine.AssessWithoutExplanation(h, asAt), null, asAt, 60)),
             ("EntitlementRuns alone", h => core.Engine.EntitlementRuns(h)),
             ("AssessOnDay", h => core.Engine.AssessOnDay(h, asAt)),
             ("Classify (batch)", h => core.Engine.Classify(h, asAt)),

@@ -11,8 +11,8 @@ namespace LocalOffer.Core.Tests;
 /// The two short cuts `caseload` takes (issue 30), each held to the general path on random histories, as the law
 /// stands and with the prospective provisions commenced: young people passed over because nothing can fall due
 /// (<see cref="CaseloadEvents.NothingFallsDue"/>) have no event on the full assessment, whatever the window and with
-/// a review recorded; and <see cref="CareLeaverEngine.AssessWithoutExplanation"/> is <see cref="CareLeaverEngine.Assess"/>
-/// in everything but the explanation, so the events made from it are the same, word for word.
+/// a review recorded; and <see cref="CareLeaverEngine.AssessWithoutExplanation"/> is
+/// <see cref="CareLeaverEngine.Assess"/> in everything but the explanation, so the events made from it are the same, word for word.
 /// </summary>
 public sealed class CaseloadFastPathPropertyTests
 {
@@ -31,7 +31,8 @@ public sealed class CaseloadFastPathPropertyTests
         foreach (var generator in new[] { HistoryGenerators.EarlyCareWithDay(), HistoryGenerators.WithDay() })
             Check.One(Config, Prop.ForAll(generator, x =>
             {
-                if (Core.Validator.Validate(x.History).Count == 0) property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
+                if (Core.Validator.Validate(x.History).Count == 0)
+                    property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
                 return true;
             }));
         Check.One(Config.WithMaxTest(500), Prop.ForAll(HistoryGenerators.OnBirthdayLines(Core.Law.Birthdays), x =>
@@ -94,7 +95,8 @@ public sealed class CaseloadFastPathPropertyTests
         a.StatusReason,
         string.Join("\n", a.Timeline.Select(t => $"{t.Status} {t.From} {t.To} {t.Reason} {Cite(t.Basis)} ["
             + string.Join(" | ", t.Parts.Select(p => $"{p.From} {p.To} {p.Reason} {Cite(p.Basis)}")) + "]")),
-        "now: " + Runs(a.Entitlements), "all: " + Runs(a.AllEntitlements), "warnings: " + string.Join(" | ", a.Warnings));
+        "now: " + Runs(a.Entitlements), "all: " + Runs(a.AllEntitlements),
+        "warnings: " + string.Join(" | ", a.Warnings));
 
     private static string Runs(IEnumerable<Entitlement> runs) => string.Join("\n", runs.Select(e =>
         $"{e.Id} {e.Title} {e.From} {e.To} {e.Amount} {Cite(e.Basis)} {e.Condition} ["

@@ -36,7 +36,8 @@ public sealed class ReasonAgreementTests : IDisposable
     /// <summary>Every young person found not a care leaver, compared; returns how many.</summary>
     private int Agree(string header, string episodes, string oc3, LocalDate yearEnd)
     {
-        var run = Fixture.Runner.Compute(new IndicatorOptions(header, [episodes], oc3, [], yearEnd, null, _dir.File("out")));
+        var run = Fixture.Runner.Compute(
+            new IndicatorOptions(header, [episodes], oc3, [], yearEnd, null, _dir.File("out")));
         var (cohort, _) = new BatchRunner(Fixture.Core).Load(
             new BatchOptions(header, [episodes], [], yearEnd, _dir.File("b.csv")));
         var index = Enumerable.Range(0, cohort.Count).ToDictionary(cohort.ChildId);

@@ -141,8 +141,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
 
     /// <summary><see cref="NothingFallsDue(CareLeaverEngine, CareHistory, LocalDate)"/> for a child of a return,
     /// from the episodes as the batch reads them (no history made).</summary>
-    public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes,
-        LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
+    public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth,
+        ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
 
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 

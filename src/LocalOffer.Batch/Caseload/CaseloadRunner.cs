@@ -35,7 +35,7 @@ public sealed record CaseloadOptions(
 public sealed record CaseloadResult(IReadOnlyList<CaseloadEvent> Events, IReadOnlyList<Reject> Rejects, int YoungPeople,
     int NotAssessed, TimeSpan Elapsed)
 {
-    /// <summary>Time of each phase (read, assess, sort; the command adds write): for the summary line and the bench.</summary>
+    /// <summary>Time of each phase (read, assess, sort; the command adds write): the summary line, the bench.</summary>
     public Dictionary<string, TimeSpan> Phases { get; init; } = [];
 }
 
@@ -57,7 +57,8 @@ public sealed class CaseloadRunner(RulesCore core)
         var clock = Stopwatch.StartNew();
         var rejects = new List<Reject>();
         var phases = new Dictionary<string, TimeSpan>();
-        void Done(string phase) => phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        void Done(string phase) =>
+            phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         // From a return, the cohort as `batch` holds it: a history is made only for a young person assessed.
         var fromReturn = o.Documents is null && o.HistoriesDir is null;
         Cohort.Cohort? cohort = null;
@@ -111,7 +112,9 @@ public sealed class CaseloadRunner(RulesCore core)
     public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
         IReadOnlyList<CareHistory> people, List<Reject> rejects) => Extras(o, people.Select(p => p.Id ?? ""), rejects);
 
-    /// <summary><see cref="Extras(CaseloadOptions, IReadOnlyList{CareHistory}, List{Reject})"/> by the young people's ids.</summary>
+    /// <summary>
+    /// <see cref="Extras(CaseloadOptions, IReadOnlyList{CareHistory}, List{Reject})"/> by the young people's ids.
+    /// </summary>
     public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
         IEnumerable<string> ids, List<Reject> rejects)
     {
@@ -141,7 +144,7 @@ public sealed class CaseloadRunner(RulesCore core)
         return people;
     }
 
-    /// <summary>An SSDA903 return read and checked as `batch` reads it, its rejected rows added to the rejects.</summary>
+    /// <summary>An SSDA903 return read and checked as `batch` reads it, its rejected rows put in the rejects.</summary>
     private Cohort.Cohort LoadReturn(CaseloadOptions o, List<Reject> rejects)
     {
         var (cohort, builder) = new BatchRunner(core).Load(
