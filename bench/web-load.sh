@@ -12,8 +12,10 @@
 #   2. the first response from cold (bench/web-first-response.py): process start to the first 200 from
 #      `GET /` and from `POST /api/check`, --runs cold starts of each, the programs in turn, medians;
 #   3. load: `wrk --latency` POSTing samples/young-people/former-relevant.json to /api/check, after a 5 s
-#      warm-up, with -t2 -c16 and -t1 -c16 for --duration, --rounds times, the programs in turn. wrk runs
-#      on the same two cores as the server: the figures are what both together make of the machine.
+#      warm-up, with -t2 -c16 and -t1 -c16 for --duration, --rounds times, the programs in turn, with the
+#      server's CPU time per request (user + system, steadier than latency on a shared machine); then GET
+#      /health the same way, the floor: what the machine gives any request at that moment. wrk runs on the
+#      same two cores as the server: the figures are what both together make of the machine.
 # Needs wrk (Debian: apt-get install wrk), curl and python3. Every server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) programs+=("$1"); shift ;;
   esac
 done
@@ -36,6 +38,7 @@ body=samples/young-people/former-relevant.json
 as_at=2026-11-22
 work=$(mktemp -d)
 server=""
+ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }   # the server's user + system CPU, in clock ticks
 stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
 trap 'stop; rm -rf "$work"' EXIT
 
@@ -89,19 +92,23 @@ wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$body"); wrk.body = f:read("*a"); f:close()
 LUA
 echo; echo "== load: POST /api/check, wrk --latency, $duration each, $rounds rounds, programs in turn"
-printf '%-6s %-9s %-40s %9s %8s %8s %8s %7s %s\n' round wrk program req/s p50 p90 p99 non-2xx load
+printf '%-6s %-9s %-40s %9s %8s %8s %8s %8s %7s %s\n' round wrk program req/s p50 p90 p99 'CPU us/req' non-2xx load
 for round in $(seq 1 "$rounds"); do
   for p in "${programs[@]}"; do
     start "$p"; u="http://127.0.0.1:$port/api/check?asAt=$as_at"
     wrk -t2 -c16 -d5s -s "$work/post.lua" "$u" >/dev/null
-    for t in 2 1; do
-      load=$(cut -d' ' -f1 /proc/loadavg)
-      wrk -t$t -c16 -d"$duration" --latency -s "$work/post.lua" "$u" > "$work/wrk.txt"
-      awk -v r="$round" -v t="-t$t -c16" -v p="$p" -v load="$load" '
+    for t in 2 1 health; do
+      load=$(cut -d' ' -f1 /proc/loadavg); before=$(ticks)
+      if [ $t = health ]; then wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port/health" > "$work/wrk.txt"
+      else wrk -t$t -c16 -d"$duration" --latency -s "$work/post.lua" "$u" > "$work/wrk.txt"; fi
+      awk -v r="$round" -v t="$([ $t = health ] && echo 'health' || echo "-t$t -c16")" -v p="$p" -v load="$load" \
+          -v ticks=$(( $(ticks) - before )) -v hz="$(getconf CLK_TCK)" '
+        /requests in/ { n = $1 }
         /Requests\/sec/ { rps = $2 }
         /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
         /Non-2xx/ { bad = $NF }
-        END { printf "%-6s %-9s %-40s %9s %8s %8s %8s %7s %s\n", r, t, p, rps, p50, p90, p99, bad ? bad : 0, load }' "$work/wrk.txt"
+        END { printf "%-6s %-9s %-40s %9s %8s %8s %8s %8.0f %7s %s\n", r, t, p, rps, p50, p90, p99,
+              ticks / hz * 1e6 / n, bad ? bad : 0, load }' "$work/wrk.txt"
     done
     stop
   done
