@@ -93,7 +93,8 @@ def main():
                 for program in args.programs:
                     wall, cpu = first_200(program, method, path, data, log)
                     results[(program, name)].append((wall, cpu))
-                    print(f"run {run + 1} {name:16} {program}: {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms", flush=True)
+                    print(f"run {run + 1} {name:16} {program}: {wall * 1000:.0f} ms, CPU {cpu * 1000:.0f} ms",
+                          flush=True)
     print(f"\nmedians of {args.runs} cold starts (load {os.getloadavg()[0]:.1f} at the end):")
     for (program, name), values in results.items():
         wall = statistics.median(v[0] for v in values)

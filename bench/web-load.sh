@@ -23,7 +23,9 @@ cd "$(dirname "$0")/.."
 runs=5 rounds=3 duration=20s programs=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --publish) dotnet publish src/LocalOffer.Web -c Release -o "$2" >/dev/null; programs+=("$2/LocalOffer.Web"); shift 2 ;;
+    --publish)
+      dotnet publish src/LocalOffer.Web -c Release -o "$2" >/dev/null
+      programs+=("$2/LocalOffer.Web"); shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
@@ -39,7 +41,10 @@ as_at=2026-11-22
 work=$(mktemp -d)
 server=""
 ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }   # the server's user + system CPU, in clock ticks
-stop() { if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""; fi; }
+stop() {
+  [ -n "$server" ] || return 0
+  kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""
+}
 trap 'stop; rm -rf "$work"' EXIT
 
 # Starts PROGRAM on a free loopback port (PORT), its output in $work/server.log, and waits for /health.
@@ -56,16 +61,19 @@ start() {
 # One response, reduced to what must not change: status, headers (not Date), body; form tokens and trace ids masked.
 response() {
   curl -s -D - "$@" | tr -d '\r' | grep -v '^Date: ' \
-    | sed -E 's/(name="__af" value=")[^"]*/\1TOKEN/g; s/(localoffer-af=)[^;]*/\1TOKEN/g; s/("traceId":")[^"]*/\1ID/g' | sha256sum | cut -c1-16
+    | sed -E 's/(name="__af" value=")[^"]*/\1TOKEN/g; s/(localoffer-af=)[^;]*/\1TOKEN/g' \
+    | sed -E 's/("traceId":")[^"]*/\1ID/g' | sha256sum | cut -c1-16
 }
 
 echo "== responses (SHA-256 of status, headers but Date, body; form token masked)"
 for p in "${programs[@]}"; do
   start "$p"; u="http://127.0.0.1:$port"
   {
-    echo "POST /api/check $(response -X POST -H 'Content-Type: application/json' --data-binary @$body "$u/api/check?asAt=$as_at")"
-    echo "POST /api/check bad $(response -X POST -H 'Content-Type: application/json' -d '{"dateOfBirth":"2008-06-15","episodes":[{"start":"2023-02-01","end":"2023-01-01","legalStatus":"Q9"}]}' "$u/api/check")"
-    echo "POST /api/offer $(response -X POST -H 'Content-Type: application/json' --data-binary @$body "$u/api/offer?council=hackney&asAt=$as_at")"
+    json=(-X POST -H 'Content-Type: application/json')
+    bad='{"dateOfBirth":"2008-06-15","episodes":[{"start":"2023-02-01","end":"2023-01-01","legalStatus":"Q9"}]}'
+    echo "POST /api/check $(response "${json[@]}" --data-binary @$body "$u/api/check?asAt=$as_at")"
+    echo "POST /api/check bad $(response "${json[@]}" -d "$bad" "$u/api/check")"
+    echo "POST /api/offer $(response "${json[@]}" --data-binary @$body "$u/api/offer?council=hackney&asAt=$as_at")"
     echo "GET / $(response "$u/")"
     echo "GET /api/rules $(response "$u/api/rules?asAt=$as_at")"
     echo "GET /api/councils $(response "$u/api/councils")"
@@ -83,7 +91,8 @@ for p in "${programs[@]:1}"; do
 done
 
 echo; echo "== first response from cold (load $(cut -d' ' -f1-3 /proc/loadavg))"
-python3 bench/web-first-response.py --runs "$runs" --body "$body" --as-at "$as_at" --log "$work/server.log" "${programs[@]}" \
+python3 bench/web-first-response.py --runs "$runs" --body "$body" --as-at "$as_at" --log "$work/server.log" \
+  "${programs[@]}" \
   | sed -n '/^medians/,$p'
 
 cat > "$work/post.lua" <<LUA

@@ -13,7 +13,8 @@ namespace LocalOffer.Web.Tests;
 /// bytes of <c>node.ToJsonString(AssessmentJson.Options)</c>, which it was before and `check --format
 /// json` still is, with the same headers.
 /// </summary>
-public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory) : IClassFixture<WebApplicationFactory<WebEntryPoint>>
+public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory)
+    : IClassFixture<WebApplicationFactory<WebEntryPoint>>
 {
     private static byte[] Written(JsonNode node)
     {
@@ -24,15 +25,17 @@ public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory) 
 
     private static byte[] AsText(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString(AssessmentJson.Options));
 
+    private static string SampleFolder => Path.Combine(TestPaths.RepoRoot(), "samples", "young-people");
+
     public static TheoryData<string> Samples() =>
-        new(Directory.GetFiles(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people"), "*.json").Select(Path.GetFileName).Order()!);
+        new(Directory.GetFiles(SampleFolder, "*.json").Select(Path.GetFileName).Order()!);
 
     [Theory]
     [MemberData(nameof(Samples))]
     public void Every_sample_assessment_is_written_byte_for_byte_as_its_text(string file)
     {
         var core = SharedRules.Core;
-        var (history, errors) = core.Reader.Read(File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", file)));
+        var (history, errors) = core.Reader.Read(File.ReadAllText(Path.Combine(SampleFolder, file)));
         history.Should().NotBeNull(string.Join("; ", errors.Select(e => e.Message)));
         foreach (var years in new[] { 15, 17, 18, 21, 25 })
         {
@@ -51,7 +54,8 @@ public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory) 
         var node = new JsonObject
         {
             ["text"] = text,
-            ["list"] = new JsonArray(text, 3.50m, 0, -1, true, null, new JsonObject { ["deep"] = new JsonArray(new JsonArray(text)) }),
+            ["list"] = new JsonArray(text, 3.50m, 0, -1, true, null,
+                new JsonObject { ["deep"] = new JsonArray(new JsonArray(text)) }),
             ["huge"] = new string('x', 200_000) + text,
             ["date"] = AssessmentJson.Iso(new LocalDate(9999, 12, 31)),
         };
@@ -62,7 +66,8 @@ public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory) 
     public async Task The_api_answers_carry_the_same_headers_and_length()
     {
         var client = factory.CreateClient();
-        foreach (var path in new[] { "/api/rules?asAt=2026-11-22", "/api/councils", "/api/councils/hackney/offer?asAt=2026-11-22" })
+        foreach (var path in new[] { "/api/rules?asAt=2026-11-22", "/api/councils",
+                     "/api/councils/hackney/offer?asAt=2026-11-22" })
         {
             var response = await client.GetAsync(path);
             response.StatusCode.Should().Be(HttpStatusCode.OK, path);

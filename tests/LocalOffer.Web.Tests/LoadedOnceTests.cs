@@ -11,7 +11,8 @@ public sealed class LoadedOnceTests
     {
         var loaded = new LoadedOnce();
         var start = loaded.Start();
-        var asked = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => (loaded.Rules, loaded.Templates))));
+        var asked = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(_ => Task.Run(() => (loaded.Rules, loaded.Templates))));
         await start;
         asked.Select(a => a.Rules).Distinct().Should().ContainSingle().Which.Should().BeSameAs(loaded.Rules);
         asked.Select(a => a.Templates).Distinct().Should().ContainSingle().Which.Should().BeSameAs(loaded.Templates);
