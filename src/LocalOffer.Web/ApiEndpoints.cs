@@ -85,7 +85,7 @@ public static class ApiEndpoints
         .WithName("Rules").WithSummary("Every dated parameter of the law in force on a date, with its reference").Produces<JsonObject>().ProducesValidationProblem();
     }
 
-    private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(AssessmentJson.Options), "application/json");
+    private static IResult Json(JsonNode node) => new JsonBody(node);
 
     private static JsonNode? Value(object? v) => v switch
     {

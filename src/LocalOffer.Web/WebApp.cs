@@ -19,6 +19,9 @@ public static class WebApp
 
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // The rules and templates load alongside the host's start-up, on the other core (issue 30).
+        var loaded = new LoadedOnce();
+        _ = loaded.Start();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -35,9 +38,9 @@ public static class WebApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A flood past the connection limit would write one warning per refused socket: errors only.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.Connections", LogLevel.Error);
-        builder.Services.AddSingleton(_ => RulesCore.LoadDefault());
-        builder.Services.AddSingleton(sp => OfferCatalog.LoadDefault(sp.GetRequiredService<RulesCore>()));
-        builder.Services.AddSingleton(_ => TemplateSet.LoadDefault());
+        builder.Services.AddSingleton(_ => loaded.Rules);
+        builder.Services.AddSingleton(_ => loaded.Catalog);
+        builder.Services.AddSingleton(_ => loaded.Templates);
         // Keys for antiforgery live in memory only: nothing is written to disk.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
         builder.Services.AddAntiforgery(o => { o.Cookie.Name = "localoffer-af"; o.FormFieldName = "__af"; });
