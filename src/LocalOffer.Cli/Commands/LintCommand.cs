@@ -40,6 +40,10 @@ public static class LintCommand
                 var all = findings.Concat(compliance).ToList();
                 foreach (var f in all.Take(MaxFindings)) output.WriteLine($"  {LocalOffer.Core.Safety.Printable.Clean(Relative(f), 400)}");
                 if (all.Count > MaxFindings) output.WriteLine($"  ... and {all.Count - MaxFindings:N0} more findings");
+                // How much of its offer the council gives in each language of the pages (the rest shows in English).
+                if ((council?.OfferOn(parse.GetValue(asAt)) ?? council?.Versions.LastOrDefault()) is { } version)
+                    foreach (var line in TextCoverage.For(version, LocalOffer.Offers.Render.Languages.LanguageSet.Configured()))
+                        output.WriteLine($"  {line}");
                 if (parse.GetValue(notes) && council is not null)
                     foreach (var n in Notes(council).Take(MaxFindings)) output.WriteLine($"  note: {LocalOffer.Core.Safety.Printable.Clean(n, 400)}");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;

@@ -20,10 +20,14 @@ public static class OfferViews
     /// A payment gives its amount (<c>gbp</c>, written by the template's <c>money</c>), how often,
     /// its conditions and how to claim; with no published amount, <c>ask</c> (the page says to ask
     /// the leaving care team how much, with its contact). A statutory item carries the law's own
-    /// summary (plain words, the same for every council), which says who it is for.
+    /// summary (plain words, the same for every council), which says who it is for. The council's
+    /// words are <see cref="PolicyText"/>: English on an English page, else the council's own text in
+    /// the page's language or its English marked as such; <c>texts</c> holds them all, so the page can
+    /// say once that the council wrote some of them in English only.
     /// </summary>
     public static object Item(OfferItem i, EnglandLaw law) => new
     {
+        texts = CouncilTexts(i),
         id = i.Id,
         title = i.Title,
         description = i.Description,
@@ -51,10 +55,19 @@ public static class OfferViews
         _ => "Every year",
     };
 
+    /// <summary>Every published text of an item: its title, description, provider and the words of its money.</summary>
+    public static PolicyText[] CouncilTexts(OfferItem i) =>
+        new[]
+        {
+            i.Title, i.Description, i.Provider, i.Amount?.Conditions, i.Amount?.Covers, i.Amount?.HowToClaim,
+            i.Amount is { Gbp: null } ? i.Amount.HowToFindOut : null, i.CouncilTax?.Joint, i.CouncilTax?.WhoPays,
+            i.CouncilTax?.HowToClaim,
+        }.OfType<PolicyText>().ToArray();
+
     /// <summary>The details of a payment as (label, text) rows, in the order a young person asks them.</summary>
     private static object[] MoneyRows(ItemMoney m)
     {
-        var rows = new List<(string, string?)>
+        var rows = new List<(string, object?)>
         {
             ("Until you are", m.UntilAge is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
             ("Conditions", m.Conditions),
@@ -73,7 +86,7 @@ public static class OfferViews
             (null, { } u) => $"Until your {Ordinal(u)} birthday",
             _ => null,
         };
-        var rows = new List<(string, string?)>
+        var rows = new List<(string, object?)>
         {
             ("Ages", ages),
             ("How much of the bill", c.SharePercent is { } p ? $"{p}% if you pay council tax on your own" : null),
