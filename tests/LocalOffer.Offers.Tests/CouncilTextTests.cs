@@ -125,6 +125,103 @@ public sealed class CouncilTextTests : IDisposable
                 TextCoverage.For(v, LanguageSet.Configured()).Should().OnlyContain(l => l.Whole == 0 && l.Part == 0, council.Id);
     }
 
+    [Fact]
+    public void Your_support_in_arabic_says_the_councils_arabic_title_and_no_note()
+    {
+        var (council, _) = LoadFixture();
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "relevant.json"));
+        var offer = PersonalOfferBuilder.Build(Fixture.Core.Engine.Assess(history!, AsAt), history!, council, Fixture.Core.Law);
+        offer.CouncilItems.Select(i => i.Id).Should().Contain("setting-up-home");
+        var english = new Translator(Set, Set.Find("ar")!).Render("english-only", new Dictionary<string, object?>(), html: true);
+        var page = Fixture.Templates.Render("web/yours", new
+        {
+            site = new { assets = "/assets/", home = "/", extraCss = true, script = false, footer = "LocalOffer" },
+            pageTitle = new CatalogueText("yours.heading"),
+            you = YourSupport.Model(offer, Fixture.Core.Law, Fixture.Catalog.National, "/councils/testborough/"),
+            links = new { pdf = "/check/yours.pdf?lang=ar", adviser = "/check/result" },
+        }, page: new PageLanguage(Set.Find("ar")!, "/check/result?view=yours"));
+        var now = page[page.IndexOf("id=\"get-now\"", StringComparison.Ordinal)..];
+        now = now[..now.IndexOf("</ul>", StringComparison.Ordinal)];
+        now.Should().Contain("<li>منحة تأسيس المنزل: حتى £٢٬٠٠٠.</li>").And.NotContain("lang=\"en-GB\"");
+        page[..page.IndexOf("id=\"get-now\"", StringComparison.Ordinal)].Should().NotContain(english);
+    }
+
+    [Fact]
+    public void Your_support_in_arabic_marks_a_councils_english_title_and_says_so()
+    {
+        var page = File.ReadAllText(Path.Combine(Approved.Directory(), "yours-ar-relevant-hackney.html"));
+        var english = new Translator(Set, Set.Find("ar")!).Render("english-only", new Dictionary<string, object?>(), html: true);
+        page.Should().Contain($"<p class=\"govuk-body-s\">{english}</p>")
+            .And.Contain("<li><span lang=\"en-GB\" dir=\"ltr\">Setting up home allowance</span>: £٢٬٠٠٠.</li>");
+    }
+
+    /// <summary>The English of who an item is for is word for word what the pages said before it was a catalogue string.</summary>
+    [Fact]
+    public void Who_an_item_is_for_reads_in_english_as_before()
+    {
+        var en = new Translator(Set, Language.English);
+        var statuses = new[] { Core.Engine.Status.LookedAfter, Core.Engine.Status.Eligible, Core.Engine.Status.Relevant,
+            Core.Engine.Status.FormerRelevant, Core.Engine.Status.Qualifying, Core.Engine.Status.None };
+        var categories = new List<Core.Engine.Status[]> { Array.Empty<Core.Engine.Status>() };
+        categories.AddRange(statuses.Select(s => new[] { s }));
+        categories.Add([Core.Engine.Status.Eligible, Core.Engine.Status.Relevant]);
+        categories.Add([Core.Engine.Status.Relevant, Core.Engine.Status.FormerRelevant, Core.Engine.Status.Qualifying]);
+        var circumstances = new List<string[]> { Array.Empty<string>(), new[] { "higher-education" }, new[] { "young-parent", "disabled", "out-of-area" } };
+        circumstances.AddRange(OfferVocabulary.Circumstances.Keys.Select(c => new[] { c }));
+        var checkedCount = 0;
+        foreach (var cats in categories)
+            foreach (var (min, max) in new (int?, int?)[] { (null, null), (18, null), (null, 20), (18, 24) })
+                foreach (var circ in circumstances)
+                {
+                    var e = new Eligibility(cats, min, max, circ);
+                    PlainWords.ForYou(e).Plain(en).Should().Be(MainForYou(e));
+                    checkedCount++;
+                }
+        checkedCount.Should().Be(categories.Count * 4 * circumstances.Count);
+    }
+
+    /// <summary>PlainWords.ForYou as main wrote it in C# (the oracle of the catalogue's English).</summary>
+    private static string MainForYou(Eligibility e)
+    {
+        static string IfYou(Core.Engine.Status s) => s switch
+        {
+            Core.Engine.Status.LookedAfter => "are in care",
+            Core.Engine.Status.Eligible => "are in care at 16 or 17",
+            Core.Engine.Status.Relevant => "left care at 16 or 17",
+            Core.Engine.Status.FormerRelevant => "are a care leaver aged 18 to 25",
+            Core.Engine.Status.Qualifying => "were in care, privately fostered or under a special guardianship order after you turned 16",
+            _ => "are not a care leaver",
+        };
+        var ages = (e.MinAge, e.MaxAge) switch
+        {
+            (null, null) => "",
+            ({ } a, null) => $" aged {a} or over",
+            (null, { } b) => $" aged {b} or under",
+            ({ } a, { } b) => $" aged {a} to {b}",
+        };
+        var circumstances = string.Join(" or ", e.Circumstances.Select(c => OfferVocabulary.Circumstances[c]));
+        if (e.Categories.Count == 0)
+            return ages.Length == 0 && circumstances.Length == 0 ? "All care leavers"
+                : "Care leavers" + ages + (circumstances.Length == 0 ? "" : " who are " + circumstances);
+        var who = e.Categories.Select(IfYou).ToList();
+        var joined = who.Count == 1 ? who[0] : string.Join(", ", who.Take(who.Count - 1)) + " or " + who[^1];
+        return "If you " + joined + (ages.Length == 0 ? "" : ", when you are" + ages[" aged".Length..])
+            + (circumstances.Length == 0 ? "" : ", and you are " + circumstances);
+    }
+
+    [Fact]
+    public void A_personal_offer_in_arabic_marks_the_councils_english_words_about_an_entitlement()
+    {
+        var (history, _) = Fixture.Core.Reader.ReadFile(Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "relevant.json"));
+        var offer = PersonalOfferBuilder.Build(Fixture.Core.Engine.Assess(history!, AsAt), history!,
+            Fixture.Catalog.Find("lancashire")!, Fixture.Core.Law);
+        offer.Statutory.Should().Contain(s => s.CouncilItem != null);
+        var page = new PersonalOfferRenderer(Fixture.Core, Fixture.Templates, Fixture.Catalog.National)
+            .Render(offer, "html", language: new PageLanguage(Set.Find("ar")!));
+        var note = new Translator(Set, Set.Find("ar")!).Render("council.english-only", new Dictionary<string, object?>(), html: true);
+        page.Should().Contain($"<p class=\"govuk-body-s\">{note}</p><div lang=\"en-GB\" dir=\"ltr\">");
+    }
+
     // ---- what a policy file may not do: each a finding with file, line and column ----
 
     private const string CouncilYaml = "name: Test Council\nsource: test\ncontacts:\n  leaving_care_team:\n"
