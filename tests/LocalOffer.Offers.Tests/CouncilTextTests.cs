@@ -222,6 +222,14 @@ public sealed class CouncilTextTests : IDisposable
         page.Should().Contain($"<p class=\"govuk-body-s\">{note}</p><div lang=\"en-GB\" dir=\"ltr\">");
     }
 
+    [Fact]
+    public void Lint_reports_how_much_of_each_catalogue_is_checked()
+    {
+        var total = Set.English.Entries.Count;
+        CatalogueChecks.CoverageLine(Set, Set.Find("ar")!)
+            .Should().Be($"ar: 0 of {total} strings checked by a translator, {total} draft, 0 missing");
+    }
+
     // ---- what a policy file may not do: each a finding with file, line and column ----
 
     private const string CouncilYaml = "name: Test Council\nsource: test\ncontacts:\n  leaving_care_team:\n"

@@ -50,6 +50,11 @@ public static class LintCommand
                 else if (worst == CliRunner.Ok && (errors > 0 || parse.GetValue(strict) && compliance.Count > upcoming))
                     worst = CliRunner.Findings;
             }
+            // The catalogues of the pages' own words (translations/): how much of each language a person has checked.
+            var set = LocalOffer.Offers.Render.Languages.LanguageSet.LoadDefault(core.Law);
+            output.WriteLine("translations:");
+            foreach (var l in set.Languages.Where(l => !l.IsEnglish))
+                output.WriteLine($"  {LocalOffer.Offers.Render.Languages.CatalogueChecks.CoverageLine(set, l)}");
             return worst;
         });
         return cmd;
