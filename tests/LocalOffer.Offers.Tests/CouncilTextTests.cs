@@ -26,8 +26,11 @@ public sealed class CouncilTextTests : IDisposable
     private static string FixtureFolder() =>
         Path.Combine(Fixture.RepoRoot(), "tests", "LocalOffer.Offers.Tests", "fixtures", "councils", "testborough");
 
-    private static (Council Council, List<Finding> Findings) LoadFixture() =>
-        new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(FixtureFolder());
+    private static (Council Council, List<Finding> Findings) LoadFixture()
+    {
+        var (council, findings) = new PolicyLoader(Fixture.Core.Law.Entitlements.Ids.ToHashSet()).LoadFolder(FixtureFolder());
+        return (council!, findings);
+    }
 
     private static List<(string File, string Text)> Site(Council council, string code)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
+using Languages = LocalOffer.Offers.Render.Languages.LanguageSet;
 
 namespace LocalOffer.Cli.Commands;
 
@@ -42,7 +43,7 @@ public static class LintCommand
                 if (all.Count > MaxFindings) output.WriteLine($"  ... and {all.Count - MaxFindings:N0} more findings");
                 // How much of its offer the council gives in each language of the pages (the rest shows in English).
                 if ((council?.OfferOn(parse.GetValue(asAt)) ?? council?.Versions.LastOrDefault()) is { } version)
-                    foreach (var line in TextCoverage.For(version, LocalOffer.Offers.Render.Languages.LanguageSet.Configured()))
+                    foreach (var line in TextCoverage.For(version, Languages.Configured()))
                         output.WriteLine($"  {line}");
                 if (parse.GetValue(notes) && council is not null)
                     foreach (var n in Notes(council).Take(MaxFindings)) output.WriteLine($"  note: {LocalOffer.Core.Safety.Printable.Clean(n, 400)}");
@@ -51,7 +52,7 @@ public static class LintCommand
                     worst = CliRunner.Findings;
             }
             // The catalogues of the pages' own words (translations/): how much of each language a person has checked.
-            var set = LocalOffer.Offers.Render.Languages.LanguageSet.LoadDefault(core.Law);
+            var set = Languages.LoadDefault(core.Law);
             output.WriteLine("translations:");
             foreach (var l in set.Languages.Where(l => !l.IsEnglish))
                 output.WriteLine($"  {LocalOffer.Offers.Render.Languages.CatalogueChecks.CoverageLine(set, l)}");

@@ -16,7 +16,8 @@ public static class TextCoverage
     {
         /// <summary>"ar: 0 of 38 items have Arabic text", with those given in part after.</summary>
         public override string ToString() =>
-            $"{Language.Code}: {Whole} of {Items} {(Items == 1 ? "item has" : "items have")} {Language.EnglishName} text"
+            $"{Language.Code}: {Whole} of {Items} {(Items == 1 ? "item has" : "items have")} "
+            + $"{Language.EnglishName} text"
             + (Part > 0 ? $" ({Part} more in part)" : "");
     }
 

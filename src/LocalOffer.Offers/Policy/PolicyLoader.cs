@@ -249,14 +249,17 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st"),
         // in every language the council gives them in.
         foreach (var code in languages)
-            if (gbp is { } g && conditions?.In(code) is { } said && MoneyText.Disagreeing(g, upTo, said) is { Count: > 0 } other)
+            if (gbp is { } g && conditions?.In(code) is { } said
+                && MoneyText.Disagreeing(g, upTo, said) is { Count: > 0 } other)
                 r.Error(r.TextNode(am, "conditions", code),
-                    $"the conditions{(code == "en" ? "" : $" ({code})")} name {string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} "
-                    + $"but the amount is {(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: "
+                    $"the conditions{(code == "en" ? "" : $" ({code})")} name "
+                    + $"{string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} but the amount is "
+                    + $"{(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: "
                     + "one item, one amount (make each amount its own item)");
         if (ask != true && gbp is null) return null;
-        return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions, r.PublishedText(am, "covers", languages),
-            r.PublishedText(am, "how_to_claim", languages), r.PublishedText(am, "how_to_find_out", languages), ask == true);
+        return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions,
+            r.PublishedText(am, "covers", languages), r.PublishedText(am, "how_to_claim", languages),
+            r.PublishedText(am, "how_to_find_out", languages), ask == true);
     }
 
     /// <summary>A sanity limit on one payment: figures above it are typing errors (a misplaced digit).</summary>
@@ -418,11 +421,13 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
                 }
                 if (string.IsNullOrWhiteSpace(raw))
                 {
-                    Error(v, $"'{key}' in {code} is empty: leave {code} out (the page then shows the English and says so)");
+                    Error(v, $"'{key}' in {code} is empty: leave {code} out "
+                        + "(the page then shows the English and says so)");
                     continue;
                 }
                 var text = raw.Trim();
-                if (EditorialText.Problem(text) is { } why) Error(v, $"'{key}' in {code} is published to young people, but {why}");
+                if (EditorialText.Problem(text) is { } why)
+                    Error(v, $"'{key}' in {code} is published to young people, but {why}");
                 if (code == Render.Languages.Language.EnglishCode) en = text;
                 else other[code] = text;
             }
@@ -438,7 +443,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
 
         /// <summary>Where a published text's language is written (the field itself when it is plain English).</summary>
         public YamlNode TextNode(YamlMappingNode m, string key, string code) =>
-            Get(m, key) is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(code), out var v) ? v : Get(m, key) ?? m;
+            Get(m, key) is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(code), out var v)
+                ? v : Get(m, key) ?? m;
 
         public bool? Bool(YamlMappingNode m, string key)
         {

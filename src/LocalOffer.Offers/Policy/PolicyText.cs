@@ -13,13 +13,15 @@ public sealed record PolicyText(string En, IReadOnlyDictionary<string, string>? 
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
     /// <summary>Text a policy file gives as plain text is English (what every existing caller passes).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(english))]
     public static implicit operator PolicyText?(string? english) => english is null ? null : new PolicyText(english);
 
     /// <summary>The council's text in each language besides English, by code.</summary>
     public IReadOnlyDictionary<string, string> Languages => Other ?? None;
 
     /// <summary>The council's own text in a language, or null when it gives none (English always has it).</summary>
-    public string? In(string code) => code == Render.Languages.Language.EnglishCode ? En : Languages.GetValueOrDefault(code);
+    public string? In(string code) =>
+        code == Render.Languages.Language.EnglishCode ? En : Languages.GetValueOrDefault(code);
 
     /// <summary>The English: what a page, CSV or comparison in English shows.</summary>
     public override string ToString() => En;

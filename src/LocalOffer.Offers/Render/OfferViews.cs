@@ -89,7 +89,8 @@ public static class OfferViews
     /// (<see cref="PolicyText"/>) or the catalogue's (ages, the share of the bill).
     /// </summary>
     private static object[] Rows(List<(string Label, object? Text)> rows) =>
-        rows.Where(r => r.Text is not null).Select(r => (object)new { label = new CatalogueText(r.Label), text = r.Text }).ToArray();
+        rows.Where(r => r.Text is not null)
+            .Select(r => (object)new { label = new CatalogueText(r.Label), text = r.Text }).ToArray();
 
     private static object[] CouncilTaxRows(CouncilTaxSupport c)
     {
@@ -102,7 +103,8 @@ public static class OfferViews
         var rows = new List<(string, object?)>
         {
             ("item.ages", ages),
-            ("item.bill-share", c.SharePercent is { } p ? CatalogueText.Of("item.bill-share.text", ("percent", p)) : null),
+            ("item.bill-share",
+                c.SharePercent is { } p ? CatalogueText.Of("item.bill-share.text", ("percent", p)) : null),
             ("item.joint", c.Joint),
             ("item.who-pays", c.WhoPays),
             ("item.how-to-claim", c.HowToClaim),

@@ -70,7 +70,8 @@ public static class PlainWords
             (null, null) => CatalogueText.Of("for.if-you", ("who", joined)),
             ({ } a, null) => CatalogueText.Of("for.if-you.aged", ("who", joined), ("ages", a)),
             (null, { } c) => CatalogueText.Of("for.if-you.who", ("who", joined), ("circumstances", c)),
-            ({ } a, { } c) => CatalogueText.Of("for.if-you.aged-who", ("who", joined), ("ages", a), ("circumstances", c)),
+            ({ } a, { } c) =>
+                CatalogueText.Of("for.if-you.aged-who", ("who", joined), ("ages", a), ("circumstances", c)),
         };
     }
 

@@ -57,11 +57,12 @@ public static class YourSupport
         };
     }
 
-    /// <summary>"Up to £2,000", "£57.90 a week", in the page's digits (as <see cref="ItemMoney.ToString"/> in English).</summary>
+    /// <summary>"Up to £2,000", "£57.90 a week", in the page's digits (as ItemMoney.ToString in English).</summary>
     public static object Amount(ItemMoney m)
     {
         object amount = new Pounds(m.Gbp ?? 0);
-        if (m.Period is "weekly" or "monthly" or "yearly") amount = CatalogueText.Of($"money.{m.Period}", ("amount", amount));
+        if (m.Period is "weekly" or "monthly" or "yearly")
+            amount = CatalogueText.Of($"money.{m.Period}", ("amount", amount));
         return m.UpTo ? CatalogueText.Of("item.up-to", ("amount", amount)) : amount;
     }
 }

@@ -96,7 +96,8 @@ public static partial class CatalogueChecks
     {
         var (ok, draft, missing) = Coverage(set, language);
         var problems = Check(set, language).Count(f => f.Severity == Severity.Error);
-        return $"{language.Code}: {ok} of {ok + draft + missing} strings checked by a translator, {draft} draft, {missing} missing"
+        return $"{language.Code}: {ok} of {ok + draft + missing} strings checked by a translator, "
+            + $"{draft} draft, {missing} missing"
             + (problems > 0 ? $", {problems} problem(s) (TranslationTests names each, with file and line)" : "");
     }
 

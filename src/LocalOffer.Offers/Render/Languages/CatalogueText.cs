@@ -35,7 +35,7 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
     /// <summary>The plain text in a language (tests, and text a page writes outside a template).</summary>
     public string Plain(Translator translator) => (string)In(translator, false);
 
-    /// <summary>The first letter outside markup in capitals, or small (a script without capitals is unchanged).</summary>
+    /// <summary>The first letter outside markup in capitals, or small (a script without them is unchanged).</summary>
     private static string Capitalise(string text, bool upper = true)
     {
         var inTag = false;
@@ -46,8 +46,8 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
             else if (c == '>') inTag = false;
             else if (!inTag && char.IsLetter(c))
                 return char.IsUpper(c) == upper ? text
-                    : string.Concat(text.AsSpan(0, i), (upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToString(),
-                        text.AsSpan(i + 1));
+                    : string.Concat(text.AsSpan(0, i),
+                        (upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToString(), text.AsSpan(i + 1));
         }
         return text;
     }
@@ -66,8 +66,8 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
             b.Append('|').Append(k).Append('=').Append(v switch
             {
                 CatalogueText t => "(" + t.Canonical() + ")",
-                Policy.PolicyText p => "[" + p.En + "|" + string.Join("|", p.Languages.OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                    .Select(kv => kv.Key + "=" + kv.Value)) + "]",
+                Policy.PolicyText p => "[" + p.En + "|" + string.Join("|", p.Languages
+                    .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)) + "]",
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => v?.ToString(),
             });

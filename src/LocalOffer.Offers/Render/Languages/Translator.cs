@@ -199,7 +199,8 @@ public sealed partial class Translator
             if (v is SafeHtml h) b.Append(h.Html);
             // A council's words it gives only in English, on a translated page: marked English (the page says so).
             else if (v is CouncilWords { English: true } w)
-                b.Append("<span lang=\"en-GB\" dir=\"ltr\">").Append(EscapingContext.EscapeHtml(w.Text)).Append("</span>");
+                b.Append("<span lang=\"en-GB\" dir=\"ltr\">").Append(EscapingContext.EscapeHtml(w.Text))
+                    .Append("</span>");
             else
             {
                 // A name in Latin letters (the council's) inside right-to-left words is isolated, so its

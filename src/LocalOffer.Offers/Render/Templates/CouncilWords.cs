@@ -18,7 +18,7 @@ public sealed partial record CouncilWords(string Text, string Lang, string Dir, 
             ? new(text.En, Language.English.Tag, "ltr", !page.IsEnglish)
             : new(page.RightToLeft ? IsolatePhones(own) : own, page.Tag, page.Dir, false);
 
-    /// <summary>The element's attributes: <c> lang="ar" dir="rtl"</c> (escaped, as languages.yaml gives them).</summary>
+    /// <summary>The element's attributes: <c> lang="ar" dir="rtl"</c> (escaped, from languages.yaml).</summary>
     public string Attributes =>
         $" lang=\"{EscapingContext.EscapeHtml(Lang)}\" dir=\"{EscapingContext.EscapeHtml(Dir)}\"";
 
@@ -31,7 +31,8 @@ public sealed partial record CouncilWords(string Text, string Lang, string Dir, 
     /// A number in a tel: address is left as it is (the link must dial it).
     /// </summary>
     public static string IsolatePhones(string text) =>
-        Phone().Replace(text, m => m.Value.Count(char.IsAsciiDigit) is 10 or 11 ? "\u2066" + m.Value + "\u2069" : m.Value);
+        Phone().Replace(text, m =>
+            m.Value.Count(char.IsAsciiDigit) is 10 or 11 ? "\u2066" + m.Value + "\u2069" : m.Value);
 
     [GeneratedRegex(@"(?<![\d\u2066]|tel:|tel:\+)0\d[\d ]{7,12}\d(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
