@@ -279,6 +279,9 @@ public sealed class CouncilTextTests : IDisposable
             .Should().ContainSingle(f => f.Message.StartsWith("'title' in ar is published to young people, but"));
         LoadItem("    title: { en: Money for you, ar: Money for you }\n" + Description)
             .Should().ContainSingle(f => f.Message == "'title' in ar is the English copied: leave ar out instead");
+        LoadItem("    title: { en: Money, ar: Money for you }\n" + Description)
+            .Should().ContainSingle(f => f.Message
+                == "'title' in ar has no Arabic letters: give the council's Arabic or leave ar out");
         LoadItem("    title: { en: Money, ar: [a, b] }\n" + Description)
             .Should().ContainSingle(f => f.Message == "'title' in ar must be text");
     }

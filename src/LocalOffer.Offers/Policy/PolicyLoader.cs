@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Lint;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -17,13 +18,12 @@ namespace LocalOffer.Offers.Policy;
 /// own other languages (<see cref="PolicyText"/>), in the languages of translations/languages.yaml.
 /// </summary>
 public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlySet<string>? nationalContactIds = null,
-    IReadOnlyList<string>? languageCodes = null)
+    IReadOnlyList<Language>? languageList = null)
 {
     private readonly IReadOnlySet<string> nationalIds = nationalContactIds ?? NationalContacts.LoadDefault().Select(c => c.Id).ToHashSet();
 
     // The one language list (translations/languages.yaml), never a second one kept here.
-    private readonly IReadOnlyList<string> languages =
-        languageCodes ?? LocalOffer.Offers.Render.Languages.LanguageSet.Configured().Select(l => l.Code).ToList();
+    private readonly IReadOnlyList<Language> languages = languageList ?? LanguageSet.Configured();
 
     public const int MaxFileBytes = 512 * 1024;
     /// <summary>Deepest nesting of mappings and lists (a real offer needs 4); YamlDotNet overflows the stack at about 40,000.</summary>
@@ -226,7 +226,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// amount: { gbp, period, up_to, until_age, conditions, covers, how_to_claim, how_to_find_out }.
     /// An amount needs its period; with no amount the item must say how to find it out.
     /// </summary>
-    private static ItemMoney? Money(Reader r, YamlMappingNode am, IReadOnlyList<string> languages)
+    private static ItemMoney? Money(Reader r, YamlMappingNode am, IReadOnlyList<Language> languages)
     {
         r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out", "ask"],
             []);
@@ -248,7 +248,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var conditions = r.PublishedText(am, "conditions", languages);
         // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st"),
         // in every language the council gives them in.
-        foreach (var code in languages)
+        foreach (var code in languages.Select(l => l.Code))
             if (gbp is { } g && conditions?.In(code) is { } said
                 && MoneyText.Disagreeing(g, upTo, said) is { Count: > 0 } other)
                 r.Error(r.TextNode(am, "conditions", code),
@@ -266,7 +266,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     public const decimal MaxGbp = 100_000;
 
     /// <summary>council_tax: { from_age, until_age, share, joint, who_pays, how_to_claim }; share is a percentage, 1 to 100.</summary>
-    private static CouncilTaxSupport CouncilTax(Reader r, YamlMappingNode ct, IReadOnlyList<string> languages)
+    private static CouncilTaxSupport CouncilTax(Reader r, YamlMappingNode ct, IReadOnlyList<Language> languages)
     {
         r.Keys(ct, ["from_age", "until_age", "share", "joint", "who_pays", "how_to_claim"], ["until_age", "how_to_claim"]);
         var share = r.Text(ct, "share");
@@ -399,7 +399,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         /// placeholders); none may be empty, unknown, or the English copied (leave the language out:
         /// the page then shows the English and says so).
         /// </summary>
-        public PolicyText? PublishedText(YamlMappingNode m, string key, IReadOnlyList<string> languages)
+        public PolicyText? PublishedText(YamlMappingNode m, string key, IReadOnlyList<Language> languages)
         {
             if (Get(m, key) is not YamlMappingNode map)
                 return Published(m, key) is { } english ? new PolicyText(english) : null;
@@ -408,10 +408,10 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             foreach (var (k, v) in map.Children)
             {
                 var code = (k as YamlScalarNode)?.Value ?? "";
-                if (!languages.Contains(code))
+                if (languages.FirstOrDefault(l => l.Code == code) is not { } language)
                 {
                     Error(k, $"'{key}': '{LocalOffer.Core.Safety.Printable.Clean(code, 20)}' is not a language of "
-                        + $"translations/languages.yaml (expected one of: {string.Join(", ", languages)})");
+                        + $"translations/languages.yaml (expected one of: {string.Join(", ", languages.Select(l => l.Code))})");
                     continue;
                 }
                 if (v is not YamlScalarNode { Value: var raw })
@@ -428,7 +428,12 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
                 var text = raw.Trim();
                 if (EditorialText.Problem(text) is { } why)
                     Error(v, $"'{key}' in {code} is published to young people, but {why}");
-                if (code == Render.Languages.Language.EnglishCode) en = text;
+                // Text under ar with no Arabic letter is not Arabic (English under the wrong code, say).
+                else if (language.Script != "Latn" && CatalogueChecks.Scripts.TryGetValue(language.Script, out var letters)
+                    && !System.Text.RegularExpressions.Regex.IsMatch(text, letters))
+                    Error(v, $"'{key}' in {code} has no {language.EnglishName} letters: "
+                        + $"give the council's {language.EnglishName} or leave {code} out");
+                if (language.IsEnglish) en = text;
                 else other[code] = text;
             }
             if (en is null)
