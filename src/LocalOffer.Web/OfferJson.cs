@@ -14,13 +14,13 @@ public static class OfferJson
     {
         ["id"] = i.Id,
         ["area"] = i.Area,
-        ["title"] = i.Title,
-        ["description"] = i.Description,
+        ["title"] = i.Title.En,
+        ["description"] = i.Description.En,
         ["kind"] = i.Statutory ? "statutory" : "discretionary",
         ["entitlement"] = i.Entitlement,
         ["for"] = OfferViews.ForText(i.For),
         ["amount"] = i.Amount is { } a ? new JsonObject { ["gbp"] = a.Gbp, ["period"] = a.Period } : null,
-        ["provider"] = i.Provider,
+        ["provider"] = i.Provider?.En,
         ["source"] = i.Source,
     };
 
@@ -49,7 +49,7 @@ public static class OfferJson
             ["title"] = s.Entitlement.Title,
             ["from"] = AssessmentJson.Iso(s.Entitlement.From),
             ["to"] = AssessmentJson.Iso(s.Entitlement.To),
-            ["councilDescription"] = s.CouncilItem?.Description,
+            ["councilDescription"] = s.CouncilItem?.Description.En,
         }).ToArray()),
         ["councilItems"] = new JsonArray(o.CouncilItems.Select(i => (JsonNode)Item(i)).ToArray()),
         ["mayApply"] = new JsonArray(o.MayApply.Select(i => (JsonNode)Item(i)).ToArray()),

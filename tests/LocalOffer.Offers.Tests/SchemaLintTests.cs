@@ -50,7 +50,7 @@ public sealed class SchemaLintTests : IDisposable
     {
         var c = Load(Offer("\n    topic: setting-up-home\n    amount: { gbp: 3000, period: once, up_to: true, until_age: 25, conditions: c, covers: d, how_to_claim: e }"));
         var m = c.Versions[0].Items[0].Amount!;
-        (m.Gbp, m.Period, m.UpTo, m.UntilAge, m.Conditions, m.Covers, m.HowToClaim).Should().Be((3000m, "once", true, 25, "c", "d", "e"));
+        (m.Gbp, m.Period, m.UpTo, m.UntilAge, m.Conditions?.En, m.Covers?.En, m.HowToClaim?.En).Should().Be((3000m, "once", true, 25, "c", "d", "e"));
         m.ToString().Should().Be("Up to £3,000");
     }
 
@@ -252,7 +252,7 @@ public sealed class SchemaLintTests : IDisposable
     {
         var c = Load(Offer("\n    notes: The report does not say.", Head + "notes: version note\n"), Council + "notes: council note\n");
         (c.Notes, c.Versions[0].Notes, c.Versions[0].Items[0].Notes).Should().Be(("council note", "version note", "The report does not say."));
-        c.Versions[0].Items[0].Description.Should().Be("Money.");
+        c.Versions[0].Items[0].Description.En.Should().Be("Money.");
     }
 
     [Fact]

@@ -239,16 +239,28 @@ public sealed class TranslatedPagesTests
         area.Text.Should().Contain(note).And.Contain("<div lang=\"en-GB\" dir=\"ltr\">");
     }
 
-    // The detail rows of a council's items (how to claim, conditions, council tax ages and share) are still
-    // English words: on a translated page each is marked English, never read out as the page's language.
+    // The detail rows of a council's items (how to claim, conditions, council tax ages and share): their labels and
+    // the catalogue's words (ages, the share of the bill, how often, who it is for) in the page's language; the
+    // council's own words (Lancashire and Surrey give English only) marked English. None of the rows' English
+    // labels or words is left on the page.
     [Theory]
     [MemberData(nameof(Translated))]
-    public void The_english_detail_rows_of_council_items_are_marked_english(string code)
+    public void The_detail_rows_of_council_items_are_in_the_pages_language_and_the_councils_words_marked_english(string code)
     {
+        var t = new Translator(Set, Set.Find(code)!);
+        var Words = (string key) => t.Render(key, new Dictionary<string, object?>(), html: true);
         var pages = Site(code, "lancashire").Concat(Site(code, "surrey")).Select(p => p.Text).ToList();
-        var keys = pages.SelectMany(p => System.Text.RegularExpressions.Regex.Matches(p,
-            "<dt class=\"govuk-summary-list__key\"([^>]*)>(How to claim|Conditions|Ages|How much of the bill|Who pays it)</dt>")).ToList();
-        keys.Should().NotBeEmpty("Lancashire's and Surrey's items have money and council tax rows");
-        keys.Should().OnlyContain(m => m.Groups[1].Value == " lang=\"en-GB\" dir=\"ltr\"");
+        var rows = pages.SelectMany(p => Regex.Matches(p,
+            "<dt class=\"govuk-summary-list__key\"([^>]*)>([^<]*)</dt><dd class=\"govuk-summary-list__value\"([^>]*)>")).ToList();
+        foreach (var key in new[] { "item.how-to-claim", "item.conditions", "item.ages", "item.bill-share", "item.who-pays" })
+            rows.Should().Contain(m => m.Groups[2].Value == Words(key), $"{key} is a row of Lancashire's or Surrey's items");
+        rows.Should().OnlyContain(m => m.Groups[1].Value == "", "a label is the catalogue's, in the page's language");
+        var (claim, pays) = (Words("item.how-to-claim"), Words("item.who-pays"));
+        var council = rows.Where(m => m.Groups[2].Value == claim || m.Groups[2].Value == pays).ToList();
+        council.Should().NotBeEmpty().And.OnlyContain(m => m.Groups[3].Value == " lang=\"en-GB\" dir=\"ltr\"", "the council's words are English");
+        if (code == "en-easy") return;
+        foreach (var page in pages)
+            page.Should().NotContainAny(">How to claim<", ">Ages<", ">How much of the bill<", "if you pay council tax on your own",
+                "birthday</dd>", ">Every week<", ">Once<", ">All care leavers<");
     }
 }

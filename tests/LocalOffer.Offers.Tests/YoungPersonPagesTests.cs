@@ -140,7 +140,7 @@ public sealed partial class YoungPersonPagesTests
         text.Should().NotMatchRegex(@"£\d+\.\d(?!\d)", "pence always have two digits");
         foreach (var item in council.OfferOn(AsAt)?.Items.Where(i => i.Area == "finances" && i.Amount is not null) ?? [])
         {
-            var card = money[money.IndexOf(WebUtility.HtmlEncode(item.Title).Replace("&#39;", "&#x27;"), StringComparison.Ordinal)..];
+            var card = money[money.IndexOf(WebUtility.HtmlEncode(item.Title.En).Replace("&#39;", "&#x27;"), StringComparison.Ordinal)..];
             card = card[..card.IndexOf("</dl>", StringComparison.Ordinal)];
             if (item.Amount!.Gbp is { } gbp) card.Should().Contain(LocalOffer.Core.Output.Gbp.Format(gbp), item.Id);
             else card.Should().Contain("Ask the leaving care team how much", item.Id);

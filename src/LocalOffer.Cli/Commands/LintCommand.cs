@@ -2,6 +2,7 @@ using System.CommandLine;
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Lint;
 using LocalOffer.Offers.Policy;
+using Languages = LocalOffer.Offers.Render.Languages.LanguageSet;
 
 namespace LocalOffer.Cli.Commands;
 
@@ -40,12 +41,21 @@ public static class LintCommand
                 var all = findings.Concat(compliance).ToList();
                 foreach (var f in all.Take(MaxFindings)) output.WriteLine($"  {LocalOffer.Core.Safety.Printable.Clean(Relative(f), 400)}");
                 if (all.Count > MaxFindings) output.WriteLine($"  ... and {all.Count - MaxFindings:N0} more findings");
+                // How much of its offer the council gives in each language of the pages (the rest shows in English).
+                if ((council?.OfferOn(parse.GetValue(asAt)) ?? council?.Versions.LastOrDefault()) is { } version)
+                    foreach (var line in TextCoverage.For(version, Languages.Configured()))
+                        output.WriteLine($"  {line}");
                 if (parse.GetValue(notes) && council is not null)
                     foreach (var n in Notes(council).Take(MaxFindings)) output.WriteLine($"  note: {LocalOffer.Core.Safety.Printable.Clean(n, 400)}");
                 if (findings.Any(f => f.Severity == Severity.Unreadable)) worst = CliRunner.BadInput;
                 else if (worst == CliRunner.Ok && (errors > 0 || parse.GetValue(strict) && compliance.Count > upcoming))
                     worst = CliRunner.Findings;
             }
+            // The catalogues of the pages' own words (translations/): how much of each language a person has checked.
+            var set = Languages.LoadDefault(core.Law);
+            output.WriteLine("translations:");
+            foreach (var l in set.Languages.Where(l => !l.IsEnglish))
+                output.WriteLine($"  {LocalOffer.Offers.Render.Languages.CatalogueChecks.CoverageLine(set, l)}");
             return worst;
         });
         return cmd;

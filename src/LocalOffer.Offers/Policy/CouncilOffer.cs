@@ -64,18 +64,19 @@ public sealed record OfferVersion(
 
 /// <summary>
 /// One thing the offer gives. Statutory items explain a rules-core entitlement (by its id);
-/// discretionary items are the council's own choice.
+/// discretionary items are the council's own choice. Its published words are <see cref="PolicyText"/>:
+/// the English, and the council's own text in other languages where it gives any.
 /// </summary>
 public sealed record OfferItem(
     string Id,
     string Area,
-    string Title,
-    string Description,
+    PolicyText Title,
+    PolicyText Description,
     bool Statutory,
     string? Entitlement,
     Eligibility For,
     ItemMoney? Amount,
-    string? Provider,
+    PolicyText? Provider,
     LocalDate? From,
     LocalDate? To,
     string Source,
@@ -99,8 +100,9 @@ public sealed record Eligibility(IReadOnlyList<Status> Categories, int? MinAge, 
 /// council publishes no amount, <see cref="Ask"/> is true (the page says to ask the leaving care
 /// team how much, with its contact) and <see cref="HowToFindOut"/> may add how; never a made-up figure.
 /// </summary>
-public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null, string? Conditions = null,
-    string? Covers = null, string? HowToClaim = null, string? HowToFindOut = null, bool Ask = false)
+public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, int? UntilAge = null,
+    PolicyText? Conditions = null, PolicyText? Covers = null, PolicyText? HowToClaim = null,
+    PolicyText? HowToFindOut = null, bool Ask = false)
 {
     public ItemMoney(decimal gbp, string period) : this((decimal?)gbp, period) { }
 
@@ -120,7 +122,8 @@ public sealed record ItemMoney(decimal? Gbp, string? Period, bool UpTo = false, 
 /// which age, the share of the bill paid for a care leaver who pays it alone, what happens when the
 /// bill is shared (joint liability), and who pays in a two-tier area (the district that bills).
 /// </summary>
-public sealed record CouncilTaxSupport(int? FromAge, int? UntilAge, int? SharePercent, string? Joint, string? WhoPays, string? HowToClaim);
+public sealed record CouncilTaxSupport(int? FromAge, int? UntilAge, int? SharePercent, PolicyText? Joint,
+    PolicyText? WhoPays, PolicyText? HowToClaim);
 
 /// <summary>The vocabularies a policy file may use.</summary>
 public static class OfferVocabulary

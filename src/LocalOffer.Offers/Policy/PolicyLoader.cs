@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalOffer.Core.Engine;
 using LocalOffer.Offers.Lint;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 using NodaTime.Text;
 using YamlDotNet.Core;
@@ -13,11 +14,16 @@ namespace LocalOffer.Offers.Policy;
 /// Reads a council's folder strictly: council.yaml, then each offer-*.yaml version. Unknown keys,
 /// missing fields, bad dates and wrong types are findings naming file, line and column. Files
 /// over <see cref="MaxFileBytes"/> and any YAML anchor or alias (the "billion laughs" bomb) are
-/// refused before they are parsed into a tree.
+/// refused before they are parsed into a tree. An item's published words may come in the council's
+/// own other languages (<see cref="PolicyText"/>), in the languages of translations/languages.yaml.
 /// </summary>
-public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlySet<string>? nationalContactIds = null)
+public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlySet<string>? nationalContactIds = null,
+    IReadOnlyList<Language>? languageList = null)
 {
     private readonly IReadOnlySet<string> nationalIds = nationalContactIds ?? NationalContacts.LoadDefault().Select(c => c.Id).ToHashSet();
+
+    // The one language list (translations/languages.yaml), never a second one kept here.
+    private readonly IReadOnlyList<Language> languages = languageList ?? LanguageSet.Configured();
 
     public const int MaxFileBytes = 512 * 1024;
     /// <summary>Deepest nesting of mappings and lists (a real offer needs 4); YamlDotNet overflows the stack at about 40,000.</summary>
@@ -193,8 +199,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             if (min is { } a && max is { } b && b < a) r.Error(fm, $"max_age {b} is below min_age {a}");
             eligibility = new Eligibility(categories, min, max, circumstances);
         }
-        var amount = r.Map(m, "amount") is { } am ? Money(r, am) : null;
-        var councilTax = r.Map(m, "council_tax") is { } ct ? CouncilTax(r, ct) : null;
+        var amount = r.Map(m, "amount") is { } am ? Money(r, am, languages) : null;
+        var councilTax = r.Map(m, "council_tax") is { } ct ? CouncilTax(r, ct, languages) : null;
         if (councilTax is not null && topic != "council-tax")
             r.Error(m.Children[new YamlScalarNode("council_tax")], $"item '{id}' gives council_tax: set its topic to council-tax");
         LocalDate? from = null, to = null;
@@ -205,8 +211,9 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
             to = r.Date(im, "to");
         }
         if (id is null || area is null || kind is null) return null;
-        var item = new OfferItem(id, area, r.Published(m, "title") ?? "", r.Published(m, "description") ?? "",
-            kind == "statutory", entitlement, eligibility, amount, r.Published(m, "provider"), from, to,
+        var item = new OfferItem(id, area, r.PublishedText(m, "title", languages) ?? new PolicyText(""),
+            r.PublishedText(m, "description", languages) ?? new PolicyText(""),
+            kind == "statutory", entitlement, eligibility, amount, r.PublishedText(m, "provider", languages), from, to,
             r.Text(m, "source") ?? "", m.Start.Line, topic, councilTax, r.Text(m, "notes"));
         // Every payment says how much, or says plainly that the council publishes no figure (ask: true).
         if (ComplianceReport.IsMoney(item) && amount is null && !m.Children.ContainsKey(new YamlScalarNode("amount")))
@@ -219,7 +226,7 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
     /// amount: { gbp, period, up_to, until_age, conditions, covers, how_to_claim, how_to_find_out }.
     /// An amount needs its period; with no amount the item must say how to find it out.
     /// </summary>
-    private static ItemMoney? Money(Reader r, YamlMappingNode am)
+    private static ItemMoney? Money(Reader r, YamlMappingNode am, IReadOnlyList<Language> languages)
     {
         r.Keys(am, ["gbp", "period", "up_to", "until_age", "conditions", "covers", "how_to_claim", "how_to_find_out", "ask"],
             []);
@@ -238,22 +245,28 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         if (hasGbp && ask == true)
             r.Error(am.Children[new YamlScalarNode("ask")], "give gbp or ask: true, not both");
         var upTo = r.Bool(am, "up_to") ?? false;
-        var conditions = r.Published(am, "conditions");
-        // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st").
-        if (gbp is { } g && conditions is not null && MoneyText.Disagreeing(g, upTo, conditions) is { Count: > 0 } other)
-            r.Error(am.Children[new YamlScalarNode("conditions")],
-                $"the conditions name {string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} but the amount is "
-                + $"{(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: one item, one amount (make each amount its own item)");
+        var conditions = r.PublishedText(am, "conditions", languages);
+        // The figure shown and the conditions under it must agree (issue 25: "£25" above "£50 on your 21st"),
+        // in every language the council gives them in.
+        foreach (var code in languages.Select(l => l.Code))
+            if (gbp is { } g && conditions?.In(code) is { } said
+                && MoneyText.Disagreeing(g, upTo, said) is { Count: > 0 } other)
+                r.Error(r.TextNode(am, "conditions", code),
+                    $"the conditions{(code == "en" ? "" : $" ({code})")} name "
+                    + $"{string.Join(" and ", other.Select(LocalOffer.Core.Output.Gbp.Format))} but the amount is "
+                    + $"{(upTo ? "up to " : "")}{LocalOffer.Core.Output.Gbp.Format(g)}: "
+                    + "one item, one amount (make each amount its own item)");
         if (ask != true && gbp is null) return null;
-        return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions, r.Published(am, "covers"),
-            r.Published(am, "how_to_claim"), r.Published(am, "how_to_find_out"), ask == true);
+        return new ItemMoney(gbp, period, upTo, r.Int(am, "until_age"), conditions,
+            r.PublishedText(am, "covers", languages), r.PublishedText(am, "how_to_claim", languages),
+            r.PublishedText(am, "how_to_find_out", languages), ask == true);
     }
 
     /// <summary>A sanity limit on one payment: figures above it are typing errors (a misplaced digit).</summary>
     public const decimal MaxGbp = 100_000;
 
     /// <summary>council_tax: { from_age, until_age, share, joint, who_pays, how_to_claim }; share is a percentage, 1 to 100.</summary>
-    private static CouncilTaxSupport CouncilTax(Reader r, YamlMappingNode ct)
+    private static CouncilTaxSupport CouncilTax(Reader r, YamlMappingNode ct, IReadOnlyList<Language> languages)
     {
         r.Keys(ct, ["from_age", "until_age", "share", "joint", "who_pays", "how_to_claim"], ["until_age", "how_to_claim"]);
         var share = r.Text(ct, "share");
@@ -266,8 +279,8 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
         var fromAge = r.Int(ct, "from_age");
         var untilAge = r.Int(ct, "until_age");
         if (fromAge is { } a && untilAge is { } b && b <= a) r.Error(ct, $"until_age {b} is not after from_age {a}");
-        return new CouncilTaxSupport(fromAge, untilAge, percent, r.Published(ct, "joint"), r.Published(ct, "who_pays"),
-            r.Published(ct, "how_to_claim"));
+        return new CouncilTaxSupport(fromAge, untilAge, percent, r.PublishedText(ct, "joint", languages),
+            r.PublishedText(ct, "who_pays", languages), r.PublishedText(ct, "how_to_claim", languages));
     }
 
     /// <summary>Parses one file, or adds an Unreadable finding and returns null.</summary>
@@ -378,6 +391,65 @@ public sealed class PolicyLoader(IReadOnlySet<string> entitlementIds, IReadOnlyS
                 Error(Get(m, key)!, $"'{key}' is published to young people, but {why}");
             return t;
         }
+
+        /// <summary>
+        /// Published text that may come in the council's other languages: plain text (the English, as
+        /// always), or a mapping of language codes (<paramref name="languages"/>, languages.yaml) to
+        /// text, with en among them. Each language's text is checked as the English is (no notes or
+        /// placeholders); none may be empty, unknown, or the English copied (leave the language out:
+        /// the page then shows the English and says so).
+        /// </summary>
+        public PolicyText? PublishedText(YamlMappingNode m, string key, IReadOnlyList<Language> languages)
+        {
+            if (Get(m, key) is not YamlMappingNode map)
+                return Published(m, key) is { } english ? new PolicyText(english) : null;
+            string? en = null;
+            var other = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (k, v) in map.Children)
+            {
+                var code = (k as YamlScalarNode)?.Value ?? "";
+                if (languages.FirstOrDefault(l => l.Code == code) is not { } language)
+                {
+                    Error(k, $"'{key}': '{LocalOffer.Core.Safety.Printable.Clean(code, 20)}' is not a language of "
+                        + $"translations/languages.yaml (expected one of: {string.Join(", ", languages.Select(l => l.Code))})");
+                    continue;
+                }
+                if (v is not YamlScalarNode { Value: var raw })
+                {
+                    Error(v, $"'{key}' in {code} must be text");
+                    continue;
+                }
+                if (string.IsNullOrWhiteSpace(raw))
+                {
+                    Error(v, $"'{key}' in {code} is empty: leave {code} out "
+                        + "(the page then shows the English and says so)");
+                    continue;
+                }
+                var text = raw.Trim();
+                if (EditorialText.Problem(text) is { } why)
+                    Error(v, $"'{key}' in {code} is published to young people, but {why}");
+                // Text under ar with no Arabic letter is not Arabic (English under the wrong code, say).
+                else if (language.Script != "Latn" && CatalogueChecks.Scripts.TryGetValue(language.Script, out var letters)
+                    && !System.Text.RegularExpressions.Regex.IsMatch(text, letters))
+                    Error(v, $"'{key}' in {code} has no {language.EnglishName} letters: "
+                        + $"give the council's {language.EnglishName} or leave {code} out");
+                if (language.IsEnglish) en = text;
+                else other[code] = text;
+            }
+            if (en is null)
+            {
+                Error(map, $"'{key}' gives other languages but no English: add en (what the English pages show)");
+                return null;
+            }
+            foreach (var (code, text) in other.Where(kv => kv.Value == en))
+                Error(TextNode(m, key, code), $"'{key}' in {code} is the English copied: leave {code} out instead");
+            return new PolicyText(en, other.Count == 0 ? null : other);
+        }
+
+        /// <summary>Where a published text's language is written (the field itself when it is plain English).</summary>
+        public YamlNode TextNode(YamlMappingNode m, string key, string code) =>
+            Get(m, key) is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(code), out var v)
+                ? v : Get(m, key) ?? m;
 
         public bool? Bool(YamlMappingNode m, string key)
         {

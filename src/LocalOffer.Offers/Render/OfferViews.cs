@@ -2,6 +2,7 @@ using LocalOffer.Core;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Rules;
 using LocalOffer.Offers.Policy;
+using LocalOffer.Offers.Render.Languages;
 using NodaTime;
 
 namespace LocalOffer.Offers.Render;
@@ -20,10 +21,14 @@ public static class OfferViews
     /// A payment gives its amount (<c>gbp</c>, written by the template's <c>money</c>), how often,
     /// its conditions and how to claim; with no published amount, <c>ask</c> (the page says to ask
     /// the leaving care team how much, with its contact). A statutory item carries the law's own
-    /// summary (plain words, the same for every council), which says who it is for.
+    /// summary (plain words, the same for every council), which says who it is for. The council's
+    /// words are <see cref="PolicyText"/>: English on an English page, else the council's own text in
+    /// the page's language or its English marked as such; <c>texts</c> holds them all, so the page can
+    /// say once that the council wrote some of them in English only.
     /// </summary>
     public static object Item(OfferItem i, EnglandLaw law) => new
     {
+        texts = CouncilTexts(i),
         id = i.Id,
         title = i.Title,
         description = i.Description,
@@ -38,50 +43,73 @@ public static class OfferViews
         lawSummary = i.Statutory && i.Entitlement is { } e && law.Entitlements.Contains(e) ? law.Entitlements[e].Summary : null,
         provider = i.Provider,
         statutory = i.Statutory,
-        dates = i.From is null && i.To is null ? null
-            : $"{(i.From is { } f ? $"from {f:d MMMM yyyy}" : "")}{(i.To is { } t ? $" until {t.PlusDays(-1):d MMMM yyyy}" : "")}".Trim(),
+        dates = (i.From, i.To) switch
+        {
+            (null, null) => null,
+            ({ } f, null) => CatalogueText.Of("item.dates.from", ("from", f)),
+            (null, { } t) => CatalogueText.Of("item.dates.until", ("to", t.PlusDays(-1))),
+            ({ } f, { } t) => CatalogueText.Of("item.dates.from-until", ("from", f), ("to", t.PlusDays(-1))),
+        },
     };
 
-    /// <summary>How often a payment is made, in words.</summary>
-    public static string Often(string? period) => period switch
+    /// <summary>How often a payment is made, in words (often.*: "Once", "Every week").</summary>
+    public static CatalogueText Often(string? period) => new(period switch
     {
-        "once" => "Once",
-        "weekly" => "Every week",
-        "monthly" => "Every month",
-        _ => "Every year",
-    };
+        "once" => "often.once",
+        "weekly" => "often.weekly",
+        "monthly" => "often.monthly",
+        _ => "often.yearly",
+    });
+
+    /// <summary>Every published text of an item: its title, description, provider and the words of its money.</summary>
+    public static PolicyText[] CouncilTexts(OfferItem i) =>
+        new[]
+        {
+            i.Title, i.Description, i.Provider, i.Amount?.Conditions, i.Amount?.Covers, i.Amount?.HowToClaim,
+            i.Amount is { Gbp: null } ? i.Amount.HowToFindOut : null, i.CouncilTax?.Joint, i.CouncilTax?.WhoPays,
+            i.CouncilTax?.HowToClaim,
+        }.OfType<PolicyText>().ToArray();
 
     /// <summary>The details of a payment as (label, text) rows, in the order a young person asks them.</summary>
     private static object[] MoneyRows(ItemMoney m)
     {
-        var rows = new List<(string, string?)>
+        var rows = new List<(string, object?)>
         {
-            ("Until you are", m.UntilAge is { } a ? a.ToString(System.Globalization.CultureInfo.InvariantCulture) : null),
-            ("Conditions", m.Conditions),
-            ("What it covers", m.Covers),
-            ("How to claim", m.HowToClaim),
-            ("How to find out how much", m.Gbp is null ? m.HowToFindOut : null),
+            ("item.until-age", m.UntilAge is { } a ? CatalogueText.Of("item.age", ("age", a)) : null),
+            ("item.conditions", m.Conditions),
+            ("item.covers", m.Covers),
+            ("item.how-to-claim", m.HowToClaim),
+            ("item.find-out", m.Gbp is null ? m.HowToFindOut : null),
         };
-        return rows.Where(r => r.Item2 is not null).Select(r => (object)new { label = r.Item1, text = r.Item2 }).ToArray();
+        return Rows(rows);
     }
+
+    /// <summary>
+    /// Rows with a label from the catalogue (item.*) and a text that is the council's words
+    /// (<see cref="PolicyText"/>) or the catalogue's (ages, the share of the bill).
+    /// </summary>
+    private static object[] Rows(List<(string Label, object? Text)> rows) =>
+        rows.Where(r => r.Text is not null)
+            .Select(r => (object)new { label = new CatalogueText(r.Label), text = r.Text }).ToArray();
 
     private static object[] CouncilTaxRows(CouncilTaxSupport c)
     {
         var ages = (c.FromAge, c.UntilAge) switch
         {
-            ({ } f, { } u) => $"From {f} until your {Ordinal(u)} birthday",
-            (null, { } u) => $"Until your {Ordinal(u)} birthday",
+            ({ } f, { } u) => CatalogueText.Of("item.ages.from-until", ("from", f), ("ordinal", new Ordinal(u))),
+            (null, { } u) => CatalogueText.Of("item.ages.until", ("ordinal", new Ordinal(u))),
             _ => null,
         };
-        var rows = new List<(string, string?)>
+        var rows = new List<(string, object?)>
         {
-            ("Ages", ages),
-            ("How much of the bill", c.SharePercent is { } p ? $"{p}% if you pay council tax on your own" : null),
-            ("If you share the bill", c.Joint),
-            ("Who pays it", c.WhoPays),
-            ("How to claim", c.HowToClaim),
+            ("item.ages", ages),
+            ("item.bill-share",
+                c.SharePercent is { } p ? CatalogueText.Of("item.bill-share.text", ("percent", p)) : null),
+            ("item.joint", c.Joint),
+            ("item.who-pays", c.WhoPays),
+            ("item.how-to-claim", c.HowToClaim),
         };
-        return rows.Where(r => r.Item2 is not null).Select(r => (object)new { label = r.Item1, text = r.Item2 }).ToArray();
+        return Rows(rows);
     }
 
     public static string Ordinal(int n) => n + ((n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
@@ -91,7 +119,7 @@ public static class OfferViews
     /// whoever the law says, which the law's own summary beside it tells (null here), never "all
     /// care leavers" (staying put is for those in foster care at 18).
     /// </summary>
-    public static string? ForYou(OfferItem i, EnglandLaw law) =>
+    public static CatalogueText? ForYou(OfferItem i, EnglandLaw law) =>
         i.Statutory && i.For.Categories.Count == 0 && i.For.MinAge is null && i.For.MaxAge is null && i.For.Circumstances.Count == 0
             && i.Entitlement is { } e && law.Entitlements.Contains(e)
             ? null

@@ -11,16 +11,16 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public static class PlainWords
 {
-    /// <summary>Who a category is, as the end of "If you ..." (never its legal name).</summary>
-    public static string IfYou(Status s) => s switch
+    /// <summary>Who a category is, as the end of "If you ..." (never its legal name): if-you.*.</summary>
+    public static CatalogueText IfYou(Status s) => new(s switch
     {
-        Status.LookedAfter => "are in care",
-        Status.Eligible => "are in care at 16 or 17",
-        Status.Relevant => "left care at 16 or 17",
-        Status.FormerRelevant => "are a care leaver aged 18 to 25",
-        Status.Qualifying => "were in care, privately fostered or under a special guardianship order after you turned 16",
-        _ => "are not a care leaver",
-    };
+        Status.LookedAfter => "if-you.in-care",
+        Status.Eligible => "if-you.eligible",
+        Status.Relevant => "if-you.relevant",
+        Status.FormerRelevant => "if-you.former-relevant",
+        Status.Qualifying => "if-you.qualifying",
+        _ => "if-you.none",
+    });
 
     /// <summary>The heading of a young person's own offer: where they are, in plain words (you-are.*).</summary>
     public static CatalogueText YouAre(Status s) => new(s switch
@@ -35,25 +35,44 @@ public static class PlainWords
 
     /// <summary>
     /// Who a council's item is for, in plain words: "Care leavers aged 18 to 20 who are in higher
-    /// education", "If you left care at 16 or 17", "All care leavers".
+    /// education", "If you left care at 16 or 17", "All care leavers" (for.*, if-you.*, circumstance.*;
+    /// the English is word for word what the pages said before, a test compares).
     /// </summary>
-    public static string ForYou(Eligibility e)
+    public static CatalogueText ForYou(Eligibility e)
     {
-        var ages = (e.MinAge, e.MaxAge) switch
+        CatalogueText? ages = (e.MinAge, e.MaxAge) switch
         {
-            (null, null) => "",
-            ({ } a, null) => $" aged {a} or over",
-            (null, { } b) => $" aged {b} or under",
-            ({ } a, { } b) => $" aged {a} to {b}",
+            (null, null) => null,
+            ({ } a, null) => CatalogueText.Of("for.ages.over", ("age", a)),
+            (null, { } b) => CatalogueText.Of("for.ages.under", ("age", b)),
+            ({ } a, { } b) => CatalogueText.Of("for.ages.range", ("from", a), ("to", b)),
         };
-        var circumstances = string.Join(" or ", e.Circumstances.Select(c => OfferVocabulary.Circumstances[c]));
+        // "in higher education or on an apprenticeship": each circumstance joined by "or".
+        var circumstances = e.Circumstances.Count == 0 ? null
+            : e.Circumstances.Select(c => new CatalogueText("circumstance." + c)).Reverse()
+                .Aggregate((last, first) => CatalogueText.Of("list.or", ("first", first), ("last", last)));
         if (e.Categories.Count == 0)
-            return ages.Length == 0 && circumstances.Length == 0 ? "All care leavers"
-                : "Care leavers" + ages + (circumstances.Length == 0 ? "" : " who are " + circumstances);
+            return (ages, circumstances) switch
+            {
+                (null, null) => new CatalogueText("for.all"),
+                ({ } a, null) => CatalogueText.Of("for.care-leavers.aged", ("ages", a)),
+                (null, { } c) => CatalogueText.Of("for.care-leavers.who", ("circumstances", c)),
+                ({ } a, { } c) => CatalogueText.Of("for.care-leavers.aged-who", ("ages", a), ("circumstances", c)),
+            };
+        // "are in care, left care at 16 or 17 or are a care leaver aged 18 to 25".
         var who = e.Categories.Select(IfYou).ToList();
-        var joined = who.Count == 1 ? who[0] : string.Join(", ", who.Take(who.Count - 1)) + " or " + who[^1];
-        return "If you " + joined + (ages.Length == 0 ? "" : ", when you are" + ages[" aged".Length..])
-            + (circumstances.Length == 0 ? "" : ", and you are " + circumstances);
+        var joined = who.Count == 1 ? who[0] : CatalogueText.Of("list.or",
+            ("first", who.Take(who.Count - 1).Skip(1).Aggregate(who[0],
+                (first, next) => CatalogueText.Of("list.comma", ("first", first), ("next", next)))),
+            ("last", who[^1]));
+        return (ages, circumstances) switch
+        {
+            (null, null) => CatalogueText.Of("for.if-you", ("who", joined)),
+            ({ } a, null) => CatalogueText.Of("for.if-you.aged", ("who", joined), ("ages", a)),
+            (null, { } c) => CatalogueText.Of("for.if-you.who", ("who", joined), ("circumstances", c)),
+            ({ } a, { } c) =>
+                CatalogueText.Of("for.if-you.aged-who", ("who", joined), ("ages", a), ("circumstances", c)),
+        };
     }
 
     /// <summary>What kind of condition a period of an entitlement has, for the words around its dates.</summary>

@@ -26,16 +26,16 @@ public static class YourSupport
             if (run.PeriodOn(a.AsAt) is { } p && PlainRuns.Kind(p, law).Ask) ask.Add(line);
             else now.Add(line);
         }
+        // The council's items: its words (its title, in the page's language where it gives it, else English
+        // marked as such) in the catalogue's sentence. What it may give, and who for, is a list of its own.
         var council = o.CouncilItems.Select(i => i.Amount switch
         {
-            { Gbp: not null } m => $"{i.Title}: {m}.",
-            { } => $"{i.Title}: ask the leaving care team how much.",
-            _ => i.Title + ".",
+            { Gbp: not null } m => CatalogueText.Of("yours.council-amount", ("title", i.Title), ("amount", Amount(m))),
+            { } => CatalogueText.Of("yours.council-ask", ("title", i.Title)),
+            _ => CatalogueText.Of("yours.council-item", ("title", i.Title)),
         }).ToArray();
-        // The council's items it may give are the council's words (and who each is for, PlainWords.ForYou,
-        // is still English): a list of their own after the law's, marked English on a translated page.
-        var askCouncil = o.MayApply
-            .Select(i => $"{i.Title}, for {Lower(PlainWords.ForYou(i.For))}: ask the leaving care team.").ToArray();
+        var askCouncil = o.MayApply.Select(i => CatalogueText.Of("yours.may-apply", ("title", i.Title),
+            ("who", PlainWords.ForYou(i.For) with { Lower = true }))).ToArray();
         return new
         {
             youAre = PlainWords.YouAre(a.Status),
@@ -50,9 +50,19 @@ public static class YourSupport
             fromCouncil = council,
             ask,
             askCouncil,
+            // The titles in those lists: a translated page says once if any is in English only.
+            councilTitles = o.CouncilItems.Select(i => i.Title).ToArray(),
+            askCouncilTitles = o.MayApply.Select(i => i.Title).ToArray(),
             next = PlainRuns.NextChanges(a, law),
         };
     }
 
-    private static string Lower(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+    /// <summary>"Up to £2,000", "£57.90 a week", in the page's digits (as ItemMoney.ToString in English).</summary>
+    public static object Amount(ItemMoney m)
+    {
+        object amount = new Pounds(m.Gbp ?? 0);
+        if (m.Period is "weekly" or "monthly" or "yearly")
+            amount = CatalogueText.Of($"money.{m.Period}", ("amount", amount));
+        return m.UpTo ? CatalogueText.Of("item.up-to", ("amount", amount)) : amount;
+    }
 }

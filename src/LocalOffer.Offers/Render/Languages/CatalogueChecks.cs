@@ -88,5 +88,18 @@ public static partial class CatalogueChecks
         return (ok, draft, missing);
     }
 
+    /// <summary>
+    /// What lint prints for a language's catalogue: "ar: 0 of 348 strings checked by a translator, 348 draft,
+    /// 0 missing", with the number of problems <see cref="Check"/> finds, if any.
+    /// </summary>
+    public static string CoverageLine(LanguageSet set, Language language)
+    {
+        var (ok, draft, missing) = Coverage(set, language);
+        var problems = Check(set, language).Count(f => f.Severity == Severity.Error);
+        return $"{language.Code}: {ok} of {ok + draft + missing} strings checked by a translator, "
+            + $"{draft} draft, {missing} missing"
+            + (problems > 0 ? $", {problems} problem(s) (TranslationTests names each, with file and line)" : "");
+    }
+
     private static string Short(string s) => s.Length <= 60 ? s : s[..57] + "...";
 }

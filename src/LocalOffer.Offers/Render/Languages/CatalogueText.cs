@@ -9,10 +9,13 @@ namespace LocalOffer.Offers.Render.Languages;
 /// (<see cref="TemplateModel"/>), so the template itself needs no change to be translated.
 /// A value may itself be a <see cref="CatalogueText"/> (the engine's sentences are built of parts:
 /// "{name}: {how_long}."), written in the same language; <paramref name="Capital"/> puts the first
-/// letter in capitals, as a short name that begins a line ("Your personal adviser: ...").
-/// Two texts are equal when they say the same thing: the same key, values and capital.
+/// letter in capitals, as a short name that begins a line ("Your personal adviser: ..."), and
+/// <paramref name="Lower"/> in small letters, as words that begin a line used inside a sentence
+/// ("..., for all care leavers: ask"). A value may be a council's <see cref="Policy.PolicyText"/>.
+/// Two texts are equal when they say the same thing: the same key, values and case.
 /// </summary>
-public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, object?>? Args = null, bool Capital = false)
+public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, object?>? Args = null, bool Capital = false,
+    bool Lower = false)
 {
     private static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
 
@@ -25,14 +28,15 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
     {
         var text = translator.Render(Key, Args ?? None, html);
         if (Capital) text = Capitalise(text);
+        else if (Lower) text = Capitalise(text, upper: false);
         return html ? new SafeHtml(text) : text;
     }
 
     /// <summary>The plain text in a language (tests, and text a page writes outside a template).</summary>
     public string Plain(Translator translator) => (string)In(translator, false);
 
-    /// <summary>The first letter outside markup in capitals (a script without capitals is unchanged).</summary>
-    private static string Capitalise(string text)
+    /// <summary>The first letter outside markup in capitals, or small (a script without them is unchanged).</summary>
+    private static string Capitalise(string text, bool upper = true)
     {
         var inTag = false;
         for (var i = 0; i < text.Length; i++)
@@ -41,8 +45,9 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
             if (c == '<') inTag = true;
             else if (c == '>') inTag = false;
             else if (!inTag && char.IsLetter(c))
-                return char.IsUpper(c) ? text
-                    : string.Concat(text.AsSpan(0, i), char.ToUpperInvariant(c).ToString(), text.AsSpan(i + 1));
+                return char.IsUpper(c) == upper ? text
+                    : string.Concat(text.AsSpan(0, i),
+                        (upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToString(), text.AsSpan(i + 1));
         }
         return text;
     }
@@ -56,10 +61,13 @@ public sealed record CatalogueText(string Key, IReadOnlyDictionary<string, objec
     {
         var b = new StringBuilder(Key);
         if (Capital) b.Append('^');
+        if (Lower) b.Append('_');
         foreach (var (k, v) in (Args ?? None).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             b.Append('|').Append(k).Append('=').Append(v switch
             {
                 CatalogueText t => "(" + t.Canonical() + ")",
+                Policy.PolicyText p => "[" + p.En + "|" + string.Join("|", p.Languages
+                    .OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key + "=" + kv.Value)) + "]",
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => v?.ToString(),
             });

@@ -53,15 +53,39 @@ public sealed class LanguageSet
     /// <summary>translations/ beside rules/ (a source checkout or the built program), with the law's English.</summary>
     public static LanguageSet LoadDefault(EnglandLaw? law = null)
     {
-        var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(RulesLocator.RulesRoot()))!;
-        var dir = Path.Combine(root, Folder);
-        if (!System.IO.Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, Folder);
         var findings = new List<Finding>();
-        var set = Load(dir, findings, law is null ? null : LawEnglish(law));
-        if (findings.FirstOrDefault(f => f.Severity != Severity.Compliance) is { } bad)
-            throw new RuleFileException(bad.File, bad.Line, bad.Column, bad.Message);
+        var set = Load(DefaultDirectory(), findings, law is null ? null : LawEnglish(law));
+        ThrowOnProblem(findings);
         return set;
     }
+
+    private static string DefaultDirectory()
+    {
+        var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(RulesLocator.RulesRoot()))!;
+        var dir = Path.Combine(root, Folder);
+        return System.IO.Directory.Exists(dir) ? dir : Path.Combine(AppContext.BaseDirectory, Folder);
+    }
+
+    private static void ThrowOnProblem(List<Finding> findings)
+    {
+        if (findings.FirstOrDefault(f => f.Severity != Severity.Compliance) is { } bad)
+            throw new RuleFileException(bad.File, bad.Line, bad.Column, bad.Message);
+    }
+
+    private static readonly Lazy<IReadOnlyList<Language>> ConfiguredLanguages = new(() =>
+    {
+        var findings = new List<Finding>();
+        var languages = ReadConfig(Path.Combine(DefaultDirectory(), ConfigFile), findings);
+        ThrowOnProblem(findings);
+        if (!languages.Any(l => l.IsEnglish)) languages.Insert(0, Language.English);
+        return languages;
+    });
+
+    /// <summary>
+    /// The languages of translations/languages.yaml alone (no catalogue read), English first: the
+    /// one list a policy file's <c>{ en: ..., ar: ... }</c> text is checked against, and lint's coverage.
+    /// </summary>
+    public static IReadOnlyList<Language> Configured() => ConfiguredLanguages.Value;
 
     /// <summary>The young person's English of the statutory entitlements, as catalogue keys.</summary>
     public static IReadOnlyDictionary<string, string> LawEnglish(EnglandLaw law)

@@ -88,10 +88,16 @@ public sealed partial class Translator
     /// </summary>
     private IReadOnlyDictionary<string, object?> Parts(IReadOnlyDictionary<string, object?> args, bool html)
     {
-        if (!args.Values.Any(v => v is CatalogueText)) return args;
-        return args.ToDictionary(kv => kv.Key, kv => kv.Value is CatalogueText t ? t.In(this, html) : kv.Value,
-            StringComparer.Ordinal);
+        if (!args.Values.Any(v => v is CatalogueText or Policy.PolicyText)) return args;
+        return args.ToDictionary(kv => kv.Key, kv => kv.Value switch
+        {
+            CatalogueText t => t.In(this, html),
+            Policy.PolicyText p => CouncilWords.For(p, Language),
+            var v => v,
+        }, StringComparer.Ordinal);
     }
+
+
 
     /// <summary>Whether the language's string for a key is a draft (unchecked, or checked against English that has since changed).</summary>
     public bool IsDraft(string key)
@@ -129,6 +135,7 @@ public sealed partial class Translator
         long l => f.Count(l),
         decimal d => f.Number(d.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         SafeHtml h => h.Html,
+        CouncilWords w => w.Text,
         Ordinal o => f.Ordinal(o.N),
         Pounds p => f.Money(p.Gbp),
         _ => v.ToString() ?? "",
@@ -190,6 +197,10 @@ public sealed partial class Translator
             b.Append(EscapeWords(f.Number(text[at..m.Index])));
             var v = args[m.Groups[1].Value];
             if (v is SafeHtml h) b.Append(h.Html);
+            // A council's words it gives only in English, on a translated page: marked English (the page says so).
+            else if (v is CouncilWords { English: true } w)
+                b.Append("<span lang=\"en-GB\" dir=\"ltr\">").Append(EscapingContext.EscapeHtml(w.Text))
+                    .Append("</span>");
             else
             {
                 // A name in Latin letters (the council's) inside right-to-left words is isolated, so its

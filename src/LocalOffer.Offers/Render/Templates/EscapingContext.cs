@@ -54,6 +54,7 @@ internal sealed class EscapingContext : TemplateContext
     /// <summary>A date written bare is ISO (yyyy-MM-dd); a page uses the date function for words.</summary>
     public override string? ObjectToString(object? value, bool nested = false) =>
         value is NodaTime.LocalDate d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : value is CouncilWords w ? w.Text
             : base.ObjectToString(value, nested);
 
     /// <summary>
@@ -70,6 +71,7 @@ internal sealed class EscapingContext : TemplateContext
         decimal d => d != 0,
         double f => f != 0,
         SafeHtml h => h.Html.Length > 0,
+        CouncilWords w => w.Text.Length > 0,
         ICollection c => c.Count > 0,
         _ => base.ToBool(span, value),
     };

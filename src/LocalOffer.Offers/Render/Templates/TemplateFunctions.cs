@@ -8,7 +8,8 @@ namespace LocalOffer.Offers.Render;
 
 /// <summary>
 /// Every function a template can call, in one place (Scriban's own builtins are not given to
-/// templates): <c>date</c>, <c>lastday</c>, <c>money</c>, <c>plural</c>, <c>markdown</c>, <c>indent</c>; and
+/// templates): <c>date</c>, <c>lastday</c>, <c>money</c>, <c>plural</c>, <c>markdown</c>, <c>indent</c>,
+/// <c>lang_of</c> and <c>in_english</c> (a council's words, <see cref="CouncilWords"/>); and
 /// <c>include</c>, added by <see cref="TemplateSet"/>; <c>t</c> and <c>ta</c>, a string of the page's
 /// language (<see cref="TranslateFunction"/>). Each returns text (escaped when written) except
 /// <c>markdown</c>, whose <see cref="SafeHtml"/> is written as it is.
@@ -43,7 +44,29 @@ public static class TemplateFunctions
     }
 
     /// <summary>{{ markdown text }}: council Markdown as safe HTML (<see cref="SafeMarkdown"/>).</summary>
-    public static SafeHtml Markdown(object? text) => SafeMarkdown.Render(text as string ?? "");
+    public static SafeHtml Markdown(object? text) => SafeMarkdown.Render(text switch
+    {
+        string s => s,
+        CouncilWords w => w.Text,
+        _ => "",
+    });
+
+    /// <summary>
+    /// {{ lang_of title }}: the lang and dir of a council's words on a translated page (its own
+    /// language, or English marked as such); nothing on an English page, which writes them as before.
+    /// </summary>
+    public static SafeHtml LangOf(object? text) => new(text is CouncilWords w ? w.Attributes : "");
+
+    /// <summary>
+    /// {{ in_english texts }}: whether a council's words (one, or any of a list) show in English on a
+    /// translated page, where the page then says the council wrote them in English only.
+    /// </summary>
+    public static bool InEnglish(object? text) => text switch
+    {
+        CouncilWords w => w.English,
+        System.Collections.IEnumerable list and not string => list.Cast<object?>().Any(InEnglish),
+        _ => false,
+    };
 
     /// <summary>
     /// {{ include 'web/_date' d | indent 2 }}: an include's lines indented by n spaces, for an include
@@ -79,6 +102,8 @@ public static class TemplateFunctions
         o.SetValue("en", new TranslateFunction(false, english: true), true);
         o.Import("markdown", new Func<object?, SafeHtml>(Markdown));
         o.Import("indent", new Func<SafeHtml, int, SafeHtml>(Indent));
+        o.Import("lang_of", new Func<object?, SafeHtml>(LangOf));
+        o.Import("in_english", new Func<object?, bool>(InEnglish));
         o.SetValue("include", include, true);
         o.IsReadOnly = true;
         return o;

@@ -9,7 +9,8 @@ namespace LocalOffer.Offers.Render;
 /// Makes a view model into what a template may read: anonymous objects and dictionaries become
 /// read-only <see cref="ScriptObject"/>s (member names as in C#), lists become read-only
 /// <see cref="ScriptArray"/>s, and the leaves are text, numbers, true/false, dates and
-/// <see cref="SafeHtml"/>. Any other .NET object is refused here, so no template can reach a type's
+/// <see cref="SafeHtml"/>; a council's <see cref="Policy.PolicyText"/> is its English, or on a translated
+/// page a <see cref="CouncilWords"/>. Any other .NET object is refused here, so no template can reach a type's
 /// members beyond the view model (and the context's member filter refuses them anyway).
 /// </summary>
 public static class TemplateModel
@@ -44,6 +45,13 @@ public static class TemplateModel
             case string s: return text is null ? s : text(s);
             case bool or int or long or decimal or double or LocalDate or SafeHtml: return value;
             case Enum e: return e.ToString();
+            case Policy.PolicyText council:
+                // A council's words: its English on an English page (as before), else its own text in the
+                // page's language or its English marked as English (CouncilWords).
+                if (local is null || local.Translator.Language.IsEnglish) return Convert(council.En, path, depth, text);
+                var w = CouncilWords.For(council, local.Translator.Language);
+                return text is null ? w : w with { Text = text(w.Text) };
+            case CouncilWords: return value;
             case Languages.CatalogueText words:
                 // English is plain text (the same for HTML and Markdown, so a cached import holds for both).
                 return local is null ? words.Key
