@@ -155,7 +155,8 @@ public sealed partial class PublishedProgramTests : IDisposable
 
     /// <summary>
     /// A file's content as it should agree: a spreadsheet by the text of its parts (its relationship ids are
-    /// random on every run), a calendar less its DTSTAMP (the time it was written), anything else its bytes.
+    /// random on every run), a calendar less its DTSTAMP (the time it was written), the caseload page less its
+    /// calendar links and time of making, anything else its bytes.
     /// </summary>
     private static byte[] Content(string path)
     {
@@ -169,13 +170,23 @@ public sealed partial class PublishedProgramTests : IDisposable
             });
             return System.Text.Encoding.UTF8.GetBytes(string.Join("\n", parts));
         }
+        if (path.EndsWith("caseload.html", StringComparison.Ordinal))
+            return System.Text.Encoding.UTF8.GetBytes(MadeAt().Replace(
+                CalendarLink().Replace(File.ReadAllText(path), "data:text/calendar"), ""));
         if (path.EndsWith(".ics", StringComparison.Ordinal))
             return System.Text.Encoding.UTF8.GetBytes(DtStamp().Replace(File.ReadAllText(path), "DTSTAMP:"));
         return File.ReadAllBytes(path);
     }
 
-    [GeneratedRegex("Id=\"R[0-9a-f]+\"")]
+    [GeneratedRegex("[Ii]d=\"R[0-9a-f]+\"")]
     private static partial Regex RelationshipId();
+
+    /// <summary>The caseload page's calendar links (each holds its DTSTAMP) and its time of making.</summary>
+    [GeneratedRegex("data:text/calendar;[^\"]*")]
+    private static partial Regex CalendarLink();
+
+    [GeneratedRegex("[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?( ?[ap]m)?|20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9:.Z+-]+")]
+    private static partial Regex MadeAt();
 
     [GeneratedRegex("DTSTAMP:[0-9TZ]+")]
     private static partial Regex DtStamp();
