@@ -119,11 +119,16 @@ public sealed partial class PublishedProgramTests : IDisposable
         return port;
     }
 
-    private static string Masked(string html) =>
-        TraceId().Replace(FormToken().Replace(html, "value=\"TOKEN\""), "\"traceId\":\"ID\"");
+    private static string Masked(string html) => TraceId().Replace(
+        FormToken().Replace(Handle().Replace(html, "name=\"s\" value=\"HANDLE\""), "value=\"TOKEN\""),
+        "\"traceId\":\"ID\"");
 
     [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
     private static partial Regex FormToken();
+
+    /// <summary>A journey's handle (a random name for the answers kept in memory).</summary>
+    [GeneratedRegex("name=\"s\" value=\"[A-Za-z0-9_-]*\"")]
+    private static partial Regex Handle();
 
     [GeneratedRegex("\"traceId\":\"[^\"]*\"")]
     private static partial Regex TraceId();
