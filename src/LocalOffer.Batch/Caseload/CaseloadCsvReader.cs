@@ -62,7 +62,9 @@ public static class CaseloadCsvReader
             {
                 var text = Cell(c);
                 if (text.Length == 0) return null;
-                if (!Ssda903Date.TryParse(text, out var d)) { Fail(c, $"'{Trim(text)}' is not a date (YYYY-MM-DD or DD/MM/YYYY)"); return null; }
+                // The SSD's care_leavers table is DATETIME (the time dropped) and writes 1900-01-01 for none.
+                if (!ListDate.TryParse(text, out var d)) { Fail(c, $"'{Trim(text)}' is not a date (YYYY-MM-DD or DD/MM/YYYY)"); return null; }
+                if (d == ListDate.SsdNone) return null;
                 if (d > asAt) { Fail(c, $"{d:yyyy-MM-dd} is after the as-at date {asAt:yyyy-MM-dd}"); return null; }
                 return d;
             }

@@ -1,13 +1,13 @@
-using LocalOffer.Batch.Input;
 using NodaTime;
 
-namespace LocalOffer.Audit.Input;
+namespace LocalOffer.Batch.Input;
 
 /// <summary>
-/// Dates in a care leaver list: dd/MM/yyyy (Annex A: the script formats every date so) or ISO
-/// yyyy-MM-dd, read as the SSDA903 readers read them (<see cref="Ssda903Date"/>), optionally followed
-/// by a time of day, since the SSD's clea_* dates are DATETIME and an export writes
-/// "2025-06-01 00:00:00.000" or "2025-06-01T00:00:00". The time is dropped: the audit counts days.
+/// Dates in a care leaver list or a caseload CSV (the audit's list 9 or SSD care_leavers table, the caseload's
+/// adviser extract): dd/MM/yyyy (Annex A: the script formats every date so) or ISO yyyy-MM-dd, read as the
+/// SSDA903 readers read them (<see cref="Ssda903Date"/>), optionally followed by a time of day, since the
+/// SSD's clea_* dates are DATETIME and an export writes "2025-06-01 00:00:00.000" or "2025-06-01T00:00:00".
+/// The time is dropped: the audit and the caseload count days.
 /// </summary>
 public static class ListDate
 {
