@@ -5,7 +5,8 @@
 #  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser);
 #  - Debian's fonts-noto-core, for the translated pages and their PDFs (issue 27): Noto Sans Arabic
 #    and Noto Naskh Arabic (Arabic, Persian, Pashto) and Noto Sans Ethiopic (Tigrinya). Licence: SIL
-#    Open Font License 1.1 (/usr/share/doc/fonts-noto-core/copyright), free to embed in a PDF.
+#    Open Font License 1.1 (/usr/share/doc/fonts-noto-core/copyright), free to embed in a PDF;
+#  - Debian's fonts-noto-color-emoji, for the picture symbols of Easy Read pages and their PDFs (OFL 1.1);
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -35,6 +36,13 @@ fi
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q "Noto Sans Ethiopic"; then
   echo "setup: installing fonts-noto-core (apt-get): Arabic and Ethiopic scripts for translated pages and PDFs" >&2
   apt_install fonts-noto-core fontconfig
+fi
+
+# Easy Read puts a picture symbol (an emoji) beside each point: without a colour emoji font Chromium draws
+# each as an empty box, on the page and in the PDF it prints. Licence: SIL Open Font License 1.1.
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q "Noto Color Emoji"; then
+  echo "setup: installing fonts-noto-color-emoji (apt-get): the symbols of Easy Read pages and their PDFs" >&2
+  apt_install fonts-noto-color-emoji fontconfig
 fi
 
 # pdffonts and pdftotext: the tests check that a translated PDF embeds a font for its script.
