@@ -35,16 +35,7 @@ public sealed class CareLeaverEngine
 
     /// <summary>The full answer for one young person on <paramref name="asAt"/>.</summary>
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
-    public Assessment Assess(CareHistory history, LocalDate asAt)
-    {
-        var t = TimelineOn(history, asAt);
-        var all = _entitlements.Runs(t.View, t.Spans, t.Whole);
-        var now = all.Where(e => e.CoversDate(asAt)).ToArray();
-        var (explanation, warnings) =
-            _explainer.Explain(history, t.Whole, t.Spans, t.Timeline, all, asAt, t.Age, t.Status);
-        return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
-            t.Since, t.Next, t.Timeline, now, all, explanation, warnings, Facts(t.Spans, t.Whole, asAt));
-    }
+    public Assessment Assess(CareHistory history, LocalDate asAt) => Assess(history, asAt, explain: true);
 
     /// <summary>
     /// <see cref="Assess"/> without the explanation (its <c>Explanation</c> is empty): the timeline with every
@@ -53,14 +44,23 @@ public sealed class CareLeaverEngine
     /// person of a return and never the explanation, most of <see cref="Assess"/>'s time (issue 30). A property
     /// test holds it equal to <see cref="Assess"/> in everything but the explanation.
     /// </summary>
-    public Assessment AssessWithoutExplanation(CareHistory history, LocalDate asAt)
+    public Assessment AssessWithoutExplanation(CareHistory history, LocalDate asAt) =>
+        Assess(history, asAt, explain: false);
+
+    /// <summary>
+    /// The one assessment both serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
+    /// explainer makes them), so without the explanation they are asked of HistoryWarnings directly.
+    /// </summary>
+    private Assessment Assess(CareHistory history, LocalDate asAt, bool explain)
     {
         var t = TimelineOn(history, asAt);
         var all = _entitlements.Runs(t.View, t.Spans, t.Whole);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
-        var warnings = HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt);
+        var (explanation, warnings) = explain
+            ? _explainer.Explain(history, t.Whole, t.Spans, t.Timeline, all, asAt, t.Age, t.Status)
+            : ([], HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt));
         return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
-            t.Since, t.Next, t.Timeline, now, all, [], warnings, Facts(t.Spans, t.Whole, asAt));
+            t.Since, t.Next, t.Timeline, now, all, explanation, warnings, Facts(t.Spans, t.Whole, asAt));
     }
 
     /// <summary>
@@ -147,9 +147,7 @@ public sealed class CareLeaverEngine
     public bool NothingHoldsFrom(CareHistory history, LocalDate from)
     {
         if (from < history.DateOfBirth) return false;
-        var view = RentView().Fill(history);
-        try { return _careEndedBefore16.TryClassify(view, from) is { Status: Status.None, EntitlementIds.Count: 0 }; }
-        finally { ReturnView(view); }
+        return NothingHolds(RentView().Fill(history), from);
     }
 
     /// <summary>
@@ -160,7 +158,12 @@ public sealed class CareLeaverEngine
     public bool NothingHoldsFrom(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes, LocalDate from)
     {
         if (from < dateOfBirth) return false;
-        var view = RentView().Fill(dateOfBirth, episodes);
+        return NothingHolds(RentView().Fill(dateOfBirth, episodes), from);
+    }
+
+    /// <summary>The short cut's answer on <paramref name="from"/>: none, and no entitlement (the view is returned).</summary>
+    private bool NothingHolds(HistoryView view, LocalDate from)
+    {
         try { return _careEndedBefore16.TryClassify(view, from) is { Status: Status.None, EntitlementIds.Count: 0 }; }
         finally { ReturnView(view); }
     }
