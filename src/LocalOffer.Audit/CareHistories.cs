@@ -27,22 +27,14 @@ internal abstract class CareHistories
 
     private sealed class FromCohort(Batch.Cohort.Cohort cohort) : CareHistories
     {
-        // Each thread's buffer of episodes, filled again for every young person (as the batch's).
-        [ThreadStatic] private static EpisodeValue[]? _episodes;
-
         public override int Count => cohort.Count;
         public override string Id(int i) => cohort.ChildId(i);
         public override LocalDate DateOfBirth(int i) => cohort.DateOfBirth(i);
         public override CareHistory History(int i) => cohort.History(i);
         public override int RejectedRows(int i) => cohort.RejectedRows(i);
 
-        public override Classification Classify(RulesCore core, int i, LocalDate asAt)
-        {
-            var buffer = _episodes ??= new EpisodeValue[8];
-            var answer = core.Engine.Classify(cohort.DateOfBirth(i), cohort.Episodes(i, ref buffer), asAt);
-            _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
-            return answer;
-        }
+        public override Classification Classify(RulesCore core, int i, LocalDate asAt) =>
+            core.Engine.Classify(cohort.DateOfBirth(i), cohort.Episodes(i), asAt);
     }
 
     private sealed class FromDocuments(IReadOnlyList<CareHistory> documents) : CareHistories

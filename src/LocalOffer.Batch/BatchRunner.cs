@@ -276,17 +276,12 @@ public sealed class BatchRunner(RulesCore core)
         return results;
     }
 
-    // Each thread's buffer of episodes, filled again for every child it classifies.
-    [ThreadStatic] private static Core.Model.EpisodeValue[]? _episodes;
-
     private BatchResult ClassifyOne(Cohort.Cohort cohort, int i, LocalDate asAt)
     {
         var (id, dob) = (cohort.ChildId(i), cohort.DateOfBirth(i));
         if (asAt < dob) return new BatchResult(id, dob, null, "born after the as-at date: not classified");
         var rejected = cohort.RejectedRows(i);
-        var buffer = _episodes ??= new Core.Model.EpisodeValue[8];
-        var k = core.Engine.Classify(dob, cohort.Episodes(i, ref buffer), asAt);
-        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
+        var k = core.Engine.Classify(dob, cohort.Episodes(i), asAt);
         // The engine's warnings are the ones `check` gives for the same history, word for word.
         var warning = rejected > 0
             ? $"{rejected} row(s) of this child rejected (see rejects): computed from the rest, may be wrong" : null;

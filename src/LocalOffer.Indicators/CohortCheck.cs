@@ -111,24 +111,19 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
     }
 
-    // Each thread's buffer of episodes, filled again for every young person (as the batch's).
-    [ThreadStatic] private static EpisodeValue[]? _episodes;
-
     /// <summary>One young person: the engine's answer on the birthday, the finding and the OC3 categories.</summary>
     private YoungPerson? Decide(Batch.Cohort.Cohort cohort, int i, Oc3Row? row, int age, LocalDate birthday)
     {
         // The same call on the same episodes as `batch` (BatchRunner.ClassifyOne), so the status and the
         // entitlements are the batch's answer for this young person on this date, not a restatement.
         var dob = cohort.DateOfBirth(i);
-        var buffer = _episodes ??= new EpisodeValue[8];
-        var episodes = cohort.Episodes(i, ref buffer);
+        var episodes = cohort.Episodes(i);
         var answer = core.Engine.Classify(dob, episodes, birthday);
         var status = answer.Status;
         var careLeaver = status is Status.Relevant or Status.FormerRelevant;
         var transferred = LastEpisodeTransferred(episodes);
         var b18 = core.Law.Birthdays.Birthday(dob, core.Law.AgeAdult);
         var e17 = EndedAt18With(episodes, b18, defs.StayingPut.ReasonsEnded);
-        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
         if (!careLeaver && row is null) return null;
 
         var band = defs.Band(age)!;

@@ -79,7 +79,7 @@ public sealed class CaseloadRunner(RulesCore core)
             var dob = cohort?.DateOfBirth(i) ?? histories![i].DateOfBirth;
             if (o.AsAt < dob) { Interlocked.Increment(ref notAssessed); return; }
             // Most of a return's young people left care before 16: nothing of theirs can fall due (issue 30).
-            if (cohort is not null ? NothingFallsDue(cohort, i, dob, o.AsAt)
+            if (cohort is not null ? CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i), o.AsAt)
                 : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
             var h = cohort?.History(i) ?? histories![i];
             // The events read the timeline and the runs, never the explanation: Assess without it.
@@ -94,16 +94,6 @@ public sealed class CaseloadRunner(RulesCore core)
         return new CaseloadResult(events, rejects, count, notAssessed, clock.Elapsed) { Phases = phases };
     }
 
-    // Each thread's buffer of episodes, filled again for every young person (as the batch's).
-    [ThreadStatic] private static EpisodeValue[]? _episodes;
-
-    private bool NothingFallsDue(Cohort.Cohort cohort, int i, LocalDate dob, LocalDate asAt)
-    {
-        var buffer = _episodes ??= new EpisodeValue[8];
-        var nothing = CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i, ref buffer), asAt);
-        _episodes = buffer.Length > CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
-        return nothing;
-    }
 
     /// <summary>
     /// The caseload CSV's adviser, team and dates by young person, or null without one; a row naming nobody in

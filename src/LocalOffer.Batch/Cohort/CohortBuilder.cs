@@ -438,6 +438,22 @@ public sealed class Cohort
     /// </summary>
     public ReadOnlySpan<EpisodeValue> Episodes(int i, ref EpisodeValue[] buffer) =>
         _builder.EpisodeValues(i, ref buffer);
+
+    // Each thread's buffer of episodes, filled again for every child it asks about (issue 14: no object per
+    // episode); one grown past what a thread keeps (a hostile record's) is not kept for the next child.
+    [ThreadStatic] private static EpisodeValue[]? _episodes;
+
+    /// <summary>
+    /// Child <paramref name="i"/>'s episodes in this thread's buffer: valid until this thread asks for another
+    /// child's. What `batch`, `caseload`, `indicators` and the audit give the engine for a child of a return.
+    /// </summary>
+    public ReadOnlySpan<EpisodeValue> Episodes(int i)
+    {
+        var buffer = _episodes ?? new EpisodeValue[8];
+        var count = Episodes(i, ref buffer).Length;
+        _episodes = buffer.Length > Core.Engine.CareLeaverEngine.KeptEpisodeCapacity ? null : buffer;
+        return buffer.AsSpan(0, count);
+    }
     public int RejectedRows(int i) => _builder.Children[i].RejectedRows;
     public string ChildId(int i) => _builder.Children[i].Id;
     public LocalDate DateOfBirth(int i) => _builder.Children[i].DateOfBirth;
