@@ -15,8 +15,17 @@ public static partial class PhoneText
     /// two): a page links each one on its own (tel:), never all the digits run together.
     /// </summary>
     public static IReadOnlyList<string> Numbers(string text) =>
-        Number().Matches(text).Select(m => m.Value.Trim()).Where(v => v.Count(char.IsAsciiDigit) is 10 or 11).ToList();
+        Number().Matches(text).Select(m => m.Value.Trim()).Where(IsNumber).ToList();
 
-    [GeneratedRegex(@"(?<![\d])0\d[\d ]{7,12}\d(?![\d])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A UK number as written, after what may come before it: 0, then digits and spaces, ending in a digit
+    /// (pages keep such numbers left to right in right-to-left text with the same shape: CouncilWords).
+    /// </summary>
+    internal const string Shape = @"0\d[\d ]{7,12}\d(?![\d])";
+
+    /// <summary>Whether a match of <see cref="Shape"/> is a number: ten digits, or eleven.</summary>
+    internal static bool IsNumber(string written) => written.Count(char.IsAsciiDigit) is 10 or 11;
+
+    [GeneratedRegex(@"(?<![\d])" + Shape, RegexOptions.CultureInvariant)]
     private static partial Regex Number();
 }

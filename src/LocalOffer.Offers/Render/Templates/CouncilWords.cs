@@ -32,8 +32,8 @@ public sealed partial record CouncilWords(string Text, string Lang, string Dir, 
     /// </summary>
     public static string IsolatePhones(string text) =>
         Phone().Replace(text, m =>
-            m.Value.Count(char.IsAsciiDigit) is 10 or 11 ? "\u2066" + m.Value + "\u2069" : m.Value);
+            Lint.PhoneText.IsNumber(m.Value) ? "\u2066" + m.Value + "\u2069" : m.Value);
 
-    [GeneratedRegex(@"(?<![\d\u2066]|tel:|tel:\+)0\d[\d ]{7,12}\d(?![\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\d\u2066]|tel:|tel:\+)" + Lint.PhoneText.Shape, RegexOptions.CultureInvariant)]
     private static partial Regex Phone();
 }
