@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using LocalOffer.Batch.Input;
 using LocalOffer.Core.Rules;
 using LocalOffer.Indicators.Definitions;
 
@@ -51,32 +51,38 @@ public sealed class DfeTables
 
     public static DfeTables LoadDefault(IndicatorDefinitions defs) => Load(DefaultDirectory(), defs);
 
-    public static DfeTables Load(string directory, IndicatorDefinitions defs)
+    /// <summary>The statistical neighbour model alone (a few kilobytes): enough to check --la.</summary>
+    public static Dictionary<string, Council> LoadCouncils(string directory)
     {
         var councils = new Dictionary<string, Council>(StringComparer.Ordinal);
-        foreach (var r in Rows(Path.Combine(directory, "sn_model_2025_wide.csv")))
-        {
-            var code = r["old_la_code"];
-            var neighbours = Enumerable.Range(1, 10).Select(k => r.GetValueOrDefault($"SN_{k}", ""))
-                .Where(s => s.Length > 0).ToList();
-            councils[code] = new Council(code, r["la_name"], r["region_name"], neighbours);
-        }
+        string[] model = ["old_la_code", "la_name", "region_name", .. Enumerable.Range(1, 10).Select(k => $"SN_{k}")];
+        foreach (var r in Rows(Path.Combine(directory, "sn_model_2025_wide.csv"), model, optionalFrom: 3))
+            councils[r[0]] = new Council(r[0], r[1], r[2], r[3..].Where(s => s.Length > 0).ToList());
+        return councils;
+    }
+
+    /// <summary>The model and every benchmark table; <paramref name="councils"/> when the model is already read.</summary>
+    public static DfeTables Load(string directory, IndicatorDefinitions defs,
+        Dictionary<string, Council>? councils = null)
+    {
+        councils ??= LoadCouncils(directory);
         var t = new DfeTables(defs, councils);
         foreach (var (indicator, source) in defs.Benchmarks)
         {
             var years = new SortedSet<int>();
-            foreach (var r in Rows(Path.Combine(directory, source.File)))
+            string[] columns = ["time_period", "geographic_level", "region_name", "old_la_code", source.AgeColumn,
+                source.BreakdownColumn, source.CountColumn, source.PercentColumn];
+            foreach (var r in Rows(Path.Combine(directory, source.File), columns))
             {
-                var year = int.Parse(r["time_period"], CultureInfo.InvariantCulture);
+                var year = int.Parse(r[0], CultureInfo.InvariantCulture);
                 years.Add(year);
-                var place = r["geographic_level"] switch
+                var place = r[1] switch
                 {
                     "National" => "England",
-                    "Regional" => "region:" + r["region_name"],
-                    _ => "la:" + r["old_la_code"],
+                    "Regional" => "region:" + r[2],
+                    _ => "la:" + r[3],
                 };
-                t._cells[Key(indicator, place, year, r[source.AgeColumn], r[source.BreakdownColumn])] =
-                    new DfeCell(r[source.CountColumn], r[source.PercentColumn]);
+                t._cells[Key(indicator, place, year, r[4], r[5])] = new DfeCell(r[6], r[7]);
             }
             t._years[indicator] = [.. years];
         }
@@ -116,18 +122,39 @@ public sealed class DfeTables
     private static string Key(string indicator, string place, int year, string age, string breakdown) =>
         string.Join('\u001f', indicator, place, year.ToString(CultureInfo.InvariantCulture), age, breakdown);
 
-    private static IEnumerable<Dictionary<string, string>> Rows(string path)
+    /// <summary>
+    /// A table's rows through the one CSV input layer (<see cref="CsvInput"/>), as the named columns' fields,
+    /// trimmed (a column from <paramref name="optionalFrom"/> on may be absent: its field is ""). The array is
+    /// the same one each row, filled anew: only the columns asked for are made text (issue 30: the tables
+    /// were a tenth of a cold run, each row a dictionary of every column). A shipped table that cannot be read
+    /// is a problem of the program's files, with the table's line and column.
+    /// </summary>
+    private static IEnumerable<string[]> Rows(string path, string[] columns, int optionalFrom = int.MaxValue)
     {
         if (!File.Exists(path)) throw new RuleFileException(path, 0, 0, "DfE table not found (data/dfe-care-leavers)");
-        var options = new CsvReaderOptions { HasHeader = false, SkipEmptyLines = true };
-        using var csv = CsvReader.Create(File.OpenRead(path), options, false);
-        if (!csv.Read()) yield break;
-        var names = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim().TrimStart('\uFEFF')).ToArray();
-        while (csv.Read())
+        using var input = CsvInput.Open(InputSource.File(path));
+        var names = Unreadable(path, () => input.Header());
+        var at = columns.Select(c => names.IndexOf(c.ToUpperInvariant())).ToArray();
+        if (Array.FindIndex(at, i => i < 0) is var missing and >= 0 && missing < optionalFrom)
+            throw new RuleFileException(path, 1, 0, $"no column {columns[missing]} in the DfE table");
+        var row = new string[columns.Length];
+        while (Unreadable(path, input.Next))
         {
-            var row = new Dictionary<string, string>(names.Length, StringComparer.Ordinal);
-            for (var i = 0; i < names.Length; i++) row[names[i]] = i < csv.FieldCount ? csv.GetString(i).Trim() : "";
+            if (input.Problem is { } p) throw new RuleFileException(path, input.Line, p.Column, p.Reason);
+            for (var i = 0; i < at.Length; i++) row[i] = input.Field(at[i]);
             yield return row;
+        }
+    }
+
+    private static T Unreadable<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (UnreadableInputException e)
+        {
+            throw new RuleFileException(path, 0, 0, e.Message);
         }
     }
 }
