@@ -67,17 +67,30 @@ public sealed class IndicatorsRunner
     /// <summary>
     /// The definitions and the statistical neighbour model (enough to check --la) now; the DfE tables and
     /// the templates on the thread pool while the return is read and checked, each waited for where it is
-    /// first used (issue 30: about a fifth of a cold run at 100k, before the return was opened). A problem
-    /// loading them is still the one reported when the run fails for another reason too (<see cref="Loaded"/>).
+    /// first used (issue 30: they were about a fifth of a cold run at 100k, read before the return was
+    /// opened). A problem loading them is still the one reported when the run fails for another reason too
+    /// (<see cref="Loaded"/>). Only what the report reads is read: the DfE figures of <paramref name="la"/>'s
+    /// report (<see cref="DfeTables.Load"/>), and the templates without the translations (the report is in
+    /// English and asks for no catalogue text). A runner loaded this way runs for that council alone.
     /// </summary>
-    public static IndicatorsRunner LoadDefault(RulesCore core)
+    public static IndicatorsRunner LoadDefault(RulesCore core, string? la = null)
     {
         var defs = IndicatorDefinitions.LoadDefault();
         var directory = DfeTables.DefaultDirectory();
         var councils = DfeTables.LoadCouncils(directory);
-        var dfe = Task.Run(() => DfeTables.Load(directory, defs, councils));
-        var templates = Task.Run<TemplateSet?>(() => TemplateSet.LoadDefault());
-        return new IndicatorsRunner(core, defs, councils, dfe, templates);
+        var dfe = Task.Run(() => DfeTables.Load(directory, defs, councils, la ?? ""));
+        var templates = Task.Run<TemplateSet?>(() => new TemplateSet(TemplateSet.DefaultDirectory()));
+        return new IndicatorsRunner(core, defs, councils, dfe, templates) { _loadedFor = la ?? "" };
+    }
+
+    /// <summary>The council a runner from <see cref="LoadDefault"/> was loaded for ("" none), else null.</summary>
+    private string? _loadedFor;
+
+    /// <summary>A runner loaded for one council's report is asked for that council's, or none.</summary>
+    private void CheckCouncil(string? la)
+    {
+        if (_loadedFor is not null && (la ?? "").Trim() != _loadedFor.Trim())
+            throw new InvalidOperationException("this runner's DfE figures were read for another council's report");
     }
 
     private DfeTables Dfe => _dfe.GetAwaiter().GetResult();
@@ -117,6 +130,7 @@ public sealed class IndicatorsRunner
     private IndicatorRun ComputeRun(IndicatorOptions o, IProgress<BatchProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
+        CheckCouncil(o.La);
         var council = Council(o.La);
         var batch = new BatchRunner(core);
         var phases = new Dictionary<string, TimeSpan>();
