@@ -73,13 +73,16 @@ public sealed class IndicatorsRunner
     /// report (<see cref="DfeTables.Load"/>), and the templates without the translations (the report is in
     /// English and asks for no catalogue text). A runner loaded this way runs for that council alone.
     /// </summary>
-    public static IndicatorsRunner LoadDefault(RulesCore core, string? la = null)
+    public static IndicatorsRunner LoadDefault(RulesCore core, string? la = null) =>
+        Load(core, la, IndicatorDefinitions.LoadDefault(), DfeTables.DefaultDirectory(), TemplateSet.DefaultDirectory());
+
+    /// <summary><see cref="LoadDefault"/> from the folders given (tests: a table missing).</summary>
+    internal static IndicatorsRunner Load(RulesCore core, string? la, IndicatorDefinitions defs, string dfeDirectory,
+        string templatesDirectory)
     {
-        var defs = IndicatorDefinitions.LoadDefault();
-        var directory = DfeTables.DefaultDirectory();
-        var councils = DfeTables.LoadCouncils(directory);
-        var dfe = Task.Run(() => DfeTables.Load(directory, defs, councils, la ?? ""));
-        var templates = Task.Run<TemplateSet?>(() => new TemplateSet(TemplateSet.DefaultDirectory()));
+        var councils = DfeTables.LoadCouncils(dfeDirectory);
+        var dfe = Task.Run(() => DfeTables.Load(dfeDirectory, defs, councils, la ?? ""));
+        var templates = Task.Run<TemplateSet?>(() => new TemplateSet(templatesDirectory));
         return new IndicatorsRunner(core, defs, councils, dfe, templates) { _loadedFor = la ?? "" };
     }
 

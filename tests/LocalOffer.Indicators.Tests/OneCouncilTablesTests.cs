@@ -100,3 +100,43 @@ public sealed class OneCouncilTablesTests
             i % 2 == 0, i % 4 == 0, null)).ToList();
     }
 }
+
+/// <summary>
+/// The DfE tables and the templates load alongside the read, and the OC3 file is read alongside the episodes
+/// (issue 30); when more than one thing is wrong, the problem reported is the one reported when each was
+/// read in turn: the program's own files first, then the return, then the OC3 file.
+/// </summary>
+public sealed class LoadOrderTests
+{
+    [Fact]
+    public void A_missing_table_is_reported_before_the_returns_problem()
+    {
+        using var dir = new TempDir();
+        var tables = Directory.CreateDirectory(dir.File("tables")).FullName;
+        File.Copy(Path.Combine(DfeTables.DefaultDirectory(), "sn_model_2025_wide.csv"),
+            Path.Combine(tables, "sn_model_2025_wide.csv"));
+        var runner = IndicatorsRunner.Load(Fixture.Core, "384", Fixture.Defs, tables, TemplateSet.DefaultDirectory());
+        var options = new IndicatorOptions(dir.File("no-header.csv"), [dir.File("no-episodes.csv")],
+            dir.File("no-oc3.csv"), [], new LocalDate(2018, 3, 31), "384", dir.File("out"));
+        ((Action)(() => runner.Run(options))).Should().Throw<Core.Rules.RuleFileException>()
+            .Which.Reason.Should().Contain("DfE table not found");
+        ((Action)(() => runner.Compute(options))).Should().Throw<Core.Rules.RuleFileException>();
+        Directory.Exists(dir.File("out")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void The_returns_problem_is_reported_before_the_oc3_files()
+    {
+        using var dir = new TempDir();
+        dir.Write("header.csv", "CHILD,SEX\n1,1\n");
+        dir.Write("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
+        dir.Write("oc3.csv", "CHILD\n1\n");
+        var options = new IndicatorOptions(dir.File("header.csv"), [dir.File("episodes.csv")], dir.File("oc3.csv"), [],
+            new LocalDate(2018, 3, 31), null, dir.File("out"));
+        ((Action)(() => Fixture.Runner.Compute(options))).Should().Throw<Batch.Input.UnreadableInputException>()
+            .Which.Message.Should().Contain("header.csv").And.NotContain("oc3.csv");
+        dir.Write("header.csv", "CHILD,DOB\n1,01/01/2001\n");
+        ((Action)(() => Fixture.Runner.Compute(options))).Should().Throw<Batch.Input.UnreadableInputException>()
+            .Which.Message.Should().Contain("oc3.csv");
+    }
+}
