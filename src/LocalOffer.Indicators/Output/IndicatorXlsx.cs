@@ -224,5 +224,5 @@ public static class IndicatorXlsx
             w.WriteAttributeString("xml", "space", null, "preserve");
     }
 
-    private static string Iso(NodaTime.LocalDate d) => LocalOffer.Core.Output.AssessmentJson.Iso(d);
+    private static string Iso(NodaTime.LocalDate d) => IsoDate.Of(d);
 }
