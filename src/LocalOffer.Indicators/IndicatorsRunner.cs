@@ -74,7 +74,8 @@ public sealed class IndicatorsRunner
     /// English and asks for no catalogue text). A runner loaded this way runs for that council alone.
     /// </summary>
     public static IndicatorsRunner LoadDefault(RulesCore core, string? la = null) =>
-        Load(core, la, IndicatorDefinitions.LoadDefault(), DfeTables.DefaultDirectory(), TemplateSet.DefaultDirectory());
+        Load(core, la, IndicatorDefinitions.LoadDefault(), DfeTables.DefaultDirectory(),
+            TemplateSet.DefaultDirectory());
 
     /// <summary><see cref="LoadDefault"/> from the folders given (tests: a table missing).</summary>
     internal static IndicatorsRunner Load(RulesCore core, string? la, IndicatorDefinitions defs, string dfeDirectory,
