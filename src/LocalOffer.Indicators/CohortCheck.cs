@@ -53,6 +53,8 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         var birthdays = core.Law.Birthdays;
         var rejectedBefore = rejects.Count;
         var byChild = Oc3RowIndex.Build(oc3, defs.Codes.For(yearEnd), yearEnd, rejects);
+        // Asked once, not once a child: each is a walk over the age bands (a twentieth of a cold run at 100k).
+        var (minAge, maxAge) = (defs.MinAge, defs.MaxAge);
 
         // Who to ask the engine about: aged 17 to 21 at the year end (so that birthday fell in the
         // year), or with an OC3 row. Each is classified on that birthday, in parallel (the engine is pure).
@@ -72,7 +74,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             }
             var age = birthdays.AgeOn(dob, yearEnd);
             var birthday = birthdays.Birthday(dob, age);
-            var inBand = age >= defs.MinAge && age <= defs.MaxAge && birthday >= yearStart;
+            var inBand = age >= minAge && age <= maxAge && birthday >= yearStart;
             if (hasRow)
             {
                 matched[k] = true;
@@ -131,7 +133,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         var warning = rejected > 0
             ? $"{rejected} row(s) of this young person's history rejected (see rejects): decided from the rest"
             : null;
-        var on = $"{Ordinal(age)} birthday ({birthday:yyyy-MM-dd})";
+        var on = $"{Ordinal(age)} birthday ({Output.IsoDate.Of(birthday)})";
         string? finding = null;
         string detail;
         if (transferred)

@@ -38,11 +38,11 @@ public static class IndicatorTable
             var bands = indicator == "staying_put" ? defs.StayingPut.AgeBands.Keys : defs.AgeBands.Keys;
             foreach (var band in bands)
             {
-                List<YoungPerson> inBand;
+                Func<YoungPerson, bool> inBand;
                 Func<YoungPerson, string?> category;
                 if (indicator == "staying_put")
                 {
-                    inBand = people.Where(p => p.StayingPutBand == band).ToList();
+                    inBand = p => p.StayingPutBand == band;
                     category = p => p.StayingPut ? "staying_put" : null;
                 }
                 else
@@ -50,8 +50,8 @@ public static class IndicatorTable
                     // The DfE's suitability total leaves out those gone abroad, deported or whose residence is
                     // not known (oc3.yaml accommodation.left_out_of_suitability); the other totals keep everyone.
                     var suitability = indicator == "accommodation";
-                    inBand = people.Where(p => p.Counted && p.Band == band
-                        && !(suitability && p.Accommodation == IndicatorDefinitions.LeftOutOfSuitability)).ToList();
+                    inBand = p => p.Counted && p.Band == band
+                        && !(suitability && p.Accommodation == IndicatorDefinitions.LeftOutOfSuitability);
                     category = indicator switch
                     {
                         "in_touch" => p => p.InTouch,
@@ -59,11 +59,21 @@ public static class IndicatorTable
                         _ => p => p.Accommodation,
                     };
                 }
-                var counts = inBand.GroupBy(category).ToDictionary(g => g.Key ?? "", g => g.Count());
+                // Counted in one pass, no list of the band made (issue 30: eight lists and groupings of the
+                // whole cohort were a twentieth of a cold run at 100k, most of it the collections they caused).
+                var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                var total = 0;
+                foreach (var p in people)
+                {
+                    if (!inBand(p)) continue;
+                    total++;
+                    var key = category(p) ?? "";
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
                 foreach (var c in categories)
                 {
                     var n = counts.GetValueOrDefault(c);
-                    rows.Add(new IndicatorRow(indicator, band, c, n, inBand.Count, Percent(n, inBand.Count), year,
+                    rows.Add(new IndicatorRow(indicator, band, c, n, total, Percent(n, total), year,
                         Figure(dfe.Figure(indicator, Place.England, year, band, c)),
                         council is null ? null
                             : Figure(dfe.Figure(indicator, Place.Region(council.Region), year, band, c)),

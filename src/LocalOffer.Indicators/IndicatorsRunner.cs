@@ -38,36 +38,121 @@ public sealed record IndicatorRun(LocalDate YearEnd, IReadOnlyList<YoungPerson> 
 /// indicators, benchmarks them against the DfE tables and writes indicators.csv, cohort-check.csv,
 /// index.html, indicators.xlsx and rejects.csv, all or none: into a hidden folder first, then moved.
 /// </summary>
-public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, DfeTables dfe, TemplateSet? templates)
+public sealed class IndicatorsRunner
 {
     public static readonly string[] OutputFiles =
         ["indicators.csv", "cohort-check.csv", "index.html", "indicators.xlsx", "rejects.csv"];
 
-    public static IndicatorsRunner LoadDefault(RulesCore core)
+    private readonly RulesCore core;
+    private readonly IndicatorDefinitions defs;
+    private readonly IReadOnlyDictionary<string, Council> _councils;
+    private readonly Task<DfeTables> _dfe;
+    private readonly Task<TemplateSet?> _templates;
+
+    public IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, DfeTables dfe, TemplateSet? templates)
+        : this(core, defs, dfe.Councils, Task.FromResult(dfe), Task.FromResult(templates))
     {
-        var defs = IndicatorDefinitions.LoadDefault();
-        return new IndicatorsRunner(core, defs, DfeTables.LoadDefault(defs), TemplateSet.LoadDefault());
+    }
+
+    private IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, IReadOnlyDictionary<string, Council> councils,
+        Task<DfeTables> dfe, Task<TemplateSet?> templates)
+    {
+        this.core = core;
+        this.defs = defs;
+        _councils = councils;
+        _dfe = dfe;
+        _templates = templates;
+    }
+
+    /// <summary>
+    /// The definitions and the statistical neighbour model (enough to check --la) now; the DfE tables and
+    /// the templates on the thread pool while the return is read and checked, each waited for where it is
+    /// first used (issue 30: they were about a fifth of a cold run at 100k, read before the return was
+    /// opened). A problem loading them is still the one reported when the run fails for another reason too
+    /// (<see cref="Loaded"/>). Only what the report reads is read: the DfE figures of <paramref name="la"/>'s
+    /// report (<see cref="DfeTables.Load"/>), and the templates without the translations (the report is in
+    /// English and asks for no catalogue text). A runner loaded this way runs for that council alone.
+    /// </summary>
+    public static IndicatorsRunner LoadDefault(RulesCore core, string? la = null) =>
+        Load(core, la, IndicatorDefinitions.LoadDefault(), DfeTables.DefaultDirectory(),
+            TemplateSet.DefaultDirectory());
+
+    /// <summary><see cref="LoadDefault"/> from the folders given (tests: a table missing).</summary>
+    internal static IndicatorsRunner Load(RulesCore core, string? la, IndicatorDefinitions defs, string dfeDirectory,
+        string templatesDirectory)
+    {
+        var councils = DfeTables.LoadCouncils(dfeDirectory);
+        var dfe = Task.Run(() => DfeTables.Load(dfeDirectory, defs, councils, la ?? ""));
+        var templates = Task.Run<TemplateSet?>(() => new TemplateSet(templatesDirectory));
+        return new IndicatorsRunner(core, defs, councils, dfe, templates) { _loadedFor = la ?? "" };
+    }
+
+    /// <summary>The council a runner from <see cref="LoadDefault"/> was loaded for ("" none), else null.</summary>
+    private string? _loadedFor;
+
+    /// <summary>A runner loaded for one council's report is asked for that council's, or none.</summary>
+    private void CheckCouncil(string? la)
+    {
+        if (_loadedFor is not null && (la ?? "").Trim() != _loadedFor.Trim())
+            throw new InvalidOperationException("this runner's DfE figures were read for another council's report");
+    }
+
+    private DfeTables Dfe => _dfe.GetAwaiter().GetResult();
+
+    /// <summary>
+    /// When a run fails, a problem loading the DfE tables or the templates is reported first, as when they
+    /// were loaded before the run began: the program's own files come before the input's problems.
+    /// </summary>
+    private T Loaded<T>(Func<T> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Exception)
+        {
+            try { Task.WaitAll(_dfe, _templates); } catch (AggregateException) { }
+            if (_dfe.IsFaulted) _dfe.GetAwaiter().GetResult();
+            if (_templates.IsFaulted) _templates.GetAwaiter().GetResult();
+            throw;
+        }
     }
 
     /// <summary>The council for --la (three-digit old_la_code), or null; an unknown code is an error.</summary>
     public Council? Council(string? la)
     {
         if (la is null) return null;
-        return dfe.Councils.TryGetValue(la.Trim(), out var c) ? c
+        return _councils.TryGetValue(la.Trim(), out var c) ? c
             : throw new UnreadableInputException(
                 $"--la: '{la}' is not a council code in the DfE statistical neighbour model (three digits, e.g. 384 Wakefield)");
     }
 
     /// <summary>Reads, checks and counts, without writing anything.</summary>
-    public IndicatorRun Compute(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
+    public IndicatorRun Compute(IndicatorOptions o, IProgress<BatchProgress>? progress = null) =>
+        Loaded(() => ComputeRun(o, progress));
+
+    private IndicatorRun ComputeRun(IndicatorOptions o, IProgress<BatchProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
+        CheckCouncil(o.La);
         var council = Council(o.La);
         var batch = new BatchRunner(core);
         var phases = new Dictionary<string, TimeSpan>();
-        var (cohort, builder) = batch.Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.YearEnd, o.Out), progress);
-        var oc3 = new List<Oc3Row>();
-        if (o.Oc3 is { } oc3File) Oc3CsvReader.Read(oc3File, oc3);
+        // The OC3 file is read on another core alongside the episodes (issue 30); its problems still come
+        // after the return's, as when it was read after them.
+        var oc3Read = o.Oc3 is { } oc3File ? Task.Run(() => Oc3CsvReader.ReadAll(oc3File)) : null;
+        Batch.Cohort.Cohort cohort;
+        Batch.Cohort.CohortBuilder builder;
+        try
+        {
+            (cohort, builder) = batch.Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.YearEnd, o.Out), progress);
+        }
+        catch (Exception)
+        {
+            oc3Read?.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the return's problem is the one
+            throw;
+        }
+        var oc3 = oc3Read?.GetAwaiter().GetResult() ?? [];
         foreach (var x in o.Xml) Oc3XmlReader.Read(x, oc3);
         phases["read"] = clock.Elapsed;
         progress?.Report(new BatchProgress("checking the cohort", 0, cohort.Count));
@@ -76,7 +161,7 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
         var check = new CohortCheck(core, defs).Run(cohort, oc3, o.YearEnd, oc3Rejects);
         phases["check"] = clock.Elapsed - phases["read"];
         rejects.AddRange(oc3Rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line));
-        var rows = IndicatorTable.Build(check.People, defs, dfe, council);
+        var rows = IndicatorTable.Build(check.People, defs, Dfe, council);
         var byFinding = Findings.All.ToDictionary(f => f, f => check.People.Count(p => p.Finding == f));
         var summary = new IndicatorSummary(cohort.Count, check.People.Count(p => p.CareLeaver),
             check.Oc3RowsRead, check.People.Count(p => p.Counted),
@@ -91,13 +176,16 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
     public const string Marker = ".localoffer-indicators";
 
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
-    public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null)
+    public IndicatorRun Run(IndicatorOptions o, IProgress<BatchProgress>? progress = null) =>
+        Loaded(() => RunAndWrite(o, progress));
+
+    private IndicatorRun RunAndWrite(IndicatorOptions o, IProgress<BatchProgress>? progress)
     {
         var outDir = Path.GetFullPath(o.Out);
         ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report",
             new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml));
         var clock = Stopwatch.StartNew();
-        var run = Compute(o, progress);
+        var run = ComputeRun(o, progress);
         var phases = run.Summary.Phases;
         void Done(string phase) => phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var council = Council(o.La);
@@ -110,22 +198,40 @@ public sealed class IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, 
             + (council is null ? "" : $", {council.Name}");
         // The workbook, the longest to write, is written on another core alongside the CSV files and the
         // page (issue 30): each goes to its own stream from the finished run, which nothing changes now.
-        var xlsx = Task.Run(() => IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title));
+        // Each file goes to disk as soon as it is written (the flush its commit makes, made early: sixteen
+        // flushes to disk were 40 ms at the end of a run), the CSV files and the page while the workbook is
+        // still being written; nothing is put in place before every file is written.
+        var xlsx = Task.Run(() =>
+        {
+            IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title);
+            files["indicators.xlsx"].Stream.Flush(flushToDisk: true);
+        });
         try
         {
             IndicatorCsv.WriteIndicators(files["indicators.csv"].Stream, run.Rows, defs);
             IndicatorCsv.WriteCohortCheck(files["cohort-check.csv"].Stream, run.People);
             RejectCsvWriter.Write(files["rejects.csv"].Stream, run.Rejects);
             Done("csv");
-            if (templates is null) throw new InvalidOperationException("no templates");
+            var templates = _templates.GetAwaiter().GetResult()
+                ?? throw new InvalidOperationException("no templates");
             files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(
-                IndicatorReport.Render(templates, run, defs, dfe, council)));
+                IndicatorReport.Render(templates, run, defs, Dfe, council)));
+            foreach (var f in OutputFiles.Where(f => f != "indicators.xlsx")) files[f].Stream.Flush(flushToDisk: true);
             Done("html");
             xlsx.GetAwaiter().GetResult();
             Done("xlsx"); // the time still waited for the workbook once the rest was written
-            foreach (var f in OutputFiles) files[f].Commit();
-            // Our stylesheet and images are written over, file by file; nothing in assets/ is deleted.
-            SitePublisher.CopyAssets(Path.Combine(outDir, "assets"));
+            // Our stylesheet and images are written over, file by file (nothing in assets/ is deleted), on
+            // another core while the report's files are put in place: each is flushed to disk on its own.
+            var assets = Task.Run(() => SitePublisher.CopyAssets(Path.Combine(outDir, "assets")));
+            try
+            {
+                foreach (var f in OutputFiles) files[f].Commit();
+            }
+            finally
+            {
+                try { assets.Wait(); } catch (AggregateException) { }
+            }
+            assets.GetAwaiter().GetResult();
             AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "indicators\n");
             Done("assets");
         }

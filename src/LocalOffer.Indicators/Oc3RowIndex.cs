@@ -19,14 +19,16 @@ public static class Oc3RowIndex
     {
         var year = Oc3Codes.YearName(yearEnd);
         var byChild = new Dictionary<string, int>(oc3.Count, StringComparer.Ordinal);
+        // Each list's codes in words once, not once a row rejected (thousands in a large return).
+        var expected = new Dictionary<IReadOnlySet<string>, string>(ReferenceEqualityComparer.Instance);
         for (var k = 0; k < oc3.Count; k++)
         {
             var r = oc3[k];
             if (r.Unreadable is { } why) { rejects.Add(Rej(r, r.ChildColumn, "row", null, why)); continue; }
             if (r.Child.Length == 0) { rejects.Add(Rej(r, r.ChildColumn, "CHILD", null, "no CHILD id")); continue; }
-            var bad = Check(r, r.InTouch, r.InTouchColumn, "IN_TOUCH", codes.InTouch, year)
-                ?? Check(r, r.Activity, r.ActivityColumn, "ACTIV", codes.Activ, year)
-                ?? Check(r, r.Accommodation, r.AccommodationColumn, "ACCOM", codes.Accom, year);
+            var bad = Check(r, r.InTouch, r.InTouchColumn, "IN_TOUCH", codes.InTouch, year, expected)
+                ?? Check(r, r.Activity, r.ActivityColumn, "ACTIV", codes.Activ, year, expected)
+                ?? Check(r, r.Accommodation, r.AccommodationColumn, "ACCOM", codes.Accom, year, expected);
             if (bad is not null) { rejects.Add(bad); continue; }
             if (byChild.TryGetValue(r.Child, out var first))
             {
@@ -41,10 +43,11 @@ public static class Oc3RowIndex
 
     /// <summary>A reject when the code is not in the year's list (a blank field included), else null.</summary>
     private static Reject? Check(Oc3Row r, string code, int column, string field, IReadOnlySet<string> allowed,
-        string year)
+        string year, Dictionary<IReadOnlySet<string>, string> words)
     {
         if (allowed.Contains(code)) return null;
-        var expected = string.Join(", ", allowed.Order(StringComparer.Ordinal));
+        if (!words.TryGetValue(allowed, out var expected))
+            words[allowed] = expected = string.Join(", ", allowed.Order(StringComparer.Ordinal));
         return Rej(r, column, field, r.Child, code.Length == 0
             ? $"no {field} (the SSDA903 guide for {year} has {expected})"
             : $"unknown {field} '{Quote(code)}': not a code of the SSDA903 guide for {year} (expected {expected})");

@@ -44,7 +44,8 @@ public static class IndicatorsCommand
             IndicatorRun run;
             try
             {
-                run = IndicatorsRunner.LoadDefault(CliHost.Core).Run(options, new PhaseProgress(err, "indicators"));
+                run = IndicatorsRunner.LoadDefault(CliHost.Core, options.La)
+                    .Run(options, new PhaseProgress(err, "indicators"));
             }
             catch (UnreadableInputException e)
             {

@@ -19,6 +19,14 @@ public static class Oc3CsvReader
 
     public static void Read(string path, List<Oc3Row> rows) => Read(InputSource.File(path), rows);
 
+    /// <summary>Every row of a file, in a list of its own (to be read on another thread).</summary>
+    public static List<Oc3Row> ReadAll(string path)
+    {
+        var rows = new List<Oc3Row>();
+        Read(path, rows);
+        return rows;
+    }
+
     public static void Read(InputSource source, List<Oc3Row> rows)
     {
         var path = source.Name;

@@ -49,12 +49,15 @@ public sealed class TemplateSet
     internal Func<string, string>? EveryText { get; init; }
 
     /// <summary>templates/ and translations/ beside rules/ (a source checkout or the built program).</summary>
-    public static TemplateSet LoadDefault(EnglandLaw? law = null)
+    public static TemplateSet LoadDefault(EnglandLaw? law = null) =>
+        new(DefaultDirectory(), null, LanguageSet.LoadDefault(law ?? EnglandLaw.LoadDefault()));
+
+    /// <summary>templates/ beside rules/ (a source checkout or the built program).</summary>
+    public static string DefaultDirectory()
     {
         var root = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(RulesLocator.RulesRoot()))!;
         var dir = Path.Combine(root, "templates");
-        if (!System.IO.Directory.Exists(dir)) dir = Path.Combine(AppContext.BaseDirectory, "templates");
-        return new TemplateSet(dir, null, LanguageSet.LoadDefault(law ?? EnglandLaw.LoadDefault()));
+        return System.IO.Directory.Exists(dir) ? dir : Path.Combine(AppContext.BaseDirectory, "templates");
     }
 
     /// <summary>What a name writes: "site/offer.md" Markdown, "personal/offer.txt" text, others HTML.</summary>
