@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 using LocalOffer.Core;
 using LocalOffer.Core.Output;
 using NodaTime;
@@ -65,14 +64,8 @@ public static class WebCheckPaths
     }
 
     /// <summary>The answer's bytes, as the API writes them.</summary>
-    private static void Write(IBufferWriter<byte> buffer, LocalOffer.Core.Engine.Assessment a)
-    {
-        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        {
-            Indented = true, Encoder = AssessmentJson.Options.Encoder,
-        });
-        AssessmentJson.ToJson(a).WriteTo(writer, AssessmentJson.Options);
-    }
+    private static void Write(IBufferWriter<byte> buffer, LocalOffer.Core.Engine.Assessment a) =>
+        AssessmentJson.WriteTo(buffer, a);
 
     private static byte[] Answer(LocalOffer.Core.Engine.Assessment a)
     {

@@ -27,7 +27,7 @@ public static class ApiEndpoints
         {
             var (history, date, problem) = await ReadHistory(request, core, asAt);
             if (problem is not null) return problem;
-            return Json(AssessmentJson.ToJson(core.Engine.Assess(history!, date)));
+            return JsonBody.Of(core.Engine.Assess(history!, date));
         })
         .WithName("Check").WithSummary("Care leaver status, timeline, entitlements and explanation for one care history")
         .Accepts<JsonObject>("application/json").Produces<JsonObject>().ProducesValidationProblem();
