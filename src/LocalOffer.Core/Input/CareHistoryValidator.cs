@@ -32,11 +32,14 @@ public sealed class CareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = n
             var p = $"episodes[{i}]";
             Period(errors, dob, p, e.Start, e.End);
             if (!codes.LegalStatus.ContainsKey(e.LegalStatus))
-                errors.Add(new($"{p}.legalStatus", $"unknown SSDA903 legal status '{Safety.Printable.Clean(e.LegalStatus, 60)}'"));
+                errors.Add(new($"{p}.legalStatus",
+                    $"unknown SSDA903 legal status '{Safety.Printable.Clean(e.LegalStatus, 60)}'"));
             if (e.Placement is not null && !codes.Placement.ContainsKey(e.Placement))
-                errors.Add(new($"{p}.placement", $"unknown SSDA903 placement '{Safety.Printable.Clean(e.Placement, 60)}'"));
+                errors.Add(new($"{p}.placement",
+                    $"unknown SSDA903 placement '{Safety.Printable.Clean(e.Placement, 60)}'"));
             if (e.ReasonEnded is not null && !codes.ReasonEnded.ContainsKey(e.ReasonEnded))
-                errors.Add(new($"{p}.reasonEnded", $"unknown SSDA903 reason ended '{Safety.Printable.Clean(e.ReasonEnded, 60)}'"));
+                errors.Add(new($"{p}.reasonEnded",
+                    $"unknown SSDA903 reason ended '{Safety.Printable.Clean(e.ReasonEnded, 60)}'"));
         }
         for (var i = 0; i < h.Detentions.Count; i++)
             Period(errors, dob, $"detentions[{i}]", h.Detentions[i].Start, h.Detentions[i].End);
@@ -48,23 +51,27 @@ public sealed class CareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = n
             Period(errors, dob, $"education[{i}]", h.Education[i].Start, h.Education[i].End);
         for (var i = 0; i < h.SupportRequests.Count; i++)
             if (h.SupportRequests[i].Date is var d && d < dob)
-                errors.Add(new($"supportRequests[{i}].date", $"{d:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
+                errors.Add(new($"supportRequests[{i}].date",
+                    $"{d:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
         for (var i = 0; i < h.HousingApplications.Count; i++)
         {
             var a = h.HousingApplications[i];
             var p = $"housingApplications[{i}]";
             if (a.Applied < dob)
-                errors.Add(new($"{p}.applied", $"{a.Applied:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
+                errors.Add(new($"{p}.applied",
+                    $"{a.Applied:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
             if (a.Decided is { } d && d < a.Applied)
-                errors.Add(new($"{p}.decided", $"{d:yyyy-MM-dd} is before the application was made ({a.Applied:yyyy-MM-dd})"));
+                errors.Add(new($"{p}.decided",
+                    $"{d:yyyy-MM-dd} is before the application was made ({a.Applied:yyyy-MM-dd})"));
         }
         // Overlaps by one sweep in order of start (O(n log n)), not every pair: a 64 KB document of
         // overlapping periods once built a 135 MB error list. At most MaxOverlapErrors are named.
         var eps = h.Episodes;
         if (eps.Count > 1) Overlaps(errors, "episodes", eps.Select(e => (e.Start, e.End)).ToList(), skipEmpty: true,
             (j, i) => $"overlaps episodes[{i}] ({Show(eps[i])}): one child cannot be in two episodes on the same day");
-        if (h.LivingWithParent.Count > 1) Overlaps(errors, "livingWithParent", h.LivingWithParent.Select(p => (p.Start, p.End)).ToList(), skipEmpty: false,
-            (j, i) => $"overlaps livingWithParent[{i}]");
+        if (h.LivingWithParent.Count > 1)
+            Overlaps(errors, "livingWithParent", h.LivingWithParent.Select(p => (p.Start, p.End)).ToList(),
+                skipEmpty: false, (j, i) => $"overlaps livingWithParent[{i}]");
         return errors;
     }
 
@@ -101,8 +108,10 @@ public sealed class CareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = n
 
     private static void Period(List<InputError> errors, LocalDate dob, string path, LocalDate start, LocalDate? end)
     {
-        if (start < dob) errors.Add(new($"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
-        if (end is { } e && e < start) errors.Add(new($"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}"));
+        if (start < dob)
+            errors.Add(new($"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}"));
+        if (end is { } e && e < start)
+            errors.Add(new($"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}"));
     }
 
     /// <summary>
@@ -134,5 +143,6 @@ public sealed class CareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = n
         }
     }
 
-    private static string Show(Episode e) => $"{e.Start:yyyy-MM-dd} to {(e.End is { } x ? x.ToString("yyyy-MM-dd", null) : "open")}";
+    private static string Show(Episode e) =>
+        $"{e.Start:yyyy-MM-dd} to {(e.End is { } x ? x.ToString("yyyy-MM-dd", null) : "open")}";
 }

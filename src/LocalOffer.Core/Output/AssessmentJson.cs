@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -156,11 +157,39 @@ public static class AssessmentJson
         foreach (var r in refs)
         {
             w.WriteStartObject();
-            w.WriteString(Citation, r.Citation);
-            w.WriteString(Url, r.Url);
+            if (EncodedReferences.GetValue(r, static r => new EncodedReference(r)) is { Citation: { } c, Url: { } u })
+            {
+                w.WriteString(Citation, c);
+                w.WriteString(Url, u);
+            }
+            else
+            {
+                w.WriteString(Citation, r.Citation);
+                w.WriteString(Url, r.Url);
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    // The law's references are the same few objects in every answer (about 60 a check): each one's citation and
+    // url escaped and made UTF-8 once, not every time (issue 30). Keyed by the object, held no longer than it is.
+    private static readonly ConditionalWeakTable<LegalReference, EncodedReference> EncodedReferences = new();
+
+    private sealed class EncodedReference
+    {
+        public readonly JsonEncodedText? Citation, Url;
+
+        public EncodedReference(LegalReference r)
+        {
+            // Text JsonEncodedText will not take (a lone surrogate) is written as the writer writes it, each time.
+            try
+            {
+                Citation = JsonEncodedText.Encode(r.Citation, Options.Encoder);
+                Url = JsonEncodedText.Encode(r.Url, Options.Encoder);
+            }
+            catch (ArgumentException) { (Citation, Url) = (null, null); }
+        }
     }
 
     private static void Strings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string> list)
@@ -186,7 +215,8 @@ public static class AssessmentJson
     public static JsonArray Basis(IEnumerable<LegalReference> refs) =>
         new(refs.Select(r => (JsonNode)new JsonObject { ["citation"] = r.Citation, ["url"] = r.Url }).ToArray());
 
-    /// <summary>The assessment as a tree, for answers that embed it (the personal offer): <see cref="Write"/> read back.</summary>
+    /// <summary>The assessment as a tree, for answers that embed it (the personal offer): <see cref="Write"/>'s bytes
+    /// read back.</summary>
     public static JsonObject ToJson(Assessment a)
     {
         var buffer = new ArrayBufferWriter<byte>(32 * 1024);
