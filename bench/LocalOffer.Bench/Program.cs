@@ -17,6 +17,7 @@ using NodaTime;
 // `-- --caseload-paths [100000] [--runs N]`: one thread, each way of asking the engine for the caseload (issue 30).
 // `-- --whatif [100000] [--runs N]`: `localoffer whatif` end to end, 24 month-ends (WhatIfBench.cs).
 // `-- --audit [100000] [--runs N]`: `audit` against `batch` on the same files (AuditBench.cs).
+// `-- --web-check [20000] [--runs N]`: one `POST /api/check`'s steps inside the app, one thread (WebCheckPaths.cs).
 var argsList = args.ToList();
 var ri = argsList.IndexOf("--runs");
 var runs = ri >= 0 ? int.Parse(argsList[ri + 1]) : 5;
@@ -36,6 +37,8 @@ if (argsList.FirstOrDefault() == "--caseload")
 if (argsList.FirstOrDefault() == "--whatif-paths") return ProfileWhatIf.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000);
 if (argsList.FirstOrDefault() == "--whatif")
     return WhatIfBench.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 100_000, runs);
+if (argsList.FirstOrDefault() == "--web-check")
+    return WebCheckPaths.Run(argsList.Count > 1 ? int.Parse(argsList[1]) : 20_000, runs);
 if (argsList.FirstOrDefault() == "--audit")
     return AuditBench.Run(argsList.Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).ToArray(), runs);
 if (argsList.FirstOrDefault() == "--indicators")

@@ -27,7 +27,7 @@ public static class ApiEndpoints
         {
             var (history, date, problem) = await ReadHistory(request, core, asAt);
             if (problem is not null) return problem;
-            return Json(AssessmentJson.ToJson(core.Engine.Assess(history!, date)));
+            return JsonBody.Of(core.Engine.Assess(history!, date));
         })
         .WithName("Check").WithSummary("Care leaver status, timeline, entitlements and explanation for one care history")
         .Accepts<JsonObject>("application/json").Produces<JsonObject>().ProducesValidationProblem();
@@ -115,11 +115,13 @@ public static class ApiEndpoints
     {
         var (date, bad) = ParseDate(asAt, "asAt");
         if (bad is not null) return (null, default, bad);
-        var (body, failure) = await BodyReader.ReadLimitedAsync(request, WebApp.MaxBodyBytes);
+        var (owner, body, failure) = await BodyReader.ReadLimitedAsync(request, WebApp.MaxBodyBytes);
         if (failure == BodyReader.Failure.TooLarge)
             return (null, default, Results.Problem(statusCode: 413, title: "Request body too large", detail: $"The limit is {WebApp.MaxBodyBytes:N0} bytes."));
-        if (body is null) return (null, default, Problem([new InputError("$", "the body is not UTF-8 text")]));
-        var (history, errors) = core.Reader.Read(body);
+        if (owner is null) return (null, default, Problem([new InputError("$", "the body is not UTF-8 text")]));
+        CareHistory? history;
+        IReadOnlyList<InputError> errors;
+        using (owner) (history, errors) = core.Reader.Read(body);
         if (history is null) return (null, default, Problem(errors));
         if (date < history.DateOfBirth) return (null, default, Problem([new InputError("asAt", $"{date:yyyy-MM-dd} is before the date of birth {history.DateOfBirth:yyyy-MM-dd}")]));
         return (history, date, null);

@@ -1,28 +1,37 @@
-using System.Text;
-
 namespace LocalOffer.Web;
 
 /// <summary>
-/// Reads a request body as UTF-8 text up to the limit, so a body without Content-Length (chunked)
-/// cannot grow without bound. Bytes that are not UTF-8 are refused, not replaced.
+/// Reads a request body up to the limit, so a body without Content-Length (chunked) cannot grow without bound.
+/// Bytes that are not UTF-8 are refused, not replaced; a byte order mark is left out. The bytes are read into a
+/// borrowed buffer and handed on as they are (issue 30: the text made from them was only encoded back for the
+/// JSON reader); the caller gives the buffer back (Dispose) when it has read them.
 /// </summary>
 public static class BodyReader
 {
     public enum Failure { None, TooLarge, NotUtf8 }
 
-    public static async Task<(string? Text, Failure Failure)> ReadLimitedAsync(HttpRequest request, long limit)
+    public static async Task<(PooledBuffer? Owner, ReadOnlyMemory<byte> Utf8, Failure Failure)> ReadLimitedAsync(
+        HttpRequest request, long limit)
     {
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int n;
-        while ((n = await request.Body.ReadAsync(chunk)) > 0)
+        var buffer = new PooledBuffer(8192);
+        try
         {
-            if (buffer.Length + n > limit) return (null, Failure.TooLarge);
-            buffer.Write(chunk, 0, n);
+            int n;
+            while ((n = await request.Body.ReadAsync(buffer.GetMemory(8192))) > 0)
+            {
+                if (buffer.WrittenCount + n > limit) return (null, default, Failure.TooLarge);
+                buffer.Advance(n);
+            }
+            var bytes = buffer.WrittenMemory;
+            if (!System.Text.Unicode.Utf8.IsValid(bytes.Span)) return (null, default, Failure.NotUtf8);
+            if (bytes.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+            var owner = buffer;
+            buffer = null;
+            return (owner, bytes, Failure.None);
         }
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (!System.Text.Unicode.Utf8.IsValid(bytes)) return (null, Failure.NotUtf8);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        return (Encoding.UTF8.GetString(bytes), Failure.None);
+        finally
+        {
+            buffer?.Dispose();
+        }
     }
 }

@@ -78,4 +78,40 @@ public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory)
             bytes.Should().Equal(AsText(JsonNode.Parse(bytes)!), path);
         }
     }
+
+    /// <summary>
+    /// POST /api/check answers with <see cref="JsonBody.Of"/>, written from the assessment on a borrowed buffer: the
+    /// bytes `check --format json` prints (AssessmentJsonTests holds those to the tree they were made from), its
+    /// length and type, for every sample and for a history whose answer outgrows the first buffer many times over.
+    /// </summary>
+    [Fact]
+    public async Task Check_answers_are_the_check_commands_bytes_for_every_sample_and_a_huge_answer()
+    {
+        var client = factory.CreateClient();
+        var core = SharedRules.Core;
+        var bodies = Directory.GetFiles(SampleFolder, "*.json").Order().Select(File.ReadAllText).ToList();
+        // 200 episodes of 20 days, 10 days apart: a timeline of some 400 spans, an answer of several hundred KB.
+        var episodes = Enumerable.Range(0, 200).Select(i => new LocalDate(2001, 1, 1).PlusDays(30 * i))
+            .Select(d => $$"""{"start":"{{d:yyyy-MM-dd}}","end":"{{d.PlusDays(20):yyyy-MM-dd}}","legalStatus":"V2"}""");
+        bodies.Add($$"""{"id":"<b>huge</b>","dateOfBirth":"2000-01-01","episodes":[{{string.Join(",", episodes)}}]}""");
+        var sizes = new List<long>();
+        foreach (var body in bodies)
+        {
+            var (history, errors) = core.Reader.Read(body);
+            history.Should().NotBeNull(string.Join("; ", errors.Select(e => e.Message)));
+            foreach (var asAt in new[] { history!.DateOfBirth, new LocalDate(2026, 11, 22), history.DateOfBirth.PlusYears(25) })
+            {
+                if (asAt < history.DateOfBirth) continue;
+                var response = await client.PostAsync($"/api/check?asAt={asAt:yyyy-MM-dd}",
+                    new StringContent(body, Encoding.UTF8, "application/json"));
+                response.StatusCode.Should().Be(HttpStatusCode.OK);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                bytes.Should().Equal(Encoding.UTF8.GetBytes(AssessmentJson.Serialize(core.Engine.Assess(history, asAt))));
+                response.Content.Headers.ContentType!.ToString().Should().Be("application/json");
+                response.Content.Headers.ContentLength.Should().Be(bytes.Length);
+                sizes.Add(bytes.Length);
+            }
+        }
+        sizes.Max().Should().BeGreaterThan(8 * 32 * 1024, "the huge answer grows the buffer several times");
+    }
 }

@@ -44,13 +44,23 @@ public sealed class CareHistoryReader(CareHistoryValidator validator)
     /// <summary>At most this many errors are returned; one more says how many were left out.</summary>
     public const int MaxErrors = 50;
 
+    private static readonly JsonDocumentOptions Depth = new() { MaxDepth = 16 };
+
     /// <summary>Reads and validates; on failure History is null and Errors says why.</summary>
-    public (CareHistory? History, IReadOnlyList<InputError> Errors) Read(string json)
+    public (CareHistory? History, IReadOnlyList<InputError> Errors) Read(string json) => Read(json, default);
+
+    /// <summary>
+    /// <see cref="Read(string)"/> on the document's UTF-8 bytes (no byte order mark), as a request body arrives: the
+    /// same answer, without making the text and encoding it back (issue 30). The bytes are not kept.
+    /// </summary>
+    public (CareHistory? History, IReadOnlyList<InputError> Errors) Read(ReadOnlyMemory<byte> utf8) => Read(null, utf8);
+
+    private (CareHistory? History, IReadOnlyList<InputError> Errors) Read(string? text, ReadOnlyMemory<byte> utf8)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });
+            doc = text is not null ? JsonDocument.Parse(text, Depth) : JsonDocument.Parse(utf8, Depth);
         }
         catch (JsonException e)
         {

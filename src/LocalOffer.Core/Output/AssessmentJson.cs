@@ -1,8 +1,12 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalOffer.Core.Engine;
 using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
 using NodaTime;
 
 namespace LocalOffer.Core.Output;
@@ -10,6 +14,9 @@ namespace LocalOffer.Core.Output;
 /// <summary>
 /// The JSON form of an <see cref="Assessment"/>: the output of `localoffer check --format json`
 /// and of POST /api/check. Dates are ISO; "to" dates are exclusive (the first day not covered).
+/// <see cref="Write"/> is the one definition: it writes the answer straight from the assessment, with no tree of
+/// nodes between (issue 30: building the tree was a fifth of an API check's CPU and most of what it allocated);
+/// <see cref="Serialize"/> and <see cref="ToJson"/> are made from its bytes.
 /// </summary>
 public static class AssessmentJson
 {
@@ -19,72 +26,209 @@ public static class AssessmentJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static JsonObject ToJson(Assessment a) => new()
+    /// <summary>The writer options <see cref="JsonNode.ToJsonString"/> takes from <see cref="Options"/>.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
     {
-        ["id"] = a.Id,
-        ["dateOfBirth"] = Iso(a.DateOfBirth),
-        ["asAt"] = Iso(a.AsAt),
-        ["age"] = a.Age,
-        ["status"] = a.Status.Wire(),
-        ["statusReason"] = a.StatusReason,
-        ["statusSince"] = Iso(a.StatusSince),
-        ["nextChange"] = a.NextChange is { } n ? new JsonObject { ["on"] = Iso(n.On), ["status"] = n.To.Wire() } : null,
-        ["timeline"] = new JsonArray(a.Timeline.Select(Span).ToArray()),
-        ["entitlements"] = Entitlements(a.Entitlements),
-        ["facts"] = new JsonObject
-        {
-            ["daysLookedAfterSince14"] = a.Facts.DaysLookedAfterSince14,
-            ["daysLookedAfterSince16"] = a.Facts.DaysLookedAfterSince16,
-            ["everEligible"] = a.Facts.EverEligible,
-            ["thirteenWeeksReached"] = a.Facts.ThirteenWeeksReached is { } d ? Iso(d) : null,
-        },
-        ["explanation"] = new JsonArray(a.Explanation.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
-        ["warnings"] = new JsonArray(a.Warnings.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+        Indented = Options.WriteIndented,
+        Encoder = Options.Encoder,
+        IndentCharacter = Options.IndentCharacter,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
     };
 
-    // A span whose limb of law changes inside it lists each limb as a part with its own dates and reason.
-    private static JsonNode Span(TimelineSpan t)
+    public static string Iso(LocalDate d) => DateText.Iso(d);
+
+    // Property names encoded once, as the writer would encode them each time.
+    private static JsonEncodedText N(string name) => JsonEncodedText.Encode(name, Options.Encoder);
+    private static readonly JsonEncodedText Id = N("id"), DateOfBirth = N("dateOfBirth"), AsAt = N("asAt"),
+        Age = N("age"), StatusName = N("status"), StatusReason = N("statusReason"), StatusSince = N("statusSince"),
+        NextChange = N("nextChange"), On = N("on"), TimelineName = N("timeline"), EntitlementsName = N("entitlements"),
+        FactsName = N("facts"), Since14 = N("daysLookedAfterSince14"), Since16 = N("daysLookedAfterSince16"),
+        EverEligible = N("everEligible"), ThirteenWeeks = N("thirteenWeeksReached"), Explanation = N("explanation"),
+        Warnings = N("warnings"), From = N("from"), To = N("to"), Reason = N("reason"), BasisName = N("basis"),
+        Parts = N("parts"), Title = N("title"), Amount = N("amount"), Gbp = N("gbp"), Period = N("period"),
+        Condition = N("condition"), Periods = N("periods"), Citation = N("citation"), Url = N("url");
+
+    /// <summary>The assessment as one JSON object, property by property in the documented order.</summary>
+    public static void Write(Utf8JsonWriter w, Assessment a)
     {
-        var o = new JsonObject
+        w.WriteStartObject();
+        w.WriteString(Id, a.Id);
+        Date(w, DateOfBirth, a.DateOfBirth);
+        Date(w, AsAt, a.AsAt);
+        w.WriteNumber(Age, a.Age);
+        w.WriteString(StatusName, a.Status.Wire());
+        w.WriteString(StatusReason, a.StatusReason);
+        Date(w, StatusSince, a.StatusSince);
+        if (a.NextChange is { } n)
         {
-            ["status"] = t.Status.Wire(),
-            ["from"] = Iso(t.From),
-            ["to"] = Iso(t.To),
-            ["reason"] = t.Reason,
-            ["basis"] = Basis(t.Basis),
-        };
+            w.WriteStartObject(NextChange);
+            Date(w, On, n.On);
+            w.WriteString(StatusName, n.To.Wire());
+            w.WriteEndObject();
+        }
+        else w.WriteNull(NextChange);
+        w.WriteStartArray(TimelineName);
+        foreach (var t in a.Timeline) Span(w, t);
+        w.WriteEndArray();
+        w.WritePropertyName(EntitlementsName);
+        Entitlements(w, a.Entitlements);
+        w.WriteStartObject(FactsName);
+        w.WriteNumber(Since14, a.Facts.DaysLookedAfterSince14);
+        w.WriteNumber(Since16, a.Facts.DaysLookedAfterSince16);
+        w.WriteBoolean(EverEligible, a.Facts.EverEligible);
+        if (a.Facts.ThirteenWeeksReached is { } d) Date(w, ThirteenWeeks, d);
+        else w.WriteNull(ThirteenWeeks);
+        w.WriteEndObject();
+        Strings(w, Explanation, a.Explanation);
+        Strings(w, Warnings, a.Warnings);
+        w.WriteEndObject();
+    }
+
+    // A span whose limb of law changes inside it lists each limb as a part with its own dates and reason.
+    private static void Span(Utf8JsonWriter w, TimelineSpan t)
+    {
+        w.WriteStartObject();
+        w.WriteString(StatusName, t.Status.Wire());
+        Date(w, From, t.From);
+        Date(w, To, t.To);
+        w.WriteString(Reason, t.Reason);
+        Basis(w, t.Basis);
         if (t.Parts.Count > 1)
-            o["parts"] = new JsonArray(t.Parts.Select(p => (JsonNode)new JsonObject
+        {
+            w.WriteStartArray(Parts);
+            foreach (var p in t.Parts)
             {
-                ["from"] = Iso(p.From), ["to"] = Iso(p.To), ["reason"] = p.Reason, ["basis"] = Basis(p.Basis),
-            }).ToArray());
-        return o;
+                w.WriteStartObject();
+                Date(w, From, p.From);
+                Date(w, To, p.To);
+                w.WriteString(Reason, p.Reason);
+                Basis(w, p.Basis);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
     }
 
     /// <summary>
     /// One object per entitlement run: id, title, from, to, amount, condition, basis (every provision of
     /// the run), and periods: each provision's own dates, basis and condition, in date order.
     /// </summary>
-    public static JsonArray Entitlements(IEnumerable<Entitlement> list) =>
-        new(list.Select(e => (JsonNode)new JsonObject
+    public static void Entitlements(Utf8JsonWriter w, IEnumerable<Entitlement> list)
+    {
+        w.WriteStartArray();
+        foreach (var e in list)
         {
-            ["id"] = e.Id,
-            ["title"] = e.Title,
-            ["from"] = Iso(e.From),
-            ["to"] = Iso(e.To),
-            ["amount"] = e.Amount is { } m ? new JsonObject { ["gbp"] = m.Amount, ["period"] = m.Period } : null,
-            ["condition"] = e.Condition,
-            ["basis"] = Basis(e.Basis),
-            ["periods"] = new JsonArray(e.Periods.Select(p => (JsonNode)new JsonObject
+            w.WriteStartObject();
+            w.WriteString(Id, e.Id);
+            w.WriteString(Title, e.Title);
+            Date(w, From, e.From);
+            Date(w, To, e.To);
+            if (e.Amount is { } m)
             {
-                ["from"] = Iso(p.From), ["to"] = Iso(p.To), ["basis"] = Basis(p.Basis), ["condition"] = p.Condition,
-            }).ToArray()),
-        }).ToArray());
+                w.WriteStartObject(Amount);
+                w.WriteNumber(Gbp, m.Amount);
+                w.WriteString(Period, m.Period);
+                w.WriteEndObject();
+            }
+            else w.WriteNull(Amount);
+            w.WriteString(Condition, e.Condition);
+            Basis(w, e.Basis);
+            w.WriteStartArray(Periods);
+            foreach (var p in e.Periods)
+            {
+                w.WriteStartObject();
+                Date(w, From, p.From);
+                Date(w, To, p.To);
+                Basis(w, p.Basis);
+                w.WriteString(Condition, p.Condition);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static void Basis(Utf8JsonWriter w, IEnumerable<LegalReference> refs)
+    {
+        w.WriteStartArray(BasisName);
+        foreach (var r in refs)
+        {
+            w.WriteStartObject();
+            if (EncodedReferences.GetValue(r, static r => new EncodedReference(r)) is { Citation: { } c, Url: { } u })
+            {
+                w.WriteString(Citation, c);
+                w.WriteString(Url, u);
+            }
+            else
+            {
+                w.WriteString(Citation, r.Citation);
+                w.WriteString(Url, r.Url);
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    // The law's references are the same few objects in every answer (about 60 a check): each one's citation and
+    // url escaped and made UTF-8 once, not every time (issue 30). Keyed by the object, held no longer than it is.
+    private static readonly ConditionalWeakTable<LegalReference, EncodedReference> EncodedReferences = new();
+
+    private sealed class EncodedReference
+    {
+        public readonly JsonEncodedText? Citation, Url;
+
+        public EncodedReference(LegalReference r)
+        {
+            // Text JsonEncodedText will not take (a lone surrogate) is written as the writer writes it, each time.
+            try
+            {
+                Citation = JsonEncodedText.Encode(r.Citation, Options.Encoder);
+                Url = JsonEncodedText.Encode(r.Url, Options.Encoder);
+            }
+            catch (ArgumentException) { (Citation, Url) = (null, null); }
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter w, JsonEncodedText name, IReadOnlyList<string> list)
+    {
+        w.WriteStartArray(name);
+        foreach (var s in list) w.WriteStringValue(s);
+        w.WriteEndArray();
+    }
+
+    private static void Date(Utf8JsonWriter w, JsonEncodedText name, LocalDate d)
+    {
+        Span<byte> utf8 = stackalloc byte[32];
+        w.WriteString(name, utf8[..DateText.IsoUtf8(d, utf8)]);
+    }
+
+    /// <summary>The answer's UTF-8 bytes into <paramref name="buffer"/> (what the API sends).</summary>
+    public static void WriteTo(IBufferWriter<byte> buffer, Assessment a)
+    {
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        Write(writer, a);
+    }
 
     public static JsonArray Basis(IEnumerable<LegalReference> refs) =>
         new(refs.Select(r => (JsonNode)new JsonObject { ["citation"] = r.Citation, ["url"] = r.Url }).ToArray());
 
-    public static string Serialize(Assessment a) => ToJson(a).ToJsonString(Options);
+    /// <summary>The assessment as a tree, for answers that embed it (the personal offer): <see cref="Write"/>'s bytes
+    /// read back.</summary>
+    public static JsonObject ToJson(Assessment a)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        WriteTo(buffer, a);
+        return JsonNode.Parse(buffer.WrittenSpan)!.AsObject();
+    }
+
+    /// <summary>The text `localoffer check --format json` prints.</summary>
+    public static string Serialize(Assessment a)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        WriteTo(buffer, a);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

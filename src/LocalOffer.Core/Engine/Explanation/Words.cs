@@ -1,16 +1,12 @@
 using NodaTime;
-using NodaTime.Text;
 
 namespace LocalOffer.Core.Engine;
 
 /// <summary>How dates and code lists are written in words for people (explanations, conditions).</summary>
 internal static class Words
 {
-    // Built once: the batch writes a dated warning for many children.
-    private static readonly LocalDatePattern LongDate = LocalDatePattern.CreateWithInvariantCulture("d MMMM yyyy");
-
-    /// <summary>"15 June 2029".</summary>
-    public static string Date(LocalDate d) => LongDate.Format(d);
+    /// <summary>"15 June 2029" (NodaTime's invariant <c>d MMMM yyyy</c>, written without its pattern engine).</summary>
+    public static string Date(LocalDate d) => Time.DateText.Long(d);
 
     /// <summary>A code list from rules/england/codes.yaml as people read it: "E11 or E12", "E43, E44 or E45".</summary>
     public static string Codes(IEnumerable<string> codes, string conjunction = "or")
