@@ -18,7 +18,11 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// The events from the day after <paramref name="asAt"/> to <paramref name="asAt"/> + <paramref name="withinDays"/>,
     /// plus the council's tasks due on or before <paramref name="asAt"/> (a review overdue, an assessment due today).
     /// </summary>
-    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays)
+    /// <param name="runsChange">False when no entitlement run starts, ends or continues under another provision in
+    /// the window and <paramref name="a"/>'s runs are those of the day (<see cref="CareLeaverEngine.AssessWithin"/>):
+    /// then no entitlement event is looked for.</param>
+    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays,
+        bool runsChange = true)
     {
         var horizon = asAt.PlusDays(withinDays);
         var dob = a.DateOfBirth;
@@ -99,6 +103,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
                 law.Ref("ages.care_leaver_until"), ChangeOn(b25));
 
         // Entitlement runs: start, continue under another provision, end (the core's runs, never recomputed).
+        if (!runsChange) return events;
         foreach (var e in EntitlementEvents.After(a.AllEntitlements, asAt, b25))
         {
             if (e.On > horizon) break;

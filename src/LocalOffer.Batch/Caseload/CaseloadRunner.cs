@@ -82,8 +82,10 @@ public sealed class CaseloadRunner(RulesCore core)
             if (cohort is not null ? CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i), o.AsAt)
                 : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
             var h = cohort?.History(i) ?? histories![i];
-            // The events read the timeline and the runs, never the explanation: Assess without it.
-            perPerson[i] = rules.For(core.Engine.AssessWithoutExplanation(h, o.AsAt), x, o.AsAt, o.WithinDays);
+            // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
+            // 25 joined only for those of whom one changes in the window (most have none: issue 30).
+            var a = core.Engine.AssessWithin(h, o.AsAt, o.AsAt.PlusDays(o.WithinDays), out var runsChange);
+            perPerson[i] = rules.For(a, x, o.AsAt, o.WithinDays, runsChange);
         });
         Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();

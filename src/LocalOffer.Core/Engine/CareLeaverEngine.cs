@@ -3,6 +3,7 @@ using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using LocalOffer.Core.Time;
 using NodaTime;
+using JoinedRuns = LocalOffer.Core.Engine.Entitlements.EntitlementRuns;
 
 namespace LocalOffer.Core.Engine;
 
@@ -35,7 +36,8 @@ public sealed class CareLeaverEngine
 
     /// <summary>The full answer for one young person on <paramref name="asAt"/>.</summary>
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
-    public Assessment Assess(CareHistory history, LocalDate asAt) => Assess(history, asAt, explain: true);
+    public Assessment Assess(CareHistory history, LocalDate asAt) =>
+        Assess(history, asAt, explain: true, upTo: null, out _);
 
     /// <summary>
     /// <see cref="Assess"/> without the explanation (its <c>Explanation</c> is empty): the timeline with every
@@ -45,16 +47,38 @@ public sealed class CareLeaverEngine
     /// test holds it equal to <see cref="Assess"/> in everything but the explanation.
     /// </summary>
     public Assessment AssessWithoutExplanation(CareHistory history, LocalDate asAt) =>
-        Assess(history, asAt, explain: false);
+        Assess(history, asAt, explain: false, upTo: null, out _);
 
     /// <summary>
-    /// The one assessment both serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
+    /// <see cref="AssessWithoutExplanation"/> for a caller that lists only what changes after <paramref name="asAt"/>
+    /// up to <paramref name="upTo"/> (`caseload`, issue 30). When some entitlement run starts, ends or continues
+    /// under another provision in that window (<paramref name="runsChange"/> true) it is that very assessment;
+    /// when none does, its runs are those holding on the day, cut to it (made from the same pieces), and the runs to 25
+    /// (most of the time of the assessment) are never joined. The rule it restates is
+    /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/>: a run's first day, its end and each period's first day
+    /// are first or last days of the rules' pieces. A property test holds the events made from it to those made
+    /// from <see cref="Assess"/>, on every birthday and every day a run or span begins or ends.
+    /// </summary>
+    public Assessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo, out bool runsChange) =>
+        Assess(history, asAt, explain: false, upTo, out runsChange);
+
+    /// <summary>
+    /// The one assessment all three serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
     /// explainer makes them), so without the explanation they are asked of HistoryWarnings directly.
     /// </summary>
-    private Assessment Assess(CareHistory history, LocalDate asAt, bool explain)
+    /// <param name="upTo">When given, the runs are joined only if one changes after <paramref name="asAt"/> up to
+    /// this day (<see cref="AssessWithin"/>).</param>
+    private Assessment Assess(CareHistory history, LocalDate asAt, bool explain, LocalDate? upTo, out bool runsChange)
     {
         var t = TimelineOn(history, asAt);
-        var all = _entitlements.Runs(t.View, t.Spans, t.Whole);
+        var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
+        runsChange = upTo is not { } u || JoinedRuns.AnyChangeIn(pieces, asAt, u);
+        if (!runsChange)
+        {
+            var day = new DateRange(asAt, asAt.PlusDays(1));
+            return OnDay(history, asAt, t, _entitlements.Join(JoinedRuns.CutTo(pieces, day)));
+        }
+        var all = _entitlements.Join(pieces);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
         var (explanation, warnings) = explain
             ? _explainer.Explain(history, t.Whole, t.Spans, t.Timeline, all, asAt, t.Age, t.Status)
@@ -74,19 +98,20 @@ public sealed class CareLeaverEngine
     public Assessment AssessOnDay(CareHistory history, LocalDate asAt)
     {
         var t = TimelineOn(history, asAt);
-        var day = _entitlements.Runs(t.View, t.Spans, t.Whole, new DateRange(asAt, asAt.PlusDays(1)));
-        var warnings = HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt);
-        return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
-            t.Since, t.Next, t.Timeline, day, day, [], warnings, Facts(t.Spans, t.Whole, asAt));
+        return OnDay(history, asAt, t, _entitlements.Runs(t.View, t.Spans, t.Whole, new DateRange(asAt, asAt.PlusDays(1))));
     }
+
+    /// <summary>The assessment on one day with the runs of that day (<see cref="AssessOnDay"/>, <see cref="AssessWithin"/>).</summary>
+    private Assessment OnDay(CareHistory history, LocalDate asAt, TimelineAt t, List<Entitlement> day) =>
+        new(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason, t.Since, t.Next,
+            t.Timeline, day, day, [], HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt),
+            Facts(t.Spans, t.Whole, asAt));
 
     /// <summary>
     /// What <see cref="Assess"/> and <see cref="AssessOnDay"/> share: the timeline with its words, and where
     /// the date falls in it (age, status, since when, next change, the reason and limb of law on the day).
     /// </summary>
-    private (HistoryView View, Span[] Spans, PersonFacts Whole, TimelineSpan[] Timeline, int Age, Status Status,
-        LocalDate Since, StatusChange? Next, string StatusReason, Route Route) TimelineOn(CareHistory history,
-        LocalDate asAt)
+    private TimelineAt TimelineOn(CareHistory history, LocalDate asAt)
     {
         CheckAsAt(history.DateOfBirth, asAt);
         var view = HistoryView.Of(history);
@@ -98,8 +123,11 @@ public sealed class CareLeaverEngine
         var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
             ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
         var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
-        return (view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
+        return new(view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
     }
+
+    private readonly record struct TimelineAt(HistoryView View, Span[] Spans, PersonFacts Whole, TimelineSpan[] Timeline,
+        int Age, Status Status, LocalDate Since, StatusChange? Next, string StatusReason, Route Route);
 
     /// <summary>
     /// The entitlements on one day, each with the provisions and condition that carry it on that day, cut

@@ -1,4 +1,6 @@
 using LocalOffer.Core.Rules;
+using LocalOffer.Core.Time;
+using NodaTime;
 
 namespace LocalOffer.Core.Engine.Entitlements;
 
@@ -39,6 +41,29 @@ internal static class EntitlementRuns
         result.Add(Run(pieces, start, pieces.Count, catalog));
         result.Sort(static (x, y) => x.From.CompareTo(y.From) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
         return result;
+    }
+
+    /// <summary>
+    /// Whether a run made from <paramref name="pieces"/> can start, end or continue under another provision on a day
+    /// after <paramref name="after"/> up to <paramref name="upTo"/>: <see cref="Join"/> makes each run's first day the
+    /// first day of one of its pieces, its end the end of one (the latest), and each period's first day the first
+    /// day of one, so when no piece begins or ends in that window, no run changes in it (`caseload`, issue 30).
+    /// </summary>
+    public static bool AnyChangeIn(List<Piece> pieces, LocalDate after, LocalDate upTo)
+    {
+        foreach (var p in pieces)
+            if ((p.Range.Start > after && p.Range.Start <= upTo) || (p.Range.End > after && p.Range.End <= upTo))
+                return true;
+        return false;
+    }
+
+    /// <summary>The pieces' days inside <paramref name="window"/>, each piece cut to it (those outside it left out).</summary>
+    public static List<Piece> CutTo(List<Piece> pieces, DateRange window)
+    {
+        var cut = new List<Piece>(pieces.Count);
+        foreach (var p in pieces)
+            if (p.Range.Intersect(window) is { IsEmpty: false } r) cut.Add(p with { Range = r });
+        return cut;
     }
 
     private static Entitlement Run(List<Piece> pieces, int from, int to, EntitlementCatalog catalog)
