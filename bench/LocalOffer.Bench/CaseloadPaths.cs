@@ -57,15 +57,19 @@ public static class CaseloadPaths
         foreach (var (name, ask) in ways.Where((_, i) => only < 0 || i == only))
         {
             var times = new List<double>();
+            long bytes = 0;
             for (var r = 0; r < runs + 1; r++)
             {
                 GC.Collect();
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 sw.Restart();
                 foreach (var h in rest) ask(h);
                 if (r > 0) times.Add(sw.Elapsed.TotalSeconds);
+                bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             }
             var m = IndicatorsBench.Median(times);
-            Console.WriteLine($"{name,-34} {m:F2} s  {m * 1e6 / Math.Max(1, rest.Count):F1} us each");
+            Console.WriteLine($"{name,-34} {m:F2} s  {m * 1e6 / Math.Max(1, rest.Count):F1} us each  " +
+                $"{bytes / Math.Max(1, rest.Count):N0} B each");
         }
         return 0;
     }

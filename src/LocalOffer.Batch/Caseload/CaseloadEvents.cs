@@ -37,9 +37,18 @@ public sealed class CaseloadEvents(EnglandLaw law)
             events.Add(new CaseloadEvent(a.Id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
 
         // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
+        // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed.
         var changes = StatusChanges(a.Timeline, b25);
-        Status? ChangeOn(LocalDate d) => changes.TryGetValue(d, out var s) ? s : null;
-        Status StatusOn(LocalDate d) => a.Timeline.FirstOrDefault(t => t.From <= d && d < t.To)?.Status ?? Status.None;
+        Status? ChangeOn(LocalDate d)
+        {
+            foreach (var (on, to) in changes) if (on == d) return to;
+            return null;
+        }
+        Status StatusOn(LocalDate d)
+        {
+            foreach (var t in a.Timeline) if (t.From <= d && d < t.To) return t.Status;
+            return Status.None;
+        }
         string StatusWords(LocalDate d) => ChangeOn(d) is { } to
             ? $"status becomes {to.Plain()} (was {StatusOn(d.PlusDays(-1)).Plain()})"
             : $"status stays {StatusOn(d).Plain()}";
@@ -151,14 +160,18 @@ public sealed class CaseloadEvents(EnglandLaw law)
 
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 
-    /// <summary>Each date the status changes, with the new status; the end of every duty at 25 included.</summary>
-    public static SortedDictionary<LocalDate, Status> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
+    /// <summary>
+    /// Each date the status changes, with the new status, in date order; the end of every duty at 25 included. The
+    /// timeline's spans follow one another, each from the day the one before ends, so the dates come in order, each
+    /// once (the end of the last span is not added again if it is the last date already there).
+    /// </summary>
+    public static List<(LocalDate On, Status To)> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
     {
-        var result = new SortedDictionary<LocalDate, Status>();
+        var result = new List<(LocalDate On, Status To)>();
         for (var i = 1; i < timeline.Count; i++)
-            if (timeline[i].Status != timeline[i - 1].Status) result[timeline[i].From] = timeline[i].Status;
-        if (timeline.Count > 0 && timeline[^1].Status != Status.None && !result.ContainsKey(timeline[^1].To))
-            result[timeline[^1].To] = Status.None;
+            if (timeline[i].Status != timeline[i - 1].Status) result.Add((timeline[i].From, timeline[i].Status));
+        if (timeline.Count > 0 && timeline[^1].Status != Status.None && (result.Count == 0 || result[^1].On != timeline[^1].To))
+            result.Add((timeline[^1].To, Status.None));
         return result;
     }
 }
