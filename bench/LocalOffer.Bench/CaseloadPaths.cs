@@ -34,7 +34,8 @@ public static class CaseloadPaths
             $"({100.0 * (people.Count - rest.Count) / people.Count:F1}%) in {pass:F2} s; {rest.Count:N0} assessed");
         var rules = new CaseloadEvents(core.Law);
         var quiet = rest.Count(h => { core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60), out var c); return !c; });
-        Console.WriteLine($"no run changing within 60 days: {quiet:N0} ({100.0 * quiet / rest.Count:F1}% of those assessed)");
+        Console.WriteLine($"no run changing within 60 days: {quiet:N0} " +
+            $"({100.0 * quiet / rest.Count:F1}% of those assessed)");
         var ready = rest.Select(h => core.Engine.AssessWithoutExplanation(h, asAt)).ToList();
         var k = 0;
         var ways = new (string Name, Action<CareHistory> Ask)[]

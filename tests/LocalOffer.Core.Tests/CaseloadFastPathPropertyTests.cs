@@ -90,7 +90,8 @@ public sealed class CaseloadFastPathPropertyTests
         });
 
     /// <summary>
-    /// <see cref="CareLeaverEngine.AssessWithin"/> (the runs to 25 joined only when one changes in the window): the events
+    /// <see cref="CareLeaverEngine.AssessWithin"/> (the runs to 25 joined only when one changes in the window): the
+    /// events
     /// made from it are those made from the general path, word for word and in order, for windows of 1, 60 (the
     /// command's) and 365 days, on the day asked, every birthday the events read, every day a run, a period or a span
     /// begins or ends, and the day before each; for 60 days also on the days that put each of those at the window's
@@ -110,7 +111,8 @@ public sealed class CaseloadFastPathPropertyTests
                 var general = new Dictionary<LocalDate, Assessment>();
                 foreach (var within in new[] { 1, 60, 365 })
                 {
-                    var days = within == 60 ? edges.SelectMany(e => new[] { e, e.PlusDays(-60), e.PlusDays(-61) }) : edges;
+                    var days = within == 60
+                        ? edges.SelectMany(e => new[] { e, e.PlusDays(-60), e.PlusDays(-61) }) : edges;
                     foreach (var day in days.Where(x => x >= h.DateOfBirth).Distinct())
                     {
                         var why = $"on {day} within {within} days for {Describe(h)}";
@@ -123,10 +125,13 @@ public sealed class CaseloadFastPathPropertyTests
                             quiet++;
                             // The runs of the day: each of the general path's runs holding on it, cut to it.
                             lean.AllEntitlements.Select(e => $"{e.Id} {e.From} {e.To} {e.Amount}").Order()
-                                .Should().Equal(full.Entitlements.Select(e => $"{e.Id} {day} {day.PlusDays(1)} {e.Amount}")
-                                    .Order(), why);
-                            Whole(lean with { Entitlements = full.Entitlements, AllEntitlements = full.AllEntitlements })
-                                .Should().Be(Whole(full), why);
+                                .Should().Equal(full.Entitlements
+                                    .Select(e => $"{e.Id} {day} {day.PlusDays(1)} {e.Amount}").Order(), why);
+                            var runsAsFull = lean with
+                            {
+                                Entitlements = full.Entitlements, AllEntitlements = full.AllEntitlements,
+                            };
+                            Whole(runsAsFull).Should().Be(Whole(full), why);
                         }
                         var extras = new CaseloadExtras("PA", "Team", day.PlusDays(-200), null);
                         rules.For(lean, extras, day, within, change).Select(Words).Should().Equal(

@@ -170,7 +170,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
         var result = new List<(LocalDate On, Status To)>();
         for (var i = 1; i < timeline.Count; i++)
             if (timeline[i].Status != timeline[i - 1].Status) result.Add((timeline[i].From, timeline[i].Status));
-        if (timeline.Count > 0 && timeline[^1].Status != Status.None && (result.Count == 0 || result[^1].On != timeline[^1].To))
+        if (timeline.Count > 0 && timeline[^1].Status != Status.None
+            && (result.Count == 0 || result[^1].On != timeline[^1].To))
             result.Add((timeline[^1].To, Status.None));
         return result;
     }

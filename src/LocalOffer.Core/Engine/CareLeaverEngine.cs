@@ -98,10 +98,13 @@ public sealed class CareLeaverEngine
     public Assessment AssessOnDay(CareHistory history, LocalDate asAt)
     {
         var t = TimelineOn(history, asAt);
-        return OnDay(history, asAt, t, _entitlements.Runs(t.View, t.Spans, t.Whole, new DateRange(asAt, asAt.PlusDays(1))));
+        var day = new DateRange(asAt, asAt.PlusDays(1));
+        return OnDay(history, asAt, t, _entitlements.Runs(t.View, t.Spans, t.Whole, day));
     }
 
-    /// <summary>The assessment on one day with the runs of that day (<see cref="AssessOnDay"/>, <see cref="AssessWithin"/>).</summary>
+    /// <summary>
+    /// The assessment on one day with the runs of that day (<see cref="AssessOnDay"/>, <see cref="AssessWithin"/>).
+    /// </summary>
     private Assessment OnDay(CareHistory history, LocalDate asAt, TimelineAt t, List<Entitlement> day) =>
         new(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason, t.Since, t.Next,
             t.Timeline, day, day, [], HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt),
@@ -126,8 +129,9 @@ public sealed class CareLeaverEngine
         return new(view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
     }
 
-    private readonly record struct TimelineAt(HistoryView View, Span[] Spans, PersonFacts Whole, TimelineSpan[] Timeline,
-        int Age, Status Status, LocalDate Since, StatusChange? Next, string StatusReason, Route Route);
+    private readonly record struct TimelineAt(HistoryView View, Span[] Spans, PersonFacts Whole,
+        TimelineSpan[] Timeline, int Age, Status Status, LocalDate Since, StatusChange? Next, string StatusReason,
+        Route Route);
 
     /// <summary>
     /// The entitlements on one day, each with the provisions and condition that carry it on that day, cut

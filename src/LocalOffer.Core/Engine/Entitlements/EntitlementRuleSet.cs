@@ -109,7 +109,7 @@ internal sealed class EntitlementRuleSet
     public List<Entitlement> Runs(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null) =>
         Join(Pieces(h, spans, f, window));
 
-    /// <summary>Every rule's pieces, before they are joined into runs (<see cref="Runs"/> is their <see cref="Join"/>).</summary>
+    /// <summary>Every rule's pieces, before they are joined into runs (<see cref="Runs"/> joins them).</summary>
     public List<Piece> Pieces(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null)
     {
         var pieces = new List<Piece>(32);

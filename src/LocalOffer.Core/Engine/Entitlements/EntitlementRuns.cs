@@ -57,7 +57,7 @@ internal static class EntitlementRuns
         return false;
     }
 
-    /// <summary>The pieces' days inside <paramref name="window"/>, each piece cut to it (those outside it left out).</summary>
+    /// <summary>The pieces' days inside <paramref name="window"/>, each cut to it (those outside left out).</summary>
     public static List<Piece> CutTo(List<Piece> pieces, DateRange window)
     {
         var cut = new List<Piece>(pieces.Count);
