@@ -13,7 +13,9 @@ namespace LocalOffer.Bench;
 /// `--caseload-paths N` (issue 30): where `caseload`'s time goes, one thread, warm, on a synthetic return of N
 /// (seed 1, year ending 2026-03-31, as at that day): how many young people it passes over (nothing can fall
 /// due), and for the rest each way of asking the engine (Assess with the explanation, as before; without it,
-/// as now; the runs alone; the batch's Classify) and the events made from the answer, each the median of the runs.
+/// as before; AssessWithin, the runs joined only when one changes in 60 days, as now; the runs alone; the batch's
+/// Classify) and the events made from the answer, each the median of the runs, with the bytes allocated a young
+/// person. `LOCALOFFER_BENCH_WAY=i` runs only the i-th way (for a profiler).
 /// </summary>
 public static class CaseloadPaths
 {
