@@ -35,7 +35,7 @@ public static class CaseloadPaths
         Console.WriteLine($"{people.Count:N0} young people; passed over {people.Count - rest.Count:N0} " +
             $"({100.0 * (people.Count - rest.Count) / people.Count:F1}%) in {pass:F2} s; {rest.Count:N0} assessed");
         var rules = new CaseloadEvents(core.Law);
-        var quiet = rest.Count(h => { core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60), out var c); return !c; });
+        var quiet = rest.Count(h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60)).WhenRunsChange is null);
         Console.WriteLine($"no run changing within 60 days: {quiet:N0} " +
             $"({100.0 * quiet / rest.Count:F1}% of those assessed)");
         var ready = rest.Select(h => core.Engine.AssessWithoutExplanation(h, asAt)).ToList();
@@ -46,8 +46,8 @@ public static class CaseloadPaths
             ("AssessWithoutExplanation", h => core.Engine.AssessWithoutExplanation(h, asAt)),
             ("  + CaseloadEvents.For, 60 days",
                 h => rules.For(core.Engine.AssessWithoutExplanation(h, asAt), null, asAt, 60)),
-            ("AssessWithin 60 days + For", h => rules.For(core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60),
-                out var change), null, asAt, 60, change)),
+            ("AssessWithin 60 days + For", h => rules.For(core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60)),
+                null, asAt, 60)),
             ("CaseloadEvents.For alone, 60 days", _ => rules.For(ready[k++ % ready.Count], null, asAt, 60)),
             ("  EntitlementEvents.After alone", _ => EntitlementEvents.After(ready[k++ % ready.Count].AllEntitlements,
                 asAt, asAt.PlusYears(25))),

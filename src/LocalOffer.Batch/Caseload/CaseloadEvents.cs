@@ -18,14 +18,27 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// The events from the day after <paramref name="asAt"/> to <paramref name="asAt"/> + <paramref name="withinDays"/>,
     /// plus the council's tasks due on or before <paramref name="asAt"/> (a review overdue, an assessment due today).
     /// </summary>
-    /// <param name="runsChange">False when no entitlement run starts, ends or continues under another provision in
-    /// the window and <paramref name="a"/>'s runs are those of the day (<see cref="CareLeaverEngine.AssessWithin"/>):
-    /// then no entitlement event is looked for.</param>
-    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays,
-        bool runsChange = true)
+    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
+        Events(a.Id, a.DateOfBirth, a.Timeline,
+            a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)), a.AllEntitlements,
+            extras, asAt, withinDays);
+
+    /// <summary>
+    /// <see cref="For(Assessment, CaseloadExtras?, LocalDate, int)"/> from <see cref="CareLeaverEngine.AssessWithin"/>
+    /// over the same window: from its assessment when a run changes in the window; otherwise from the timeline and
+    /// the entitlements of the day, with no entitlement event to look for (none starts, ends or changes in it).
+    /// </summary>
+    public List<CaseloadEvent> For(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
+        w.WhenRunsChange is { } a ? For(a, extras, asAt, withinDays)
+            : Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), runs: null,
+                extras, asAt, withinDays);
+
+    /// <param name="planOwed">Whether a pathway plan is owed on <paramref name="asAt"/>.</param>
+    /// <param name="runs">Every entitlement run to 25, or null when none changes in the window.</param>
+    private List<CaseloadEvent> Events(string? id, LocalDate dob, IReadOnlyList<TimelineSpan> timeline, bool planOwed,
+        IReadOnlyList<Entitlement>? runs, CaseloadExtras? extras, LocalDate asAt, int withinDays)
     {
         var horizon = asAt.PlusDays(withinDays);
-        var dob = a.DateOfBirth;
         var events = new List<CaseloadEvent>();
         LocalDate Birthday(int age) => law.Birthdays.Birthday(dob, age);
         var b16 = Birthday(law.AgeEligibleFrom);
@@ -34,11 +47,11 @@ public sealed class CaseloadEvents(EnglandLaw law)
         var b25 = Birthday(law.AgeCareLeaverUntil);
         bool Upcoming(LocalDate d) => d > asAt && d <= horizon;
         void Add(CaseloadEventKind kind, string title, LocalDate due, string changes, IReadOnlyList<LegalReference> basis, Status? to = null) =>
-            events.Add(new CaseloadEvent(a.Id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
+            events.Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
 
         // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
         // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed.
-        var changes = StatusChanges(a.Timeline, b25);
+        var changes = StatusChanges(timeline, b25);
         Status? ChangeOn(LocalDate d)
         {
             foreach (var (on, to) in changes) if (on == d) return to;
@@ -46,7 +59,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
         }
         Status StatusOn(LocalDate d)
         {
-            foreach (var t in a.Timeline) if (t.From <= d && d < t.To) return t.Status;
+            foreach (var t in timeline) if (t.From <= d && d < t.To) return t.Status;
             return Status.None;
         }
         string StatusWords(LocalDate d) => ChangeOn(d) is { } to
@@ -56,7 +69,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
             if (Upcoming(on) && on != b16 && on != b18 && on != b21 && on != b25)
                 Add(CaseloadEventKind.StatusChange, $"Becomes {to.Plain()}", on,
                     $"status becomes {to.Plain()} (was {StatusOn(on.PlusDays(-1)).Plain()}): " +
-                    a.Timeline.First(t => t.From == on).Reason, a.Timeline.First(t => t.From == on).Basis, to);
+                    timeline.First(t => t.From == on).Reason, timeline.First(t => t.From == on).Basis, to);
 
         // 16: a looked-after child can become an eligible child (Sch 2 para 19B(2); CPPCR 2010 reg 40).
         if (Upcoming(b16) && (StatusOn(b16.PlusDays(-1)) != Status.None || StatusOn(b16) != Status.None))
@@ -65,7 +78,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
                 [law.P.Sch2Para19B, law.P.Cppcr40], ChangeOn(b16));
 
         // Needs assessment: within 3 months of 16 or of becoming eligible, if later (CPPCR 2010 reg 42(1)).
-        if (a.Timeline.FirstOrDefault(t => t.Status == Status.Eligible) is { } eligible)
+        if (timeline.FirstOrDefault(t => t.Status == Status.Eligible) is { } eligible)
         {
             var from = eligible.From > b16 ? eligible.From : b16;
             var due = from.PlusMonths(law.NeedsAssessmentMonths);
@@ -76,8 +89,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
         }
 
         // Pathway plan review: at most 6 months after the last (CPPCR 2010 reg 43; CLR 2010 reg 7), while a plan is owed.
-        if (extras?.LastReview is { } last
-            && a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)))
+        if (extras?.LastReview is { } last && planOwed)
         {
             var due = last.PlusMonths(law.PathwayPlanReviewMonths);
             if (due <= horizon)
@@ -112,8 +124,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
                 law.Ref("ages.care_leaver_until"), ChangeOn(b25));
 
         // Entitlement runs: start, continue under another provision, end (the core's runs, never recomputed).
-        if (!runsChange) return events;
-        foreach (var e in EntitlementEvents.After(a.AllEntitlements, asAt, b25))
+        if (runs is null) return events;
+        foreach (var e in EntitlementEvents.After(runs, asAt, b25))
         {
             if (e.On > horizon) break;
             var run = e.Run;

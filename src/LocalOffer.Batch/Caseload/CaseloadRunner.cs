@@ -90,8 +90,8 @@ public sealed class CaseloadRunner(RulesCore core)
             var h = cohort?.History(i) ?? histories![i];
             // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
             // 25 joined only for those of whom one changes in the window (most have none: issue 30).
-            var a = core.Engine.AssessWithin(h, o.AsAt, o.AsAt.PlusDays(o.WithinDays), out var runsChange);
-            perPerson[i] = rules.For(a, x, o.AsAt, o.WithinDays, runsChange);
+            perPerson[i] = rules.For(core.Engine.AssessWithin(h, o.AsAt, o.AsAt.PlusDays(o.WithinDays)), x, o.AsAt,
+                o.WithinDays);
         });
         Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();

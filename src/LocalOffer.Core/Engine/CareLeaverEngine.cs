@@ -36,8 +36,7 @@ public sealed class CareLeaverEngine
 
     /// <summary>The full answer for one young person on <paramref name="asAt"/>.</summary>
     /// <exception cref="InvalidInputException">when <paramref name="asAt"/> is before the date of birth.</exception>
-    public Assessment Assess(CareHistory history, LocalDate asAt) =>
-        Assess(history, asAt, explain: true, upTo: null, out _);
+    public Assessment Assess(CareHistory history, LocalDate asAt) => Assess(history, asAt, explain: true);
 
     /// <summary>
     /// <see cref="Assess"/> without the explanation (its <c>Explanation</c> is empty): the timeline with every
@@ -47,37 +46,41 @@ public sealed class CareLeaverEngine
     /// test holds it equal to <see cref="Assess"/> in everything but the explanation.
     /// </summary>
     public Assessment AssessWithoutExplanation(CareHistory history, LocalDate asAt) =>
-        Assess(history, asAt, explain: false, upTo: null, out _);
+        Assess(history, asAt, explain: false);
 
     /// <summary>
-    /// <see cref="AssessWithoutExplanation"/> for a caller that lists only what changes after <paramref name="asAt"/>
-    /// up to <paramref name="upTo"/> (`caseload`, issue 30). When some entitlement run starts, ends or continues
-    /// under another provision in that window (<paramref name="runsChange"/> true) it is that very assessment;
-    /// when none does, its runs are those holding on the day, cut to it (made from the same pieces), and the runs to 25
-    /// (most of the time of the assessment) are never joined. The rule it restates is
+    /// What a caller listing only the changes after <paramref name="asAt"/> up to <paramref name="upTo"/> needs
+    /// (`caseload`, issue 30): the timeline with its words and the entitlements holding on the day, and
+    /// <see cref="AssessWithoutExplanation"/>'s very assessment only when some entitlement run starts, ends or
+    /// continues under another provision in that window; when none does (most young people), the rules' pieces are
+    /// never joined into runs to 25 (most of the time of the assessment). The rule it restates is
     /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/>: a run's first day, its end and each period's first day
     /// are first or last days of the rules' pieces. A property test holds the events made from it to those made
-    /// from <see cref="Assess"/>, on every birthday and every day a run or span begins or ends.
+    /// from the general path, on every birthday and every day a run, a period or a span begins or ends.
     /// </summary>
-    public Assessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo, out bool runsChange) =>
-        Assess(history, asAt, explain: false, upTo, out runsChange);
-
-    /// <summary>
-    /// The one assessment all three serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
-    /// explainer makes them), so without the explanation they are asked of HistoryWarnings directly.
-    /// </summary>
-    /// <param name="upTo">When given, the runs are joined only if one changes after <paramref name="asAt"/> up to
-    /// this day (<see cref="AssessWithin"/>).</param>
-    private Assessment Assess(CareHistory history, LocalDate asAt, bool explain, LocalDate? upTo, out bool runsChange)
+    public WindowAssessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
     {
         var t = TimelineOn(history, asAt);
         var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
-        runsChange = upTo is not { } u || JoinedRuns.AnyChangeIn(pieces, asAt, u);
-        if (!runsChange)
-        {
-            var day = new DateRange(asAt, asAt.PlusDays(1));
-            return OnDay(history, asAt, t, _entitlements.Join(JoinedRuns.CutTo(pieces, day)));
-        }
+        var idsOnDay = JoinedRuns.IdsOn(pieces, asAt);
+        var full = JoinedRuns.AnyChangeIn(pieces, asAt, upTo) ? Full(history, asAt, explain: false, t, pieces) : null;
+        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, idsOnDay, full);
+    }
+
+    /// <summary>
+    /// The one assessment both serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
+    /// explainer makes them), so without the explanation they are asked of HistoryWarnings directly.
+    /// </summary>
+    private Assessment Assess(CareHistory history, LocalDate asAt, bool explain)
+    {
+        var t = TimelineOn(history, asAt);
+        return Full(history, asAt, explain, t, _entitlements.Pieces(t.View, t.Spans, t.Whole));
+    }
+
+    /// <summary><see cref="Assess"/> from the timeline and the rules' pieces.</summary>
+    private Assessment Full(CareHistory history, LocalDate asAt, bool explain, TimelineAt t,
+        List<Entitlements.Piece> pieces)
+    {
         var all = _entitlements.Join(pieces);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
         var (explanation, warnings) = explain
@@ -98,17 +101,11 @@ public sealed class CareLeaverEngine
     public Assessment AssessOnDay(CareHistory history, LocalDate asAt)
     {
         var t = TimelineOn(history, asAt);
-        var day = new DateRange(asAt, asAt.PlusDays(1));
-        return OnDay(history, asAt, t, _entitlements.Runs(t.View, t.Spans, t.Whole, day));
+        var day = _entitlements.Runs(t.View, t.Spans, t.Whole, new DateRange(asAt, asAt.PlusDays(1)));
+        var warnings = HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt);
+        return new Assessment(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason,
+            t.Since, t.Next, t.Timeline, day, day, [], warnings, Facts(t.Spans, t.Whole, asAt));
     }
-
-    /// <summary>
-    /// The assessment on one day with the runs of that day (<see cref="AssessOnDay"/>, <see cref="AssessWithin"/>).
-    /// </summary>
-    private Assessment OnDay(CareHistory history, LocalDate asAt, TimelineAt t, List<Entitlement> day) =>
-        new(history.Id, history.DateOfBirth, asAt, t.Age, t.Status, t.Route, t.StatusReason, t.Since, t.Next,
-            t.Timeline, day, day, [], HistoryWarnings.For(t.Whole.History, Law, t.Whole.DeathDate, asAt),
-            Facts(t.Spans, t.Whole, asAt));
 
     /// <summary>
     /// What <see cref="Assess"/> and <see cref="AssessOnDay"/> share: the timeline with its words, and where
@@ -374,3 +371,11 @@ public sealed class CareLeaverEngine
 public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange,
     CareFacts Facts,
     IReadOnlyList<string> EntitlementIds, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// <see cref="CareLeaverEngine.AssessWithin"/>'s answer: the timeline with its words, the ids of the entitlements
+/// holding on the day (ordinal order), and the assessment without the explanation when some run changes in the
+/// window (null when none does).
+/// </summary>
+public sealed record WindowAssessment(string? Id, LocalDate DateOfBirth, IReadOnlyList<TimelineSpan> Timeline,
+    IReadOnlyList<string> IdsOnDay, Assessment? WhenRunsChange);

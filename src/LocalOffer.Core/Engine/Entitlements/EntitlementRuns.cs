@@ -1,5 +1,4 @@
 using LocalOffer.Core.Rules;
-using LocalOffer.Core.Time;
 using NodaTime;
 
 namespace LocalOffer.Core.Engine.Entitlements;
@@ -57,13 +56,18 @@ internal static class EntitlementRuns
         return false;
     }
 
-    /// <summary>The pieces' days inside <paramref name="window"/>, each cut to it (those outside left out).</summary>
-    public static List<Piece> CutTo(List<Piece> pieces, DateRange window)
+    /// <summary>
+    /// The ids of the entitlements holding on <paramref name="day"/>, in ordinal order: a run covers a day when one of
+    /// its pieces does (<see cref="Join"/> makes a run of pieces that touch or overlap, from the first to the last).
+    /// </summary>
+    public static IReadOnlyList<string> IdsOn(List<Piece> pieces, LocalDate day)
     {
-        var cut = new List<Piece>(pieces.Count);
+        List<string>? ids = null;
         foreach (var p in pieces)
-            if (p.Range.Intersect(window) is { IsEmpty: false } r) cut.Add(p with { Range = r });
-        return cut;
+            if (p.Range.Contains(day) && !(ids ??= new List<string>(8)).Contains(p.Id)) ids.Add(p.Id);
+        if (ids is null) return [];
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     private static Entitlement Run(List<Piece> pieces, int from, int to, EntitlementCatalog catalog)
