@@ -47,7 +47,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
         var b25 = Birthday(law.AgeCareLeaverUntil);
         bool Upcoming(LocalDate d) => d > asAt && d <= horizon;
         void Add(CaseloadEventKind kind, string title, LocalDate due, string changes, IReadOnlyList<LegalReference> basis, Status? to = null) =>
-            events.Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
+            events.Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis,
+                to, extras));
 
         // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
         // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed.

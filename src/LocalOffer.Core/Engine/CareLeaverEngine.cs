@@ -371,11 +371,3 @@ public sealed class CareLeaverEngine
 public sealed record Classification(int Age, Status Status, LocalDate StatusSince, StatusChange? NextChange,
     CareFacts Facts,
     IReadOnlyList<string> EntitlementIds, IReadOnlyList<string> Warnings);
-
-/// <summary>
-/// <see cref="CareLeaverEngine.AssessWithin"/>'s answer: the timeline with its words, the ids of the entitlements
-/// holding on the day (ordinal order), and the assessment without the explanation when some run changes in the
-/// window (null when none does).
-/// </summary>
-public sealed record WindowAssessment(string? Id, LocalDate DateOfBirth, IReadOnlyList<TimelineSpan> Timeline,
-    IReadOnlyList<string> IdsOnDay, Assessment? WhenRunsChange);
