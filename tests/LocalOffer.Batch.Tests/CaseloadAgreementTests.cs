@@ -26,7 +26,7 @@ public sealed class CaseloadAgreementTests
         var rules = new CaseloadEvents(Core.Law);
         var b25 = Core.Law.Birthdays.Birthday(h!.DateOfBirth, Core.Law.AgeCareLeaverUntil);
         var whole = Core.Engine.Assess(h, h.DateOfBirth);
-        var changeDates = CaseloadEvents.StatusChanges(whole.Timeline, b25).Keys;
+        var changeDates = CaseloadEvents.StatusChanges(whole.Timeline, b25).Select(c => c.On).ToList();
         var dates = new SortedSet<LocalDate>();
         for (var d = h.DateOfBirth; d <= b25.PlusDays(10); d = d.PlusDays(9)) dates.Add(d);
         foreach (var c in changeDates) { dates.Add(c.PlusDays(-1)); dates.Add(c); dates.Add(c.PlusDays(1)); }

@@ -89,6 +89,69 @@ public sealed class CaseloadFastPathPropertyTests
             }
         });
 
+    /// <summary>
+    /// <see cref="CareLeaverEngine.AssessWithin"/> (the runs to 25 joined only when one changes in the window): the
+    /// events
+    /// made from it are those made from the general path, word for word and in order, for windows of 1 and 60 days
+    /// (the command's), on the day asked, every birthday the events read, every day a run, a period or a span
+    /// begins or ends, and the day before each; for 60 days also on the days that put each of those at the window's
+    /// last day and just past it. Its timeline and the entitlements of the day are the general path's; when it says
+    /// a run changes, its assessment is the general path's.
+    /// </summary>
+    [Fact]
+    public void Assess_within_a_window_makes_the_general_paths_events()
+    {
+        var (quiet, changing) = (0, 0);
+        ForAllValid((h, d) =>
+        {
+            foreach (var core in new[] { Core, Commenced })
+            {
+                var rules = new CaseloadEvents(core.Law);
+                var edges = Edges(core, h, d);
+                var general = new Dictionary<LocalDate, Assessment>();
+                foreach (var within in new[] { 1, 60 })
+                {
+                    var days = within == 60
+                        ? edges.SelectMany(e => new[] { e, e.PlusDays(-60), e.PlusDays(-61) }) : edges;
+                    foreach (var day in days.Where(x => x >= h.DateOfBirth).Distinct())
+                    {
+                        var why = $"on {day} within {within} days for {Describe(h)}";
+                        var full = general.TryGetValue(day, out var g) ? g
+                            : general[day] = core.Engine.AssessWithoutExplanation(h, day);
+                        var lean = core.Engine.AssessWithin(h, day, day.PlusDays(within));
+                        // The timeline with its words, and the entitlements of the day, whatever the window.
+                        (lean.Id, lean.DateOfBirth).Should().Be((full.Id, full.DateOfBirth), why);
+                        Whole(full with { Timeline = lean.Timeline }).Should().Be(Whole(full), why);
+                        lean.IdsOnDay.Should().Equal(full.Entitlements.Select(e => e.Id).Distinct()
+                            .Order(StringComparer.Ordinal), why);
+                        if (lean.WhenRunsChange is { } a) { changing++; Whole(a).Should().Be(Whole(full), why); }
+                        else quiet++;
+                        var extras = new CaseloadExtras("PA", "Team", day.PlusDays(-200), null);
+                        rules.For(lean, extras, day, within).Select(Words).Should().Equal(
+                            rules.For(full, extras, day, within).Select(Words), why);
+                    }
+                }
+            }
+        });
+        quiet.Should().BeGreaterThan(1000, "the property says something only when the runs are often left unjoined");
+        changing.Should().BeGreaterThan(1000, "and when they often are joined");
+    }
+
+    // The day asked, the birthdays the events read (16, 18, 21, 25 and the Universal Credit window's first day), and
+    // every day a run, a period or a span of the timeline begins or ends, each with the day before.
+    private static List<LocalDate> Edges(RulesCore core, CareHistory h, LocalDate d)
+    {
+        var law = core.Law;
+        var whole = core.Engine.AssessWithoutExplanation(h, h.DateOfBirth);
+        var b18 = law.Birthdays.Birthday(h.DateOfBirth, law.AgeAdult);
+        return new[] { law.AgeEligibleFrom, law.AgeCoreDutiesUntil, law.AgeCareLeaverUntil }
+            .Select(age => law.Birthdays.Birthday(h.DateOfBirth, age))
+            .Concat([b18, b18.PlusDays(-law.UniversalCreditPreClaimDays), d])
+            .Concat(whole.AllEntitlements.SelectMany(e => e.Periods.Select(p => p.From).Concat([e.From, e.To])))
+            .Concat(whole.Timeline.SelectMany(t => new[] { t.From, t.To }))
+            .SelectMany(x => new[] { x, x.PlusDays(-1) }).Distinct().ToList();
+    }
+
     // Everything of an assessment but the explanation, in words (records holding lists compare by reference).
     private static string Whole(Assessment a) => string.Join("\n",
         $"{a.Id} {a.DateOfBirth} {a.AsAt} {a.Age} {a.Status} {a.StatusRoute} {a.StatusSince} {a.NextChange} {a.Facts}",

@@ -18,10 +18,27 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// The events from the day after <paramref name="asAt"/> to <paramref name="asAt"/> + <paramref name="withinDays"/>,
     /// plus the council's tasks due on or before <paramref name="asAt"/> (a review overdue, an assessment due today).
     /// </summary>
-    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays)
+    public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
+        Events(a.Id, a.DateOfBirth, a.Timeline,
+            a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)), a.AllEntitlements,
+            extras, asAt, withinDays);
+
+    /// <summary>
+    /// <see cref="For(Assessment, CaseloadExtras?, LocalDate, int)"/> from <see cref="CareLeaverEngine.AssessWithin"/>
+    /// over the same window: from its assessment when a run changes in the window; otherwise from the timeline and
+    /// the entitlements of the day, with no entitlement event to look for (none starts, ends or changes in it).
+    /// </summary>
+    public List<CaseloadEvent> For(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
+        w.WhenRunsChange is { } a ? For(a, extras, asAt, withinDays)
+            : Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), runs: null,
+                extras, asAt, withinDays);
+
+    /// <param name="planOwed">Whether a pathway plan is owed on <paramref name="asAt"/>.</param>
+    /// <param name="runs">Every entitlement run to 25, or null when none changes in the window.</param>
+    private List<CaseloadEvent> Events(string? id, LocalDate dob, IReadOnlyList<TimelineSpan> timeline, bool planOwed,
+        IReadOnlyList<Entitlement>? runs, CaseloadExtras? extras, LocalDate asAt, int withinDays)
     {
         var horizon = asAt.PlusDays(withinDays);
-        var dob = a.DateOfBirth;
         var events = new List<CaseloadEvent>();
         LocalDate Birthday(int age) => law.Birthdays.Birthday(dob, age);
         var b16 = Birthday(law.AgeEligibleFrom);
@@ -30,12 +47,22 @@ public sealed class CaseloadEvents(EnglandLaw law)
         var b25 = Birthday(law.AgeCareLeaverUntil);
         bool Upcoming(LocalDate d) => d > asAt && d <= horizon;
         void Add(CaseloadEventKind kind, string title, LocalDate due, string changes, IReadOnlyList<LegalReference> basis, Status? to = null) =>
-            events.Add(new CaseloadEvent(a.Id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis, to, extras));
+            events.Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis,
+                to, extras));
 
         // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
-        var changes = StatusChanges(a.Timeline, b25);
-        Status? ChangeOn(LocalDate d) => changes.TryGetValue(d, out var s) ? s : null;
-        Status StatusOn(LocalDate d) => a.Timeline.FirstOrDefault(t => t.From <= d && d < t.To)?.Status ?? Status.None;
+        // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed.
+        var changes = StatusChanges(timeline, b25);
+        Status? ChangeOn(LocalDate d)
+        {
+            foreach (var (on, to) in changes) if (on == d) return to;
+            return null;
+        }
+        Status StatusOn(LocalDate d)
+        {
+            foreach (var t in timeline) if (t.From <= d && d < t.To) return t.Status;
+            return Status.None;
+        }
         string StatusWords(LocalDate d) => ChangeOn(d) is { } to
             ? $"status becomes {to.Plain()} (was {StatusOn(d.PlusDays(-1)).Plain()})"
             : $"status stays {StatusOn(d).Plain()}";
@@ -43,7 +70,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
             if (Upcoming(on) && on != b16 && on != b18 && on != b21 && on != b25)
                 Add(CaseloadEventKind.StatusChange, $"Becomes {to.Plain()}", on,
                     $"status becomes {to.Plain()} (was {StatusOn(on.PlusDays(-1)).Plain()}): " +
-                    a.Timeline.First(t => t.From == on).Reason, a.Timeline.First(t => t.From == on).Basis, to);
+                    timeline.First(t => t.From == on).Reason, timeline.First(t => t.From == on).Basis, to);
 
         // 16: a looked-after child can become an eligible child (Sch 2 para 19B(2); CPPCR 2010 reg 40).
         if (Upcoming(b16) && (StatusOn(b16.PlusDays(-1)) != Status.None || StatusOn(b16) != Status.None))
@@ -52,7 +79,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
                 [law.P.Sch2Para19B, law.P.Cppcr40], ChangeOn(b16));
 
         // Needs assessment: within 3 months of 16 or of becoming eligible, if later (CPPCR 2010 reg 42(1)).
-        if (a.Timeline.FirstOrDefault(t => t.Status == Status.Eligible) is { } eligible)
+        if (timeline.FirstOrDefault(t => t.Status == Status.Eligible) is { } eligible)
         {
             var from = eligible.From > b16 ? eligible.From : b16;
             var due = from.PlusMonths(law.NeedsAssessmentMonths);
@@ -63,8 +90,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
         }
 
         // Pathway plan review: at most 6 months after the last (CPPCR 2010 reg 43; CLR 2010 reg 7), while a plan is owed.
-        if (extras?.LastReview is { } last
-            && a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)))
+        if (extras?.LastReview is { } last && planOwed)
         {
             var due = last.PlusMonths(law.PathwayPlanReviewMonths);
             if (due <= horizon)
@@ -99,7 +125,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
                 law.Ref("ages.care_leaver_until"), ChangeOn(b25));
 
         // Entitlement runs: start, continue under another provision, end (the core's runs, never recomputed).
-        foreach (var e in EntitlementEvents.After(a.AllEntitlements, asAt, b25))
+        if (runs is null) return events;
+        foreach (var e in EntitlementEvents.After(runs, asAt, b25))
         {
             if (e.On > horizon) break;
             var run = e.Run;
@@ -146,14 +173,19 @@ public sealed class CaseloadEvents(EnglandLaw law)
 
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 
-    /// <summary>Each date the status changes, with the new status; the end of every duty at 25 included.</summary>
-    public static SortedDictionary<LocalDate, Status> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
+    /// <summary>
+    /// Each date the status changes, with the new status, in date order; the end of every duty at 25 included. The
+    /// timeline's spans follow one another, each from the day the one before ends, so the dates come in order, each
+    /// once (the end of the last span is not added again if it is the last date already there).
+    /// </summary>
+    public static List<(LocalDate On, Status To)> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
     {
-        var result = new SortedDictionary<LocalDate, Status>();
+        var result = new List<(LocalDate On, Status To)>();
         for (var i = 1; i < timeline.Count; i++)
-            if (timeline[i].Status != timeline[i - 1].Status) result[timeline[i].From] = timeline[i].Status;
-        if (timeline.Count > 0 && timeline[^1].Status != Status.None && !result.ContainsKey(timeline[^1].To))
-            result[timeline[^1].To] = Status.None;
+            if (timeline[i].Status != timeline[i - 1].Status) result.Add((timeline[i].From, timeline[i].Status));
+        if (timeline.Count > 0 && timeline[^1].Status != Status.None
+            && (result.Count == 0 || result[^1].On != timeline[^1].To))
+            result.Add((timeline[^1].To, Status.None));
         return result;
     }
 }

@@ -61,13 +61,19 @@ public sealed class CaseloadRunner(RulesCore core)
             phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         // From a return, the cohort as `batch` holds it: a history is made only for a young person assessed.
         var fromReturn = o.Documents is null && o.HistoriesDir is null;
+        // The caseload CSV is read alongside the young people (on the other core while there is one: issue 30);
+        // its rows rejected come after theirs, as when it was read after them.
+        var csvRejects = new List<Reject>();
+        var readingCsv = CaseloadSource(o) is null ? null : Task.Run(() => ReadExtras(o, csvRejects));
         Cohort.Cohort? cohort = null;
         List<CareHistory>? histories = null;
         if (fromReturn) cohort = LoadReturn(o, rejects);
         else histories = Load(o, rejects);
         var count = cohort?.Count ?? histories!.Count;
         string IdOf(int i) => cohort is not null ? cohort.ChildId(i) : histories![i].Id ?? "";
-        var extras = Extras(o, Enumerable.Range(0, count).Select(IdOf), rejects);
+        var extras = readingCsv?.GetAwaiter().GetResult();
+        rejects.AddRange(csvRejects);
+        RejectUnknown(o, extras, Enumerable.Range(0, count).Select(IdOf), rejects);
         Done("read");
         var rules = new CaseloadEvents(core.Law);
         var perPerson = new List<CaseloadEvent>?[count];
@@ -82,8 +88,10 @@ public sealed class CaseloadRunner(RulesCore core)
             if (cohort is not null ? CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i), o.AsAt)
                 : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
             var h = cohort?.History(i) ?? histories![i];
-            // The events read the timeline and the runs, never the explanation: Assess without it.
-            perPerson[i] = rules.For(core.Engine.AssessWithoutExplanation(h, o.AsAt), x, o.AsAt, o.WithinDays);
+            // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
+            // 25 joined only for those of whom one changes in the window (most have none: issue 30).
+            perPerson[i] = rules.For(core.Engine.AssessWithin(h, o.AsAt, o.AsAt.PlusDays(o.WithinDays)), x, o.AsAt,
+                o.WithinDays);
         });
         Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
@@ -108,15 +116,29 @@ public sealed class CaseloadRunner(RulesCore core)
     public static Dictionary<string, (CaseloadExtras Extras, long Line)>? Extras(CaseloadOptions o,
         IEnumerable<string> ids, List<Reject> rejects)
     {
-        var csvSource = o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
-        if (csvSource is null) return null;
-        var extras = CaseloadCsvReader.Read(csvSource, o.AsAt, rejects);
+        var extras = ReadExtras(o, rejects);
+        RejectUnknown(o, extras, ids, rejects);
+        return extras;
+    }
+
+    private static InputSource? CaseloadSource(CaseloadOptions o) =>
+        o.CaseloadSource ?? (o.CaseloadCsv is { } csv ? InputSource.File(csv) : null);
+
+    /// <summary>The caseload CSV's rows by young person, its rows rejected added; null without one.</summary>
+    private static Dictionary<string, (CaseloadExtras Extras, long Line)>? ReadExtras(CaseloadOptions o,
+        List<Reject> rejects) =>
+        CaseloadSource(o) is { } source ? CaseloadCsvReader.Read(source, o.AsAt, rejects) : null;
+
+    /// <summary>Each row of the caseload CSV naming nobody in the inputs, rejected.</summary>
+    private static void RejectUnknown(CaseloadOptions o, Dictionary<string, (CaseloadExtras Extras, long Line)>? extras,
+        IEnumerable<string> ids, List<Reject> rejects)
+    {
+        if (extras is null) return;
+        var name = CaseloadSource(o)!.Name;
         var known = ids.ToHashSet(StringComparer.Ordinal);
         foreach (var (child, (_, line)) in extras)
             if (!known.Contains(child))
-                rejects.Add(new Reject(csvSource.Name, line, 1, "CHILD", child,
-                    "no care history for this CHILD in the inputs"));
-        return extras;
+                rejects.Add(new Reject(name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
     }
 
     private static bool Keep(CaseloadExtras? x, CaseloadOptions o) =>

@@ -73,6 +73,14 @@ public sealed record Assessment(
     IReadOnlyList<string> Warnings,
     CareFacts Facts);
 
+/// <summary>
+/// <see cref="CareLeaverEngine.AssessWithin"/>'s answer: the timeline with its words, the ids of the entitlements
+/// holding on the day (ordinal order), and the assessment without the explanation when some run changes in the
+/// window (null when none does).
+/// </summary>
+public sealed record WindowAssessment(string? Id, LocalDate DateOfBirth, IReadOnlyList<TimelineSpan> Timeline,
+    IReadOnlyList<string> IdsOnDay, Assessment? WhenRunsChange);
+
 /// <summary>The next change of status after the as-at date, if any before the 25th birthday.</summary>
 public sealed record StatusChange(LocalDate On, Status To);
 

@@ -3,6 +3,7 @@ using LocalOffer.Core.Model;
 using LocalOffer.Core.Rules;
 using LocalOffer.Core.Time;
 using NodaTime;
+using JoinedRuns = LocalOffer.Core.Engine.Entitlements.EntitlementRuns;
 
 namespace LocalOffer.Core.Engine;
 
@@ -48,13 +49,39 @@ public sealed class CareLeaverEngine
         Assess(history, asAt, explain: false);
 
     /// <summary>
+    /// What a caller listing only the changes after <paramref name="asAt"/> up to <paramref name="upTo"/> needs
+    /// (`caseload`, issue 30): the timeline with its words and the entitlements holding on the day, and
+    /// <see cref="AssessWithoutExplanation"/>'s very assessment only when some entitlement run starts, ends or
+    /// continues under another provision in that window; when none does (most young people), the rules' pieces are
+    /// never joined into runs to 25 (most of the time of the assessment). The rule it restates is
+    /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/>: a run's first day, its end and each period's first day
+    /// are first or last days of the rules' pieces. A property test holds the events made from it to those made
+    /// from the general path, on every birthday and every day a run, a period or a span begins or ends.
+    /// </summary>
+    public WindowAssessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
+    {
+        var t = TimelineOn(history, asAt);
+        var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
+        var idsOnDay = JoinedRuns.IdsOn(pieces, asAt);
+        var full = JoinedRuns.AnyChangeIn(pieces, asAt, upTo) ? Full(history, asAt, explain: false, t, pieces) : null;
+        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, idsOnDay, full);
+    }
+
+    /// <summary>
     /// The one assessment both serve: the explainer's warnings are the history's (HistoryWarnings.For, as the
     /// explainer makes them), so without the explanation they are asked of HistoryWarnings directly.
     /// </summary>
     private Assessment Assess(CareHistory history, LocalDate asAt, bool explain)
     {
         var t = TimelineOn(history, asAt);
-        var all = _entitlements.Runs(t.View, t.Spans, t.Whole);
+        return Full(history, asAt, explain, t, _entitlements.Pieces(t.View, t.Spans, t.Whole));
+    }
+
+    /// <summary><see cref="Assess"/> from the timeline and the rules' pieces.</summary>
+    private Assessment Full(CareHistory history, LocalDate asAt, bool explain, TimelineAt t,
+        List<Entitlements.Piece> pieces)
+    {
+        var all = _entitlements.Join(pieces);
         var now = all.Where(e => e.CoversDate(asAt)).ToArray();
         var (explanation, warnings) = explain
             ? _explainer.Explain(history, t.Whole, t.Spans, t.Timeline, all, asAt, t.Age, t.Status)
@@ -84,9 +111,7 @@ public sealed class CareLeaverEngine
     /// What <see cref="Assess"/> and <see cref="AssessOnDay"/> share: the timeline with its words, and where
     /// the date falls in it (age, status, since when, next change, the reason and limb of law on the day).
     /// </summary>
-    private (HistoryView View, Span[] Spans, PersonFacts Whole, TimelineSpan[] Timeline, int Age, Status Status,
-        LocalDate Since, StatusChange? Next, string StatusReason, Route Route) TimelineOn(CareHistory history,
-        LocalDate asAt)
+    private TimelineAt TimelineOn(CareHistory history, LocalDate asAt)
     {
         CheckAsAt(history.DateOfBirth, asAt);
         var view = HistoryView.Of(history);
@@ -98,8 +123,12 @@ public sealed class CareLeaverEngine
         var statusReason = current?.Parts.First(p => p.From <= asAt && asAt < p.To).Reason
             ?? _explainer.Reason(new Span(Status.None, Route.NoneApplies, asAt, asAt), EpochOf(asAt)).Reason;
         var route = TimelineBuilder.IndexOn(spans, asAt) is var i and >= 0 ? spans[i].Route : Route.NoneApplies;
-        return (view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
+        return new(view, spans, epochs[0], timeline, age, status, since, next, statusReason, route);
     }
+
+    private readonly record struct TimelineAt(HistoryView View, Span[] Spans, PersonFacts Whole,
+        TimelineSpan[] Timeline, int Age, Status Status, LocalDate Since, StatusChange? Next, string StatusReason,
+        Route Route);
 
     /// <summary>
     /// The entitlements on one day, each with the provisions and condition that carry it on that day, cut

@@ -106,12 +106,19 @@ internal sealed class EntitlementRuleSet
 
     /// <param name="f">The facts of the whole history (the first epoch: before any adoption is disregarded).</param>
     /// <param name="window">When given, only the days inside it (the batch asks for one day).</param>
-    public List<Entitlement> Runs(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null)
+    public List<Entitlement> Runs(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null) =>
+        Join(Pieces(h, spans, f, window));
+
+    /// <summary>Every rule's pieces, before they are joined into runs (<see cref="Runs"/> joins them).</summary>
+    public List<Piece> Pieces(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, DateRange? window = null)
     {
         var pieces = new List<Piece>(32);
         Apply(new EntitlementContext(_law, h, spans, f, window, pieces));
-        return EntitlementRuns.Join(pieces, _law.Entitlements);
+        return pieces;
     }
+
+    /// <summary>The pieces joined into runs (the list is sorted in place).</summary>
+    public List<Entitlement> Join(List<Piece> pieces) => EntitlementRuns.Join(pieces, _law.Entitlements);
 
     // Every rule's pieces into the context's list (emptied first); bit i set when rule i gave any.
     private int Apply(EntitlementContext context)

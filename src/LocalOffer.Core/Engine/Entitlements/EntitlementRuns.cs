@@ -1,4 +1,5 @@
 using LocalOffer.Core.Rules;
+using NodaTime;
 
 namespace LocalOffer.Core.Engine.Entitlements;
 
@@ -39,6 +40,34 @@ internal static class EntitlementRuns
         result.Add(Run(pieces, start, pieces.Count, catalog));
         result.Sort(static (x, y) => x.From.CompareTo(y.From) is var c and not 0 ? c : string.CompareOrdinal(x.Id, y.Id));
         return result;
+    }
+
+    /// <summary>
+    /// Whether a run made from <paramref name="pieces"/> can start, end or continue under another provision on a day
+    /// after <paramref name="after"/> up to <paramref name="upTo"/>: <see cref="Join"/> makes each run's first day the
+    /// first day of one of its pieces, its end the end of one (the latest), and each period's first day the first
+    /// day of one, so when no piece begins or ends in that window, no run changes in it (`caseload`, issue 30).
+    /// </summary>
+    public static bool AnyChangeIn(List<Piece> pieces, LocalDate after, LocalDate upTo)
+    {
+        foreach (var p in pieces)
+            if ((p.Range.Start > after && p.Range.Start <= upTo) || (p.Range.End > after && p.Range.End <= upTo))
+                return true;
+        return false;
+    }
+
+    /// <summary>
+    /// The ids of the entitlements holding on <paramref name="day"/>, in ordinal order: a run covers a day when one of
+    /// its pieces does (<see cref="Join"/> makes a run of pieces that touch or overlap, from the first to the last).
+    /// </summary>
+    public static IReadOnlyList<string> IdsOn(List<Piece> pieces, LocalDate day)
+    {
+        List<string>? ids = null;
+        foreach (var p in pieces)
+            if (p.Range.Contains(day) && !(ids ??= new List<string>(8)).Contains(p.Id)) ids.Add(p.Id);
+        if (ids is null) return [];
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     private static Entitlement Run(List<Piece> pieces, int from, int to, EntitlementCatalog catalog)
