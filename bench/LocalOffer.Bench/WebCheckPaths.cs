@@ -58,7 +58,8 @@ public static class WebCheckPaths
                 cpu.Add((t1 - t0).TotalMilliseconds * 1000 / n);
                 alloc.Add((a1 - a0) / (double)n);
             }
-            Console.WriteLine($"{name,-32} {IndicatorsBench.Median(cpu),7:F1} us  {IndicatorsBench.Median(alloc),9:N0} B");
+            Console.WriteLine(
+                $"{name,-32} {IndicatorsBench.Median(cpu),7:F1} us  {IndicatorsBench.Median(alloc),9:N0} B");
         }
         return 0;
     }

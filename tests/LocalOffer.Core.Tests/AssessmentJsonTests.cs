@@ -69,7 +69,8 @@ public sealed class AssessmentJsonTests
             new EntitlementPeriod(new LocalDate(2021, 2, 3), new LocalDate(9999, 12, 31), [], null),
         };
         var a = new Assessment(text, new LocalDate(1, 1, 1), new LocalDate(2199, 12, 31), int.MaxValue,
-            Status.FormerRelevant, Route.Eligible, text, new LocalDate(1900, 1, 1), new StatusChange(new LocalDate(2033, 6, 15), Status.None),
+            Status.FormerRelevant, Route.Eligible, text, new LocalDate(1900, 1, 1),
+            new StatusChange(new LocalDate(2033, 6, 15), Status.None),
             [
                 new TimelineSpan(Status.Eligible, new LocalDate(2000, 2, 29), new LocalDate(2010, 10, 10), text, refs,
                     [new TimelinePart(new LocalDate(2000, 2, 29), new LocalDate(2005, 1, 1), text, refs),
@@ -77,23 +78,28 @@ public sealed class AssessmentJsonTests
                 new TimelineSpan(Status.None, new LocalDate(2010, 10, 10), new LocalDate(2011, 1, 1), text, [], []),
             ],
             [
-                new Entitlement(text, text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1), new Money(3.50m, text),
-                    refs, text, periods),
-                new Entitlement("x", text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1), new Money(-0.001m, "once"),
-                    [], null, []),
-                new Entitlement("y", text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1), new Money(79228162514264337593543950335m, "yearly"),
-                    refs, null, periods),
+                new Entitlement(text, text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1),
+                    new Money(3.50m, text), refs, text, periods),
+                new Entitlement("x", text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1),
+                    new Money(-0.001m, "once"), [], null, []),
+                new Entitlement("y", text, new LocalDate(2020, 1, 1), new LocalDate(2030, 1, 1),
+                    new Money(79228162514264337593543950335m, "yearly"), refs, null, periods),
             ],
-            [], [text, text + text, new string('x', 100_000) + text], [text], new CareFacts(-1, 0, true, new LocalDate(2024, 2, 29)));
+            [], [text, text + text, new string('x', 100_000) + text], [text],
+            new CareFacts(-1, 0, true, new LocalDate(2024, 2, 29)));
         SameAsTheTree(a, text);
-        SameAsTheTree(a with { Id = null, NextChange = null, Timeline = [], Entitlements = [], Explanation = [], Warnings = [],
-            Facts = new CareFacts(0, int.MinValue, false, null) }, "nulls and empty lists: " + text);
+        SameAsTheTree(a with
+        {
+            Id = null, NextChange = null, Timeline = [], Entitlements = [], Explanation = [], Warnings = [],
+            Facts = new CareFacts(0, int.MinValue, false, null)
+        }, "nulls and empty lists: " + text);
     }
 
     /// <summary>The tree of nodes the answer was made from until issue 30, as it was.</summary>
     private static class Tree
     {
-        private static string Iso(LocalDate d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        private static string Iso(LocalDate d) =>
+            d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         public static JsonObject ToJson(Assessment a) => new()
         {
@@ -104,7 +110,9 @@ public sealed class AssessmentJsonTests
             ["status"] = a.Status.Wire(),
             ["statusReason"] = a.StatusReason,
             ["statusSince"] = Iso(a.StatusSince),
-            ["nextChange"] = a.NextChange is { } n ? new JsonObject { ["on"] = Iso(n.On), ["status"] = n.To.Wire() } : null,
+            ["nextChange"] = a.NextChange is { } n
+                ? new JsonObject { ["on"] = Iso(n.On), ["status"] = n.To.Wire() }
+                : null,
             ["timeline"] = new JsonArray(a.Timeline.Select(Span).ToArray()),
             ["entitlements"] = Entitlements(a.Entitlements),
             ["facts"] = new JsonObject

@@ -15,7 +15,8 @@ public sealed class ExplanationLineTests
 {
     private static readonly RulesCore Core = SharedRules.Core;
 
-    private static string D(LocalDate d) => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+    private static string D(LocalDate d) =>
+        d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string AsItWas(Entitlement e)
     {
@@ -54,7 +55,8 @@ public sealed class ExplanationLineTests
             Prop.ForAll(HistoryGenerators.WithDay(), x =>
             {
                 var (h, offset) = x;
-                if (Core.Validator.Validate(h).Count == 0) SameLines(Core.Engine.Assess(h, h.DateOfBirth.PlusDays(offset)), h.ToString());
+                if (Core.Validator.Validate(h).Count == 0)
+                    SameLines(Core.Engine.Assess(h, h.DateOfBirth.PlusDays(offset)), h.ToString());
                 return true;
             }));
 
@@ -67,7 +69,8 @@ public sealed class ExplanationLineTests
         var refs = new[] { new LegalReference(text, "u"), new LegalReference("s.1", "u"), new LegalReference("", "u") };
         var day = new LocalDate(2026, 1, 9);
         var period = new EntitlementPeriod(day, day.PlusDays(1), refs, text);
-        foreach (var money in new Money?[] { null, new(2000m, "once"), new(3.5m, "weekly"), new(-1m, "yearly"), new(0m, text) })
+        foreach (var money in new Money?[]
+                 { null, new(2000m, "once"), new(3.5m, "weekly"), new(-1m, "yearly"), new(0m, text) })
             foreach (var periods in new[] { Array.Empty<EntitlementPeriod>(), [period],
                          [period, period with { Basis = [], Condition = null }, period with { Basis = refs[..1] }] })
             {

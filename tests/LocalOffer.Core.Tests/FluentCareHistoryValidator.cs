@@ -19,7 +19,8 @@ public sealed class FluentCareHistoryValidator
 {
     private readonly HistoryRules _rules;
 
-    public FluentCareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = null) => _rules = new HistoryRules(codes, law);
+    public FluentCareHistoryValidator(Ssda903Codes codes, EnglandLaw? law = null) =>
+        _rules = new HistoryRules(codes, law);
 
     public IReadOnlyList<InputError> Validate(CareHistory history)
     {
@@ -43,20 +44,27 @@ public sealed class FluentCareHistoryValidator
                 var p = $"episodes[{ctx.Index()}]";
                 Period(ctx, p, e.Start, e.End);
                 if (!codes.LegalStatus.ContainsKey(e.LegalStatus))
-                    Fail(ctx, $"{p}.legalStatus", $"unknown SSDA903 legal status '{LocalOffer.Core.Safety.Printable.Clean(e.LegalStatus, 60)}'");
+                    Fail(ctx, $"{p}.legalStatus",
+                        $"unknown SSDA903 legal status '{LocalOffer.Core.Safety.Printable.Clean(e.LegalStatus, 60)}'");
                 if (e.Placement is not null && !codes.Placement.ContainsKey(e.Placement))
-                    Fail(ctx, $"{p}.placement", $"unknown SSDA903 placement '{LocalOffer.Core.Safety.Printable.Clean(e.Placement, 60)}'");
+                    Fail(ctx, $"{p}.placement",
+                        $"unknown SSDA903 placement '{LocalOffer.Core.Safety.Printable.Clean(e.Placement, 60)}'");
                 if (e.ReasonEnded is not null && !codes.ReasonEnded.ContainsKey(e.ReasonEnded))
-                    Fail(ctx, $"{p}.reasonEnded", $"unknown SSDA903 reason ended '{LocalOffer.Core.Safety.Printable.Clean(e.ReasonEnded, 60)}'");
+                    Fail(ctx, $"{p}.reasonEnded",
+                        $"unknown SSDA903 reason ended '{LocalOffer.Core.Safety.Printable.Clean(e.ReasonEnded, 60)}'");
             });
-            RuleForEach(h => h.Detentions).Custom((d, ctx) => Period(ctx, $"detentions[{ctx.Index()}]", d.Start, d.End));
-            RuleForEach(h => h.LivingWithParent).Custom((d, ctx) => Period(ctx, $"livingWithParent[{ctx.Index()}]", d.Start, d.End));
+            RuleForEach(h => h.Detentions).Custom((d, ctx) =>
+                Period(ctx, $"detentions[{ctx.Index()}]", d.Start, d.End));
+            RuleForEach(h => h.LivingWithParent).Custom((d, ctx) =>
+                Period(ctx, $"livingWithParent[{ctx.Index()}]", d.Start, d.End));
             RuleForEach(h => h.OtherCare).Custom((d, ctx) => Period(ctx, $"otherCare[{ctx.Index()}]", d.Start, d.End));
             RuleForEach(h => h.Education).Custom((d, ctx) => Period(ctx, $"education[{ctx.Index()}]", d.Start, d.End));
             RuleForEach(h => h.SupportRequests).Custom((r, ctx) =>
             {
                 var dob = ctx.InstanceToValidate.DateOfBirth;
-                if (r.Date < dob) Fail(ctx, $"supportRequests[{ctx.Index()}].date", $"{r.Date:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+                if (r.Date < dob)
+                    Fail(ctx, $"supportRequests[{ctx.Index()}].date",
+                        $"{r.Date:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
             });
             RuleForEach(h => h.HousingApplications).Custom((a, ctx) =>
             {
@@ -72,9 +80,11 @@ public sealed class FluentCareHistoryValidator
             // overlapping periods once built a 135 MB error list. At most MaxOverlapErrors are named.
             RuleFor(h => h.Episodes).Custom((eps, ctx) =>
                 Overlaps(ctx, "episodes", eps.Select(e => (e.Start, e.End)).ToList(), skipEmpty: true,
-                    (j, i) => $"overlaps episodes[{i}] ({Show(eps[i])}): one child cannot be in two episodes on the same day"));
+                    (j, i) => $"overlaps episodes[{i}] ({Show(eps[i])}): "
+                        + "one child cannot be in two episodes on the same day"));
             RuleFor(h => h.LivingWithParent).Custom((ps, ctx) =>
-                Overlaps(ctx, "livingWithParent", ps.Select(p => (p.Start, p.End)).ToList(), skipEmpty: false, (j, i) => $"overlaps livingWithParent[{i}]"));
+                Overlaps(ctx, "livingWithParent", ps.Select(p => (p.Start, p.End)).ToList(), skipEmpty: false,
+                    (j, i) => $"overlaps livingWithParent[{i}]"));
         }
 
         /// <summary>The most overlap errors named; the rest are counted in one more error.</summary>
@@ -85,8 +95,8 @@ public sealed class FluentCareHistoryValidator
         /// time, earlier in the list) overlaps the one with that end. Zero-length periods overlap nothing
         /// when <paramref name="skipEmpty"/>.
         /// </summary>
-        private static void Overlaps(ValidationContext<CareHistory> ctx, string name, List<(LocalDate Start, LocalDate? End)> periods,
-            bool skipEmpty, Func<int, int, string> message)
+        private static void Overlaps(ValidationContext<CareHistory> ctx, string name,
+            List<(LocalDate Start, LocalDate? End)> periods, bool skipEmpty, Func<int, int, string> message)
         {
             var order = Enumerable.Range(0, periods.Count)
                 .Where(i => !(skipEmpty && periods[i].End == periods[i].Start))
@@ -114,8 +124,10 @@ public sealed class FluentCareHistoryValidator
         private static void Period(ValidationContext<CareHistory> ctx, string path, LocalDate start, LocalDate? end)
         {
             var dob = ctx.InstanceToValidate.DateOfBirth;
-            if (start < dob) Fail(ctx, $"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
-            if (end is { } e && e < start) Fail(ctx, $"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
+            if (start < dob)
+                Fail(ctx, $"{path}.start", $"{start:yyyy-MM-dd} is before the date of birth {dob:yyyy-MM-dd}");
+            if (end is { } e && e < start)
+                Fail(ctx, $"{path}.end", $"{e:yyyy-MM-dd} is before start {start:yyyy-MM-dd}");
         }
 
         private static void Fail<T>(ValidationContext<T> ctx, string path, string message, int counts = 1) =>
@@ -150,7 +162,8 @@ public sealed class FluentCareHistoryValidator
             }
         }
 
-        private static string Show(Episode e) => $"{e.Start:yyyy-MM-dd} to {(e.End is { } x ? x.ToString("yyyy-MM-dd", null) : "open")}";
+        private static string Show(Episode e) =>
+            $"{e.Start:yyyy-MM-dd} to {(e.End is { } x ? x.ToString("yyyy-MM-dd", null) : "open")}";
     }
 }
 

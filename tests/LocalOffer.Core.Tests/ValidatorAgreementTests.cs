@@ -15,7 +15,8 @@ public sealed class ValidatorAgreementTests
 {
     private static readonly RulesCore Core = SharedRules.Core;
 
-    private static readonly string[] LegalStatuses = ["C1", "C2", "V2", "V4", "E1", "J2", "Q9", "", " c2", "C2\0", "<b>"];
+    private static readonly string[] LegalStatuses =
+        ["C1", "C2", "V2", "V4", "E1", "J2", "Q9", "", " c2", "C2\0", "<b>"];
     private static readonly string?[] Placements = [null, "U1", "U4", "P1", "ZZ", "u4", "=1+1"];
     private static readonly string?[] Reasons = [null, "E4A", "E5", "E11", "E2", "E45", "E17", "X1", "E99", "e2"];
 
@@ -36,13 +37,22 @@ public sealed class ValidatorAgreementTests
                 Placements[r.Next(Placements.Length)], Reasons[r.Next(Reasons.Length)]));
             start = overlapping ? start.PlusDays(r.Next(0, 3)) : (end ?? start).PlusDays(r.Next(-30, 400));
         }
-        List<T> Some<T>(int most, Func<T> make) => Enumerable.Range(0, r.Next(0, most + 1)).Select(_ => make()).ToList();
+        List<T> Some<T>(int most, Func<T> make) =>
+            Enumerable.Range(0, r.Next(0, most + 1)).Select(_ => make()).ToList();
         LocalDate Day() => dob.PlusDays(r.Next(-300, 9000));
         return new CareHistory(null, dob, episodes,
             Some(3, () => { var s = Day(); return new Detention(s, Maybe(r, s, 600, 3), DetentionKind.Custody); }),
             Some(overlapping ? 60 : 3, () => { var s = Day(); return new LivingWithParent(s, Maybe(r, s, 600, 3)); }),
-            Some(3, () => { var s = Day(); return new OtherCare(s, Maybe(r, s, 600, 3), OtherCareKind.PrivateFostering); }),
-            Some(3, () => { var s = Day(); return new Education(s, Maybe(r, s, 600, 3), EducationKind.Training, true); }),
+            Some(3, () =>
+            {
+                var s = Day();
+                return new OtherCare(s, Maybe(r, s, 600, 3), OtherCareKind.PrivateFostering);
+            }),
+            Some(3, () =>
+            {
+                var s = Day();
+                return new Education(s, Maybe(r, s, 600, 3), EducationKind.Training, true);
+            }),
             Some(3, () => new SupportRequest(Day())),
             Some(3, () => { var s = Day(); return new HousingApplication(s, Maybe(r, s, 600, 3)); }));
     }
@@ -53,7 +63,8 @@ public sealed class ValidatorAgreementTests
     [Fact]
     public void Every_error_is_the_fluent_validators_word_for_word_and_in_order()
     {
-        var withLaw = (Plain: new CareHistoryValidator(Core.Codes, Core.Law), Fluent: new FluentCareHistoryValidator(Core.Codes, Core.Law));
+        var withLaw = (Plain: new CareHistoryValidator(Core.Codes, Core.Law),
+            Fluent: new FluentCareHistoryValidator(Core.Codes, Core.Law));
         var noLaw = (Plain: new CareHistoryValidator(Core.Codes), Fluent: new FluentCareHistoryValidator(Core.Codes));
         var r = new Random(30);
         var (valid, many, overlapsCut) = (0, 0, 0);

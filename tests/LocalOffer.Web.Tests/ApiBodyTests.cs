@@ -13,7 +13,8 @@ namespace LocalOffer.Web.Tests;
 /// bad JSON is named at the same line and position as the text reader names it, and a body that outgrows the first
 /// buffer (64 KB at most) reads whole, in one piece or chunked.
 /// </summary>
-public sealed class ApiBodyTests(WebApplicationFactory<WebEntryPoint> factory) : IClassFixture<WebApplicationFactory<WebEntryPoint>>
+public sealed class ApiBodyTests(WebApplicationFactory<WebEntryPoint> factory)
+    : IClassFixture<WebApplicationFactory<WebEntryPoint>>
 {
     private static readonly string Sample =
         File.ReadAllText(Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", "former-relevant.json"));
@@ -75,7 +76,8 @@ public sealed class ApiBodyTests(WebApplicationFactory<WebEntryPoint> factory) :
     {
         var text = Encoding.UTF8.GetBytes(Sample.TrimEnd());
         // Spaces inside the object up to the limit exactly: JSON allows them, the reader skips them.
-        var body = (byte[])[.. text[..^1], .. Enumerable.Repeat((byte)' ', (int)WebApp.MaxBodyBytes - text.Length), (byte)'}'];
+        var body = (byte[])
+            [.. text[..^1], .. Enumerable.Repeat((byte)' ', (int)WebApp.MaxBodyBytes - text.Length), (byte)'}'];
         body.Length.Should().Be((int)WebApp.MaxBodyBytes);
         var r = await Post(body, chunked);
         r.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -99,14 +99,16 @@ public sealed class JsonBodyTests(WebApplicationFactory<WebEntryPoint> factory)
         {
             var (history, errors) = core.Reader.Read(body);
             history.Should().NotBeNull(string.Join("; ", errors.Select(e => e.Message)));
-            foreach (var asAt in new[] { history!.DateOfBirth, new LocalDate(2026, 11, 22), history.DateOfBirth.PlusYears(25) })
+            foreach (var asAt in
+                     new[] { history!.DateOfBirth, new LocalDate(2026, 11, 22), history.DateOfBirth.PlusYears(25) })
             {
                 if (asAt < history.DateOfBirth) continue;
                 var response = await client.PostAsync($"/api/check?asAt={asAt:yyyy-MM-dd}",
                     new StringContent(body, Encoding.UTF8, "application/json"));
                 response.StatusCode.Should().Be(HttpStatusCode.OK);
                 var bytes = await response.Content.ReadAsByteArrayAsync();
-                bytes.Should().Equal(Encoding.UTF8.GetBytes(AssessmentJson.Serialize(core.Engine.Assess(history, asAt))));
+                bytes.Should().Equal(
+                    Encoding.UTF8.GetBytes(AssessmentJson.Serialize(core.Engine.Assess(history, asAt))));
                 response.Content.Headers.ContentType!.ToString().Should().Be("application/json");
                 response.Content.Headers.ContentLength.Should().Be(bytes.Length);
                 sizes.Add(bytes.Length);

@@ -3,7 +3,9 @@ using System.Text.Json;
 
 namespace LocalOffer.Web.Tests;
 
-/// <summary><see cref="PooledBuffer"/> (issue 30): what is written is what an ArrayBufferWriter holds, however it grows.</summary>
+/// <summary>
+/// <see cref="PooledBuffer"/> (issue 30): what is written is what an ArrayBufferWriter holds, however it grows.
+/// </summary>
 public sealed class PooledBufferTests
 {
     [Theory]
