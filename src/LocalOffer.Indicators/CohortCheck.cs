@@ -58,69 +58,60 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
 
         // Who to ask the engine about: aged 17 to 21 at the year end (so that birthday fell in the
         // year), or with an OC3 row. Each is classified on that birthday, in parallel (the engine is pure).
-        // The children are taken in chunks, each chunk's OC3 rejects kept apart and joined in the chunks'
-        // order afterwards, so the rejects come in the children's order as from one serial pass (issue 30:
-        // that pass over the 100,000 children ran on one core before the parallel one).
+        var candidates = new List<(int Index, int Oc3, int Age, LocalDate Birthday)>();
         var matched = new bool[oc3.Count];
-        var chunks = (cohort.Count + ParallelChunk - 1) / ParallelChunk;
-        var chunkPeople = new List<YoungPerson>[chunks];
-        var chunkRejects = new List<Reject>?[chunks];
-        Parallel.For(0, chunks, chunk =>
+        for (var i = 0; i < cohort.Count; i++)
         {
-            var found = new List<YoungPerson>();
-            List<Reject>? rej = null;
-            var end = Math.Min(cohort.Count, (chunk + 1) * ParallelChunk);
-            for (var i = chunk * ParallelChunk; i < end; i++)
+            var dob = cohort.DateOfBirth(i);
+            var hasRow = byChild.TryGetValue(cohort.ChildId(i), out var k);
+            if (yearEnd < dob)
             {
-                var dob = cohort.DateOfBirth(i);
-                var hasRow = byChild.TryGetValue(cohort.ChildId(i), out var k);
-                if (yearEnd < dob)
-                {
-                    if (!hasRow) continue;
-                    matched[k] = true;
-                    (rej ??= []).Add(Oc3RowIndex.Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child,
-                        "born after the collection year"));
-                    continue;
-                }
-                var age = birthdays.AgeOn(dob, yearEnd);
-                var birthday = birthdays.Birthday(dob, age);
-                var inBand = age >= minAge && age <= maxAge && birthday >= yearStart;
-                if (hasRow)
-                {
-                    matched[k] = true;
-                    var reason = RowReason(oc3[k], dob, age, inBand);
-                    if (reason is not null)
-                    {
-                        (rej ??= []).Add(Oc3RowIndex.Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child, reason));
-                        hasRow = false;
-                    }
-                }
-                if (!inBand && !hasRow) continue;
-                if (Decide(cohort, i, hasRow ? oc3[k] : null, age, birthday) is { } person) found.Add(person);
+                if (!hasRow) continue;
+                matched[k] = true;
+                rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child,
+                    "born after the collection year"));
+                continue;
             }
-            chunkPeople[chunk] = found;
-            chunkRejects[chunk] = rej;
-        });
-        foreach (var rej in chunkRejects)
-            if (rej is not null) rejects.AddRange(rej);
+            var age = birthdays.AgeOn(dob, yearEnd);
+            var birthday = birthdays.Birthday(dob, age);
+            var inBand = age >= minAge && age <= maxAge && birthday >= yearStart;
+            if (hasRow)
+            {
+                matched[k] = true;
+                var r = oc3[k];
+                var reason = r.Dob.Length == 0 ? "no DOB"
+                    : !Ssda903Date.TryParse(r.Dob, out var oc3Dob)
+                        ? $"'{r.Dob}' is not a date (DD/MM/YYYY or YYYY-MM-DD)"
+                    : oc3Dob != dob ? $"DOB {oc3Dob:yyyy-MM-dd} differs from the header's {dob:yyyy-MM-dd}"
+                    : !inBand ? $"aged {age} at the end of the collection year: OC3 is for young people whose "
+                        + $"{Ordinal(defs.MinAge)} to {Ordinal(defs.MaxAge)} birthday falls in it"
+                    : null;
+                if (reason is not null)
+                {
+                    rejects.Add(Oc3RowIndex.Rej(r, r.DobColumn, "DOB", r.Child, reason));
+                    hasRow = false;
+                }
+            }
+            if (inBand || hasRow) candidates.Add((i, hasRow ? k : -1, age, birthday));
+        }
         foreach (var k in byChild.Values)
             if (!matched[k])
                 rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
                     "no header row (or a rejected one) for this CHILD"));
 
-        var kept = new List<YoungPerson>(chunkPeople.Sum(c => c.Count));
-        foreach (var c in chunkPeople) kept.AddRange(c);
+        var people = new YoungPerson?[candidates.Count];
+        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, chunk =>
+        {
+            var end = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+            for (var j = chunk * ParallelChunk; j < end; j++)
+            {
+                var (i, k, age, birthday) = candidates[j];
+                people[j] = Decide(cohort, i, k < 0 ? null : oc3[k], age, birthday);
+            }
+        });
+        var kept = people.Where(p => p is not null).Select(p => p!).ToList();
         return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
     }
-
-    /// <summary>Why an OC3 row matched to a child is rejected (its DOB against the header's), or null.</summary>
-    private string? RowReason(Oc3Row r, LocalDate dob, int age, bool inBand) =>
-        r.Dob.Length == 0 ? "no DOB"
-        : !Ssda903Date.TryParse(r.Dob, out var oc3Dob) ? $"'{r.Dob}' is not a date (DD/MM/YYYY or YYYY-MM-DD)"
-        : oc3Dob != dob ? $"DOB {oc3Dob:yyyy-MM-dd} differs from the header's {dob:yyyy-MM-dd}"
-        : !inBand ? $"aged {age} at the end of the collection year: OC3 is for young people whose "
-            + $"{Ordinal(defs.MinAge)} to {Ordinal(defs.MaxAge)} birthday falls in it"
-        : null;
 
     /// <summary>One young person: the engine's answer on the birthday, the finding and the OC3 categories.</summary>
     private YoungPerson? Decide(Batch.Cohort.Cohort cohort, int i, Oc3Row? row, int age, LocalDate birthday)
