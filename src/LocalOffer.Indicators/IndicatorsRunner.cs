@@ -14,7 +14,9 @@ using NodaTime;
 
 namespace LocalOffer.Indicators;
 
-/// <summary>What to run: SSDA903 files (CSV header, episodes, OC3; or XML), the year end, the council, the folder.</summary>
+/// <summary>
+/// What to run: SSDA903 files (CSV header, episodes, OC3; or XML), the year end, the council, the folder.
+/// </summary>
 public sealed record IndicatorOptions(
     string? Header, IReadOnlyList<string> Episodes, string? Oc3, IReadOnlyList<string> Xml,
     LocalDate YearEnd, string? La, string Out, bool Force = false);
@@ -24,12 +26,15 @@ public sealed record IndicatorSummary(
     int Children, int CareLeavers, long Oc3RowsRead, long Oc3RowsCounted, long Oc3RowsInFindings, long Oc3RowsRejected,
     long RowsRead, long RowsRejected, IReadOnlyDictionary<string, int> ByFinding, TimeSpan Elapsed)
 {
-    /// <summary>Time of each phase (read, check, count, each file written): for the summary line and the bench.</summary>
+    /// <summary>
+    /// Time of each phase (read, check, count, each file written): for the summary line and the bench.
+    /// </summary>
     public Dictionary<string, TimeSpan> Phases { get; init; } = [];
 }
 
 /// <summary>A finished run: the young people checked, the indicator rows and the summary.</summary>
-public sealed record IndicatorRun(LocalDate YearEnd, IReadOnlyList<YoungPerson> People, IReadOnlyList<IndicatorRow> Rows,
+public sealed record IndicatorRun(
+    LocalDate YearEnd, IReadOnlyList<YoungPerson> People, IReadOnlyList<IndicatorRow> Rows,
     IReadOnlyList<Reject> Rejects, IndicatorSummary Summary);
 
 /// <summary>
@@ -124,7 +129,8 @@ public sealed class IndicatorsRunner
         if (la is null) return null;
         return _councils.TryGetValue(la.Trim(), out var c) ? c
             : throw new UnreadableInputException(
-                $"--la: '{la}' is not a council code in the DfE statistical neighbour model (three digits, e.g. 384 Wakefield)");
+                $"--la: '{la}' is not a council code in the DfE statistical neighbour model "
+                + "(three digits, e.g. 384 Wakefield)");
     }
 
     /// <summary>Reads, checks and counts, without writing anything.</summary>
@@ -166,13 +172,16 @@ public sealed class IndicatorsRunner
         var summary = new IndicatorSummary(cohort.Count, check.People.Count(p => p.CareLeaver),
             check.Oc3RowsRead, check.People.Count(p => p.Counted),
             check.People.Count(p => p.Oc3 is not null && p.Finding is not null), check.Oc3RowsRejected,
-            builder.HeaderRowsRead + builder.EpisodeRowsRead + check.Oc3RowsRead, rejects.Count, byFinding, clock.Elapsed)
+            builder.HeaderRowsRead + builder.EpisodeRowsRead + check.Oc3RowsRead, rejects.Count, byFinding,
+            clock.Elapsed)
         { Phases = phases };
         phases["count"] = clock.Elapsed - phases["read"] - phases["check"];
         return new IndicatorRun(o.YearEnd, check.People, rows, rejects, summary);
     }
 
-    /// <summary>The file that marks a folder as an earlier indicators report, so a run may write into it again.</summary>
+    /// <summary>
+    /// The file that marks a folder as an earlier indicators report, so a run may write into it again.
+    /// </summary>
     public const string Marker = ".localoffer-indicators";
 
     /// <summary>Computes and writes every output file into <see cref="IndicatorOptions.Out"/>, all or none.</summary>
@@ -187,7 +196,8 @@ public sealed class IndicatorsRunner
         var clock = Stopwatch.StartNew();
         var run = ComputeRun(o, progress);
         var phases = run.Summary.Phases;
-        void Done(string phase) => phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        void Done(string phase) =>
+            phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
         var council = Council(o.La);
         progress?.Report(new BatchProgress("writing", 0, OutputFiles.Length));
         Directory.CreateDirectory(outDir);

@@ -5,7 +5,9 @@ using NodaTime;
 
 namespace LocalOffer.Indicators.Tests;
 
-/// <summary>One synthetic return and one headless Debian Chromium for both reports (issue 30: one each per report).</summary>
+/// <summary>
+/// One synthetic return and one headless Debian Chromium for both reports (issue 30: one each per report).
+/// </summary>
 public sealed class ReportBrowser : IAsyncLifetime
 {
     public static readonly LocalDate YearEnd = new(2026, 3, 31);
@@ -47,18 +49,22 @@ public sealed class AccessibilityTests(ReportBrowser fixture) : IClassFixture<Re
     {
         var input = fixture.Return;
         var outDir = _dir.File("out");
-        Fixture.Runner.Run(new IndicatorOptions(input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
+        Fixture.Runner.Run(new IndicatorOptions(
+            input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
             ReportBrowser.YearEnd, la, outDir));
         var html = File.ReadAllText(Path.Combine(outDir, "index.html"));
         html.Should().Contain("<svg").And.NotContain("<script");
-        if (la is not null) html.Should().Contain("Wakefield published 2025").And.Contain("Statistical neighbours (median of");
+        if (la is not null)
+            html.Should().Contain("Wakefield published 2025").And.Contain("Statistical neighbours (median of");
 
         var page = await fixture.Browser.NewPageAsync(
             new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
         await page.GotoAsync(new Uri(Path.Combine(outDir, "index.html")).AbsoluteUri);
         var result = await Wcag.Axe(page);
-        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").Should().BeEmpty();
-        (await page.Locator("svg[role=img]").CountAsync()).Should().Be(8, "one chart per indicator (4) and age band (2)");
+        result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")
+            .Should().BeEmpty();
+        (await page.Locator("svg[role=img]").CountAsync())
+            .Should().Be(8, "one chart per indicator (4) and age band (2)");
         if (la is not null && Environment.GetEnvironmentVariable("LOCALOFFER_SCREENSHOT") is { Length: > 0 } shot)
         {
             await page.SetViewportSizeAsync(1000, 2000);
@@ -72,7 +78,8 @@ public sealed class AccessibilityTests(ReportBrowser fixture) : IClassFixture<Re
     {
         var input = fixture.Return;
         var outDir = _dir.File("out");
-        Fixture.Runner.Run(new IndicatorOptions(input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
+        Fixture.Runner.Run(new IndicatorOptions(
+            input.File("header.csv"), [input.File("episodes.csv")], input.File("oc3.csv"), [],
             ReportBrowser.YearEnd, "384", outDir));
         var page = await fixture.Browser.NewPageAsync(
             new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
@@ -81,18 +88,21 @@ public sealed class AccessibilityTests(ReportBrowser fixture) : IClassFixture<Re
         {
             await page.SetViewportSizeAsync(width, 844);
             (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).Should()
-                .BeLessThanOrEqualTo(width, $"the page is no wider than a {width} px phone (tables scroll in their own boxes)");
+                .BeLessThanOrEqualTo(width,
+                    $"the page is no wider than a {width} px phone (tables scroll in their own boxes)");
         }
         await page.SetViewportSizeAsync(390, 844);
         // The chart's text as drawn: a 16-unit font in a chart shown at its own width is 16 px (7 px before issue 28).
         var px = await page.EvaluateAsync<double>(
-            "() => Math.min(...[...document.querySelectorAll('svg.lo-chart text')].map(t => t.getBoundingClientRect().height))");
+            "() => Math.min(...[...document.querySelectorAll('svg.lo-chart text')]"
+            + ".map(t => t.getBoundingClientRect().height))");
         px.Should().BeGreaterThanOrEqualTo(14, "chart text stays near body size on a phone");
         (await page.TextContentAsync("main"))!.Should().Contain("Lower is better").And.Contain("higher is better");
         var shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(shots);
         var chart = page.Locator("figure").First;
-        await chart.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(shots, "indicators-chart-390.png") });
+        await chart.ScreenshotAsync(
+            new LocatorScreenshotOptions { Path = Path.Combine(shots, "indicators-chart-390.png") });
         var box = await chart.BoundingBoxAsync();
         await File.AppendAllTextAsync(Path.Combine(shots, "heights-390.txt"),
             $"indicators-chart-390.png: {box!.Width:0} x {box.Height:0} px, smallest chart text {px:0.#} px\n");

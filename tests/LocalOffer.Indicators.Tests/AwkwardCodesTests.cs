@@ -132,7 +132,8 @@ public sealed class AwkwardCodesTests : IDisposable
         Cell("activity", "19-21", "eet").Should().Be((3, 5), "C F4, G F1 and N F2 (known from a third party)");
         Cell("activity", "19-21", "neet").Should().Be((1, 5));
         Cell("activity", "19-21", "not_known").Should().Be((1, 5));
-        Cell("accommodation", "19-21", "suitable").Should().Be((2, 2), "G1, H2 and R1 are not in the suitability total");
+        Cell("accommodation", "19-21", "suitable")
+            .Should().Be((2, 2), "G1, H2 and R1 are not in the suitability total");
         Cell("accommodation", "17-18", "unsuitable").Should().Be((1, 1));
         P("N").Should().Match<YoungPerson>(p => p.InTouch == "not_in_touch" && p.Activity == "eet");
     }
@@ -146,7 +147,8 @@ public sealed class AwkwardCodesTests : IDisposable
         Output.IndicatorCsv.WriteIndicators(s, withCouncil.Rows, Fixture.Defs);
         var lines = System.Text.Encoding.UTF8.GetString(s.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].TrimEnd('\r').Should().Be("indicator,age_band,category,count,total,percent,england_percent,"
-            + "region_percent,statistical_neighbours_percent,median_of_n,council_published_percent,benchmark_year,suppressed");
+            + "region_percent,statistical_neighbours_percent,median_of_n,council_published_percent,benchmark_year,"
+            + "suppressed");
         // England 2024, 17-18 refuses contact is published as k; Wakefield's neighbours median 35.5 at 17-18 NEET.
         var refuses = lines.Single(l => l.StartsWith("in_touch,17-18,refuses_contact,"));
         refuses.Should().Contain("England: below 0.5% but not none").And.NotContain(",k,");

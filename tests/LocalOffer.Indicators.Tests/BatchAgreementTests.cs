@@ -36,14 +36,16 @@ public sealed class BatchAgreementTests : IDisposable
     /// <summary>Every young person aged 17 to 21 at the year end, compared; returns how many.</summary>
     private int Agree(string header, string episodes, string oc3, LocalDate yearEnd)
     {
-        var run = Fixture.Runner.Compute(new IndicatorOptions(header, [episodes], oc3, [], yearEnd, null, _dir.File("out")));
+        var run = Fixture.Runner.Compute(
+            new IndicatorOptions(header, [episodes], oc3, [], yearEnd, null, _dir.File("out")));
         var people = run.People.ToDictionary(p => p.Child);
         var batch = new BatchRunner(Fixture.Core);
         var (cohort, _) = batch.Load(new BatchOptions(header, [episodes], [], yearEnd, _dir.File("b.csv")));
         var birthdays = Fixture.Core.Law.Birthdays;
         // Who is 17 to 21 at the year end, by birthday in the year: batch is run once for each birthday.
         var byBirthday = Enumerable.Range(0, cohort.Count)
-            .Where(i => cohort.DateOfBirth(i) <= yearEnd && birthdays.AgeOn(cohort.DateOfBirth(i), yearEnd) is >= 17 and <= 21)
+            .Where(i => cohort.DateOfBirth(i) <= yearEnd
+                && birthdays.AgeOn(cohort.DateOfBirth(i), yearEnd) is >= 17 and <= 21)
             .GroupBy(i => birthdays.Birthday(cohort.DateOfBirth(i), birthdays.AgeOn(cohort.DateOfBirth(i), yearEnd)))
             .ToDictionary(g => g.Key, g => g.Select(cohort.ChildId).ToHashSet());
         var compared = 0;
@@ -55,11 +57,13 @@ public sealed class BatchAgreementTests : IDisposable
                     var careLeaver = k.Status is Status.Relevant or Status.FormerRelevant;
                     if (!people.TryGetValue(r.Child, out var p))
                     {
-                        careLeaver.Should().BeFalse($"{r.Child}: batch says a care leaver on {birthday}, the cohort check left them out");
+                        careLeaver.Should().BeFalse(
+                            $"{r.Child}: batch says a care leaver on {birthday}, the cohort check left them out");
                         continue;
                     }
                     p.Status.Should().Be(k.Status, $"{r.Child} on {birthday}");
-                    p.LeftFosterCareAt18.Should().Be(k.EntitlementIds.Contains(EntitlementIds.StayingPut), $"{r.Child} staying put");
+                    p.LeftFosterCareAt18.Should()
+                        .Be(k.EntitlementIds.Contains(EntitlementIds.StayingPut), $"{r.Child} staying put");
                     compared++;
                 }
         return compared;

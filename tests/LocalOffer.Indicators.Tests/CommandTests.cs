@@ -18,12 +18,14 @@ public sealed class CommandTests : IDisposable
     private static async Task<(int Code, string Err)> Cli(params string[] args)
     {
         var (o, e) = (new StringWriter(), new StringWriter());
-        var code = await CliRunner.RunAsync(new RootCommand { IndicatorsCommand.Create() }, ["indicators", .. args], o, e);
+        var code = await CliRunner.RunAsync(
+            new RootCommand { IndicatorsCommand.Create() }, ["indicators", .. args], o, e);
         return (code, e.ToString());
     }
 
     private string[] Files(string oc3) =>
-        ["--header", _dir.File("header.csv"), "--episodes", _dir.File("episodes.csv"), "--oc3", oc3, "--year-end", "2026-03-31"];
+        ["--header", _dir.File("header.csv"), "--episodes", _dir.File("episodes.csv"), "--oc3", oc3,
+            "--year-end", "2026-03-31"];
 
     [Fact]
     public async Task Writes_every_file_with_the_issues_columns()
@@ -32,23 +34,29 @@ public sealed class CommandTests : IDisposable
         var (code, err) = await Cli([.. Files(_dir.File("oc3.csv")), "--la", "384", "--out", _dir.File("out")]);
         code.Should().Be(0, err);
         err.Should().Contain("OC3 rows read").And.Contain("cohort check: missing_oc3");
-        foreach (var f in IndicatorsRunner.OutputFiles) File.Exists(Path.Combine(_dir.File("out"), f)).Should().BeTrue(f);
+        foreach (var f in IndicatorsRunner.OutputFiles)
+            File.Exists(Path.Combine(_dir.File("out"), f)).Should().BeTrue(f);
         File.ReadLines(Path.Combine(_dir.File("out"), "indicators.csv")).First().Should().StartWith(
-            "indicator,age_band,category,count,total,percent,england_percent,region_percent,statistical_neighbours_percent");
+            "indicator,age_band,category,count,total,percent,england_percent,region_percent,"
+            + "statistical_neighbours_percent");
         File.ReadLines(Path.Combine(_dir.File("out"), "cohort-check.csv")).First().Should().Be("CHILD,finding,detail");
         Directory.GetDirectories(_dir.File("out")).Select(Path.GetFileName).Should().Equal("assets");
 
         using var xlsx = SpreadsheetDocument.Open(Path.Combine(_dir.File("out"), "indicators.xlsx"), false);
         var sheets = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
         sheets.Should().Equal("Summary", "Young people");
-        var people = (WorksheetPart)xlsx.WorkbookPart.GetPartById(xlsx.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Last().Id!);
+        var people = (WorksheetPart)xlsx.WorkbookPart.GetPartById(
+            xlsx.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Last().Id!);
         var csvFindings = File.ReadLines(Path.Combine(_dir.File("out"), "cohort-check.csv")).Count() - 1;
         var rows = people.Worksheet.Descendants<Row>().ToList();
         rows.Count.Should().BeGreaterThan(csvFindings, "every young person checked, with or without a finding");
-        var strings = xlsx.WorkbookPart.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
-        string Text(Cell c) => c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.InnerText)] : c.InnerText;
+        var strings = xlsx.WorkbookPart.SharedStringTablePart!.SharedStringTable.Elements<SharedStringItem>()
+            .Select(i => i.InnerText).ToList();
+        string Text(Cell c) =>
+            c.DataType?.Value == CellValues.SharedString ? strings[int.Parse(c.InnerText)] : c.InnerText;
         rows[0].Elements<Cell>().Select(Text).Should().Equal(Output.IndicatorXlsx.PeopleColumns);
-        var findings = rows.Skip(1).Select(r => r.Elements<Cell>().Select(Text).ToList()).Where(c => c[16].Length > 0).ToList();
+        var findings = rows.Skip(1).Select(r => r.Elements<Cell>().Select(Text).ToList())
+            .Where(c => c[16].Length > 0).ToList();
         findings.Should().HaveCount(csvFindings).And.OnlyContain(c => c[17].Length > 0, "a finding has its detail");
     }
 
@@ -63,7 +71,8 @@ public sealed class CommandTests : IDisposable
         var check = File.ReadAllText(Path.Combine(_dir.File("out"), "cohort-check.csv"));
         check.Should().Contain("\"'=HYPERLINK(\"\"x\"\")\",missing_oc3").And.Contain("'+SUM(A1),not_a_care_leaver");
         check.Should().NotContain("\n=").And.NotContain("\n+");
-        File.ReadAllText(Path.Combine(_dir.File("out"), "index.html")).Should().Contain("&#x3D;HYPERLINK(&quot;x&quot;)").And.NotContain("HYPERLINK(\"x\")");
+        File.ReadAllText(Path.Combine(_dir.File("out"), "index.html"))
+            .Should().Contain("&#x3D;HYPERLINK(&quot;x&quot;)").And.NotContain("HYPERLINK(\"x\")");
     }
 
     [Fact]
@@ -72,11 +81,13 @@ public sealed class CommandTests : IDisposable
         SyntheticReturn.Write(_dir.Path, 200, 2, new LocalDate(2026, 3, 31));
         var oc3 = _dir.Write("bad-oc3.csv", "CHILD,DOB,ACTIV\n1,01/01/2006,F1\n");
         var (code, err) = await Cli([.. Files(oc3), "--out", _dir.File("out")]);
-        (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("missing column(s) IN_TOUCH, ACCOM"));
+        (code, err)
+            .Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("missing column(s) IN_TOUCH, ACCOM"));
         Directory.Exists(_dir.File("out")).Should().BeFalse();
 
         (code, err) = await Cli([.. Files(_dir.File("oc3.csv")), "--la", "999", "--out", _dir.File("out")]);
-        (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("--la: '999' is not a council code"));
+        (code, err)
+            .Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("--la: '999' is not a council code"));
 
         // An input named like an output in the output folder is never overwritten.
         var clash = _dir.Write("indicators.csv", File.ReadAllText(_dir.File("oc3.csv")));
@@ -89,7 +100,8 @@ public sealed class CommandTests : IDisposable
         (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("--out:"));
 
         (code, err) = await Cli(["--year-end", "2026-03-31", "--out", _dir.File("out")]);
-        (code, err).Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("give --header and --episodes"));
+        (code, err)
+            .Should().Match<(int, string)>(x => x.Item1 == 2 && x.Item2.Contains("give --header and --episodes"));
         err.Should().NotContain("   at ");
     }
 
@@ -114,14 +126,18 @@ public sealed class CommandTests : IDisposable
               </CHILD>
             </EXPSSDA903>
             """);
-        var run = Fixture.Runner.Compute(new IndicatorOptions(null, [], null, [xml], new LocalDate(2024, 3, 31), null, _dir.File("out")));
+        var run = Fixture.Runner.Compute(
+            new IndicatorOptions(null, [], null, [xml], new LocalDate(2024, 3, 31), null, _dir.File("out")));
         var a1 = run.People.Single(p => p.Child == "A1");
         (a1.Age, a1.Status, a1.Finding, a1.Activity, a1.Accommodation, a1.StayingPutBand, a1.StayingPut)
             .Should().Be((18, Core.Engine.Status.FormerRelevant, (string?)null, "eet", "suitable", "18", true));
         run.People.Single(p => p.Child == "B2").Finding.Should().Be(Findings.NotACareLeaver);
-        run.Rejects.Should().ContainSingle().Which.Should().Match<Batch.Input.Reject>(r => r.Child == "C3" && r.Field == "IN_TOUCH" && r.Line == 14);
-        run.Rows.Row("staying_put", "18", "staying_put").Should().Match<IndicatorRow>(r => r.Count == 1 && r.Total == 1);
-        run.Rows.Row("activity", "17-18", "eet").Should().Match<IndicatorRow>(r => r.Count == 1 && r.Total == 1 && r.Region == null);
+        run.Rejects.Should().ContainSingle().Which.Should()
+            .Match<Batch.Input.Reject>(r => r.Child == "C3" && r.Field == "IN_TOUCH" && r.Line == 14);
+        run.Rows.Row("staying_put", "18", "staying_put")
+            .Should().Match<IndicatorRow>(r => r.Count == 1 && r.Total == 1);
+        run.Rows.Row("activity", "17-18", "eet")
+            .Should().Match<IndicatorRow>(r => r.Count == 1 && r.Total == 1 && r.Region == null);
     }
 
     [Fact]
@@ -131,11 +147,12 @@ public sealed class CommandTests : IDisposable
             [Path.Combine(Fixture.FakeData, "episodes.csv")], Path.Combine(Fixture.FakeData, "oc3.csv"), [],
             new LocalDate(2018, 3, 31), null, _dir.Path));
         var findings = run.People.Count(p => p.Finding is not null);
-        var html = Output.IndicatorReport.Render(Offers.Render.TemplateSet.LoadDefault(), run, Fixture.Defs, Fixture.Dfe, null,
-            cohortTableLimit: 10);
+        var html = Output.IndicatorReport.Render(
+            Offers.Render.TemplateSet.LoadDefault(), run, Fixture.Defs, Fixture.Dfe, null, cohortTableLimit: 10);
         html.Should().Contain($"The first 10 of {findings} findings are shown; all are in cohort-check.csv.");
         System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"govuk-table__cell\">Not a care leaver</td>|"
-            + "<td class=\"govuk-table__cell\">Died or returned home</td>|<td class=\"govuk-table__cell\">Missing from OC3</td>")
+            + "<td class=\"govuk-table__cell\">Died or returned home</td>|"
+            + "<td class=\"govuk-table__cell\">Missing from OC3</td>")
             .Count.Should().Be(10);
         Output.IndicatorReport.CohortTableLimit.Should().Be(1000);
     }
@@ -144,11 +161,13 @@ public sealed class CommandTests : IDisposable
     public void The_spreadsheet_stops_at_its_row_limit_and_says_so()
     {
         var file = _dir.File("small.xlsx");
-        var run = Fixture.Runner.Compute(new IndicatorOptions(Path.Combine(Fixture.FakeData, "header.csv"), [Path.Combine(Fixture.FakeData, "episodes.csv")],
+        var run = Fixture.Runner.Compute(new IndicatorOptions(
+            Path.Combine(Fixture.FakeData, "header.csv"), [Path.Combine(Fixture.FakeData, "episodes.csv")],
             Path.Combine(Fixture.FakeData, "oc3.csv"), [], new LocalDate(2018, 3, 31), null, _dir.Path));
         Output.IndicatorXlsx.Write(file, run.Rows, run.People, "t", rowLimit: 11);
         using var xlsx = SpreadsheetDocument.Open(file, false);
-        var parts = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => (WorksheetPart)xlsx.WorkbookPart.GetPartById(s.Id!)).ToList();
+        var parts = xlsx.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>()
+            .Select(s => (WorksheetPart)xlsx.WorkbookPart.GetPartById(s.Id!)).ToList();
         parts[1].Worksheet.Descendants<Row>().Count().Should().Be(11);
         parts[0].Worksheet.InnerText.Should().Contain($"holds the first 10 of {run.People.Count} young people");
     }

@@ -9,7 +9,8 @@ namespace LocalOffer.Indicators.Tests;
 public sealed class FakeReturnTests
 {
     private static readonly Lazy<IndicatorRun> Run = new(() => Fixture.Runner.Compute(new IndicatorOptions(
-        Path.Combine(Fixture.FakeData, "header.csv"), [Path.Combine(Fixture.FakeData, "episodes.csv")], Path.Combine(Fixture.FakeData, "oc3.csv"),
+        Path.Combine(Fixture.FakeData, "header.csv"), [Path.Combine(Fixture.FakeData, "episodes.csv")],
+        Path.Combine(Fixture.FakeData, "oc3.csv"),
         [], new LocalDate(2018, 3, 31), "384", Path.GetTempPath())));
 
     [Fact]
@@ -40,17 +41,22 @@ public sealed class FakeReturnTests
     public void The_eight_counted_care_leavers_aged_17()
     {
         var rows = Run.Value.Rows;
-        rows.Row("in_touch", "17-18", "in_touch").Should().Match<IndicatorRow>(r => r.Count == 2 && r.Total == 8 && r.Percent == 25);
-        rows.Row("in_touch", "17-18", "not_in_touch").Should().Match<IndicatorRow>(r => r.Count == 1 && r.Percent == 13, "12.5 rounds up");
+        rows.Row("in_touch", "17-18", "in_touch")
+            .Should().Match<IndicatorRow>(r => r.Count == 2 && r.Total == 8 && r.Percent == 25);
+        rows.Row("in_touch", "17-18", "not_in_touch")
+            .Should().Match<IndicatorRow>(r => r.Count == 1 && r.Percent == 13, "12.5 rounds up");
         rows.Row("in_touch", "17-18", "no_longer_requires_services").Count.Should().Be(4);
         rows.Row("activity", "17-18", "eet").Should().Match<IndicatorRow>(r => r.Count == 4 && r.Percent == 50,
             "P2, F2 (549531: not in touch, activity known from a third party), F3, P3");
         rows.Row("activity", "17-18", "neet").Count.Should().Be(3);
         rows.Row("activity", "17-18", "not_known").Count.Should().Be(1, "only ACTIV 0");
-        rows.Row("accommodation", "17-18", "suitable").Should().Match<IndicatorRow>(r => r.Count == 2 && r.Total == 5 && r.Percent == 40);
-        rows.Row("accommodation", "17-18", "unsuitable").Should().Match<IndicatorRow>(r => r.Count == 3 && r.Percent == 60);
+        rows.Row("accommodation", "17-18", "suitable")
+            .Should().Match<IndicatorRow>(r => r.Count == 2 && r.Total == 5 && r.Percent == 40);
+        rows.Row("accommodation", "17-18", "unsuitable")
+            .Should().Match<IndicatorRow>(r => r.Count == 3 && r.Percent == 60);
         // Relevant through a series of short breaks after care (the engine's rule): counted, not flagged.
-        Run.Value.People.Single(p => p.Child == "288369").Should().Match<YoungPerson>(p => p.Counted && p.Status == Core.Engine.Status.Relevant);
+        Run.Value.People.Single(p => p.Child == "288369")
+            .Should().Match<YoungPerson>(p => p.Counted && p.Status == Core.Engine.Status.Relevant);
         rows.Row("in_touch", "19-21", "in_touch").Should().Match<IndicatorRow>(r => r.Total == 0 && r.Percent == null);
     }
 
@@ -58,7 +64,8 @@ public sealed class FakeReturnTests
     public void Children_never_looked_after_and_still_in_care_are_not_care_leavers()
     {
         var people = Run.Value.People.ToDictionary(p => p.Child);
-        people["308457"].Detail.Should().EndWith("no episode of care in the return; not looked after, and no care leaver category applies");
+        people["308457"].Detail.Should()
+            .EndWith("no episode of care in the return; not looked after, and no care leaver category applies");
         people["864948"].Status.Should().Be(Core.Engine.Status.Eligible);
         people["864948"].Finding.Should().Be(Findings.NotACareLeaver);
         people["87520"].Finding.Should().Be(Findings.DiedOrReturnedHome);
@@ -94,10 +101,13 @@ public sealed class FakeReturn2020Tests
         // 733974 (U6; B1), 800819 (U2; V2); 518085 died (left out). None with former carers (Z).
         // Aged 18 in the year: every one missing from OC3 or died. So 0 of 0 and 0 of 4.
         var people = Run.Value.People.ToDictionary(p => p.Child);
-        people["574154"].Should().Match<YoungPerson>(p => p.LeftFosterCareAt18 && p.StayingPutBand == "19-20" && !p.StayingPut);
+        people["574154"]
+            .Should().Match<YoungPerson>(p => p.LeftFosterCareAt18 && p.StayingPutBand == "19-20" && !p.StayingPut);
         Run.Value.People.Where(p => p.StayingPutBand == "19-20").Select(p => p.Child)
             .Should().BeEquivalentTo(["574154", "868758", "733974", "800819"]);
-        Run.Value.Rows.Row("staying_put", "18", "staying_put").Should().Match<IndicatorRow>(r => r.Count == 0 && r.Total == 0);
-        Run.Value.Rows.Row("staying_put", "19-20", "staying_put").Should().Match<IndicatorRow>(r => r.Count == 0 && r.Total == 4);
+        Run.Value.Rows.Row("staying_put", "18", "staying_put")
+            .Should().Match<IndicatorRow>(r => r.Count == 0 && r.Total == 0);
+        Run.Value.Rows.Row("staying_put", "19-20", "staying_put")
+            .Should().Match<IndicatorRow>(r => r.Count == 0 && r.Total == 4);
     }
 }

@@ -17,12 +17,15 @@ public static class Fixture
     public static RulesCore Core => SharedRules.Core;
     public static IndicatorDefinitions Defs => LazyDefs.Value;
     public static DfeTables Dfe => LazyDfe.Value;
-    /// <summary>One runner for every test: it holds nothing from one run to the next (the templates compile once).</summary>
+    /// <summary>
+    /// One runner for every test: it holds nothing from one run to the next (the templates compile once).
+    /// </summary>
     public static IndicatorsRunner Runner => LazyRunner.Value;
 
     public static string FakeData => Path.Combine(TestPaths.Shared(), "data", "ssda903-fake");
 
-    public static IndicatorRow Row(this IEnumerable<IndicatorRow> rows, string indicator, string band, string category) =>
+    public static IndicatorRow Row(
+        this IEnumerable<IndicatorRow> rows, string indicator, string band, string category) =>
         rows.Single(r => r.Indicator == indicator && r.AgeBand == band && r.Category == category);
 }
 
@@ -31,6 +34,11 @@ public sealed class TempDir : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("localoffer-indicators-").FullName;
     public string File(string name) => System.IO.Path.Combine(Path, name);
-    public string Write(string name, string text) { var p = File(name); System.IO.File.WriteAllText(p, text); return p; }
+    public string Write(string name, string text)
+    {
+        var p = File(name);
+        System.IO.File.WriteAllText(p, text);
+        return p;
+    }
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -24,7 +24,8 @@ public sealed class HostileReportTests
             new LocalDate(2018, 3, 31), la, dir.Path));
         var shipped = TemplateSet.LoadDefault();
         var hostile = new TemplateSet(shipped.Directory, null, shipped.Languages) { EveryText = t => t + Attack };
-        var html = Output.IndicatorReport.Render(hostile, run, Fixture.Defs, Fixture.Dfe, la is null ? null : Fixture.Dfe.Councils[la]);
+        var html = Output.IndicatorReport.Render(
+            hostile, run, Fixture.Defs, Fixture.Dfe, la is null ? null : Fixture.Dfe.Councils[la]);
         html.Should().Contain("&lt;script&gt;").And.NotContain("<script>alert").And.NotContain("<img");
         Regex.IsMatch(html, "=\"[^\"<>]*\"&#x27;").Should().BeFalse();
         html.Should().Contain("<svg xmlns=\"http://www.w3.org/2000/svg\"", "the charts are SafeHtml");

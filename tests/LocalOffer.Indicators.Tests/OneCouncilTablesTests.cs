@@ -87,7 +87,9 @@ public sealed class OneCouncilTablesTests
         ((Action)(() => runner.Compute(options with { La = null }))).Should().Throw<InvalidOperationException>();
     }
 
-    /// <summary>Young people in every band and category, so every row has a count and every benchmark is read.</summary>
+    /// <summary>
+    /// Young people in every band and category, so every row has a count and every benchmark is read.
+    /// </summary>
     private static List<YoungPerson> Cohort()
     {
         string[] inTouch = ["in_touch", "not_in_touch", "refuses_contact", "no_longer_requires_services"];
@@ -129,7 +131,8 @@ public sealed class LoadOrderTests
     {
         using var dir = new TempDir();
         dir.Write("header.csv", "CHILD,SEX\n1,1\n");
-        dir.Write("episodes.csv", "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
+        dir.Write("episodes.csv",
+            "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
         dir.Write("oc3.csv", "CHILD\n1\n");
         var options = new IndicatorOptions(dir.File("header.csv"), [dir.File("episodes.csv")], dir.File("oc3.csv"), [],
             new LocalDate(2018, 3, 31), null, dir.File("out"));

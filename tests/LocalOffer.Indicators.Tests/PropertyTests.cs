@@ -21,7 +21,8 @@ public sealed class PropertyTests : IDisposable
     public PropertyTests()
     {
         SyntheticReturn.Write(_dir.Path, 300, 11, YearEnd);
-        _children = File.ReadLines(_dir.File("header.csv")).Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[2])).ToList();
+        _children = File.ReadLines(_dir.File("header.csv")).Skip(1).Select(l => l.Split(','))
+            .Select(f => (f[0], f[2])).ToList();
     }
 
     public void Dispose() => _dir.Dispose();
@@ -50,10 +51,12 @@ public sealed class PropertyTests : IDisposable
         {
             var file = _dir.File("oc3.csv");
             File.WriteAllText(file, "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n" + string.Join('\n', rows) + "\n");
-            var run = Fixture.Runner.Compute(new IndicatorOptions(_dir.File("header.csv"), [_dir.File("episodes.csv")], file, [],
+            var run = Fixture.Runner.Compute(new IndicatorOptions(
+                _dir.File("header.csv"), [_dir.File("episodes.csv")], file, [],
                 YearEnd, "384", _dir.File("out")));
             var s = run.Summary;
-            s.Oc3RowsRead.Should().Be(rows.Count(r => r.Length > 0), "a blank line is not a row (skipped, as in batch)");
+            s.Oc3RowsRead
+                .Should().Be(rows.Count(r => r.Length > 0), "a blank line is not a row (skipped, as in batch)");
             (s.Oc3RowsCounted + s.Oc3RowsInFindings + s.Oc3RowsRejected).Should().Be(s.Oc3RowsRead);
             var rejects = run.Rejects.Where(r => r.File == file).ToList();
             rejects.Should().HaveCount((int)s.Oc3RowsRejected);

@@ -45,7 +45,8 @@ public sealed class SyntheticReturnTests : IDisposable
                     var total = expected.Counts.GetValueOrDefault((indicator, band, "total"));
                     (row.Count, row.Total).Should().Be((n, total), $"{indicator} {band} {category}");
                     row.Percent.Should().Be(IndicatorTable.Percent(n, total));
-                    if (category != "no_information") n.Should().BeGreaterThan(0, $"the design reaches {indicator} {category} at {band}");
+                    if (category != "no_information") n
+                        .Should().BeGreaterThan(0, $"the design reaches {indicator} {category} at {band}");
                 }
         foreach (var band in new[] { "18", "19-20" })
         {
@@ -60,7 +61,8 @@ public sealed class SyntheticReturnTests : IDisposable
         var s = run.Summary;
         s.Oc3RowsRead.Should().Be(counts.Oc3.RowsWritten);
         s.Oc3RowsRejected.Should().Be(expected.Rejected);
-        s.Oc3RowsRead.Should().Be(s.Oc3RowsCounted + s.Oc3RowsInFindings + s.Oc3RowsRejected, "every OC3 row is counted, in a finding or rejected");
+        s.Oc3RowsRead.Should().Be(s.Oc3RowsCounted + s.Oc3RowsInFindings + s.Oc3RowsRejected,
+            "every OC3 row is counted, in a finding or rejected");
         run.Rejects.Where(r => r.File == _dir.File("oc3.csv")).Should().HaveCount(expected.Rejected);
         run.Rejects.Select(r => r.Reason).Should().Contain(r => r.Contains("no header row"))
             .And.Contain(r => r.StartsWith("unknown IN_TOUCH 'MAYBE'"))
@@ -73,10 +75,14 @@ public sealed class SyntheticReturnTests : IDisposable
     public void Every_finding_is_explained_and_only_care_leavers_are_counted()
     {
         var (_, run) = RunSynth(2000, 3);
-        run.People.Where(p => p.Counted).Should().OnlyContain(p => p.Status == Core.Engine.Status.Relevant || p.Status == Core.Engine.Status.FormerRelevant);
-        run.People.Where(p => p.Finding == Findings.NotACareLeaver).Should().OnlyContain(p => p.Detail.Contains("not a relevant or former relevant child: ") && p.Oc3 != null);
-        run.People.Where(p => p.Finding == Findings.MissingOc3).Should().OnlyContain(p => p.Oc3 == null && p.CareLeaver && p.Detail.EndsWith("but no OC3 row"));
-        run.People.Where(p => p.Finding == Findings.NotACareLeaver && p.Age == 17 && p.Status == Core.Engine.Status.Eligible)
+        run.People.Where(p => p.Counted).Should().OnlyContain(
+            p => p.Status == Core.Engine.Status.Relevant || p.Status == Core.Engine.Status.FormerRelevant);
+        run.People.Where(p => p.Finding == Findings.NotACareLeaver)
+            .Should().OnlyContain(p => p.Detail.Contains("not a relevant or former relevant child: ") && p.Oc3 != null);
+        run.People.Where(p => p.Finding == Findings.MissingOc3)
+            .Should().OnlyContain(p => p.Oc3 == null && p.CareLeaver && p.Detail.EndsWith("but no OC3 row"));
+        run.People.Where(p => p.Finding == Findings.NotACareLeaver && p.Age == 17
+                && p.Status == Core.Engine.Status.Eligible)
             .Should().NotBeEmpty("a 17 year old still in care is an eligible child, not a care leaver");
     }
 
@@ -122,8 +128,8 @@ public sealed class SyntheticReturnTests : IDisposable
             foreach (var f in Lines(dir, "oc3.csv"))
             {
                 var (touch, activ, accom) = (f[2].ToUpperInvariant(), f[3].ToUpperInvariant(), f[4].ToUpperInvariant());
-                var ok = dob.ContainsKey(f[0]) && InTouch.ContainsKey(touch) && (Eet.Contains(activ) || Neet.Contains(activ)
-                    || activ == "0") && Accom.Contains(accom);
+                var ok = dob.ContainsKey(f[0]) && InTouch.ContainsKey(touch)
+                    && (Eet.Contains(activ) || Neet.Contains(activ) || activ == "0") && Accom.Contains(accom);
                 if (ok) rows[f[0]] = [touch, activ, accom];
                 else e.Rejected++;
             }
@@ -132,7 +138,8 @@ public sealed class SyntheticReturnTests : IDisposable
                 var age = Period.Between(born, YearEnd, PeriodUnits.Years).Years;
                 if (age is < 17 or > 21) continue;
                 var eps = episodes.GetValueOrDefault(child) ?? [];
-                var leaver = eps.Count == 1 && Date(eps[0][1]) == born.PlusYears(13).PlusDays(10) && eps[0][7].Length > 0;
+                var leaver = eps.Count == 1 && Date(eps[0][1]) == born.PlusYears(13).PlusDays(10)
+                    && eps[0][7].Length > 0;
                 var row = rows.GetValueOrDefault(child);
                 if (!leaver)
                 {
@@ -146,7 +153,8 @@ public sealed class SyntheticReturnTests : IDisposable
                 e.Add("activity", band, Eet.Contains(row[1]) ? "eet" : Neet.Contains(row[1]) ? "neet" : "not_known");
                 // Suitability: G, H, R are left out of the total; then a letter and 1 or 2, or 0 no information.
                 if (!"GHR".Contains(row[2][0]))
-                    e.Add("accommodation", band, row[2] == "0" ? "no_information" : row[2][1] == '1' ? "suitable" : "unsuitable");
+                    e.Add("accommodation", band,
+                        row[2] == "0" ? "no_information" : row[2][1] == '1' ? "suitable" : "unsuitable");
                 // Staying put: left the foster placement (U4) on the 18th birthday; at 18 or 19-20.
                 var end = Date(eps[0][7]);
                 if (end != born.PlusYears(18) || eps[0][5] != "U4" || age > 20) continue;

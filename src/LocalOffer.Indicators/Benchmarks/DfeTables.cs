@@ -13,7 +13,8 @@ public readonly record struct DfeCell(string Count, string Percent)
     /// <summary>True when the percent is a suppression code (c, z, k, x) or blank, not a number.</summary>
     public bool Suppressed => PercentValue is null;
 
-    private static int? Number(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    private static int? Number(string s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
 
 /// <summary>A council in the DfE statistical neighbour model: its name, region and 10 nearest neighbours.</summary>

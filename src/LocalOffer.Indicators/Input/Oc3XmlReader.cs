@@ -6,7 +6,8 @@ namespace LocalOffer.Indicators.Input;
 
 /// <summary>
 /// Reads the OC3 group of the SSDA903 XML export, streaming:
-/// &lt;CHILD&gt;&lt;HEADER&gt;&lt;CHILDID/&gt;&lt;DOB/&gt;...&lt;/HEADER&gt;...&lt;OC3&gt;&lt;IN_TOUCH/&gt;&lt;ACTIV/&gt;&lt;ACCOM/&gt;&lt;/OC3&gt;.
+/// &lt;CHILD&gt;&lt;HEADER&gt;&lt;CHILDID/&gt;&lt;DOB/&gt;...&lt;/HEADER&gt;...
+/// &lt;OC3&gt;&lt;IN_TOUCH/&gt;&lt;ACTIV/&gt;&lt;ACCOM/&gt;&lt;/OC3&gt;.
 /// The young person's CHILDID and DOB come from the HEADER of the same CHILD; the row's line is the
 /// OC3 element's. The episodes are read by the batch reader (<see cref="Ssda903XmlReader"/>). Read
 /// through the one XML input layer (<see cref="XmlInput"/>): a field given twice, holding elements

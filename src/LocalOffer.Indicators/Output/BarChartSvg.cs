@@ -33,7 +33,8 @@ public static class BarChartSvg
         var desc = string.Join("; ", bars.Select(b => $"{b.Label}: {b.ValueText}"));
         var svg = new StringBuilder();
         void A(FormattableString part) => svg.Append(part.ToString(CultureInfo.InvariantCulture));
-        A($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" ");
+        A($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" ");
+        A($"width=\"{Width}\" height=\"{height}\" ");
         A($"class=\"lo-chart\" font-family=\"system-ui, sans-serif\" role=\"img\" ");
         A($"aria-labelledby=\"{id}-title {id}-desc\" focusable=\"false\">");
         A($"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(desc)}</desc>");
@@ -45,7 +46,8 @@ public static class BarChartSvg
             var w = b.Percent is { } p ? (double)Math.Clamp(p, 0, 100) / 100 * barArea : 0;
             var fill = i == 0 ? "#1d70b8" : "#505a5f";
             A($"<rect x=\"1\" y=\"{y + labelLine}\" width=\"{w:F1}\" height=\"{barHeight}\" fill=\"{fill}\"/>");
-            A($"<text x=\"{w + 7:F1}\" y=\"{y + labelLine + 15}\" font-size=\"{FontSize}\" fill=\"{Ink}\">{E(b.ValueText)}</text>");
+            A($"<text x=\"{w + 7:F1}\" y=\"{y + labelLine + 15}\" font-size=\"{FontSize}\" fill=\"{Ink}\">");
+            A($"{E(b.ValueText)}</text>");
         }
         var axisY = top + rowHeight * bars.Count;
         A($"<line x1=\"1\" y1=\"{top + labelLine}\" x2=\"1\" y2=\"{axisY}\" stroke=\"{Ink}\"/>");
@@ -53,7 +55,8 @@ public static class BarChartSvg
         {
             var x = 1 + tick / 100.0 * barArea;
             var anchor = tick == 0 ? "start" : "middle";
-            A($"<text x=\"{x:F1}\" y=\"{axisY + 16}\" font-size=\"14\" text-anchor=\"{anchor}\" fill=\"{Ink}\">{tick}%</text>");
+            A($"<text x=\"{x:F1}\" y=\"{axisY + 16}\" font-size=\"14\" text-anchor=\"{anchor}\" ");
+            A($"fill=\"{Ink}\">{tick}%</text>");
         }
         svg.Append("</svg>");
         return svg.ToString();

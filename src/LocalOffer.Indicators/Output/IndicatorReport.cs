@@ -104,7 +104,8 @@ public static class IndicatorReport
             pageTitle = "Care leaver indicators",
             council = council?.Name,
             neighbours = council is null ? null
-                : string.Join(", ", council.Neighbours.Select(n => dfe.Councils.TryGetValue(n, out var c) ? c.Name : n)),
+                : string.Join(", ",
+                    council.Neighbours.Select(n => dfe.Councils.TryGetValue(n, out var c) ? c.Name : n)),
             region = council?.Region,
             yearStart = Show(run.YearEnd.PlusYears(-1).PlusDays(1)), yearEnd = Show(run.YearEnd),
             summary = new[]
@@ -125,7 +126,8 @@ public static class IndicatorReport
             findings = findings.Take(cohortTableLimit)
                 .Select(p => new { child = p.Child, finding = FindingWords[p.Finding!], detail = p.Detail }).ToArray(),
             findingsCut = findings.Count > cohortTableLimit
-                ? $"The first {cohortTableLimit:N0} of {findings.Count:N0} findings are shown; all are in cohort-check.csv."
+                ? $"The first {cohortTableLimit:N0} of {findings.Count:N0} findings are shown; "
+                    + "all are in cohort-check.csv."
                 : null,
             noFindings = findings.Count == 0,
         };
@@ -149,12 +151,16 @@ public static class IndicatorReport
             _ => "not available",
         };
 
-    /// <summary>A trend cell: the council's published percent with its count and total, or what the code means.</summary>
-    private static string Trend(DfeTables dfe, string indicator, Council council, int year, string band, string category)
+    /// <summary>
+    /// A trend cell: the council's published percent with its count and total, or what the code means.
+    /// </summary>
+    private static string Trend(
+        DfeTables dfe, string indicator, Council council, int year, string band, string category)
     {
         if (dfe.Figure(indicator, Place.La(council.Code), year, band, category) is not { } c) return "not published";
         if (c.Suppressed) return Pct(c.Percent);
-        return $"{c.Percent}% ({c.Count} of {dfe.Figure(indicator, Place.La(council.Code), year, band, "total")?.Count})";
+        var total = dfe.Figure(indicator, Place.La(council.Code), year, band, "total")?.Count;
+        return $"{c.Percent}% ({c.Count} of {total})";
     }
 
     private static object Item(string key, string value) => new { key, value };

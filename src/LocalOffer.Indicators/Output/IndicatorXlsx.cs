@@ -119,7 +119,8 @@ public static class IndicatorXlsx
     /// of the cost (issue 30); text always goes through the XmlWriter, which escapes it.
     /// </summary>
     private static void Row(
-        XmlWriter w, object?[] values, SharedStrings? shared = null, int inlineFrom = int.MaxValue, int inlineColumn = -1)
+        XmlWriter w, object?[] values, SharedStrings? shared = null, int inlineFrom = int.MaxValue,
+        int inlineColumn = -1)
     {
         w.WriteStartElement("row", Main);
         for (var i = 0; i < values.Length; i++)
