@@ -133,7 +133,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         var warning = rejected > 0
             ? $"{rejected} row(s) of this young person's history rejected (see rejects): decided from the rest"
             : null;
-        var on = $"{Ordinal(age)} birthday ({Output.IsoDate.Of(birthday)})";
+        var on = $"{Ordinal(age)} birthday ({Core.Time.DateText.Iso(birthday)})";
         string? finding = null;
         string detail;
         if (transferred)

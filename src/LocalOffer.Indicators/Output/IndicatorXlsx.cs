@@ -225,5 +225,5 @@ public static class IndicatorXlsx
             w.WriteAttributeString("xml", "space", null, "preserve");
     }
 
-    private static string Iso(NodaTime.LocalDate d) => IsoDate.Of(d);
+    private static string Iso(NodaTime.LocalDate d) => Core.Time.DateText.Iso(d);
 }
