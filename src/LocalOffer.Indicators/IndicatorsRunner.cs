@@ -55,13 +55,14 @@ public sealed class IndicatorsRunner
     private readonly Task<TemplateSet?> _templates;
 
     public IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, DfeTables dfe, TemplateSet? templates)
-        : this(core, defs, dfe.Councils, Task.FromResult(dfe), Task.FromResult(templates))
+        : this(core, defs, dfe.Councils, Task.FromResult(dfe), Task.FromResult(templates), loadedFor: null)
     {
     }
 
     private IndicatorsRunner(RulesCore core, IndicatorDefinitions defs, IReadOnlyDictionary<string, Council> councils,
-        Task<DfeTables> dfe, Task<TemplateSet?> templates)
+        Task<DfeTables> dfe, Task<TemplateSet?> templates, string? loadedFor)
     {
+        _loadedFor = loadedFor;
         this.core = core;
         this.defs = defs;
         _councils = councils;
@@ -89,11 +90,11 @@ public sealed class IndicatorsRunner
         var councils = DfeTables.LoadCouncils(dfeDirectory);
         var dfe = Task.Run(() => DfeTables.Load(dfeDirectory, defs, councils, la ?? ""));
         var templates = Task.Run<TemplateSet?>(() => new TemplateSet(templatesDirectory));
-        return new IndicatorsRunner(core, defs, councils, dfe, templates) { _loadedFor = la ?? "" };
+        return new IndicatorsRunner(core, defs, councils, dfe, templates, loadedFor: la ?? "");
     }
 
     /// <summary>The council a runner from <see cref="LoadDefault"/> was loaded for ("" none), else null.</summary>
-    private string? _loadedFor;
+    private readonly string? _loadedFor;
 
     /// <summary>A runner loaded for one council's report is asked for that council's, or none.</summary>
     private void CheckCouncil(string? la)
