@@ -8,7 +8,8 @@ namespace LocalOffer.Core.Tests;
 /// <summary>
 /// <see cref="DateText"/> writes dates without NodaTime's pattern engine (issue 30): it must give the characters
 /// of the invariant patterns <c>yyyy-MM-dd</c> and <c>d MMMM yyyy</c> on every day, and hand anything it does not
-/// write itself (years before 1, other calendars) to NodaTime.
+/// write itself (years before 1, other calendars) to NodaTime; <see cref="DateText.TryWriteLong"/> writes the same
+/// characters into a buffer, or nothing when they do not fit.
 /// </summary>
 public sealed class DateTextTests
 {
@@ -21,6 +22,15 @@ public sealed class DateTextTests
         DateText.Long(d).Should().Be(Long.Format(d), d.ToString());
         Span<byte> utf8 = stackalloc byte[32];
         Encoding.UTF8.GetString(utf8[..DateText.IsoUtf8(d, utf8)]).Should().Be(Iso.Format(d), d.ToString());
+        // Into a buffer, as the explanation writes it: whole, or nothing and false when it does not fit.
+        var words = Long.Format(d);
+        Span<char> chars = stackalloc char[64];
+        DateText.TryWriteLong(d, chars, out var n).Should().BeTrue(d.ToString());
+        chars[..n].ToString().Should().Be(words, d.ToString());
+        DateText.TryWriteLong(d, chars[..(words.Length - 1)], out n).Should().BeFalse(d.ToString());
+        n.Should().Be(0);
+        DateText.TryWriteLong(d, chars[..words.Length], out n).Should().BeTrue(d.ToString());
+        n.Should().Be(words.Length);
     }
 
     [Fact]

@@ -14,8 +14,9 @@ namespace LocalOffer.Core.Engine;
 internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
 {
     private Provisions P => law.P;
-    private static string D(LocalDate d) => Words.Date(d);
-    private static string D(LocalDate? d) => d is { } x ? D(x) : "still open";
+    // Dates formatted into the line being built, not made strings first (LongDate).
+    private static LongDate D(LocalDate d) => new(d);
+    private static LongDate D(LocalDate? d) => new(d);
 
     public (string Reason, IReadOnlyList<LegalReference> Basis) Reason(Span s, PersonFacts f) => s.Route switch
     {
@@ -23,8 +24,8 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             ("aged 25 or over: no leaving care duties remain", [law.Ref("ages.care_leaver_until")[0]]),
         Route.NoneApplies => ("not looked after, and no care leaver category applies", []),
         Route.BeforeRegime when s.Status == Status.LookedAfter =>
-            ("looked after, before the leaving care regime began on " + D(law.RegimeStart), [P.S22, P.Regime]),
-        Route.BeforeRegime => ("before the leaving care regime began on " + D(law.RegimeStart), [P.Regime]),
+            ($"looked after, before the leaving care regime began on {D(law.RegimeStart)}", [P.S22, P.Regime]),
+        Route.BeforeRegime => ($"before the leaving care regime began on {D(law.RegimeStart)}", [P.Regime]),
         Route.Died => ($"died (episode ended {Words.Codes(law.DeathReasons)})", []),
         Route.LookedAfterUnder16 => ("looked after by the council, under 16", [P.S22]),
         Route.LookedAfterUnder13Weeks =>
@@ -144,8 +145,9 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             $"birthday ({P.Flra9.Citation}).{leap}");
         lines.Add($"Birthdays that matter: 14th {D(f.B14)}, 16th {D(f.B16)}, 18th {D(f.B18)}, 21st {D(f.B21)}, " +
             $"25th {D(f.B25)}.");
-        foreach (var (e, i) in h.Episodes.Select((e, i) => (e, i)).OrderBy(x => x.e.Start))
+        foreach (var i in StartOrder(h.Episodes))
         {
+            var e = h.Episodes[i];
             var ended = e.ReasonEnded is { } r ? $", ended {Label(labels?.ReasonEnded, r)}" : "";
             var place = e.Placement is { } p ? $", placement {Label(labels?.Placement, p)}" : "";
             var endWord = e.End is null ? "open" : "end date is the day care ceased";
@@ -210,6 +212,16 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             "count).");
     }
 
+    // The episodes' indexes by start date, ties in the order given (a stable sort); most histories come in order,
+    // and then no sort is made (issue 30).
+    private static IEnumerable<int> StartOrder(IReadOnlyList<Episode> episodes)
+    {
+        for (var k = 1; k < episodes.Count; k++)
+            if (episodes[k].Start < episodes[k - 1].Start)
+                return Enumerable.Range(0, episodes.Count).OrderBy(i => episodes[i].Start);
+        return Enumerable.Range(0, episodes.Count);
+    }
+
     /// <summary>What nearly made a difference: days short of 13 weeks, care ending just before 16.</summary>
     private void NearMisses(PersonFacts f, List<string> lines)
     {
@@ -242,7 +254,7 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         {
             var s = spans[i];
             var (reason, basis) = Reason(s, f);
-            var law = basis.Count > 0 ? $" ({string.Join("; ", basis.Select(b => b.Citation))})" : "";
+            var law = new Citations(basis);
             if (i > 0 && spans[i - 1].Status == s.Status)
             {
                 lines.Add($"From {D(s.From)}: still {s.Status.Plain()} [{s.Status.Wire()}], now because: " +
@@ -285,13 +297,14 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     /// <summary>
     /// One entitlement run: its dates, each provision with its own dates and condition ("Entitlement: A personal
     /// adviser, from 15 June 2024 until 15 June 2033: Children Act 1989 Sch 2 para 19C from ... to ...; then ...").
-    /// Built in one buffer: the line a provision, joined, was half the explanation's CPU (issue 30).
+    /// Built in one buffer, kept by the thread: the line a provision, joined, was half the explanation's CPU (issue 30).
     /// ExplanationLineTests holds it to the words it had.
     /// </summary>
     internal static string Run(Entitlement e)
     {
-        var b = new StringBuilder(160 + 120 * e.Periods.Count);
-        b.Append("Entitlement: ").Append(e.Title).Append(", from ").Append(D(e.From)).Append(" until ").Append(D(e.To));
+        var b = RunBuilder ??= new StringBuilder(1024);
+        b.Clear();
+        b.Append("Entitlement: ").Append(e.Title).Append(", from ").AppendLong(e.From).Append(" until ").AppendLong(e.To);
         if (e.Amount is { } m) b.Append(", ").Append(m.ToString());
         b.Append(": ");
         for (var i = 0; i < e.Periods.Count; i++)
@@ -299,11 +312,17 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             var p = e.Periods[i];
             if (i > 0) b.Append("; then ");
             for (var k = 0; k < p.Basis.Count; k++) (k > 0 ? b.Append(" and ") : b).Append(p.Basis[k].Citation);
-            b.Append(" from ").Append(D(p.From)).Append(" to ").Append(D(p.To));
+            b.Append(" from ").AppendLong(p.From).Append(" to ").AppendLong(p.To);
             if (p.Condition is { } c) b.Append(" (").Append(c).Append(')');
         }
-        return b.Append('.').ToString();
+        var line = b.Append('.').ToString();
+        if (b.Capacity > 16 * 1024) RunBuilder = null; // a huge line's buffer is not kept
+        return line;
     }
+
+    // One buffer a thread for the entitlement lines: a fresh one a line, cleared by the runtime, was a fifth of the
+    // explanation's CPU under Native AOT (issue 30). Run finishes with it before it returns.
+    [ThreadStatic] private static StringBuilder? RunBuilder;
 
     private void Limits(int age, Status status, List<string> lines)
     {
