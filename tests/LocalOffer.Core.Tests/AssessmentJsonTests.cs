@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
@@ -41,6 +44,29 @@ public sealed class AssessmentJsonTests
             SameAsTheTree(Core.Engine.Assess(history, asAt), $"{file} at {years}");
             if (years > 0) SameAsTheTree(Core.Engine.Assess(history, asAt.PlusDays(-years)), $"{file} before {years}");
         }
+    }
+
+    [Fact]
+    public void A_writer_of_another_layout_has_the_law_s_references_in_its_own_layout()
+    {
+        // The references are written from bytes made once for the answer's layout (issue 30); any other writer must
+        // get them as it writes everything else: compact, four spaces, tabs.
+        var history = Core.Reader.Read(File.ReadAllText(Path.Combine(SampleFolder, "former-relevant.json"))).History!;
+        var a = Core.Engine.Assess(history, new LocalDate(2026, 11, 22));
+        var encoder = AssessmentJson.Options.Encoder;
+        foreach (var options in new JsonWriterOptions[]
+                 {
+                     new() { Encoder = encoder }, new() { Indented = true, IndentSize = 4, Encoder = encoder },
+                     new() { Indented = true, IndentCharacter = '\t', IndentSize = 1, Encoder = encoder },
+                 })
+        {
+            var written = new ArrayBufferWriter<byte>();
+            using (var w = new Utf8JsonWriter(written, options)) AssessmentJson.Write(w, a);
+            var expected = new ArrayBufferWriter<byte>();
+            using (var w = new Utf8JsonWriter(expected, options)) Tree.ToJson(a).WriteTo(w);
+            Encoding.UTF8.GetString(written.WrittenSpan).Should().Be(Encoding.UTF8.GetString(expected.WrittenSpan));
+        }
+        SameAsTheTree(a, "the answer's own layout after the others");
     }
 
     [Fact]

@@ -154,41 +154,58 @@ public static class AssessmentJson
     private static void Basis(Utf8JsonWriter w, IEnumerable<LegalReference> refs)
     {
         w.WriteStartArray(BasisName);
+        var depth = LaidOutAsOurs(w.Options) ? w.CurrentDepth : int.MaxValue; // another layout: each written anew
         foreach (var r in refs)
         {
-            w.WriteStartObject();
-            if (EncodedReferences.GetValue(r, static r => new EncodedReference(r)) is { Citation: { } c, Url: { } u })
-            {
-                w.WriteString(Citation, c);
-                w.WriteString(Url, u);
-            }
-            else
-            {
-                w.WriteString(Citation, r.Citation);
-                w.WriteString(Url, r.Url);
-            }
-            w.WriteEndObject();
+            // The object as this writer would write it at this depth, newline and indentation first: written raw,
+            // the writer adds only the comma before it (as it does before any value) and checks nothing in it.
+            if (EncodedReferences.GetValue(r, static r => new EncodedReference(r)).At(depth) is { } raw)
+                w.WriteRawValue(raw, skipInputValidation: true);
+            else ReferenceObject(w, r);
         }
         w.WriteEndArray();
     }
 
-    // The law's references are the same few objects in every answer (about 60 a check): each one's citation and
-    // url escaped and made UTF-8 once, not every time (issue 30). Keyed by the object, held no longer than it is.
+    private static bool LaidOutAsOurs(JsonWriterOptions o) =>
+        o.Indented == WriterOptions.Indented && o.IndentCharacter == WriterOptions.IndentCharacter
+        && o.IndentSize == WriterOptions.IndentSize && o.NewLine == WriterOptions.NewLine
+        && ReferenceEquals(o.Encoder, WriterOptions.Encoder);
+
+    private static void ReferenceObject(Utf8JsonWriter w, LegalReference r)
+    {
+        w.WriteStartObject();
+        w.WriteString(Citation, r.Citation);
+        w.WriteString(Url, r.Url);
+        w.WriteEndObject();
+    }
+
+    // The law's references are the same few objects in every answer (about 60 a check, a fifth of the answer's
+    // bytes): each one's object, escaped, made UTF-8 and indented, once for each depth it is written at rather than
+    // every time (issue 30). Keyed by the reference object, held no longer than it is.
     private static readonly ConditionalWeakTable<LegalReference, EncodedReference> EncodedReferences = new();
 
-    private sealed class EncodedReference
+    private sealed class EncodedReference(LegalReference r)
     {
-        public readonly JsonEncodedText? Citation, Url;
+        // By depth; a reference is written at two or three (a span's basis, a run's, a run's period's).
+        private readonly byte[]?[] _byDepth = new byte[]?[8];
 
-        public EncodedReference(LegalReference r)
+        /// <summary>
+        /// The bytes a writer with <see cref="WriterOptions"/> writes for the reference as the first item of an array
+        /// at <paramref name="depth"/> (later items differ only by the comma the writer puts before them);
+        /// null when the depth is deeper than kept. Two threads may make the same bytes at once: either is kept.
+        /// </summary>
+        public byte[]? At(int depth)
         {
-            // Text JsonEncodedText will not take (a lone surrogate) is written as the writer writes it, each time.
-            try
-            {
-                Citation = JsonEncodedText.Encode(r.Citation, Options.Encoder);
-                Url = JsonEncodedText.Encode(r.Url, Options.Encoder);
-            }
-            catch (ArgumentException) { (Citation, Url) = (null, null); }
+            if ((uint)depth >= (uint)_byDepth.Length) return null;
+            if (_byDepth[depth] is { } made) return made;
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+            for (var i = 0; i < depth; i++) writer.WriteStartArray();
+            writer.Flush();
+            var before = buffer.WrittenCount;
+            ReferenceObject(writer, r);
+            writer.Flush();
+            return _byDepth[depth] = buffer.WrittenSpan[before..].ToArray();
         }
     }
 
