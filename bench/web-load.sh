@@ -15,7 +15,9 @@
 #      warm-up, with -t2 -c16 and -t1 -c16 for --duration, --rounds times, the programs in turn, with the
 #      server's CPU time per request (user + system, steadier than latency on a shared machine); then GET
 #      /health the same way, the floor: what the machine gives any request at that moment. wrk runs on the
-#      same two cores as the server: the figures are what both together make of the machine.
+#      same two cores as the server: the figures are what both together make of the machine. Then the same
+#      program started again pinned (taskset): the server on core 1, `wrk -t1` on core 0, the check and /health
+#      ("pin" rows), so the two do not take turns on one core (other processes still run on both).
 # Needs wrk (Debian: apt-get install wrk), curl and python3. Every server is stopped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +31,7 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --rounds) rounds=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) programs+=("$1"); shift ;;
   esac
 done
@@ -47,12 +49,14 @@ stop() {
 }
 trap 'stop; rm -rf "$work"' EXIT
 
-# Starts PROGRAM on a free loopback port (PORT), its output in $work/server.log, and waits for /health.
+# Starts PROGRAM on a free loopback port (PORT), its output in $work/server.log, and waits for /health; with a
+# second argument, on that core only (taskset -c).
 start() {
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  local url="http://127.0.0.1:$port"
-  if [ "$(basename "$1")" = localoffer ]; then "$1" serve --urls "$url" >>"$work/server.log" 2>&1 &
-  else "$1" --urls "$url" >>"$work/server.log" 2>&1 & fi
+  local url="http://127.0.0.1:$port" pin=()
+  [ -z "${2:-}" ] || pin=(taskset -c "$2")
+  if [ "$(basename "$1")" = localoffer ]; then "${pin[@]}" "$1" serve --urls "$url" >>"$work/server.log" 2>&1 &
+  else "${pin[@]}" "$1" --urls "$url" >>"$work/server.log" 2>&1 & fi
   server=$!
   for _ in $(seq 1 500); do curl -sf -o /dev/null "$url/health" && return 0; sleep 0.02; done
   echo "$1 did not start" >&2; exit 1
@@ -101,22 +105,32 @@ wrk.headers["Content-Type"] = "application/json"
 local f = io.open("$body"); wrk.body = f:read("*a"); f:close()
 LUA
 echo; echo "== load: POST /api/check, wrk --latency, $duration each, $rounds rounds, programs in turn"
-printf '%-6s %-9s %-40s %9s %8s %8s %8s %8s %7s %s\n' round wrk program req/s p50 p90 p99 'CPU us/req' non-2xx load
+printf '%-6s %-10s %-40s %9s %8s %8s %8s %8s %7s %s\n' round wrk program req/s p50 p90 p99 'CPU us/req' non-2xx load
 for round in $(seq 1 "$rounds"); do
   for p in "${programs[@]}"; do
     start "$p"; u="http://127.0.0.1:$port/api/check?asAt=$as_at"
     wrk -t2 -c16 -d5s -s "$work/post.lua" "$u" >/dev/null
-    for t in 2 1 health; do
+    for t in 2 1 health pin pin-health; do
+      if [ $t = pin ]; then # the same program again, on core 1 only; wrk on core 0
+        stop; start "$p" 1; u="http://127.0.0.1:$port/api/check?asAt=$as_at"
+        taskset -c 0 wrk -t1 -c16 -d5s -s "$work/post.lua" "$u" >/dev/null
+      fi
       load=$(cut -d' ' -f1 /proc/loadavg); before=$(ticks)
-      if [ $t = health ]; then wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port/health" > "$work/wrk.txt"
-      else wrk -t$t -c16 -d"$duration" --latency -s "$work/post.lua" "$u" > "$work/wrk.txt"; fi
-      awk -v r="$round" -v t="$([ $t = health ] && echo 'health' || echo "-t$t -c16")" -v p="$p" -v load="$load" \
+      case $t in
+        health) wrk -t2 -c16 -d"$duration" --latency "http://127.0.0.1:$port/health" > "$work/wrk.txt" ;;
+        pin) taskset -c 0 wrk -t1 -c16 -d"$duration" --latency -s "$work/post.lua" "$u" > "$work/wrk.txt" ;;
+        pin-health) taskset -c 0 wrk -t1 -c16 -d"$duration" --latency "http://127.0.0.1:$port/health" \
+          > "$work/wrk.txt" ;;
+        *) wrk -t$t -c16 -d"$duration" --latency -s "$work/post.lua" "$u" > "$work/wrk.txt" ;;
+      esac
+      label="-t$t -c16"; case $t in health|pin-health) label=$t ;; pin) label="pin -t1" ;; esac
+      awk -v r="$round" -v t="$label" -v p="$p" -v load="$load" \
           -v ticks=$(( $(ticks) - before )) -v hz="$(getconf CLK_TCK)" '
         /requests in/ { n = $1 }
         /Requests\/sec/ { rps = $2 }
         /^ +50%/ { p50 = $2 } /^ +90%/ { p90 = $2 } /^ +99%/ { p99 = $2 }
         /Non-2xx/ { bad = $NF }
-        END { printf "%-6s %-9s %-40s %9s %8s %8s %8s %8.0f %7s %s\n", r, t, p, rps, p50, p90, p99,
+        END { printf "%-6s %-10s %-40s %9s %8s %8s %8s %8.0f %7s %s\n", r, t, p, rps, p50, p90, p99,
               ticks / hz * 1e6 / n, bad ? bad : 0, load }' "$work/wrk.txt"
     done
     stop
