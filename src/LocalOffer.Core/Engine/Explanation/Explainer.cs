@@ -297,14 +297,15 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     /// <summary>
     /// One entitlement run: its dates, each provision with its own dates and condition ("Entitlement: A personal
     /// adviser, from 15 June 2024 until 15 June 2033: Children Act 1989 Sch 2 para 19C from ... to ...; then ...").
-    /// Built in one buffer, kept by the thread: the line a provision, joined, was half the explanation's CPU (issue 30).
-    /// ExplanationLineTests holds it to the words it had.
+    /// Built in one buffer, kept by the thread: the line a provision, joined, was half the explanation's CPU
+    /// (issue 30). ExplanationLineTests holds it to the words it had.
     /// </summary>
     internal static string Run(Entitlement e)
     {
         var b = RunBuilder ??= new StringBuilder(1024);
         b.Clear();
-        b.Append("Entitlement: ").Append(e.Title).Append(", from ").AppendLong(e.From).Append(" until ").AppendLong(e.To);
+        b.Append("Entitlement: ").Append(e.Title).Append(", from ").AppendLong(e.From)
+            .Append(" until ").AppendLong(e.To);
         if (e.Amount is { } m) b.Append(", ").Append(m.ToString());
         b.Append(": ");
         for (var i = 0; i < e.Periods.Count; i++)
