@@ -25,50 +25,48 @@ internal sealed class SheetXml : IDisposable
     public SheetXml(Stream output)
     {
         _out = output;
-        Ascii("<?xml version=\"1.0\" encoding=\"utf-8\"?><worksheet xmlns=\"" + Main + "\"><sheetData>");
+        Bytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><worksheet xmlns=\""u8);
+        Bytes(Encoding.UTF8.GetBytes(Main));
+        Bytes("\"><sheetData>"u8);
     }
 
     /// <summary>A row is opened; its start tag is closed by its first cell, or the row closes empty.</summary>
     public void StartRow()
     {
-        Ascii("<row");
+        Bytes("<row"u8);
         (_rowOpen, _rowHasCells) = (true, false);
     }
 
     public void EndRow()
     {
-        Ascii(_rowHasCells ? "</row>" : " />");
+        Bytes(_rowHasCells ? "</row>"u8 : " />"u8);
         _rowOpen = false;
     }
 
-    public void Empty() => Cell("<c />");
+    public void Empty() => Cell("<c />"u8);
 
     public void Number(int n) => Number((long)n);
 
     public void Number(long n)
     {
-        Cell("<c><v>");
-        Span<char> digits = stackalloc char[24];
-        n.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        Ascii(digits[..length]);
-        Ascii("</v></c>");
+        Cell("<c><v>"u8);
+        Digits(n);
+        Bytes("</v></c>"u8);
     }
 
     /// <summary>A number as the invariant culture writes it (long, decimal).</summary>
     public void Number(string invariant)
     {
-        Cell("<c><v>");
+        Cell("<c><v>"u8);
         Text(invariant);
-        Ascii("</v></c>");
+        Bytes("</v></c>"u8);
     }
 
     public void Shared(int index)
     {
-        Cell("<c t=\"s\"><v>");
-        Span<char> digits = stackalloc char[16];
-        index.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
-        Ascii(digits[..length]);
-        Ascii("</v></c>");
+        Cell("<c t=\"s\"><v>"u8);
+        Digits(index);
+        Bytes("</v></c>"u8);
     }
 
     /// <summary>
@@ -77,49 +75,39 @@ internal sealed class SheetXml : IDisposable
     /// </summary>
     public void Inline(string text)
     {
-        Cell("<c t=\"inlineStr\"><is><t");
+        Cell("<c t=\"inlineStr\"><is><t"u8);
         if (text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])))
-            Ascii(" xml:space=\"preserve\"");
-        Ascii(">");
+            Bytes(" xml:space=\"preserve\""u8);
+        Bytes(">"u8);
         Text(text);
-        Ascii("</t></is></c>");
+        Bytes("</t></is></c>"u8);
     }
 
     /// <summary>The end of the sheet, and everything still buffered written to the part.</summary>
     public void Finish()
     {
-        Ascii("</sheetData></worksheet>");
+        Bytes("</sheetData></worksheet>"u8);
         Flush();
     }
 
     public void Dispose() => Flush();
 
-    private void Cell(string markup)
+    private void Cell(ReadOnlySpan<byte> markup)
     {
         if (_rowOpen && !_rowHasCells)
         {
-            Ascii(">");
+            Bytes(">"u8);
             _rowHasCells = true;
         }
-        Ascii(markup);
+        Bytes(markup);
     }
 
-    private void Ascii(ReadOnlySpan<char> s)
+    /// <summary>A number's invariant digits (as int.ToString(CultureInfo.InvariantCulture) writes them).</summary>
+    private void Digits(long n)
     {
-        if (_buffer.Length - _used < s.Length) Flush();
-        if (s.Length > _buffer.Length)
-        {
-            foreach (var c in s) Byte((byte)c);
-            return;
-        }
-        for (var i = 0; i < s.Length; i++) _buffer[_used + i] = (byte)s[i];
-        _used += s.Length;
-    }
-
-    private void Byte(byte b)
-    {
-        if (_used == _buffer.Length) Flush();
-        _buffer[_used++] = b;
+        if (_buffer.Length - _used < 24) Flush();
+        n.TryFormat(_buffer.AsSpan(_used), out var length, default, CultureInfo.InvariantCulture);
+        _used += length;
     }
 
     /// <summary>Element text, escaped as XmlWriter's UTF-8 writer escapes it with its default settings.</summary>
@@ -131,9 +119,9 @@ internal sealed class SheetXml : IDisposable
             if (_buffer.Length - _used < 16) Flush();
             switch (c)
             {
-                case '<': Ascii("&lt;"); continue;
-                case '>': Ascii("&gt;"); continue;
-                case '&': Ascii("&amp;"); continue;
+                case '<': Bytes("&lt;"u8); continue;
+                case '>': Bytes("&gt;"u8); continue;
+                case '&': Bytes("&amp;"u8); continue;
                 case '\t': _buffer[_used++] = (byte)c; continue;
                 case '\n': Bytes(NewLine); continue;
                 case '\r':
@@ -174,8 +162,12 @@ internal sealed class SheetXml : IDisposable
     private void Bytes(ReadOnlySpan<byte> b)
     {
         if (_buffer.Length - _used < b.Length) Flush();
-        b.CopyTo(_buffer.AsSpan(_used));
-        _used += b.Length;
+        if (b.Length > _buffer.Length) _out.Write(b);
+        else
+        {
+            b.CopyTo(_buffer.AsSpan(_used));
+            _used += b.Length;
+        }
     }
 
     private void Flush()
