@@ -172,7 +172,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
         var leftFoster = answer.EntitlementIds.Contains(EntitlementIds.StayingPut);
         var counted = row is not null && finding is null;
         var withFormerCarers = counted && row!.Accommodation.Length > 0
-            && defs.StayingPut.FormerCarerAccommodation.Contains(row.Accommodation[..1]);
+            && IndicatorDefinitions.IsTypeLetterOf(row.Accommodation, defs.StayingPut.FormerCarerAccommodation);
         var spBand = counted && leftFoster ? defs.StayingPutBand(age) : null;
         var stayingPut = spBand is not null && (withFormerCarers || (age == core.Law.AgeAdult && e17));
 

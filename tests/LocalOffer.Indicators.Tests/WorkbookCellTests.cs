@@ -10,10 +10,10 @@ using NodaTime;
 namespace LocalOffer.Indicators.Tests;
 
 /// <summary>
-/// The workbook writes the cells that hold no text of their own (numbers, shared strings' indexes, empty
-/// cells) as fixed markup rather than through the XmlWriter (issue 30). Held here to the general path:
-/// every sheet and the shared strings, byte for byte, as the XmlWriter alone writes them (the writer as it
-/// was, kept below), on the fake return and on young people whose every text is hostile.
+/// The workbook's sheets are written as UTF-8 bytes by <c>SheetXml</c>, not through the XmlWriter (issue 30).
+/// Held here to the XmlWriter: every sheet and the shared strings, byte for byte, as the XmlWriter alone writes
+/// them (the writer as it was, kept below), on the fake return and on young people whose every text is hostile;
+/// and a text the XmlWriter refuses (a lone surrogate, U+FFFE, U+FFFF) refused alike.
 /// </summary>
 public sealed class WorkbookCellTests
 {
@@ -34,6 +34,8 @@ public sealed class WorkbookCellTests
         "emoji 🙋‍♀️ and العربية ትግርኛ",
         "]]> <![CDATA[ x ]]>", "&amp; &#x41; &lt;", "\u200b\u200e\u202e invisible", "", " ", new string('x', 40_000),
         "\u0085 \u2028 \u2029 line separators", "\uFFFD replacement",
+        "del \u007f and C1 \u0080 \u009f", "\u07ff \u0800 \ud7ff \ue000 \ufffd ends of UTF-8's lengths",
+        "pairs 𐀀 \U0010FFFF at the end 😀", "\n\nlines\n", "\u00a0non-breaking\u00a0", ">", "&",
     };
 
     [Theory]
@@ -59,12 +61,20 @@ public sealed class WorkbookCellTests
         Same(rows, people, text);
     }
 
-    [Fact]
-    public void A_text_the_xml_writer_refuses_is_refused_as_before()
+    // The characters as numbers: xUnit's names for the cases would make a lone surrogate U+FFFD.
+    [Theory]
+    [InlineData(0xD800, 0x20)]
+    [InlineData(0xDC00, 0x20)]
+    [InlineData(0xDC00, 0xD800)]
+    [InlineData(0xD800, -1)]
+    [InlineData(0xFFFE, 0x20)]
+    [InlineData(0xFFFF, -1)]
+    public void A_text_the_xml_writer_refuses_is_refused_as_before(int first, int second)
     {
+        var text = "text " + (char)first + (second < 0 ? "" : ((char)second).ToString());
         var people = new[]
         {
-            new YoungPerson("lone \ud800 surrogate", new LocalDate(2007, 1, 1), 18, new LocalDate(2025, 1, 1), "17-18",
+            new YoungPerson(text, new LocalDate(2007, 1, 1), 18, new LocalDate(2025, 1, 1), "17-18",
                 Status.Relevant, true, null, null, "", null, null, null, null, false, false, null),
         };
         var act = () => IndicatorXlsx.Write(new MemoryStream(), [], people, "t");

@@ -75,7 +75,9 @@ public sealed class IndicatorDefinitions
     /// <summary>Every IN_TOUCH code the definitions give a meaning (a category, or left out).</summary>
     public IEnumerable<string> KnownInTouch => InTouch.Values.SelectMany(v => v).Concat(ExcludedInTouch);
 
-    public string? InTouchCategory(string code) => InTouch.FirstOrDefault(kv => kv.Value.Contains(code)).Key;
+    // The look-ups below are asked once for each young person checked: loops over the few codes and bands, in
+    // the definitions' order, rather than LINQ and substrings (each made a closure, an enumerator or a string).
+    public string? InTouchCategory(string code) => FirstHolding(InTouch, code);
 
     public string ActivityCategory(string code) =>
         Activity.Eet.Contains(code) ? "eet" : Activity.Neet.Contains(code) ? "neet" : Activity.Otherwise;
@@ -87,16 +89,30 @@ public sealed class IndicatorDefinitions
     /// </summary>
     public string AccommodationCategory(string code) =>
         code.Length == 2 && char.IsAsciiLetter(code[0])
-            ? Accommodation.LeftOutOfSuitability.Contains(code[..1]) ? LeftOutOfSuitability
-                : code[1..] == Accommodation.SuitableSuffix ? "suitable"
-                : code[1..] == Accommodation.UnsuitableSuffix ? "unsuitable"
+            ? IsTypeLetterOf(code, Accommodation.LeftOutOfSuitability) ? LeftOutOfSuitability
+                : code.AsSpan(1).SequenceEqual(Accommodation.SuitableSuffix) ? "suitable"
+                : code.AsSpan(1).SequenceEqual(Accommodation.UnsuitableSuffix) ? "unsuitable"
                 : Accommodation.Otherwise
             : Accommodation.Otherwise;
 
     /// <summary>The band an age on a birthday falls in (17-18 or 19-21), or null.</summary>
-    public string? Band(int age) => AgeBands.FirstOrDefault(kv => kv.Value.Contains(age)).Key;
+    public string? Band(int age) => FirstHolding(AgeBands, age);
 
-    public string? StayingPutBand(int age) => StayingPut.AgeBands.FirstOrDefault(kv => kv.Value.Contains(age)).Key;
+    public string? StayingPutBand(int age) => FirstHolding(StayingPut.AgeBands, age);
+
+    /// <summary>Whether the code's first character, as a one-letter text, is one of <paramref name="types"/>.</summary>
+    public static bool IsTypeLetterOf(string code, string[] types)
+    {
+        foreach (var t in types) if (t.Length == 1 && code.Length > 0 && t[0] == code[0]) return true;
+        return false;
+    }
+
+    /// <summary>The first key (the dictionary's order) whose values hold <paramref name="value"/>, else null.</summary>
+    private static string? FirstHolding<T>(Dictionary<string, T[]> lists, T value)
+    {
+        foreach (var (key, values) in lists) if (Array.IndexOf(values, value) >= 0) return key;
+        return null;
+    }
 
     public int MinAge => AgeBands.Values.SelectMany(v => v).Min();
     public int MaxAge => AgeBands.Values.SelectMany(v => v).Max();

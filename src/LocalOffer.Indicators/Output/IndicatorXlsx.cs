@@ -65,19 +65,13 @@ public static class IndicatorXlsx
             }
         });
         var shared = new SharedStrings();
-        // Columns from "detail" on (detail, warning) and CHILD are inline; the rest are shared.
-        var detailColumn = Array.IndexOf(PeopleColumns, "detail");
+        // The column names and the short repeated text are shared; CHILD, detail and warning are inline.
         WriteSheet(detail, w =>
         {
-            Row(w, [.. PeopleColumns], shared);
-            for (var i = 0; i < shown; i++)
-            {
-                var p = people[i];
-                Row(w, [p.Child, Iso(p.DateOfBirth), p.Age, Iso(p.Birthday), p.Band, p.Status.Wire(), p.Oc3?.Line,
-                    p.Oc3?.InTouch, p.Oc3?.Activity, p.Oc3?.Accommodation, p.InTouch, p.Activity, p.Accommodation,
-                    p.StayingPutBand, p.LeftFosterCareAt18 ? "yes" : "no", p.StayingPut ? "yes" : "no", p.Finding,
-                    p.Finding is null ? null : p.Detail, p.Warning], shared, detailColumn, inlineColumn: 0);
-            }
+            w.StartRow();
+            foreach (var c in PeopleColumns) w.Shared(shared.Index(c));
+            w.EndRow();
+            for (var i = 0; i < shown; i++) PersonRow(w, people[i], shared);
         });
 
         shared.Write(book.AddNewPart<SharedStringTablePart>());
@@ -92,84 +86,77 @@ public static class IndicatorXlsx
         }
     }
 
-    // The sheets are written with a plain XmlWriter into the package part (the SDK's element objects
-    // cost a few microseconds a cell: seconds for a large cohort); the package, workbook and
-    // relationships are the SDK's. Text is escaped by the XmlWriter.
+    // The sheets are written as UTF-8 bytes by SheetXml, which writes what an XmlWriter wrote for them (the
+    // SDK's element objects cost a few microseconds a cell: seconds for a large cohort; the XmlWriter's own
+    // checks were most of the rest); the package, workbook, relationships and shared strings are the SDK's and
+    // the XmlWriter's.
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static readonly XmlWriterSettings Settings = new() { Encoding = new System.Text.UTF8Encoding(false) };
 
-    private static void WriteSheet(WorksheetPart part, Action<XmlWriter> rows)
+    private static void WriteSheet(WorksheetPart part, Action<SheetXml> rows)
     {
         using var stream = part.GetStream(FileMode.Create, FileAccess.Write);
-        using var w = XmlWriter.Create(stream, Settings);
-        w.WriteStartDocument();
-        w.WriteStartElement("worksheet", Main);
-        w.WriteStartElement("sheetData", Main);
+        using var w = new SheetXml(stream);
         rows(w);
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndDocument();
+        w.Finish();
     }
 
-    /// <summary>
-    /// One row. Short repeated text (codes, categories, dates, yes/no) goes in the shared string
-    /// table, so a large sheet is a fraction of the size; CHILD ids and details are written inline.
-    /// A cell that holds no text of its own (a number, a shared string's index, an empty cell) is written
-    /// as the very bytes the XmlWriter writes for it (<see cref="Cell"/>): most of a large sheet, at a fifth
-    /// of the cost (issue 30); text always goes through the XmlWriter, which escapes it.
-    /// </summary>
-    private static void Row(
-        XmlWriter w, object?[] values, SharedStrings? shared = null, int inlineFrom = int.MaxValue,
-        int inlineColumn = -1)
+    /// <summary>One row of the Summary sheet: numbers as numbers, any other value as inline text.</summary>
+    private static void Row(SheetXml w, object?[] values)
     {
-        w.WriteStartElement("row", Main);
-        for (var i = 0; i < values.Length; i++)
+        w.StartRow();
+        foreach (var v in values)
         {
-            switch (values[i])
+            switch (v)
             {
-                case null: w.WriteRaw(Cell.Empty); break;
-                case int n: w.WriteRaw(Cell.Number(n.ToString(CultureInfo.InvariantCulture))); break;
-                case long or decimal:
-                    w.WriteRaw(Cell.Number(Convert.ToString(values[i], CultureInfo.InvariantCulture)!));
-                    break;
-                case var v:
-                    var text = Clean(v.ToString()!);
-                    if (shared is not null && i < inlineFrom && i != inlineColumn)
-                    {
-                        w.WriteRaw(Cell.Shared(shared.Index(text)));
-                        break;
-                    }
-                    w.WriteStartElement("c", Main);
-                    w.WriteAttributeString("t", "inlineStr");
-                    w.WriteStartElement("is", Main);
-                    w.WriteStartElement("t", Main);
-                    Preserve(w, text);
-                    w.WriteString(text);
-                    w.WriteEndElement();
-                    w.WriteEndElement();
-                    w.WriteEndElement();
-                    break;
+                case null: w.Empty(); break;
+                case int n: w.Number(n); break;
+                case long or decimal: w.Number(Convert.ToString(v, CultureInfo.InvariantCulture)!); break;
+                default: w.Inline(Clean(v.ToString()!)); break;
             }
         }
-        w.WriteEndElement();
+        w.EndRow();
     }
 
     /// <summary>
-    /// The markup of the cells with no text of their own, as the XmlWriter writes them (the sheet's default
-    /// namespace declared on the worksheet, an empty element closed with " /&gt;"). Numbers are the invariant
-    /// digits; nothing from an input file is ever written this way. <c>IndicatorXlsxCellTests</c> holds these
-    /// to the XmlWriter's own output.
+    /// One young person's row, cell by cell (issue 30: no array of boxed values a row). Short repeated text
+    /// (codes, categories, dates, yes/no) goes in the shared string table, so a large sheet is a fraction of
+    /// the size; the CHILD id, the detail and the warning are written inline. Text is never a formula.
     /// </summary>
-    internal static class Cell
+    private static void PersonRow(SheetXml w, YoungPerson p, SharedStrings shared)
     {
-        public const string Empty = "<c />";
-        public static string Number(string digits) => "<c><v>" + digits + "</v></c>";
-        public static string Shared(int index) => SharedIndex.Length > index ? SharedIndex[index]
-            : "<c t=\"s\"><v>" + index.ToString(CultureInfo.InvariantCulture) + "</v></c>";
-
-        // The first shared strings' cells made once: a large sheet's codes and dates use a few hundred.
-        private static readonly string[] SharedIndex = Enumerable.Range(0, 4096)
-            .Select(i => "<c t=\"s\"><v>" + i.ToString(CultureInfo.InvariantCulture) + "</v></c>").ToArray();
+        void Shared(string? text)
+        {
+            if (text is null) w.Empty();
+            else w.Shared(shared.Index(Clean(text)));
+        }
+        void Inline(string? text)
+        {
+            if (text is null) w.Empty();
+            else w.Inline(Clean(text));
+        }
+        w.StartRow();
+        Inline(p.Child);
+        w.Shared(shared.Date(p.DateOfBirth));
+        w.Number(p.Age);
+        w.Shared(shared.Date(p.Birthday));
+        Shared(p.Band);
+        Shared(p.Status.Wire());
+        if (p.Oc3 is { } oc3) w.Number(oc3.Line);
+        else w.Empty();
+        Shared(p.Oc3?.InTouch);
+        Shared(p.Oc3?.Activity);
+        Shared(p.Oc3?.Accommodation);
+        Shared(p.InTouch);
+        Shared(p.Activity);
+        Shared(p.Accommodation);
+        Shared(p.StayingPutBand);
+        Shared(p.LeftFosterCareAt18 ? "yes" : "no");
+        Shared(p.StayingPut ? "yes" : "no");
+        Shared(p.Finding);
+        Inline(p.Finding is null ? null : p.Detail);
+        Inline(p.Warning);
+        w.EndRow();
     }
 
     /// <summary>The workbook's shared string table, built as the sheets are written.</summary>
@@ -177,6 +164,15 @@ public static class IndicatorXlsx
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         public List<string> Strings { get; } = [];
+
+        private readonly Dictionary<NodaTime.LocalDate, int> _dates = [];
+
+        /// <summary>A date's index by the date, its text made once (most young people share a few hundred).</summary>
+        public int Date(NodaTime.LocalDate d)
+        {
+            if (_dates.TryGetValue(d, out var i)) return i;
+            return _dates[d] = Index(Iso(d));
+        }
 
         public int Index(string s)
         {
