@@ -66,7 +66,26 @@ public sealed class CareLeaverEngine
     public WindowAssessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
     {
         CheckAsAt(history.DateOfBirth, asAt);
-        var view = RentView().Fill(history);
+        return Within(RentView().Fill(history), history.Id, asAt, upTo, history, null);
+    }
+
+    /// <summary>
+    /// <see cref="AssessWithin(CareHistory, LocalDate, LocalDate)"/> for a history of looked-after episodes and
+    /// nothing else, read from the span as the batch holds a child of a return: the history is made
+    /// (<paramref name="history"/>) only when the general path is taken (`caseload`, issue 30).
+    /// </summary>
+    public WindowAssessment AssessWithin(string? id, LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes,
+        LocalDate asAt, LocalDate upTo, Func<CareHistory> history)
+    {
+        CheckAsAt(dateOfBirth, asAt);
+        return Within(RentView().Fill(dateOfBirth, episodes), id, asAt, upTo, null, history);
+    }
+
+    /// <summary>AssessWithin from a rented view (given back here); the history as given or made on demand.</summary>
+    private WindowAssessment Within(HistoryView view, string? id, LocalDate asAt, LocalDate upTo, CareHistory? history,
+        Func<CareHistory>? make)
+    {
+        var dob = view.DateOfBirth;
         var work = RentWorkspace();
         try
         {
@@ -75,8 +94,8 @@ public sealed class CareLeaverEngine
                 var whole = TimelineBuilder.BuildReusing(view, Law, work.FactsFor(view, Law), work.Spans);
                 var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.Spans);
                 if (!_entitlements.AnyChangeIn(view, spans, whole, asAt, upTo, out var ids))
-                    return new WindowAssessment(history.Id, history.DateOfBirth,
-                        _explainer.TimelineWordedIn(spans, whole, asAt, upTo), ids, null);
+                    return new WindowAssessment(id, dob, _explainer.TimelineWordedIn(spans, whole, asAt, upTo), ids,
+                        null);
             }
         }
         finally
@@ -84,6 +103,7 @@ public sealed class CareLeaverEngine
             ReturnWorkspace(work);
             ReturnView(view);
         }
+        history ??= make!();
         var t = TimelineOn(history, asAt);
         var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
         return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, JoinedRuns.IdsOn(pieces, asAt),
