@@ -72,9 +72,12 @@ internal sealed class EntitlementRuleSet
     /// Whether a run can start, end or continue under another provision after <paramref name="asAt"/> up to
     /// <paramref name="upTo"/> (<see cref="EntitlementRuns.AnyChangeIn"/>), from the rules' pieces cut to the days
     /// from <paramref name="asAt"/> to <paramref name="upTo"/> (a cut piece begins or ends in that window exactly
-    /// when the uncut one does, as the window runs one day past <paramref name="upTo"/>), with the ids of the
-    /// entitlements holding on <paramref name="asAt"/> (<see cref="IdsOn"/>'s: a run covers a day when one of its
-    /// pieces does). For `caseload` (issue 30): the rules asked for 60 days, not to 25, in a context kept per thread.
+    /// when the uncut one does, as the window runs one day past <paramref name="upTo"/>). When none does,
+    /// <paramref name="idsOnDay"/> are the ids of the entitlements holding on <paramref name="asAt"/>
+    /// (<see cref="IdsOn"/>'s: a run covers a day when one of its pieces does): every piece cut to the window then
+    /// begins on <paramref name="asAt"/> (none begins after it in the window), so the rules that gave any piece are
+    /// those holding on the day. For `caseload` (issue 30): the rules asked for 60 days, not to 25, in a context
+    /// kept per thread.
     /// </summary>
     public bool AnyChangeIn(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate asAt, LocalDate upTo,
         out IReadOnlyList<string> idsOnDay)
@@ -84,11 +87,10 @@ internal sealed class EntitlementRuleSet
         if (context is null || context.Law != _law)
             context = _windowContext = new EntitlementContext(_law, h, spans, f, window, new List<Piece>(32));
         else context.For(h, spans, f, window);
-        var gaveOnDay = Apply(context, asAt);
+        var gave = Apply(context);
         var changes = EntitlementRuns.AnyChangeIn(context.Pieces, asAt, upTo);
         context.Release();
-        idsOnDay = gaveOnDay == 0 ? [] : _idsGiven.TryGetValue(gaveOnDay, out var ids) ? ids
-            : _idsGiven.GetOrAdd(gaveOnDay, _idsOf);
+        idsOnDay = gave == 0 ? [] : _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
         return changes;
     }
 
@@ -146,20 +148,17 @@ internal sealed class EntitlementRuleSet
     /// <summary>The pieces joined into runs (the list is sorted in place).</summary>
     public List<Entitlement> Join(List<Piece> pieces) => EntitlementRuns.Join(pieces, _law.Entitlements);
 
-    // Every rule's pieces into the context's list (emptied first); bit i set when rule i gave any (with a
-    // day: any piece holding on that day).
-    private int Apply(EntitlementContext context, LocalDate? day = null)
+    // Every rule's pieces into the context's list (emptied first); bit i set when rule i gave any.
+    private int Apply(EntitlementContext context)
     {
-        var pieces = context.Pieces;
-        pieces.Clear();
+        context.Pieces.Clear();
         var gave = 0;
         for (var i = 0; i < _rules.Length; i++)
         {
-            var before = pieces.Count;
+            var before = context.Pieces.Count;
             context.Begin(_ids[i]);
             _rules[i].Apply(context);
-            for (var k = before; k < pieces.Count; k++)
-                if (day is not { } d || pieces[k].Range.Contains(d)) { gave |= 1 << i; break; }
+            if (context.Pieces.Count > before) gave |= 1 << i;
         }
         return gave;
     }
