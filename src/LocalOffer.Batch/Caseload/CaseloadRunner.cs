@@ -73,7 +73,9 @@ public sealed class CaseloadRunner(RulesCore core)
         string IdOf(int i) => cohort is not null ? cohort.ChildId(i) : histories![i].Id ?? "";
         var extras = readingCsv?.GetAwaiter().GetResult();
         rejects.AddRange(csvRejects);
-        RejectUnknown(o, extras, Enumerable.Range(0, count).Select(IdOf), rejects);
+        // From a return, the cohort's own index of children says who is known: no set of 100,000 ids made.
+        if (cohort is not null) RejectUnknown(o, extras, cohort.Contains, rejects);
+        else RejectUnknown(o, extras, histories!.Select(h => h.Id ?? ""), rejects);
         Done("read");
         var rules = new CaseloadEvents(core.Law);
         var perPerson = new List<CaseloadEvent>?[count];
@@ -144,10 +146,17 @@ public sealed class CaseloadRunner(RulesCore core)
         IEnumerable<string> ids, List<Reject> rejects)
     {
         if (extras is null) return;
+        RejectUnknown(o, extras, ids.ToHashSet(StringComparer.Ordinal).Contains, rejects);
+    }
+
+    /// <summary>Each row of the caseload CSV whose young person is not <paramref name="known"/>, rejected.</summary>
+    private static void RejectUnknown(CaseloadOptions o, Dictionary<string, (CaseloadExtras Extras, long Line)>? extras,
+        Func<string, bool> known, List<Reject> rejects)
+    {
+        if (extras is null) return;
         var name = CaseloadSource(o)!.Name;
-        var known = ids.ToHashSet(StringComparer.Ordinal);
         foreach (var (child, (_, line)) in extras)
-            if (!known.Contains(child))
+            if (!known(child))
                 rejects.Add(new Reject(name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
     }
 
