@@ -161,7 +161,8 @@ public sealed class CaseloadFastPathPropertyTests
                 var whole = rules.Pieces(view, spans, epochs[0]);
                 foreach (var days in new[] { 1, 2, 61, 366 })
                     foreach (var e in Edges(core, h, d))
-                        foreach (var from in new[] { e, e.PlusDays(-days - 1), e.PlusDays(-days), e.PlusDays(1 - days) })
+                        foreach (var from in new[]
+                                 { e, e.PlusDays(-days - 1), e.PlusDays(-days), e.PlusDays(1 - days) })
                         {
                             if (from < h.DateOfBirth) continue;
                             var window = new Time.DateRange(from, from.PlusDays(days));

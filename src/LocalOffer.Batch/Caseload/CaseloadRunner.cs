@@ -82,7 +82,8 @@ public sealed class CaseloadRunner(RulesCore core)
         var notAssessed = 0;
         // Without an adviser or team to keep, a young person's caseload CSV row is looked up only if assessed.
         var filtered = o.Adviser is not null || o.Team is not null;
-        CaseloadExtras? ExtrasOf(int i) => extras is not null && extras.TryGetValue(IdOf(i), out var e) ? e.Extras : null;
+        CaseloadExtras? ExtrasOf(int i) =>
+            extras is not null && extras.TryGetValue(IdOf(i), out var e) ? e.Extras : null;
         Parallel.For(0, count, i =>
         {
             var x = filtered ? ExtrasOf(i) : null;
@@ -110,7 +111,7 @@ public sealed class CaseloadRunner(RulesCore core)
         return new CaseloadResult(events, rejects, count, notAssessed, clock.Elapsed) { Phases = phases };
     }
 
-    /// <summary>A child of a return assessed for the window from its episodes (its history made only if needed).</summary>
+    /// <summary>A child of a return assessed for the window from its episodes (its history made if needed).</summary>
     private WindowAssessment AssessWithin(Cohort.Cohort cohort, int i, LocalDate asAt, LocalDate upTo) =>
         core.Engine.AssessWithin(cohort.ChildId(i), cohort.DateOfBirth(i), cohort.Episodes(i), asAt, upTo,
             () => cohort.History(i));
