@@ -39,6 +39,7 @@ public static class CaseloadPaths
         Console.WriteLine($"no run changing within 60 days: {quiet:N0} " +
             $"({100.0 * quiet / rest.Count:F1}% of those assessed)");
         var ready = rest.Select(h => core.Engine.AssessWithoutExplanation(h, asAt)).ToList();
+        var within = rest.Select(h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60))).ToList();
         var k = 0;
         var ways = new (string Name, Action<CareHistory> Ask)[]
         {
@@ -54,6 +55,8 @@ public static class CaseloadPaths
             ("EntitlementRuns alone", h => core.Engine.EntitlementRuns(h)),
             ("AssessOnDay", h => core.Engine.AssessOnDay(h, asAt)),
             ("Classify (batch)", h => core.Engine.Classify(h, asAt)),
+            ("AssessWithin 60 days alone", h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60))),
+            ("  + For on its answer, 60 days", _ => rules.For(within[k++ % within.Count], null, asAt, 60)),
         };
         // LOCALOFFER_BENCH_WAY=i runs only way i (for a profiler).
         var only = Environment.GetEnvironmentVariable("LOCALOFFER_BENCH_WAY") is { } w ? int.Parse(w) : -1;

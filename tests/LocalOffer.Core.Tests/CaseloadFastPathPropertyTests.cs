@@ -119,9 +119,13 @@ public sealed class CaseloadFastPathPropertyTests
                         var full = general.TryGetValue(day, out var g) ? g
                             : general[day] = core.Engine.AssessWithoutExplanation(h, day);
                         var lean = core.Engine.AssessWithin(h, day, day.PlusDays(within));
-                        // The timeline with its words, and the entitlements of the day, whatever the window.
+                        // The timeline (its words for the spans beginning in the window; all of them when a run
+                        // changes), and the entitlements of the day, whatever the window.
                         (lean.Id, lean.DateOfBirth).Should().Be((full.Id, full.DateOfBirth), why);
-                        Whole(full with { Timeline = lean.Timeline }).Should().Be(Whole(full), why);
+                        var upTo = day.PlusDays(within);
+                        Worded(lean.Timeline, day, upTo).Should().Equal(Worded(full.Timeline, day, upTo), why);
+                        if (lean.WhenRunsChange is not null)
+                            Whole(full with { Timeline = lean.Timeline }).Should().Be(Whole(full), why);
                         lean.IdsOnDay.Should().Equal(full.Entitlements.Select(e => e.Id).Distinct()
                             .Order(StringComparer.Ordinal), why);
                         if (lean.WhenRunsChange is { } a) { changing++; Whole(a).Should().Be(Whole(full), why); }
@@ -136,6 +140,50 @@ public sealed class CaseloadFastPathPropertyTests
         quiet.Should().BeGreaterThan(1000, "the property says something only when the runs are often left unjoined");
         changing.Should().BeGreaterThan(1000, "and when they often are joined");
     }
+
+    /// <summary>
+    /// The rules' pieces for a window of days (`caseload`'s, <see cref="CareLeaverEngine.AssessWithin"/>: each leaf
+    /// set cut to the window) are the pieces to 25 cut to it, in the same order: the same entitlement, instance,
+    /// amount and days, for windows of 1, 2, 61 and 366 days on every edge <see cref="Edges"/> gives, with the window
+    /// beginning on it or ending just before, on or after it.
+    /// </summary>
+    [Fact]
+    public void The_rules_pieces_for_a_window_are_the_pieces_to_25_cut_to_it()
+    {
+        var cut = 0;
+        ForAllValid((h, d) =>
+        {
+            foreach (var core in new[] { Core, Commenced })
+            {
+                var view = HistoryView.Of(h);
+                var (spans, epochs, _) = TimelineBuilder.Build(view, core.Law);
+                var rules = core.Engine.Entitlements;
+                var whole = rules.Pieces(view, spans, epochs[0]);
+                foreach (var days in new[] { 1, 2, 61, 366 })
+                    foreach (var e in Edges(core, h, d))
+                        foreach (var from in new[]
+                                 { e, e.PlusDays(-days - 1), e.PlusDays(-days), e.PlusDays(1 - days) })
+                        {
+                            if (from < h.DateOfBirth) continue;
+                            var window = new Time.DateRange(from, from.PlusDays(days));
+                            var expected = whole.Select(p => p with { Range = p.Range.Intersect(window) })
+                                .Where(p => !p.Range.IsEmpty).Select(Piece).ToList();
+                            rules.Pieces(view, spans, epochs[0], window).Select(Piece).Should().Equal(expected,
+                                $"{window} for {Describe(h)}");
+                            cut += expected.Count;
+                        }
+            }
+        });
+        cut.Should().BeGreaterThan(1000, "the property says something only when windows hold pieces");
+    }
+
+    private static string Piece(Engine.Entitlements.Piece p) => $"{p.Id} {p.Instance} {p.Amount} {p.Range}";
+
+    // The timeline's statuses and dates, and the words of the spans that begin after the day up to the window's end.
+    private static List<string> Worded(IEnumerable<TimelineSpan> timeline, LocalDate after, LocalDate upTo) =>
+        timeline.Select(t => $"{t.Status} {t.From} {t.To}" + (t.From > after && t.From <= upTo
+            ? $" {t.Reason} {Cite(t.Basis)} [" + string.Join(" | ", t.Parts.Select(p =>
+                $"{p.From} {p.To} {p.Reason} {Cite(p.Basis)}")) + "]" : "")).ToList();
 
     // The day asked, the birthdays the events read (16, 18, 21, 25 and the Universal Credit window's first day), and
     // every day a run, a period or a span of the timeline begins or ends, each with the day before.

@@ -42,15 +42,18 @@ public static class CaseloadCsvReader
         if (col[0] < 0)
             throw new UnreadableInputException($"{path}: line 1: missing column CHILD (or clea_person_id) (found: {Core.Safety.Printable.Clean(string.Join(", ", header))})");
         var result = new Dictionary<string, (CaseloadExtras, long)>(StringComparer.Ordinal);
+        // Each cell read once a row (the checks below ask for some several times: a string made each time).
+        var cells = new string?[header.Count];
         while (input.Next())
         {
+            Array.Clear(cells);
             var line = input.Line;
             if (input.Problem is { } p)
             {
                 rejects.Add(new Reject(path, line, p.Column, "row", null, p.Reason));
                 continue;
             }
-            string Cell(int c) => input.Field(c);
+            string Cell(int c) => (uint)c < (uint)cells.Length ? cells[c] ??= input.Field(c) : input.Field(c);
             string? error = null; var errorCol = 0; var errorField = "";
             void Fail(int c, string reason) { if (error is null) { error = reason; errorCol = c + 1; errorField = Names[Array.IndexOf(col, c)][0]; } }
             foreach (var c in col.Where(c => c >= 0))

@@ -73,25 +73,34 @@ public sealed class CaseloadRunner(RulesCore core)
         string IdOf(int i) => cohort is not null ? cohort.ChildId(i) : histories![i].Id ?? "";
         var extras = readingCsv?.GetAwaiter().GetResult();
         rejects.AddRange(csvRejects);
-        RejectUnknown(o, extras, Enumerable.Range(0, count).Select(IdOf), rejects);
+        // From a return, the cohort's own index of children says who is known: no set of 100,000 ids made.
+        if (cohort is not null) RejectUnknown(o, extras, cohort.Contains, rejects);
+        else RejectUnknown(o, extras, histories!.Select(h => h.Id ?? ""), rejects);
         Done("read");
         var rules = new CaseloadEvents(core.Law);
         var perPerson = new List<CaseloadEvent>?[count];
         var notAssessed = 0;
+        // Without an adviser or team to keep, a young person's caseload CSV row is looked up only if assessed.
+        var filtered = o.Adviser is not null || o.Team is not null;
+        CaseloadExtras? ExtrasOf(int i) =>
+            extras is not null && extras.TryGetValue(IdOf(i), out var e) ? e.Extras : null;
         Parallel.For(0, count, i =>
         {
-            var x = extras is not null && extras.TryGetValue(IdOf(i), out var e) ? e.Extras : null;
-            if (!Keep(x, o)) return;
+            var x = filtered ? ExtrasOf(i) : null;
+            if (filtered && !Keep(x, o)) return;
             var dob = cohort?.DateOfBirth(i) ?? histories![i].DateOfBirth;
             if (o.AsAt < dob) { Interlocked.Increment(ref notAssessed); return; }
             // Most of a return's young people left care before 16: nothing of theirs can fall due (issue 30).
             if (cohort is not null ? CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i), o.AsAt)
                 : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
-            var h = cohort?.History(i) ?? histories![i];
+            if (!filtered) x = ExtrasOf(i);
             // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
-            // 25 joined only for those of whom one changes in the window (most have none: issue 30).
-            perPerson[i] = rules.For(core.Engine.AssessWithin(h, o.AsAt, o.AsAt.PlusDays(o.WithinDays)), x, o.AsAt,
-                o.WithinDays);
+            // 25 joined only for those of whom one changes in the window (most have none: issue 30). From a return,
+            // from the episodes as the batch holds them: a history is made only for the general path.
+            var upTo = o.AsAt.PlusDays(o.WithinDays);
+            var within = cohort is not null ? AssessWithin(cohort, i, o.AsAt, upTo)
+                : core.Engine.AssessWithin(histories![i], o.AsAt, upTo);
+            perPerson[i] = rules.For(within, x, o.AsAt, o.WithinDays);
         });
         Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
@@ -102,6 +111,10 @@ public sealed class CaseloadRunner(RulesCore core)
         return new CaseloadResult(events, rejects, count, notAssessed, clock.Elapsed) { Phases = phases };
     }
 
+    /// <summary>A child of a return assessed for the window from its episodes (its history made if needed).</summary>
+    private WindowAssessment AssessWithin(Cohort.Cohort cohort, int i, LocalDate asAt, LocalDate upTo) =>
+        core.Engine.AssessWithin(cohort.ChildId(i), cohort.DateOfBirth(i), cohort.Episodes(i), asAt, upTo,
+            () => cohort.History(i));
 
     /// <summary>
     /// The caseload CSV's adviser, team and dates by young person, or null without one; a row naming nobody in
@@ -134,10 +147,17 @@ public sealed class CaseloadRunner(RulesCore core)
         IEnumerable<string> ids, List<Reject> rejects)
     {
         if (extras is null) return;
+        RejectUnknown(o, extras, ids.ToHashSet(StringComparer.Ordinal).Contains, rejects);
+    }
+
+    /// <summary>Each row of the caseload CSV whose young person is not <paramref name="known"/>, rejected.</summary>
+    private static void RejectUnknown(CaseloadOptions o, Dictionary<string, (CaseloadExtras Extras, long Line)>? extras,
+        Func<string, bool> known, List<Reject> rejects)
+    {
+        if (extras is null) return;
         var name = CaseloadSource(o)!.Name;
-        var known = ids.ToHashSet(StringComparer.Ordinal);
         foreach (var (child, (_, line)) in extras)
-            if (!known.Contains(child))
+            if (!known(child))
                 rejects.Add(new Reject(name, line, 1, "CHILD", child, "no care history for this CHILD in the inputs"));
     }
 

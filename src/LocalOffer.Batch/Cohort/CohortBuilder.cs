@@ -40,6 +40,8 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     /// <summary>Header rows that repeated a child already read with the same DOB.</summary>
     public long HeaderRowsMerged { get; private set; }
     public int ChildCount => Children.Count;
+    /// <summary>Whether a child of this key was kept (each key of the index is in <see cref="Children"/>).</summary>
+    internal bool HasChild(string id) => _childIndex.ContainsKey(id);
     internal string FileName(int id) => _files[id];
 
     private int FileId(string file, int decomColumn)
@@ -456,5 +458,7 @@ public sealed class Cohort
     }
     public int RejectedRows(int i) => _builder.Children[i].RejectedRows;
     public string ChildId(int i) => _builder.Children[i].Id;
+    /// <summary>Whether some child of the cohort has this <see cref="ChildId"/> (the builder's index).</summary>
+    public bool Contains(string id) => _builder.HasChild(id);
     public LocalDate DateOfBirth(int i) => _builder.Children[i].DateOfBirth;
 }

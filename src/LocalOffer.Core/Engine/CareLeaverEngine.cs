@@ -50,21 +50,64 @@ public sealed class CareLeaverEngine
 
     /// <summary>
     /// What a caller listing only the changes after <paramref name="asAt"/> up to <paramref name="upTo"/> needs
-    /// (`caseload`, issue 30): the timeline with its words and the entitlements holding on the day, and
-    /// <see cref="AssessWithoutExplanation"/>'s very assessment only when some entitlement run starts, ends or
-    /// continues under another provision in that window; when none does (most young people), the rules' pieces are
-    /// never joined into runs to 25 (most of the time of the assessment). The rule it restates is
-    /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/>: a run's first day, its end and each period's first day
-    /// are first or last days of the rules' pieces. A property test holds the events made from it to those made
-    /// from the general path, on every birthday and every day a run, a period or a span begins or ends.
+    /// (`caseload`, issue 30): the timeline (its words only for the spans that begin in that window) and the
+    /// entitlements holding on the day, and <see cref="AssessWithoutExplanation"/>'s very assessment only when some
+    /// entitlement run starts, ends or continues under another provision in that window. The rules restated:
+    /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/> (a run's first day, its end and each period's first
+    /// day are first or last days of the rules' pieces), asked of the pieces cut to the window
+    /// (<see cref="Entitlements.EntitlementRuleSet.AnyChangeIn"/>, the leaf sets cut as
+    /// <see cref="Entitlements.EntitlementContext"/> says); and the timeline of <see cref="TimelineOn"/>, built in
+    /// the batch's reused buffers (<see cref="Classify(CareHistory, LocalDate)"/>'s), worded by
+    /// <see cref="Explainer.TimelineWordedIn"/>. When no run changes (most young people), the runs to 25 are never
+    /// made. A history whose adoption starts an epoch takes the general path. A property test holds the events made
+    /// from it to those made from the general path, on every birthday and every day a run, a period or a span
+    /// begins or ends, and its timeline's statuses, dates and words in the window to the general path's.
     /// </summary>
     public WindowAssessment AssessWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
     {
+        CheckAsAt(history.DateOfBirth, asAt);
+        return Within(RentView().Fill(history), history.Id, asAt, upTo, history, null);
+    }
+
+    /// <summary>
+    /// <see cref="AssessWithin(CareHistory, LocalDate, LocalDate)"/> for a history of looked-after episodes and
+    /// nothing else, read from the span as the batch holds a child of a return: the history is made
+    /// (<paramref name="history"/>) only when the general path is taken (`caseload`, issue 30).
+    /// </summary>
+    public WindowAssessment AssessWithin(string? id, LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes,
+        LocalDate asAt, LocalDate upTo, Func<CareHistory> history)
+    {
+        CheckAsAt(dateOfBirth, asAt);
+        return Within(RentView().Fill(dateOfBirth, episodes), id, asAt, upTo, null, history);
+    }
+
+    /// <summary>AssessWithin from a rented view (given back here); the history as given or made on demand.</summary>
+    private WindowAssessment Within(HistoryView view, string? id, LocalDate asAt, LocalDate upTo, CareHistory? history,
+        Func<CareHistory>? make)
+    {
+        var dob = view.DateOfBirth;
+        var work = RentWorkspace();
+        try
+        {
+            if (!(Law.AdoptionEndsCareLeaverStatus && TimelineBuilder.AnyAdoption(view, Law)))
+            {
+                var whole = TimelineBuilder.BuildReusing(view, Law, work.FactsFor(view, Law), work.Spans);
+                var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.Spans);
+                if (!_entitlements.AnyChangeIn(view, spans, whole, asAt, upTo, out var ids))
+                    return new WindowAssessment(id, dob, _explainer.TimelineWordedIn(spans, whole, asAt, upTo), ids,
+                        null);
+            }
+        }
+        finally
+        {
+            ReturnWorkspace(work);
+            ReturnView(view);
+        }
+        history ??= make!();
         var t = TimelineOn(history, asAt);
         var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
-        var idsOnDay = JoinedRuns.IdsOn(pieces, asAt);
-        var full = JoinedRuns.AnyChangeIn(pieces, asAt, upTo) ? Full(history, asAt, explain: false, t, pieces) : null;
-        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, idsOnDay, full);
+        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, JoinedRuns.IdsOn(pieces, asAt),
+            Full(history, asAt, explain: false, t, pieces));
     }
 
     /// <summary>

@@ -11,15 +11,19 @@ namespace LocalOffer.Core.Engine.Entitlements;
 /// education, dates in force), each built once on first use and shared between rules.
 /// </summary>
 /// <remarks>
-/// With a <c>window</c> (the batch asks for one day) only the days inside it are produced. Every
-/// leaf set is cut to the window before the set algebra, which gives the same days as cutting the
-/// result, since union, intersection and difference all commute with intersecting by a window.
-/// Facts about other dates (ever qualifying, the status when an apprenticeship started) read the
-/// uncut spans.
+/// With a <c>window</c> (the batch asks for one day; `caseload` for the days of its window) only the days
+/// inside it are produced. Every leaf set is cut to the window before the set algebra, which gives the same
+/// days as cutting the result, since union, intersection and difference all commute with intersecting by a
+/// window (and so does cutting a piece at death, in <see cref="Add"/>). A one-day window is read as its
+/// first day (each leaf set is the window or empty); a longer one cuts each leaf set's days. Facts about
+/// other dates (ever qualifying, the status when an apprenticeship started) read the uncut spans. A property
+/// test holds every rule's pieces for a window to the uncut pieces cut to it.
 /// </remarks>
 internal sealed class EntitlementContext
 {
     private DateRangeSet? _cut;
+    private bool _oneDay; // the window is one day: each leaf set is the window or empty
+    private readonly List<DateRange> _leaf = new(4); // a longer window's leaf set, before it is made a set
     private int _onDay;
     private readonly List<Piece> _pieces;
     private string _id = "";
@@ -41,7 +45,11 @@ internal sealed class EntitlementContext
         if (_spans.Length < spans.Length) _spans = new Span[Math.Max(spans.Length, 2 * _spans.Length)];
         spans.CopyTo(_spans);
         _spanCount = spans.Length;
-        if (window != Window) _cut = window is { } w ? DateRangeSet.Of(w) : null;
+        if (window != Window)
+        {
+            _cut = window is { } w ? DateRangeSet.Of(w) : null;
+            _oneDay = window is { } x && x.End == x.Start.PlusDays(1);
+        }
         Window = window;
         _onDay = window is { } d ? TimelineBuilder.IndexOn(spans, d.Start) : -1;
         ForgetSharedSets();
@@ -98,10 +106,46 @@ internal sealed class EntitlementContext
 
     private DateRangeSet Day(bool holds) => holds ? _cut! : DateRangeSet.Empty;
 
+    private enum Leaf { Status, AnyCategory, Routes }
+
+    /// <summary>
+    /// A longer window's leaf set of spans: the days of each span that passes, cut to the window (the spans follow
+    /// one another in date order); the window's own set when they cover it.
+    /// </summary>
+    private DateRangeSet CutSpans(Leaf leaf, Status s, Route a, Route b)
+    {
+        var w = Window!.Value;
+        _leaf.Clear();
+        foreach (var x in Spans)
+        {
+            if (x.To <= w.Start) continue;
+            if (x.From >= w.End) break;
+            var holds = leaf switch
+            {
+                Leaf.Status => x.Status == s,
+                Leaf.AnyCategory => x.Status != Engine.Status.None,
+                _ => x.Route == a || x.Route == b,
+            };
+            if (holds) _leaf.Add(new DateRange(DateRange.Max(x.From, w.Start), DateRange.Min(x.To, w.End)));
+        }
+        if (_leaf.Count == 0) return DateRangeSet.Empty;
+        return _leaf.Count == 1 && _leaf[0] == w ? _cut! : DateRangeSet.Of(_leaf);
+    }
+
+    /// <summary>A longer window's leaf set of one range: the window's own set when it covers it.</summary>
+    private DateRangeSet CutRange(LocalDate from, LocalDate to)
+    {
+        var w = Window!.Value;
+        var (start, end) = (DateRange.Max(from, w.Start), DateRange.Min(to, w.End));
+        if (end <= start) return DateRangeSet.Empty;
+        return start == w.Start && end == w.End ? _cut! : DateRangeSet.Of(start, end);
+    }
+
     /// <summary>The days with status <paramref name="s"/>.</summary>
     public DateRangeSet Status(Status s)
     {
-        if (_cut is not null) return Day(_onDay >= 0 && Spans[_onDay].Status == s);
+        if (_cut is not null)
+            return _oneDay ? Day(_onDay >= 0 && Spans[_onDay].Status == s) : CutSpans(Leaf.Status, s, default, default);
         var list = new List<DateRange>(2);
         foreach (var x in Spans) if (x.Status == s) list.Add(new DateRange(x.From, x.To));
         return DateRangeSet.Of(list);
@@ -110,7 +154,9 @@ internal sealed class EntitlementContext
     /// <summary>The days with a status other than none (looked after, or any care leaver category).</summary>
     public DateRangeSet AnyCategory()
     {
-        if (_cut is not null) return Day(_onDay >= 0 && Spans[_onDay].Status != Engine.Status.None);
+        if (_cut is not null)
+            return _oneDay ? Day(_onDay >= 0 && Spans[_onDay].Status != Engine.Status.None)
+                : CutSpans(Leaf.AnyCategory, default, default, default);
         var list = new List<DateRange>(4);
         foreach (var x in Spans) if (x.Status != Engine.Status.None) list.Add(new DateRange(x.From, x.To));
         return DateRangeSet.Of(list);
@@ -119,7 +165,9 @@ internal sealed class EntitlementContext
     /// <summary>The days on which one of the given limbs of law applies.</summary>
     public DateRangeSet Routes(Route a, Route b)
     {
-        if (_cut is not null) return Day(_onDay >= 0 && (Spans[_onDay].Route == a || Spans[_onDay].Route == b));
+        if (_cut is not null)
+            return _oneDay ? Day(_onDay >= 0 && (Spans[_onDay].Route == a || Spans[_onDay].Route == b))
+                : CutSpans(Leaf.Routes, default, a, b);
         var list = new List<DateRange>(2);
         foreach (var x in Spans) if (x.Route == a || x.Route == b) list.Add(new DateRange(x.From, x.To));
         return DateRangeSet.Of(list);
@@ -127,11 +175,14 @@ internal sealed class EntitlementContext
 
     /// <summary>From one date to another (birthdays, academic years).</summary>
     public DateRangeSet Between(LocalDate from, LocalDate to) =>
-        _cut is not null ? Day(from <= Window!.Value.Start && Window.Value.Start < to) : DateRangeSet.Of(from, to);
+        _cut is null ? DateRangeSet.Of(from, to)
+        : _oneDay ? Day(from <= Window!.Value.Start && Window.Value.Start < to) : CutRange(from, to);
 
     /// <summary>From a commencement date on; empty for a prospective provision (null).</summary>
     public DateRangeSet InForce(LocalDate? from) =>
-        _cut is not null ? Day(from is { } x && x <= Window!.Value.Start) : DateRangeSet.From(from);
+        _cut is null ? DateRangeSet.From(from)
+        : _oneDay ? Day(from is { } x && x <= Window!.Value.Start)
+        : from is { } y ? CutRange(y, LocalDate.MaxIsoValue) : DateRangeSet.Empty;
 
     /// <summary>The days in education or training of the kinds chosen (open spells run to 25).</summary>
     public DateRangeSet Education(Func<Education, bool> which)

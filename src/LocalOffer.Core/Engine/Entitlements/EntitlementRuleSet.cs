@@ -13,6 +13,8 @@ internal sealed class EntitlementRuleSet
 {
     // The batch asks for one day for millions of children: one context per thread, made ready for each.
     [ThreadStatic] private static EntitlementContext? _dayContext;
+    // `caseload` asks for the days of its window for thousands of young people: one context per thread too.
+    [ThreadStatic] private static EntitlementContext? _windowContext;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlyList<string>> _idsGiven = new();
     private readonly Func<int, IReadOnlyList<string>> _idsOf;
     private readonly EnglandLaw _law;
@@ -64,6 +66,32 @@ internal sealed class EntitlementRuleSet
         context.Release();
         if (gave == 0) return [];
         return _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
+    }
+
+    /// <summary>
+    /// Whether a run can start, end or continue under another provision after <paramref name="asAt"/> up to
+    /// <paramref name="upTo"/> (<see cref="EntitlementRuns.AnyChangeIn"/>), from the rules' pieces cut to the days
+    /// from <paramref name="asAt"/> to <paramref name="upTo"/> (a cut piece begins or ends in that window exactly
+    /// when the uncut one does, as the window runs one day past <paramref name="upTo"/>). When none does,
+    /// <paramref name="idsOnDay"/> are the ids of the entitlements holding on <paramref name="asAt"/>
+    /// (<see cref="IdsOn"/>'s: a run covers a day when one of its pieces does): every piece cut to the window then
+    /// begins on <paramref name="asAt"/> (none begins after it in the window), so the rules that gave any piece are
+    /// those holding on the day. For `caseload` (issue 30): the rules asked for 60 days, not to 25, in a context
+    /// kept per thread.
+    /// </summary>
+    public bool AnyChangeIn(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate asAt, LocalDate upTo,
+        out IReadOnlyList<string> idsOnDay)
+    {
+        var window = new DateRange(asAt, upTo.PlusDays(1));
+        var context = _windowContext;
+        if (context is null || context.Law != _law)
+            context = _windowContext = new EntitlementContext(_law, h, spans, f, window, new List<Piece>(32));
+        else context.For(h, spans, f, window);
+        var gave = Apply(context);
+        var changes = EntitlementRuns.AnyChangeIn(context.Pieces, asAt, upTo);
+        context.Release();
+        idsOnDay = gave == 0 ? [] : _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
+        return changes;
     }
 
     // The ids of the rules whose bits are set, in ordinal order, read-only: made once per combination

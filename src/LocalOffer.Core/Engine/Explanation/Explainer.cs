@@ -119,6 +119,50 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
         return result.ToArray();
     }
 
+    /// <summary>
+    /// <see cref="Timeline"/> with the words (reason, law, parts) only for the spans that begin after
+    /// <paramref name="after"/> up to <paramref name="upTo"/>; every other span has its status and dates and no
+    /// words (an empty reason, no law, no parts). For `caseload` (issue 30), whose events word only a change of
+    /// status in its window: the rest of the timeline is read for its statuses and dates alone. One epoch (no
+    /// adoption disregarding care), so the facts are the whole history's.
+    /// </summary>
+    public TimelineSpan[] TimelineWordedIn(ReadOnlySpan<Span> spans, PersonFacts f, LocalDate after, LocalDate upTo)
+    {
+        var n = 0;
+        for (var i = 0; i < spans.Length; i++)
+            if (i + 1 == spans.Length || spans[i + 1].Status != spans[i].Status) n++;
+        var result = new TimelineSpan[n];
+        var (k, first) = (0, 0);
+        for (var i = 0; i < spans.Length; i++)
+        {
+            if (i + 1 < spans.Length && spans[i + 1].Status == spans[i].Status) continue;
+            var from = spans[first].From;
+            result[k++] = from > after && from <= upTo
+                ? Worded(spans[first..(i + 1)], f)
+                : new TimelineSpan(spans[i].Status, from, spans[i].To, "", [], []);
+            first = i + 1;
+        }
+        return result;
+    }
+
+    // One public span from the spans of one status that follow one another, as Timeline words it.
+    private TimelineSpan Worded(ReadOnlySpan<Span> run, PersonFacts f)
+    {
+        var parts = new TimelinePart[run.Length];
+        for (var i = 0; i < run.Length; i++)
+        {
+            var (reason, basis) = Reason(run[i], f);
+            parts[i] = new TimelinePart(run[i].From, run[i].To, reason, basis);
+        }
+        var (status, from, to) = (run[0].Status, run[0].From, run[^1].To);
+        return parts.Length == 1
+            ? new TimelineSpan(status, from, to, parts[0].Reason, parts[0].Basis, parts)
+            : new TimelineSpan(status, from, to,
+                string.Join("; ", parts.Select((p, k) =>
+                    k == 0 ? $"until {D(p.To)}: {p.Reason}" : $"from {D(p.From)}: {p.Reason}")),
+                parts.SelectMany(p => p.Basis).Distinct().ToArray(), parts);
+    }
+
     public (List<string> Explanation, IReadOnlyList<string> Warnings) Explain(CareHistory h, PersonFacts f,
         Span[] spans, IReadOnlyList<TimelineSpan> timeline, IReadOnlyList<Entitlement> runs, LocalDate asAt, int age,
         Status status)

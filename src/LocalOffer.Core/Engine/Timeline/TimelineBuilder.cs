@@ -123,7 +123,7 @@ internal static class TimelineBuilder
     }
 
     // Sorting the episodes for adoptions is needed only when some episode ended in one (most never do).
-    private static bool AnyAdoption(HistoryView history, EnglandLaw law)
+    internal static bool AnyAdoption(HistoryView history, EnglandLaw law)
     {
         foreach (ref readonly var e in history.Episodes)
             if (e is { End: not null, ReasonEnded: { } r } && law.AdoptionReasons.Contains(r))
