@@ -168,20 +168,24 @@ public sealed class PropertyTests
 
     [Fact]
     public void The_answer_on_one_day_is_the_full_answer_on_that_day() =>
-        ForAllValid(DayAgreesWithAssessment);
+        ForAllValid((h, d) => DayAgreesWithAssessment(Core, h, d));
 
     [Fact]
     public void The_answer_on_one_day_is_the_full_answer_on_every_birthday_line() =>
-        ForAllOnBirthdayLines(1000, DayAgreesWithAssessment);
+        ForAllOnBirthdayLines(1000, (h, d) => DayAgreesWithAssessment(Core, h, d));
+
+    [Fact]
+    public void With_the_prospective_provisions_commenced_the_answer_on_one_day_is_the_full_answer() =>
+        ForAllValid((h, d) => DayAgreesWithAssessment(Commenced, h, d));
 
     /// <summary>
     /// AssessOnDay and EntitlementsOnDay (the audit's, issue 31) against Assess: the same status, reason,
     /// timeline and warnings, and the same entitlements on the day with the same provisions and condition.
     /// </summary>
-    private static void DayAgreesWithAssessment(CareHistory h, LocalDate d)
+    private static void DayAgreesWithAssessment(RulesCore core, CareHistory h, LocalDate d)
     {
-        var full = Core.Engine.Assess(h, d);
-        var day = Core.Engine.AssessOnDay(h, d);
+        var full = core.Engine.Assess(h, d);
+        var day = core.Engine.AssessOnDay(h, d);
         (day.Status, day.StatusRoute, day.StatusReason, day.StatusSince, day.NextChange, day.Age)
             .Should().Be((full.Status, full.StatusRoute, full.StatusReason, full.StatusSince, full.NextChange,
                 full.Age));
@@ -195,7 +199,7 @@ public sealed class PropertyTests
             .Select(e => $"{e.Id} {e.PeriodOn(d)?.Condition} {Cite(e.PeriodOn(d)?.Basis ?? [])} {e.Amount}"));
         var expected = OnThe(full.Entitlements, d);
         OnThe(day.Entitlements, d).Should().Be(expected, Describe(h));
-        OnThe(Core.Engine.EntitlementsOnDay(h, d), d).Should().Be(expected, Describe(h));
+        OnThe(core.Engine.EntitlementsOnDay(h, d), d).Should().Be(expected, Describe(h));
         day.Entitlements.Where(e => e.From != d || e.To != d.PlusDays(1)).Should().BeEmpty("cut to the day");
     }
 
