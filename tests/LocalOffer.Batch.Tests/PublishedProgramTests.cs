@@ -13,7 +13,7 @@ namespace LocalOffer.Batch.Tests;
 /// Compiling either is most of this test's time (Native AOT several minutes, ReadyToRun 1.5 minutes against
 /// 20 seconds for the same publish as plain IL, measured here under load), and neither changes what the code
 /// does, only when it is compiled: so the suite publishes the IL (`-p:PublishAot=false
-/// -p:PublishReadyToRun=false`), which proves the layout (rules, templates, catalogues, assets beside the
+/// -p:PublishReadyToRun=false -p:RuntimeIdentifier=`, portable), which proves the layout (rules, templates, catalogues, assets beside the
 /// program) and every command's bytes. LOCALOFFER_TEST_AOT=1 publishes Native AOT (run it before changing
 /// anything Scriban or the web app reads by reflection, as trimming can break those) and LOCALOFFER_TEST_R2R=1
 /// ReadyToRun (bench/README.md, issue 30).
@@ -35,7 +35,11 @@ public sealed partial class PublishedProgramTests : IDisposable
         Lane.RequireSlow("dotnet publish");
         var root = TestData.RepoRoot();
         var published = Path.Combine(_dir, "published");
-        var kind = Aot ? "" : " -p:PublishAot=false" + (ReadyToRun ? "" : " -p:PublishReadyToRun=false");
+        // The IL publish is portable (no runtime identifier, as the `dotnet tool` package is): it reuses the build's
+        // own obj folder, so it compiles nothing after `scripts/test.sh`'s build, and it cannot pick up what a
+        // Native AOT publish left in obj/<rid> (a framework-dependent program that then could not find CoreCLR).
+        var kind = Aot ? "" : ReadyToRun ? " -p:PublishAot=false"
+            : " -p:PublishAot=false -p:PublishReadyToRun=false -p:RuntimeIdentifier=";
         var (code, output, error) = ProgramRun.Run("dotnet",
             $"publish \"{Path.Combine(root, "src", "LocalOffer.Cli")}\" -c Release -o \"{published}\"{kind} --nologo -v quiet",
             _dir, minutes: Aot ? 40 : 10);
