@@ -36,8 +36,8 @@ public sealed partial class PublishedProgramTests : IDisposable
         var root = TestData.RepoRoot();
         var published = Path.Combine(_dir, "published");
         // The IL publish is portable (no runtime identifier, as the `dotnet tool` package is): it reuses the build's
-        // own obj folder, so it compiles nothing after `scripts/test.sh`'s build, and it cannot pick up what a
-        // Native AOT publish left in obj/<rid> (a framework-dependent program that then could not find CoreCLR).
+        // own obj folder, so it compiles nothing after `scripts/test.sh`'s build, and it does not share obj/<rid>
+        // with a Native AOT publish (once, after one, a helper's IL publish could not find CoreCLR).
         var kind = Aot ? "" : ReadyToRun ? " -p:PublishAot=false"
             : " -p:PublishAot=false -p:PublishReadyToRun=false -p:RuntimeIdentifier=";
         var (code, output, error) = ProgramRun.Run("dotnet",
