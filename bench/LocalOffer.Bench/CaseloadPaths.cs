@@ -57,6 +57,7 @@ public static class CaseloadPaths
             ("Classify (batch)", h => core.Engine.Classify(h, asAt)),
             ("AssessWithin 60 days alone", h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60))),
             ("  + For on its answer, 60 days", _ => rules.For(within[k++ % within.Count], null, asAt, 60)),
+            ("  + EventsOrNone on it (caseload)", _ => rules.EventsOrNone(within[k++ % within.Count], null, asAt, 60)),
         };
         // LOCALOFFER_BENCH_WAY=i runs only way i (for a profiler).
         var only = Environment.GetEnvironmentVariable("LOCALOFFER_BENCH_WAY") is { } w ? int.Parse(w) : -1;

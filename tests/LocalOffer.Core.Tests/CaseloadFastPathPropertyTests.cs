@@ -131,8 +131,12 @@ public sealed class CaseloadFastPathPropertyTests
                         if (lean.WhenRunsChange is { } a) { changing++; Whole(a).Should().Be(Whole(full), why); }
                         else quiet++;
                         var extras = new CaseloadExtras("PA", "Team", day.PlusDays(-200), null);
-                        rules.For(lean, extras, day, within).Select(Words).Should().Equal(
-                            rules.For(full, extras, day, within).Select(Words), why);
+                        var expected = rules.For(full, extras, day, within).Select(Words).ToList();
+                        rules.For(lean, extras, day, within).Select(Words).Should().Equal(expected, why);
+                        // `caseload`'s own call: the same events, and no list at all exactly when there is none.
+                        var kept = rules.EventsOrNone(lean, extras, day, within);
+                        (kept is null).Should().Be(expected.Count == 0, why);
+                        (kept ?? []).Select(Words).Should().Equal(expected, why);
                     }
                 }
             }

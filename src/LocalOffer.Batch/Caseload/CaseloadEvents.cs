@@ -19,6 +19,9 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// plus the council's tasks due on or before <paramref name="asAt"/> (a review overdue, an assessment due today).
     /// </summary>
     public List<CaseloadEvent> For(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
+        EventsOf(a, extras, asAt, withinDays) ?? [];
+
+    private List<CaseloadEvent>? EventsOf(Assessment a, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
         Events(a.Id, a.DateOfBirth, a.Timeline,
             a.AllEntitlements.Any(e => e.Id == EntitlementIds.PathwayPlan && e.CoversDate(asAt)), a.AllEntitlements,
             extras, asAt, withinDays);
@@ -29,17 +32,27 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// the entitlements of the day, with no entitlement event to look for (none starts, ends or changes in it).
     /// </summary>
     public List<CaseloadEvent> For(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
-        w.WhenRunsChange is { } a ? For(a, extras, asAt, withinDays)
+        EventsOrNone(w, extras, asAt, withinDays) ?? [];
+
+    /// <summary>
+    /// <see cref="For(WindowAssessment, CaseloadExtras?, LocalDate, int)"/>, null when nothing falls due: most young
+    /// people of a return assessed have no event in a 60-day window, and `caseload` keeps no list for them (issue 30).
+    /// </summary>
+    public List<CaseloadEvent>? EventsOrNone(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt,
+        int withinDays) =>
+        w.WhenRunsChange is { } a ? EventsOf(a, extras, asAt, withinDays)
             : Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), runs: null,
                 extras, asAt, withinDays);
 
     /// <param name="planOwed">Whether a pathway plan is owed on <paramref name="asAt"/>.</param>
     /// <param name="runs">Every entitlement run to 25, or null when none changes in the window.</param>
-    private List<CaseloadEvent> Events(string? id, LocalDate dob, IReadOnlyList<TimelineSpan> timeline, bool planOwed,
+    /// <returns>The events in the order made, or null when there is none.</returns>
+    private List<CaseloadEvent>? Events(string? id, LocalDate dob, IReadOnlyList<TimelineSpan> timeline, bool planOwed,
         IReadOnlyList<Entitlement>? runs, CaseloadExtras? extras, LocalDate asAt, int withinDays)
     {
         var horizon = asAt.PlusDays(withinDays);
-        var events = new List<CaseloadEvent>();
+        // Made on the first event: most young people assessed have none in the window (issue 30).
+        List<CaseloadEvent>? events = null;
         LocalDate Birthday(int age) => law.Birthdays.Birthday(dob, age);
         var b16 = Birthday(law.AgeEligibleFrom);
         var b18 = Birthday(law.AgeAdult);
@@ -47,12 +60,13 @@ public sealed class CaseloadEvents(EnglandLaw law)
         var b25 = Birthday(law.AgeCareLeaverUntil);
         bool Upcoming(LocalDate d) => d > asAt && d <= horizon;
         void Add(CaseloadEventKind kind, string title, LocalDate due, string changes, IReadOnlyList<LegalReference> basis, Status? to = null) =>
-            events.Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due), changes, basis,
-                to, extras));
+            (events ??= []).Add(new CaseloadEvent(id ?? "", dob, kind, title, due, Period.DaysBetween(asAt, due),
+                changes, basis, to, extras));
 
         // Status changes, as the timeline has them; one on a milestone birthday is told as that birthday.
-        // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed.
-        var changes = StatusChanges(timeline, b25);
+        // Loops rather than a sorted dictionary and lambdas: this runs for every young person of a return assessed;
+        // the changes in this thread's list, reused (nothing below calls back into this method).
+        var changes = StatusChangesInto(timeline, b25, reusedChanges ??= []);
         Status? ChangeOn(LocalDate d)
         {
             foreach (var (on, to) in changes) if (on == d) return to;
@@ -70,7 +84,7 @@ public sealed class CaseloadEvents(EnglandLaw law)
             if (Upcoming(on) && on != b16 && on != b18 && on != b21 && on != b25)
                 Add(CaseloadEventKind.StatusChange, $"Becomes {to.Plain()}", on,
                     $"status becomes {to.Plain()} (was {StatusOn(on.PlusDays(-1)).Plain()}): " +
-                    timeline.First(t => t.From == on).Reason, timeline.First(t => t.From == on).Basis, to);
+                    SpanFrom(timeline, on).Reason, SpanFrom(timeline, on).Basis, to);
 
         // 16: a looked-after child can become an eligible child (Sch 2 para 19B(2); CPPCR 2010 reg 40).
         if (Upcoming(b16) && (StatusOn(b16.PlusDays(-1)) != Status.None || StatusOn(b16) != Status.None))
@@ -171,6 +185,14 @@ public sealed class CaseloadEvents(EnglandLaw law)
     public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth,
         ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
 
+    /// <summary>The span beginning on <paramref name="on"/> (the first, as <c>First</c> would give; a loop, no
+    /// lambda, for every status change of every young person assessed).</summary>
+    private static TimelineSpan SpanFrom(IReadOnlyList<TimelineSpan> timeline, LocalDate on)
+    {
+        foreach (var t in timeline) if (t.From == on) return t;
+        throw new InvalidOperationException("No span of the timeline begins on a day it changes status");
+    }
+
     private static string Condition(EntitlementPeriod? p) => p?.Condition is { Length: > 0 } c ? $" ({c})" : "";
 
     /// <summary>
@@ -178,9 +200,16 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// timeline's spans follow one another, each from the day the one before ends, so the dates come in order, each
     /// once (the end of the last span is not added again if it is the last date already there).
     /// </summary>
-    public static List<(LocalDate On, Status To)> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25)
+    public static List<(LocalDate On, Status To)> StatusChanges(IReadOnlyList<TimelineSpan> timeline, LocalDate b25) =>
+        StatusChangesInto(timeline, b25, []);
+
+    [ThreadStatic] private static List<(LocalDate On, Status To)>? reusedChanges;
+
+    /// <summary><see cref="StatusChanges"/> into <paramref name="result"/>, cleared first.</summary>
+    private static List<(LocalDate On, Status To)> StatusChangesInto(IReadOnlyList<TimelineSpan> timeline,
+        LocalDate b25, List<(LocalDate On, Status To)> result)
     {
-        var result = new List<(LocalDate On, Status To)>();
+        result.Clear();
         for (var i = 1; i < timeline.Count; i++)
             if (timeline[i].Status != timeline[i - 1].Status) result.Add((timeline[i].From, timeline[i].Status));
         if (timeline.Count > 0 && timeline[^1].Status != Status.None

@@ -100,7 +100,7 @@ public sealed class CaseloadRunner(RulesCore core)
             var upTo = o.AsAt.PlusDays(o.WithinDays);
             var within = cohort is not null ? AssessWithin(cohort, i, o.AsAt, upTo)
                 : core.Engine.AssessWithin(histories![i], o.AsAt, upTo);
-            perPerson[i] = rules.For(within, x, o.AsAt, o.WithinDays);
+            perPerson[i] = rules.EventsOrNone(within, x, o.AsAt, o.WithinDays);
         });
         Done("assess");
         var events = perPerson.Where(l => l is not null).SelectMany(l => l!).ToList();
