@@ -217,11 +217,6 @@ public sealed class IndicatorsRunner
             IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title);
             files["indicators.xlsx"].Stream.Flush(flushToDisk: true);
         });
-        // Our stylesheet and images (written over, file by file; nothing in assets/ is deleted) are written to
-        // their temporary files and flushed to disk alongside the report's files, put in place with them at the
-        // end: copied after them, their flushes to disk were most of the run's last 0.04 s (issue 30). A run
-        // that fails leaves no asset changed and removes the folders it made for them (StagedAssets).
-        var assets = Task.Run(() => StagedAssets.Write(Path.Combine(outDir, "assets")));
         try
         {
             IndicatorCsv.WriteIndicators(files["indicators.csv"].Stream, run.Rows, defs);
@@ -236,10 +231,18 @@ public sealed class IndicatorsRunner
             Done("html");
             xlsx.GetAwaiter().GetResult();
             Done("xlsx"); // the time still waited for the workbook once the rest was written
-            // The report's own problems are reported before the assets' (as when they were copied after it).
-            var staged = assets.GetAwaiter().GetResult();
-            foreach (var f in OutputFiles) files[f].Commit();
-            staged.Commit();
+            // Our stylesheet and images are written over, file by file (nothing in assets/ is deleted), on
+            // another core while the report's files are put in place: each is flushed to disk on its own.
+            var assets = Task.Run(() => SitePublisher.CopyAssets(Path.Combine(outDir, "assets")));
+            try
+            {
+                foreach (var f in OutputFiles) files[f].Commit();
+            }
+            finally
+            {
+                try { assets.Wait(); } catch (AggregateException) { }
+            }
+            assets.GetAwaiter().GetResult();
             AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "indicators\n");
             Done("assets");
         }
@@ -248,9 +251,6 @@ public sealed class IndicatorsRunner
             // A failure above leaves the workbook's task writing into its stream: wait for it before letting go.
             try { xlsx.Wait(); } catch (AggregateException) { }
             foreach (var f in files.Values) f.Dispose();
-            // Assets not put in place (a failure above): their temporary files and new folders removed.
-            try { assets.Wait(); } catch (AggregateException) { }
-            if (assets.IsCompletedSuccessfully) assets.Result.Dispose();
         }
         return run;
     }

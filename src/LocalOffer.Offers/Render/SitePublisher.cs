@@ -290,8 +290,15 @@ public sealed class SitePublisher(RulesCore core, TemplateSet templates, IReadOn
     /// </summary>
     public static void CopyAssets(string target)
     {
-        using var staged = StagedAssets.Write(target);
-        staged.Commit();
+        var source = GovukFrontend.Directory();
+        Directory.CreateDirectory(target);
+        var css = SystemFont.Apply(File.ReadAllText(Path.Combine(source, "govuk-frontend.min.css"))).Replace("url(/assets/", "url(", StringComparison.Ordinal);
+        LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(target, "govuk-frontend.min.css"), css);
+        LocalOffer.Core.Safety.AtomicFile.WriteAllText(Path.Combine(target, "localoffer.css"), SiteCss);
+        Directory.CreateDirectory(Path.Combine(target, "images"));
+        foreach (var f in Directory.GetFiles(Path.Combine(source, "assets", "images")))
+            LocalOffer.Core.Safety.AtomicFile.WriteAllBytes(Path.Combine(target, "images", Path.GetFileName(f)),
+                File.ReadAllBytes(f));
     }
 
     /// <summary>
