@@ -27,7 +27,20 @@ internal sealed class NotIntentionallyHomeless(EnglandLaw law) : EntitlementRule
         var days = c.Relevant.Union(c.FormerRelevant).Intersect(c.InForce(start));
         if (days.IsEmpty) return;
         var applications = c.History.HousingApplications;
-        c.Add(days, _basis, applications.Count == 0 ? _turnsOn : Covering(applications, start, days.Span[^1].End));
+        c.Add(days, _basis, applications.Count == 0 ? _turnsOn : Covering(applications, start, LastDayOwed(c.Spans)));
+    }
+
+    /// <summary>
+    /// The day after the young person's last day as a relevant or former relevant child, read from the whole
+    /// timeline (the uncut spans): the applications the words name are those made while the protection can apply,
+    /// whatever window the rules are asked about. Cut to a window (the batch's day, the audit's), `days` ends with
+    /// the window, and the words named fewer applications than the whole run's (a property test found it).
+    /// </summary>
+    private static NodaTime.LocalDate LastDayOwed(ReadOnlySpan<Span> spans)
+    {
+        for (var i = spans.Length - 1; i >= 0; i--)
+            if (spans[i].Status is Status.Relevant or Status.FormerRelevant) return spans[i].To;
+        return NodaTime.LocalDate.MinIsoValue; // not reached: `days` is not empty, so such a span exists
     }
 
     /// <summary>Which applications the protection covers (s.9(2)), each with why, then any made from the start.</summary>
