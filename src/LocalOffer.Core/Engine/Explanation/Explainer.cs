@@ -99,22 +99,12 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
     public TimelineSpan[] Timeline(Span[] spans, Func<LocalDate, PersonFacts> epochOf)
     {
         var result = new List<TimelineSpan>(spans.Length);
-        var parts = new List<TimelinePart>(2);
+        var first = 0;
         for (var i = 0; i < spans.Length; i++)
         {
-            var (reason, basis) = Reason(spans[i], epochOf(spans[i].From));
-            parts.Add(new TimelinePart(spans[i].From, spans[i].To, reason, basis));
             if (i + 1 < spans.Length && spans[i + 1].Status == spans[i].Status) continue;
-            var status = spans[i].Status;
-            var from = parts[0].From;
-            if (parts.Count == 1)
-                result.Add(new TimelineSpan(status, from, spans[i].To, reason, basis, [parts[0]]));
-            else
-                result.Add(new TimelineSpan(status, from, spans[i].To,
-                    string.Join("; ", parts.Select((p, k) =>
-                        k == 0 ? $"until {D(p.To)}: {p.Reason}" : $"from {D(p.From)}: {p.Reason}")),
-                    parts.SelectMany(p => p.Basis).Distinct().ToArray(), parts.ToArray()));
-            parts.Clear();
+            result.Add(Worded(spans.AsSpan(first, i + 1 - first), epochOf));
+            first = i + 1;
         }
         return result.ToArray();
     }
@@ -133,25 +123,27 @@ internal sealed class Explainer(EnglandLaw law, Ssda903Labels? labels)
             if (i + 1 == spans.Length || spans[i + 1].Status != spans[i].Status) n++;
         var result = new TimelineSpan[n];
         var (k, first) = (0, 0);
+        Func<LocalDate, PersonFacts>? epoch = null; // one epoch: the whole history's facts
         for (var i = 0; i < spans.Length; i++)
         {
             if (i + 1 < spans.Length && spans[i + 1].Status == spans[i].Status) continue;
             var from = spans[first].From;
             result[k++] = from > after && from <= upTo
-                ? Worded(spans[first..(i + 1)], f)
+                ? Worded(spans[first..(i + 1)], epoch ??= _ => f)
                 : new TimelineSpan(spans[i].Status, from, spans[i].To, "", [], []);
             first = i + 1;
         }
         return result;
     }
 
-    // One public span from the spans of one status that follow one another, as Timeline words it.
-    private TimelineSpan Worded(ReadOnlySpan<Span> run, PersonFacts f)
+    // One public span from the spans of one status that follow one another: a part for each limb of law, each
+    // worded with the facts of its epoch (Timeline and TimelineWordedIn both word spans with it).
+    private TimelineSpan Worded(ReadOnlySpan<Span> run, Func<LocalDate, PersonFacts> epochOf)
     {
         var parts = new TimelinePart[run.Length];
         for (var i = 0; i < run.Length; i++)
         {
-            var (reason, basis) = Reason(run[i], f);
+            var (reason, basis) = Reason(run[i], epochOf(run[i].From));
             parts[i] = new TimelinePart(run[i].From, run[i].To, reason, basis);
         }
         var (status, from, to) = (run[0].Status, run[0].From, run[^1].To);
