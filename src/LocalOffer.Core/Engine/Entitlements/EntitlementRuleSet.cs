@@ -57,16 +57,25 @@ internal sealed class EntitlementRuleSet
     public IReadOnlyList<string> IdsOn(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate day)
     {
         if (NothingCanHold(h, spans, f, day)) return [];
-        var window = new DateRange(day, day.PlusDays(1));
-        var context = _dayContext;
-        if (context is null || context.Law != _law)
-            context = _dayContext = new EntitlementContext(_law, h, spans, f, window, []);
-        else context.For(h, spans, f, window);
+        var context = Ready(ref _dayContext, h, spans, f, new DateRange(day, day.PlusDays(1)), capacity: 0);
         var gave = Apply(context);
         context.Release();
-        if (gave == 0) return [];
-        return _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
+        return IdsGiven(gave);
     }
+
+    /// <summary>The thread's kept context (made anew for another law), made ready for this child and window.</summary>
+    private EntitlementContext Ready(ref EntitlementContext? kept, HistoryView h, ReadOnlySpan<Span> spans,
+        PersonFacts f, DateRange window, int capacity)
+    {
+        if (kept is null || kept.Law != _law)
+            return kept = new EntitlementContext(_law, h, spans, f, window, new List<Piece>(capacity));
+        kept.For(h, spans, f, window);
+        return kept;
+    }
+
+    /// <summary>The ids of the rules whose bits are set (<see cref="IdsOf"/>, made once a combination).</summary>
+    private IReadOnlyList<string> IdsGiven(int gave) =>
+        gave == 0 ? [] : _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
 
     /// <summary>
     /// Whether a run can start, end or continue under another provision after <paramref name="asAt"/> up to
@@ -82,15 +91,11 @@ internal sealed class EntitlementRuleSet
     public bool AnyChangeIn(HistoryView h, ReadOnlySpan<Span> spans, PersonFacts f, LocalDate asAt, LocalDate upTo,
         out IReadOnlyList<string> idsOnDay)
     {
-        var window = new DateRange(asAt, upTo.PlusDays(1));
-        var context = _windowContext;
-        if (context is null || context.Law != _law)
-            context = _windowContext = new EntitlementContext(_law, h, spans, f, window, new List<Piece>(32));
-        else context.For(h, spans, f, window);
+        var context = Ready(ref _windowContext, h, spans, f, new DateRange(asAt, upTo.PlusDays(1)), capacity: 32);
         var gave = Apply(context);
         var changes = EntitlementRuns.AnyChangeIn(context.Pieces, asAt, upTo);
         context.Release();
-        idsOnDay = gave == 0 ? [] : _idsGiven.TryGetValue(gave, out var ids) ? ids : _idsGiven.GetOrAdd(gave, _idsOf);
+        idsOnDay = IdsGiven(gave);
         return changes;
     }
 
