@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using LocalOffer.Core.Engine;
 
@@ -8,6 +10,14 @@ namespace LocalOffer.Batch.Output;
 /// The results file, one row per child. Dates ISO; "next_change" is the day the next status
 /// begins; the day counts are as at the run's date (days before it), short breaks left out.
 /// </summary>
+/// <remarks>
+/// A row whose every field is plain (<see cref="Plain"/>) is written here as bytes; any other row (a warning
+/// with a comma, an id with a quote, a field that starts like a formula, anything not ASCII) is written by
+/// CsvHelper with the options below, as every row once was. A plain field is exactly what CsvHelper writes
+/// as it is (no quotes, no escape, nothing encoded), so the bytes are the same either way
+/// (ResultCsvWriterTests holds the two to each other, character by character and on random rows). Issue 30:
+/// CsvHelper's per-field machinery was about 8% of a cold 1M `batch`'s CPU.
+/// </remarks>
 public sealed class ResultCsvWriter : IResultWriter
 {
     public static readonly string[] Columns =
@@ -16,13 +26,25 @@ public sealed class ResultCsvWriter : IResultWriter
         "days_looked_after_since_14", "days_looked_after_since_16", "ever_eligible", "entitlements", "warning",
     ];
 
-    private readonly CsvWriter _csv;
+    /// <summary>CsvHelper's options for this file: RFC 4180, CRLF, possible formulas escaped.</summary>
+    internal static CsvWriterOptions Options { get; } = new() { Injection = CsvInjection.Escape };
+
+    private const int FlushAt = 1 << 16;
+    private readonly Stream _out;
+    private byte[] _bytes = new byte[FlushAt + 1024];
+    private int _used;
+    private bool _atRowStart = true;
+    // The rows that are not plain, written by CsvHelper into their own buffer and copied in (made when needed).
+    private MemoryStream? _slowText;
+    private CsvWriter? _slow;
 
     /// <param name="header">false for a part of the file written apart (a block of rows made on another core).</param>
     public ResultCsvWriter(Stream output, bool header = true)
     {
-        _csv = CsvWriter.Create(output, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true);
-        if (header) _csv.WriteRecord(Columns);
+        _out = output;
+        if (!header) return;
+        foreach (var c in Columns) if (!Field(c)) throw new InvalidOperationException($"column {c} is not plain");
+        EndRow();
     }
 
     // One buffer per writer for the joined entitlement ids: a million rows allocate no strings for them.
@@ -33,38 +55,127 @@ public sealed class ResultCsvWriter : IResultWriter
         // Dates and numbers are formatted into stack buffers and written as spans (issue 14): the same
         // characters as Iso() and ToString(InvariantCulture), without a string per field.
         Span<char> buffer = stackalloc char[16];
+        var row = _used;
         var c = r.Classification;
-        _csv.WriteField(r.Child);
-        _csv.WriteField(IsoSpan(r.DateOfBirth, buffer));
+        var plain = Field(r.Child) && Field(IsoSpan(r.DateOfBirth, buffer));
         if (c is null)
         {
             // Not classified (born after the date): every column between DOB and warning empty.
-            for (var i = 2; i < Columns.Length - 1; i++) _csv.WriteField(ReadOnlySpan<char>.Empty);
+            for (var i = 2; plain && i < Columns.Length - 1; i++) plain = Field([]);
         }
         else
         {
-            _csv.WriteField(Int(c.Age, buffer));
-            _csv.WriteField(c.Status.Wire());
-            _csv.WriteField(IsoSpan(c.StatusSince, buffer));
-            _csv.WriteField(c.NextChange?.To.Wire() ?? "");
-            if (c.NextChange is { } n) _csv.WriteField(IsoSpan(n.On, buffer));
-            else _csv.WriteField(ReadOnlySpan<char>.Empty);
-            _csv.WriteField(Int(c.Facts.DaysLookedAfterSince14, buffer));
-            _csv.WriteField(Int(c.Facts.DaysLookedAfterSince16, buffer));
-            _csv.WriteField(c.Facts.EverEligible ? "true" : "false");
-            _csv.WriteField(Joined(c.EntitlementIds));
+            plain = plain
+                && Field(Int(c.Age, buffer)) && Field(c.Status.Wire()) && Field(IsoSpan(c.StatusSince, buffer))
+                && Field(c.NextChange?.To.Wire() ?? "")
+                && Field(c.NextChange is { } n ? IsoSpan(n.On, buffer) : [])
+                && Field(Int(c.Facts.DaysLookedAfterSince14, buffer))
+                && Field(Int(c.Facts.DaysLookedAfterSince16, buffer))
+                && Field(c.Facts.EverEligible ? "true" : "false") && Field(Joined(c.EntitlementIds));
         }
-        _csv.WriteField(r.Warning ?? "");
-        _csv.EndRecord();
+        if (plain && Field(r.Warning ?? "")) EndRow();
+        else
+        {
+            _used = row; // what was put of this row is dropped: CsvHelper writes all of it
+            WriteSlow(r);
+        }
+        if (_used >= FlushAt) Drain();
     }
 
     /// <summary>Everything written so far put into the stream (a slice of rows, before its text is copied).</summary>
-    public void Flush() => _csv.Flush();
+    public void Flush()
+    {
+        Drain();
+        _out.Flush();
+    }
 
     public void Dispose()
     {
-        _csv.Flush();
-        _csv.Dispose();
+        Flush();
+        _slow?.Dispose();
+        _slowText?.Dispose();
+    }
+
+    private void Drain()
+    {
+        _out.Write(_bytes, 0, _used);
+        _used = 0;
+    }
+
+    // Printable ASCII but the separator and the quote: what CsvHelper writes as it is, inside a field.
+    private static readonly SearchValues<char> PlainChars = SearchValues.Create(
+        Enumerable.Range(0x20, 0x7F - 0x20).Select(i => (char)i).Where(c => c is not (',' or '"')).ToArray());
+
+    /// <summary>
+    /// Whether CsvHelper (RFC 4180, quoting when needed, formulas escaped) writes <paramref name="field"/> as it
+    /// is: printable ASCII with no comma or quote, not starting with a space or a formula's first character
+    /// (= @ + -; tab and CR are not printable), not ending with a space. Empty is plain.
+    /// </summary>
+    internal static bool Plain(ReadOnlySpan<char> field) =>
+        field.Length == 0
+        || (!field.ContainsAnyExcept(PlainChars) && field[0] is not (' ' or '=' or '@' or '+' or '-')
+            && field[^1] != ' ');
+
+    /// <summary>The field put after a separator (but the row's first), or false (nothing put) when not plain.</summary>
+    private bool Field(ReadOnlySpan<char> field)
+    {
+        if (!Plain(field)) return false;
+        if (_bytes.Length - _used < field.Length + 3)
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + field.Length + 3));
+        if (_atRowStart) _atRowStart = false;
+        else _bytes[_used++] = (byte)',';
+        _used += Encoding.ASCII.GetBytes(field, _bytes.AsSpan(_used));
+        return true;
+    }
+
+    private void EndRow()
+    {
+        _bytes[_used++] = (byte)'\r';
+        _bytes[_used++] = (byte)'\n';
+        _atRowStart = true;
+    }
+
+    /// <summary>A row that is not plain: written by CsvHelper (as every row once was), its bytes copied in.</summary>
+    private void WriteSlow(BatchResult r)
+    {
+        _atRowStart = true;
+        _slowText ??= new MemoryStream();
+        _slow ??= CsvWriter.Create(_slowText, Options, leaveOpen: true);
+        WriteRow(_slow, r);
+        _slow.Flush();
+        var n = (int)_slowText.Length;
+        if (_bytes.Length - _used < n) Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _used + n));
+        _slowText.GetBuffer().AsSpan(0, n).CopyTo(_bytes.AsSpan(_used));
+        _used += n;
+        _slowText.SetLength(0);
+    }
+
+    /// <summary>One row through CsvHelper's writer: the rows that are not plain, and the tests' reference.</summary>
+    internal void WriteRow(CsvWriter csv, BatchResult r)
+    {
+        Span<char> buffer = stackalloc char[16];
+        var c = r.Classification;
+        csv.WriteField(r.Child);
+        csv.WriteField(IsoSpan(r.DateOfBirth, buffer));
+        if (c is null)
+        {
+            for (var i = 2; i < Columns.Length - 1; i++) csv.WriteField(ReadOnlySpan<char>.Empty);
+        }
+        else
+        {
+            csv.WriteField(Int(c.Age, buffer));
+            csv.WriteField(c.Status.Wire());
+            csv.WriteField(IsoSpan(c.StatusSince, buffer));
+            csv.WriteField(c.NextChange?.To.Wire() ?? "");
+            if (c.NextChange is { } n) csv.WriteField(IsoSpan(n.On, buffer));
+            else csv.WriteField(ReadOnlySpan<char>.Empty);
+            csv.WriteField(Int(c.Facts.DaysLookedAfterSince14, buffer));
+            csv.WriteField(Int(c.Facts.DaysLookedAfterSince16, buffer));
+            csv.WriteField(c.Facts.EverEligible ? "true" : "false");
+            csv.WriteField(Joined(c.EntitlementIds));
+        }
+        csv.WriteField(r.Warning ?? "");
+        csv.EndRecord();
     }
 
     internal static string Iso(NodaTime.LocalDate d) => LocalOffer.Core.Output.AssessmentJson.Iso(d);
