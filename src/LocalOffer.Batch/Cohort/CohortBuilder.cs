@@ -26,10 +26,11 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     public RowChecker Checker { get; } = new(codes);
     // By code number: what a reason ended means for the law's impossible-episode checks (null without the law).
     private bool[]? _death, _ageAssessedAdult;
-    private readonly Dictionary<string, int> _childIndex = new(StringComparer.Ordinal);
     private readonly List<string> _files = [];
     private readonly List<int> _decomColumns = [];
     internal readonly ChildTable Children = new();
+    // Each key of the index is a child of Children, with its own number (the index reads the keys there).
+    private readonly ChildIndex _childIndex = new();
     internal readonly EpisodeStore Episodes = new();
 
     public List<Reject> Rejects { get; } = [];
@@ -41,7 +42,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     public long HeaderRowsMerged { get; private set; }
     public int ChildCount => Children.Count;
     /// <summary>Whether a child of this key was kept (each key of the index is in <see cref="Children"/>).</summary>
-    internal bool HasChild(string id) => _childIndex.ContainsKey(id);
+    internal bool HasChild(string id) => _childIndex.Find(id, Children) >= 0;
     internal string FileName(int id) => _files[id];
 
     private int FileId(string file, int decomColumn)
@@ -79,11 +80,11 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         var (line, id) = (row.Line, row.Id);
         if (row.Problem is { } p) { Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason)); return; }
         var birth = row.Birth;
-        // One look-up in the dictionary of children, whether the child is new or not (a million rows).
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_childIndex, id, out var seen);
-        if (seen)
+        // One look-up in the index of children, whether the child is new or not (a million rows): a new key is
+        // added with the number the child gets next.
+        var existing = _childIndex.FindOrAdd(id, Children.Count, Children);
+        if (existing >= 0)
         {
-            var existing = slot;
             ref var first = ref Children[existing];
             if (_files[first.File] == file)
             {
@@ -97,7 +98,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
                 $"CHILD already has DOB {first.DateOfBirth:yyyy-MM-dd} ({_files[first.File]} line {first.Line})"));
             return;
         }
-        slot = Children.Add(new ChildRecord
+        Children.Add(new ChildRecord
         {
             Id = id, DateOfBirth = birth, File = FileId(file, 0), Line = (int)line, FirstEpisode = -1,
         });
@@ -119,7 +120,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         if (row.BeforeChild is { } p)
         {
             Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason));
-            if (p.CountsAgainstChild && id.Length > 0 && _childIndex.TryGetValue(id, out var bad))
+            if (p.CountsAgainstChild && id.Length > 0 && _childIndex.Find(id, Children) is var bad and >= 0)
                 Children[bad].RejectedRows++;
             return;
         }
@@ -177,19 +178,24 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     }
 
     // The child of the episode row before (an episodes file lists a child's episodes together, and the
-    // reader hands them all the same key string), else the child after it (files list children in the
-    // same order): found without hashing the key and looking in the index of a million (issue 30). Each
-    // child's key is in the index once, with its own number, so a child whose key is equal is the index's
-    // answer.
+    // reader hands them all the same key string), else one of the few children after it (files list children
+    // in the same order, and a child with no episodes is passed over: a third of the synthetic return's, so
+    // looking only at the next child left a third of the new keys to the index): found without hashing the
+    // key and looking in the index of a million (issue 30). Each child's key is in the index once, with its
+    // own number, so a child whose key is equal is the index's answer.
     private string? _lastId;
     private int _lastChild = -1;
+
+    /// <summary>How many children after the last one are compared with a new key before the index is asked.</summary>
+    internal const int LookedAhead = 8;
 
     private bool ChildOf(string id, out int ci)
     {
         if (ReferenceEquals(id, _lastId)) { ci = _lastChild; return true; }
-        ci = _lastChild + 1;
-        if (!(ci < Children.Count && string.Equals(Children[ci].Id, id, StringComparison.Ordinal))
-            && !_childIndex.TryGetValue(id, out ci)) return false;
+        var end = Math.Min(Children.Count, _lastChild + 1 + LookedAhead);
+        for (ci = _lastChild + 1; ci < end; ci++)
+            if (string.Equals(Children[ci].Id, id, StringComparison.Ordinal)) break;
+        if (ci == end && (ci = _childIndex.Find(id, Children)) < 0) return false;
         (_lastId, _lastChild) = (id, ci);
         return true;
     }
