@@ -51,8 +51,9 @@ public sealed class EpisodeChildTests
             if (random.Next(2) == 0) id = new string(id.AsSpan());
             // One day each, on days of their own: no two episodes overlap, all before the 18th birthday.
             builder.AddEpisode("episodes.csv", k + 2, new FieldAt(id, 1),
-                new FieldAt($"{first.PlusDays(k):dd/MM/yyyy}", 2), new FieldAt($"{first.PlusDays(k + 1):dd/MM/yyyy}", 5), new FieldAt("C2", 3), new FieldAt("U4", 4),
-                new FieldAt("X1", 6));
+                new FieldAt($"{first.PlusDays(k):dd/MM/yyyy}", 2),
+                new FieldAt($"{first.PlusDays(k + 1):dd/MM/yyyy}", 5),
+                new FieldAt("C2", 3), new FieldAt("U4", 4), new FieldAt("X1", 6));
         }
         var cohort = builder.Build();
         cohort.Count.Should().Be(children);
