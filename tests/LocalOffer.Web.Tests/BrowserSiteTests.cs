@@ -36,7 +36,8 @@ public sealed class StaticSite : IAsyncLifetime
         {
             // scripts/test.sh publishes the site first; a test run on its own publishes it here.
             var p = Process.Start(new ProcessStartInfo("dotnet",
-                ["publish", Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Browser"), "-c", "Release", "-o", Folder, "--nologo"])
+                ["publish", Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Browser"), "-c", "Release", "-o", Folder,
+                    "--nologo", "-p:CompressionEnabled=false"])
                 { RedirectStandardOutput = true })!;
             await p.StandardOutput.ReadToEndAsync();
             await p.WaitForExitAsync();
@@ -77,7 +78,10 @@ public sealed class BrowserSiteTests(StaticSite site) : IClassFixture<StaticSite
 
     private async Task<(IPage Page, List<string> Requests)> Open(string path)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });
+        // No service worker: these tests are of the app online (OfflineBrowserSiteTests is of the worker). Installing
+        // it fetched and stored every file of the app again in each new context before the network fell idle.
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+            { AcceptDownloads = true, ServiceWorkers = ServiceWorkerPolicy.Block });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url + path);
         await page.WaitForSelectorAsync("#privacy", new PageWaitForSelectorOptions { Timeout = 60_000 });

@@ -147,26 +147,26 @@ public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<Live
         if (council == 0) await k.Press("Space");
         // Enter on a chosen radio sends the form (the date to check is today already).
         await k.Press("Enter");
-        await page.WaitForURLAsync("**/check/episodes**");
+        await Arrive(page, "**/check/episodes**");
         await Episode(page, k, "6", "11", "2023", "V2", "U6", ("12", "8", "2024", "X1"));
         await Episode(page, k, "12", "8", "2024", "C2", "K2", null);
         await k.Follow("#continue");
-        await page.WaitForURLAsync("**/check/answers**");
+        await Arrive(page, "**/check/answers**");
         // The change: episode 1 started a day later, from Check your answers.
         await k.Skip();
         await k.Follow("a[href*='/check/episodes/1/change']");
-        await page.WaitForURLAsync("**/check/episodes/1/change**");
+        await Arrive(page, "**/check/episodes/1/change**");
         await k.Skip();
         await k.TabTo("#start-day");
         await k.Press("Control+A");
         await k.Type("7");
         // Enter in a text box sends the form.
         await k.Press("Enter");
-        await page.WaitForURLAsync("**/check/answers**");
+        await Arrive(page, "**/check/answers**");
         (await page.TextContentAsync("h1")).Should().Be("Check your answers");
         await k.Skip();
         await k.Follow("#check");
-        await page.WaitForURLAsync("**/check/result**");
+        await Arrive(page, "**/check/result**");
         (await page.TextContentAsync("#status"))!.Should().NotBeNullOrWhiteSpace();
         var shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(shots);
@@ -181,7 +181,7 @@ public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<Live
     {
         await k.Skip();
         await k.Follow("#add-episodes");
-        await page.WaitForURLAsync("**/check/episodes/add**");
+        await Arrive(page, "**/check/episodes/add**");
         await k.Skip();
         await k.TabTo("#start-day");
         await k.Type(d);
@@ -207,6 +207,24 @@ public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<Live
         else await k.Press("ArrowDown");
         // Enter sends the form (from the chosen radio, or the code list once its menu is closed).
         await k.Send("#save");
-        await page.WaitForURLAsync("**/check/episodes?**");
+        await Arrive(page, "**/check/episodes?**");
+    }
+
+    /// <summary>
+    /// Waits for the page to reach <paramref name="glob"/>, or says where it is instead and what its error summary
+    /// says: under load this wait has timed out now and then (90 s) with nothing to tell a slow page from a form
+    /// sent back with an error.
+    /// </summary>
+    private static async Task Arrive(IPage page, string glob)
+    {
+        try { await page.WaitForURLAsync(glob); }
+        catch (TimeoutException e)
+        {
+            var errors = await page.Locator(".govuk-error-summary, .govuk-error-message").AllTextContentsAsync();
+            var focused = await page.EvaluateAsync<string>(
+                "() => document.activeElement?.outerHTML.slice(0, 200) ?? ''");
+            throw new TimeoutException($"not at {glob} but at {page.Url}; errors: {string.Join(" | ", errors)}; " +
+                $"focus on: {focused}", e);
+        }
     }
 }
