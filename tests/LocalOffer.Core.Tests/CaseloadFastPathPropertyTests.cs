@@ -62,6 +62,47 @@ public sealed class CaseloadFastPathPropertyTests
     }
 
     /// <summary>
+    /// Young people in care under 14 passed over for a window (<see cref="CaseloadEvents.NothingFallsDueWithin(
+    /// CareLeaverEngine, CareHistory, LocalDate, int)"/>) have no event in it on the general path, with a review
+    /// recorded: windows of 1, 60 and 365 days, on the day asked, every edge <see cref="Edges"/> gives and the 14th
+    /// birthday, each with the days that put it at the window's last day and just past it, and the day after.
+    /// </summary>
+    [Fact]
+    public void Nothing_falls_due_within_the_window_for_a_child_in_care_under_14_passed_over()
+    {
+        var (passed, asked) = (0, 0);
+        void Property(CareHistory h, LocalDate d)
+        {
+            foreach (var core in new[] { Core, Commenced })
+            {
+                var law = core.Law;
+                var b14 = law.Birthdays.Birthday(h.DateOfBirth, law.AgeCountingFrom);
+                var edges = Edges(core, h, d).Concat([b14, b14.PlusDays(-1)]).ToList();
+                var rules = new CaseloadEvents(law);
+                foreach (var within in new[] { 1, 60, 365 })
+                    foreach (var day in edges.SelectMany(e => new[]
+                                 { e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1), e.PlusDays(1 - within) })
+                                 .Where(x => x >= h.DateOfBirth).Distinct())
+                    {
+                        asked++;
+                        if (!CaseloadEvents.NothingFallsDueWithin(core.Engine, h, day, within)) continue;
+                        passed++;
+                        var extras = new CaseloadExtras("PA", "Team", day.PlusDays(-200), day.PlusDays(-10));
+                        rules.For(core.Engine.AssessWithoutExplanation(h, day), extras, day, within).Select(Words)
+                            .Should().BeEmpty($"on {day} within {within} days for {Describe(h)}");
+                    }
+            }
+        }
+        Check.One(Config, Prop.ForAll(HistoryGenerators.InCareBefore14WithDay(), x =>
+        {
+            if (Core.Validator.Validate(x.History).Count == 0) Property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
+            return true;
+        }));
+        ForAllValid(Property);
+        passed.Should().BeGreaterThan(1000, $"the property says something only when children are passed over ({asked} asked)");
+    }
+
+    /// <summary>
     /// On the day asked and on every day a run or a span of the timeline begins or ends (and the day before each
     /// end), where a one-day slip would show.
     /// </summary>

@@ -185,6 +185,25 @@ public sealed class CaseloadEvents(EnglandLaw law)
     public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth,
         ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
 
+    /// <summary>
+    /// Whether nothing falls due after <paramref name="asAt"/> up to <paramref name="asAt"/> +
+    /// <paramref name="withinDays"/> for a child looked after and under 14 throughout, with no episode beginning or
+    /// ending in the window (<see cref="CareLeaverEngine.NothingChangesWithin(LocalDate, ReadOnlySpan{EpisodeValue},
+    /// LocalDate, LocalDate)"/>): status looked after every day of it, so no status change; no birthday at 16, 18, 21
+    /// or 25 in it, nor the Universal Credit window (after 16); no needs assessment (eligible at 16 at the soonest,
+    /// after the window); no pathway plan owed on the day, so no review; no entitlement run starting, continuing or
+    /// ending in it. A fifth of the young people of a return `caseload` assesses (issue 30); a property test holds it
+    /// to <see cref="For"/> on the full assessment, with a review recorded.
+    /// </summary>
+    public static bool NothingFallsDueWithin(CareLeaverEngine engine, LocalDate dateOfBirth,
+        ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt, int withinDays) =>
+        engine.NothingChangesWithin(dateOfBirth, episodes, asAt, asAt.PlusDays(withinDays));
+
+    /// <summary><see cref="NothingFallsDueWithin(CareLeaverEngine, LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate,
+    /// int)"/> for a care history (the property tests).</summary>
+    public static bool NothingFallsDueWithin(CareLeaverEngine engine, CareHistory history, LocalDate asAt,
+        int withinDays) => engine.NothingChangesWithin(history, asAt, asAt.PlusDays(withinDays));
+
     /// <summary>The span beginning on <paramref name="on"/> (the first, as <c>First</c> would give; a loop, no
     /// lambda, for every status change of every young person assessed).</summary>
     private static TimelineSpan SpanFrom(IReadOnlyList<TimelineSpan> timeline, LocalDate on)
