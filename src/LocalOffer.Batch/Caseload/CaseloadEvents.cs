@@ -28,8 +28,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
 
     /// <summary>
     /// <see cref="For(Assessment, CaseloadExtras?, LocalDate, int)"/> from <see cref="CareLeaverEngine.AssessWithin"/>
-    /// over the same window: from its assessment when a run changes in the window; otherwise from the timeline and
-    /// the entitlements of the day, with no entitlement event to look for (none starts, ends or changes in it).
+    /// over the same window: from the timeline, the entitlements of the day and, when a run changes in the window, its
+    /// runs to 25; otherwise with no entitlement event to look for (none starts, ends or changes in it).
     /// </summary>
     public List<CaseloadEvent> For(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
         EventsOrNone(w, extras, asAt, withinDays) ?? [];
@@ -40,9 +40,10 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// </summary>
     public List<CaseloadEvent>? EventsOrNone(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt,
         int withinDays) =>
-        w.WhenRunsChange is { } a ? EventsOf(a, extras, asAt, withinDays)
-            : Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), runs: null,
-                extras, asAt, withinDays);
+        // The ids of the day are those of the runs covering it (Assessment.Entitlements'), so a plan is owed on the
+        // day exactly when EventsOf would say so from the runs.
+        Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), w.RunsWhenChanging,
+            extras, asAt, withinDays);
 
     /// <param name="planOwed">Whether a pathway plan is owed on <paramref name="asAt"/>.</param>
     /// <param name="runs">Every entitlement run to 25, or null when none changes in the window.</param>
