@@ -39,26 +39,6 @@ public sealed class CaseloadOutputTests : IDisposable
         text.Split('\n')[0].TrimEnd('\r').Should().Be(string.Join(",", CaseloadCsvWriter.Columns));
     }
 
-    /// <summary>
-    /// A caseload of many rows is made as text on every core, a part at a time (issue 30): the bytes are those of one
-    /// writer writing the rows in turn (as for a caseload read as a sequence), across part and round boundaries, with
-    /// cells to quote, neutralise and leave empty.
-    /// </summary>
-    [Theory]
-    [InlineData(1025)]
-    [InlineData(20_000)]
-    public void Csv_made_on_every_core_is_the_bytes_of_one_writer(int rows)
-    {
-        var events = Enumerable.Range(0, rows).Select(i => Event(i % 7 == 0 ? $"=YP-{i}" : $"YP \"{i}\", x",
-            i % 3 == 0 ? "" : $"PA {i % 11}", days: i % 5 - 2, changes: i % 2 == 0 ? "line\nbreak" : "plain")).ToList();
-        using var parts = new MemoryStream();
-        CaseloadCsvWriter.Write(parts, events);
-        using var one = new MemoryStream();
-        CaseloadCsvWriter.Write(one, events.Select(e => e));
-        parts.ToArray().Should().Equal(one.ToArray());
-        Encoding.UTF8.GetString(one.ToArray()).Should().Contain("'=YP-7");
-    }
-
     [Fact]
     public void Ics_escapes_text_folds_long_lines_and_ends_lines_with_crlf()
     {
