@@ -35,7 +35,7 @@ public static class CaseloadPaths
         Console.WriteLine($"{people.Count:N0} young people; passed over {people.Count - rest.Count:N0} " +
             $"({100.0 * (people.Count - rest.Count) / people.Count:F1}%) in {pass:F2} s; {rest.Count:N0} assessed");
         var rules = new CaseloadEvents(core.Law);
-        var quiet = rest.Count(h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60)).WhenRunsChange is null);
+        var quiet = rest.Count(h => core.Engine.AssessWithin(h, asAt, asAt.PlusDays(60)).RunsWhenChanging is null);
         Console.WriteLine($"no run changing within 60 days: {quiet:N0} " +
             $"({100.0 * quiet / rest.Count:F1}% of those assessed)");
         var ready = rest.Select(h => core.Engine.AssessWithoutExplanation(h, asAt)).ToList();

@@ -28,8 +28,8 @@ public sealed class CaseloadEvents(EnglandLaw law)
 
     /// <summary>
     /// <see cref="For(Assessment, CaseloadExtras?, LocalDate, int)"/> from <see cref="CareLeaverEngine.AssessWithin"/>
-    /// over the same window: from its assessment when a run changes in the window; otherwise from the timeline and
-    /// the entitlements of the day, with no entitlement event to look for (none starts, ends or changes in it).
+    /// over the same window: from the timeline, the entitlements of the day and, when a run changes in the window, its
+    /// runs to 25; otherwise with no entitlement event to look for (none starts, ends or changes in it).
     /// </summary>
     public List<CaseloadEvent> For(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt, int withinDays) =>
         EventsOrNone(w, extras, asAt, withinDays) ?? [];
@@ -40,9 +40,10 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// </summary>
     public List<CaseloadEvent>? EventsOrNone(WindowAssessment w, CaseloadExtras? extras, LocalDate asAt,
         int withinDays) =>
-        w.WhenRunsChange is { } a ? EventsOf(a, extras, asAt, withinDays)
-            : Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), runs: null,
-                extras, asAt, withinDays);
+        // The ids of the day are those of the runs covering it (Assessment.Entitlements'), so a plan is owed on the
+        // day exactly when EventsOf would say so from the runs.
+        Events(w.Id, w.DateOfBirth, w.Timeline, w.IdsOnDay.Contains(EntitlementIds.PathwayPlan), w.RunsWhenChanging,
+            extras, asAt, withinDays);
 
     /// <param name="planOwed">Whether a pathway plan is owed on <paramref name="asAt"/>.</param>
     /// <param name="runs">Every entitlement run to 25, or null when none changes in the window.</param>
@@ -184,6 +185,25 @@ public sealed class CaseloadEvents(EnglandLaw law)
     /// from the episodes as the batch reads them (no history made).</summary>
     public static bool NothingFallsDue(CareLeaverEngine engine, LocalDate dateOfBirth,
         ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt) => engine.NothingHoldsFrom(dateOfBirth, episodes, asAt);
+
+    /// <summary>
+    /// Whether nothing falls due after <paramref name="asAt"/> up to <paramref name="asAt"/> +
+    /// <paramref name="withinDays"/> for a child looked after and under 14 throughout, with no episode beginning or
+    /// ending in the window (<see cref="CareLeaverEngine.NothingChangesWithin(LocalDate, ReadOnlySpan{EpisodeValue},
+    /// LocalDate, LocalDate)"/>): status looked after every day of it, so no status change; no birthday at 16, 18, 21
+    /// or 25 in it, nor the Universal Credit window (after 16); no needs assessment (eligible at 16 at the soonest,
+    /// after the window); no pathway plan owed on the day, so no review; no entitlement run starting, continuing or
+    /// ending in it. A fifth of the young people of a return `caseload` assesses (issue 30); a property test holds it
+    /// to <see cref="For"/> on the full assessment, with a review recorded.
+    /// </summary>
+    public static bool NothingFallsDueWithin(CareLeaverEngine engine, LocalDate dateOfBirth,
+        ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt, int withinDays) =>
+        engine.NothingChangesWithin(dateOfBirth, episodes, asAt, asAt.PlusDays(withinDays));
+
+    /// <summary><see cref="NothingFallsDueWithin(CareLeaverEngine, LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate,
+    /// int)"/> for a care history (the property tests).</summary>
+    public static bool NothingFallsDueWithin(CareLeaverEngine engine, CareHistory history, LocalDate asAt,
+        int withinDays) => engine.NothingChangesWithin(history, asAt, asAt.PlusDays(withinDays));
 
     /// <summary>The span beginning on <paramref name="on"/> (the first, as <c>First</c> would give; a loop, no
     /// lambda, for every status change of every young person assessed).</summary>

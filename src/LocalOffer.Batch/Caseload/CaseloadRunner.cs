@@ -93,6 +93,10 @@ public sealed class CaseloadRunner(RulesCore core)
             // Most of a return's young people left care before 16: nothing of theirs can fall due (issue 30).
             if (cohort is not null ? CaseloadEvents.NothingFallsDue(core.Engine, dob, cohort.Episodes(i), o.AsAt)
                 : CaseloadEvents.NothingFallsDue(core.Engine, histories![i], o.AsAt)) return;
+            // A fifth of the rest are in care under 14 throughout the window, with nothing changing in it.
+            if (cohort is not null
+                    ? CaseloadEvents.NothingFallsDueWithin(core.Engine, dob, cohort.Episodes(i), o.AsAt, o.WithinDays)
+                    : CaseloadEvents.NothingFallsDueWithin(core.Engine, histories![i], o.AsAt, o.WithinDays)) return;
             if (!filtered) x = ExtrasOf(i);
             // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
             // 25 joined only for those of whom one changes in the window (most have none: issue 30). From a return,

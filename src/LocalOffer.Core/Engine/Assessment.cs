@@ -75,11 +75,11 @@ public sealed record Assessment(
 
 /// <summary>
 /// <see cref="CareLeaverEngine.AssessWithin"/>'s answer: the timeline with its words, the ids of the entitlements
-/// holding on the day (ordinal order), and the assessment without the explanation when some run changes in the
-/// window (null when none does).
+/// holding on the day (ordinal order), and every entitlement run to 25 (<see cref="Assessment.AllEntitlements"/>'s)
+/// when some run changes in the window (null when none does).
 /// </summary>
 public sealed record WindowAssessment(string? Id, LocalDate DateOfBirth, IReadOnlyList<TimelineSpan> Timeline,
-    IReadOnlyList<string> IdsOnDay, Assessment? WhenRunsChange);
+    IReadOnlyList<string> IdsOnDay, IReadOnlyList<Entitlement>? RunsWhenChanging);
 
 /// <summary>The next change of status after the as-at date, if any before the 25th birthday.</summary>
 public sealed record StatusChange(LocalDate On, Status To);

@@ -51,15 +51,18 @@ public sealed class CareLeaverEngine
     /// <summary>
     /// What a caller listing only the changes after <paramref name="asAt"/> up to <paramref name="upTo"/> needs
     /// (`caseload`, issue 30): the timeline (its words only for the spans that begin in that window) and the
-    /// entitlements holding on the day, and <see cref="AssessWithoutExplanation"/>'s very assessment only when some
-    /// entitlement run starts, ends or continues under another provision in that window. The rules restated:
+    /// entitlements holding on the day, and every run to 25 (<see cref="Assessment.AllEntitlements"/>, joined from
+    /// the same pieces by the same call) only when some entitlement run starts, ends or continues under another
+    /// provision in that window. The rules restated:
     /// <see cref="Entitlements.EntitlementRuns.AnyChangeIn"/> (a run's first day, its end and each period's first
     /// day are first or last days of the rules' pieces), asked of the pieces cut to the window
     /// (<see cref="Entitlements.EntitlementRuleSet.AnyChangeIn"/>, the leaf sets cut as
     /// <see cref="Entitlements.EntitlementContext"/> says); and the timeline of <see cref="TimelineOn"/>, built in
     /// the batch's reused buffers (<see cref="Classify(CareHistory, LocalDate)"/>'s), worded by
     /// <see cref="Explainer.TimelineWordedIn"/>. When no run changes (most young people), the runs to 25 are never
-    /// made. A history whose adoption starts an epoch takes the general path. A property test holds the events made
+    /// made; when one does, they are joined from the pieces of the same timeline, still worded only in the window
+    /// (no second timeline, history, warnings or counts: the events read none of them). A history whose adoption
+    /// starts an epoch takes the general path (its timeline worded whole). A property test holds the events made
     /// from it to those made from the general path, on every birthday and every day a run, a period or a span
     /// begins or ends, and its timeline's statuses, dates and words in the window to the general path's.
     /// </summary>
@@ -93,9 +96,15 @@ public sealed class CareLeaverEngine
             {
                 var whole = TimelineBuilder.BuildReusing(view, Law, work.FactsFor(view, Law), work.Spans);
                 var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(work.Spans);
-                if (!_entitlements.AnyChangeIn(view, spans, whole, asAt, upTo, out var ids))
-                    return new WindowAssessment(id, dob, _explainer.TimelineWordedIn(spans, whole, asAt, upTo), ids,
-                        null);
+                var quiet = !_entitlements.AnyChangeIn(view, spans, whole, asAt, upTo, out var ids);
+                var worded = _explainer.TimelineWordedIn(spans, whole, asAt, upTo);
+                if (quiet) return new WindowAssessment(id, dob, worded, ids, null);
+                // A run changes in the window (about 4% of a return's young people assessed): the runs to 25 from
+                // the same timeline and facts, as Assess joins them (Full), and no second timeline, history,
+                // warnings or counts, which the events never read (issue 30).
+                var uncut = _entitlements.Pieces(view, spans, whole);
+                var idsOnDay = JoinedRuns.IdsOn(uncut, asAt);
+                return new WindowAssessment(id, dob, worded, idsOnDay, _entitlements.Join(uncut));
             }
         }
         finally
@@ -106,8 +115,8 @@ public sealed class CareLeaverEngine
         history ??= make!();
         var t = TimelineOn(history, asAt);
         var pieces = _entitlements.Pieces(t.View, t.Spans, t.Whole);
-        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, JoinedRuns.IdsOn(pieces, asAt),
-            Full(history, asAt, explain: false, t, pieces));
+        var idsOn = JoinedRuns.IdsOn(pieces, asAt);
+        return new WindowAssessment(history.Id, history.DateOfBirth, t.Timeline, idsOn, _entitlements.Join(pieces));
     }
 
     /// <summary>
@@ -232,6 +241,39 @@ public sealed class CareLeaverEngine
         if (from < dateOfBirth) return false;
         return NothingHolds(RentView().Fill(dateOfBirth, episodes), from);
     }
+
+    /// <summary>
+    /// Whether nothing of a child of a return changes after <paramref name="asAt"/> up to <paramref name="upTo"/>:
+    /// looked after and under 14 on every day of it, no episode beginning or ending in it, and no entitlement of
+    /// any such child starting, ending or changing provision in it, nor a pathway plan owed on the day (the batch's
+    /// short cut for care before 14, day by day: <see cref="LookedAfterUnder14.NothingChangesWithin"/>). `caseload`
+    /// passes over such a young person with nothing to list (issue 30); a property test holds it.
+    /// </summary>
+    public bool NothingChangesWithin(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt,
+        LocalDate upTo)
+    {
+        if (asAt < dateOfBirth) return false;
+        return NothingChangesWithin(RentView().Fill(dateOfBirth, episodes), asAt, upTo);
+    }
+
+    /// <summary><see cref="NothingChangesWithin(LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate, LocalDate)"/> for a
+    /// care history (the property tests).</summary>
+    public bool NothingChangesWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
+    {
+        if (asAt < history.DateOfBirth) return false;
+        return NothingChangesWithin(RentView().Fill(history), asAt, upTo);
+    }
+
+    private bool NothingChangesWithin(HistoryView view, LocalDate asAt, LocalDate upTo)
+    {
+        try { return _lookedAfterUnder14.NothingChangesWithin(view, asAt, upTo, QuietWithin); }
+        finally { ReturnView(view); }
+    }
+
+    /// <summary>The full rules' window: no run changes in it, and no pathway plan owed on the day.</summary>
+    private bool QuietWithin(CareHistory history, LocalDate asAt, LocalDate upTo) =>
+        AssessWithin(history, asAt, upTo) is { RunsWhenChanging: null } w
+        && !w.IdsOnDay.Contains(EntitlementIds.PathwayPlan);
 
     /// <summary>The short cut's answer on <paramref name="from"/>: none, and no entitlement (the view is returned).</summary>
     private bool NothingHolds(HistoryView view, LocalDate from)

@@ -59,6 +59,60 @@ internal sealed class LookedAfterUnder14
     /// <summary>The answer on <paramref name="asAt"/> (on or after birth), or null for the full path.</summary>
     public Classification? TryClassify(HistoryView h, LocalDate asAt)
     {
+        if (RunOn(h, asAt) is not { } run) return null;
+        var (runStart, next) = run;
+        var law = _law;
+        var dob = h.DateOfBirth;
+        var ids = IdsOn(asAt);
+        var warnings = HistoryWarnings.For(h, law, deathDate: null, asAt);
+        var since = runStart > dob ? runStart : dob;
+        var age = law.Birthdays.AgeOn(dob, asAt);
+        return new Classification(age, Status.LookedAfter, since, next, CareFacts.NoneCounted, ids, warnings);
+    }
+
+    /// <summary>
+    /// Whether the child is looked after and under 14 on every day from <paramref name="asAt"/> to
+    /// <paramref name="upTo"/> with no fact of theirs changing, and nothing of any such child's changes in those
+    /// days: `caseload`'s window (issue 30). The rule restated is this short cut's own, day by day:
+    /// <list type="bullet">
+    /// <item>the short cut answers on <paramref name="asAt"/> (above) and its next change of status is after
+    /// <paramref name="upTo"/>, which is before the 14th birthday: on every day of the window the child is looked
+    /// after (CA 1989 s.22(1)) and under 14, status looked after, and no status changes in it;</item>
+    /// <item>no episode begins or ends after <paramref name="asAt"/> up to the day after <paramref name="upTo"/>:
+    /// every fact of the child's but their age is the same on each of those days;</item>
+    /// <item>so on each day the child's entitlements are those of any child looked after and under 14 on it
+    /// (the short cut's argument), and the representative child's (as <see cref="IdsOn"/>'s, under 14 through
+    /// the window) runs, asked of the full rules, neither start, end nor change provision in the window
+    /// (<paramref name="quiet"/>) and owe no pathway plan on <paramref name="asAt"/>.</item>
+    /// </list>
+    /// A property test holds it to the events of the general path, on every birthday and edge of the window.
+    /// </summary>
+    /// <param name="quiet">The full rules asked of the representative child: no run changes in the window and no
+    /// pathway plan on the day (kept per window).</param>
+    public bool NothingChangesWithin(HistoryView h, LocalDate asAt, LocalDate upTo,
+        Func<CareHistory, LocalDate, LocalDate, bool> quiet)
+    {
+        if (RunOn(h, asAt) is not { } run || run.Next.On <= upTo) return false;
+        var law = _law;
+        if (upTo >= law.Birthdays.Birthday(h.DateOfBirth, law.AgeCountingFrom)) return false;
+        var dayAfter = upTo.PlusDays(1);
+        foreach (var e in h.Episodes)
+            if (e.Start > asAt && e.Start <= dayAfter || e.End is { } end && end > asAt && end <= dayAfter) return false;
+        if (_quietWindows.TryGetValue((asAt, upTo), out var q)) return q;
+        var dob = asAt.PlusYears(-(law.AgeCountingFrom - 1));
+        q = upTo < law.Birthdays.Birthday(dob, law.AgeCountingFrom) && quiet(Representative(dob), asAt, upTo);
+        if (_quietWindows.Count < MaxDatesKept) _quietWindows.TryAdd((asAt, upTo), q);
+        return q;
+    }
+
+    private readonly ConcurrentDictionary<(LocalDate, LocalDate), bool> _quietWindows = new();
+
+    /// <summary>
+    /// The first day of the run of care holding <paramref name="asAt"/> and the next change of status, when
+    /// the episodes' dates decide them as above; null for the full path.
+    /// </summary>
+    private (LocalDate RunStart, StatusChange Next)? RunOn(HistoryView h, LocalDate asAt)
+    {
         if (!_enabled || !h.OnlyEpisodes) return null; // reads episodes alone: any other list, the full path
         var law = _law;
         var dob = h.DateOfBirth;
@@ -100,12 +154,12 @@ internal sealed class LookedAfterUnder14
         else if (!shortBreakAfter && b16 >= law.RegimeStart && ThirteenWeeksBy16(b14, b16))
             next = new StatusChange(b16, Status.Eligible);
         else return null;
-        var ids = IdsOn(asAt);
-        var warnings = HistoryWarnings.For(h, law, deathDate: null, asAt);
-        var since = runStart > dob ? runStart : dob;
-        var age = law.Birthdays.AgeOn(dob, asAt);
-        return new Classification(age, Status.LookedAfter, since, next, CareFacts.NoneCounted, ids, warnings);
+        return (runStart, next);
     }
+
+    /// <summary>A child in care under a care order from birth on <paramref name="dob"/>, never leaving.</summary>
+    private CareHistory Representative(LocalDate dob) =>
+        CareHistory.Of(dob, new Episode(dob, null, _law.CareOrderStatuses.Order(StringComparer.Ordinal).First()));
 
     // Every day from 14 to 16 looked after (the run covers both): 13 weeks by 16, counted by the one counter.
     private bool ThirteenWeeksBy16(LocalDate b14, LocalDate b16)
@@ -120,9 +174,7 @@ internal sealed class LookedAfterUnder14
     private IReadOnlyList<string> IdsOn(LocalDate asAt)
     {
         if (_idsOn.TryGetValue(asAt, out var ids)) return ids;
-        var dob = asAt.PlusYears(-(_law.AgeCountingFrom - 1));
-        var careOrder = _law.CareOrderStatuses.Order(StringComparer.Ordinal).First();
-        var child = HistoryView.Of(CareHistory.Of(dob, new Episode(dob, null, careOrder)));
+        var child = HistoryView.Of(Representative(asAt.PlusYears(-(_law.AgeCountingFrom - 1))));
         ids = _fully(child, asAt).EntitlementIds;
         if (_idsOn.Count < MaxDatesKept) _idsOn.TryAdd(asAt, ids);
         return ids;
