@@ -17,6 +17,10 @@ apt_install() {
   [ -n "$apt_updated" ] || { $SUDO apt-get update -qq; apt_updated=1; }
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
 }
+# Whether fontconfig knows a font family. Not `fc-list | grep -q`: grep -q stops at the first match, fc-list
+# then dies of SIGPIPE and, under pipefail, the pipeline fails, so the fonts were installed again (apt-get update
+# included) on every run that had them (issue 30).
+has_font() { fc-list 2>/dev/null | grep -F "$1" >/dev/null; }
 
 if [ ! -f "$here/web-assets/node_modules/govuk-frontend/package.json" ] \
    || [ ! -f "$here/web-assets/node_modules/accessible-autocomplete/package.json" ]; then
@@ -33,14 +37,14 @@ if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null
   apt_install chromium
 fi
 
-if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q "Noto Sans Ethiopic"; then
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! has_font "Noto Sans Ethiopic"; then
   echo "setup: installing fonts-noto-core (apt-get): Arabic and Ethiopic scripts for translated pages and PDFs" >&2
   apt_install fonts-noto-core fontconfig
 fi
 
 # Easy Read puts a picture symbol (an emoji) beside each point: without a colour emoji font Chromium draws
 # each as an empty box, on the page and in the PDF it prints. Licence: SIL Open Font License 1.1.
-if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! fc-list 2>/dev/null | grep -q "Noto Color Emoji"; then
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! has_font "Noto Color Emoji"; then
   echo "setup: installing fonts-noto-color-emoji (apt-get): the symbols of Easy Read pages and their PDFs" >&2
   apt_install fonts-noto-color-emoji fontconfig
 fi
