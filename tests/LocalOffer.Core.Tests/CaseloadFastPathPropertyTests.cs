@@ -81,7 +81,10 @@ public sealed class CaseloadFastPathPropertyTests
                 var rules = new CaseloadEvents(law);
                 foreach (var within in new[] { 1, 60, 365 })
                     foreach (var day in edges.SelectMany(e => new[]
-                                 { e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1), e.PlusDays(1 - within) })
+                                 {
+                                     e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1),
+                                     e.PlusDays(1 - within),
+                                 })
                                  .Where(x => x >= h.DateOfBirth).Distinct())
                     {
                         asked++;
@@ -95,11 +98,13 @@ public sealed class CaseloadFastPathPropertyTests
         }
         Check.One(Config, Prop.ForAll(HistoryGenerators.InCareBefore14WithDay(), x =>
         {
-            if (Core.Validator.Validate(x.History).Count == 0) Property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
+            if (Core.Validator.Validate(x.History).Count == 0)
+                Property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
             return true;
         }));
         ForAllValid(Property);
-        passed.Should().BeGreaterThan(1000, $"the property says something only when children are passed over ({asked} asked)");
+        passed.Should().BeGreaterThan(1000,
+            $"the property says something only when children are passed over ({asked} asked)");
     }
 
     /// <summary>

@@ -35,9 +35,9 @@ public sealed class StaticSite : IAsyncLifetime
         if (!File.Exists(Path.Combine(root, "index.html")))
         {
             // scripts/test.sh publishes the site first; a test run on its own publishes it here.
+            var project = Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Browser");
             var p = Process.Start(new ProcessStartInfo("dotnet",
-                ["publish", Path.Combine(TestPaths.RepoRoot(), "src", "LocalOffer.Browser"), "-c", "Release", "-o", Folder,
-                    "--nologo", "-p:CompressionEnabled=false"])
+                ["publish", project, "-c", "Release", "-o", Folder, "--nologo", "-p:CompressionEnabled=false"])
                 { RedirectStandardOutput = true })!;
             await p.StandardOutput.ReadToEndAsync();
             await p.WaitForExitAsync();

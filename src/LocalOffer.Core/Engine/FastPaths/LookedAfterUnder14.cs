@@ -97,7 +97,8 @@ internal sealed class LookedAfterUnder14
         if (upTo >= law.Birthdays.Birthday(h.DateOfBirth, law.AgeCountingFrom)) return false;
         var dayAfter = upTo.PlusDays(1);
         foreach (var e in h.Episodes)
-            if (e.Start > asAt && e.Start <= dayAfter || e.End is { } end && end > asAt && end <= dayAfter) return false;
+            if (e.Start > asAt && e.Start <= dayAfter || e.End is { } end && end > asAt && end <= dayAfter)
+                return false;
         if (_quietWindows.TryGetValue((asAt, upTo), out var q)) return q;
         var dob = asAt.PlusYears(-(law.AgeCountingFrom - 1));
         q = upTo < law.Birthdays.Birthday(dob, law.AgeCountingFrom) && quiet(Representative(dob), asAt, upTo);
