@@ -83,64 +83,6 @@ public sealed class IndicatorsRunner
         Load(core, la, IndicatorDefinitions.LoadDefault(), DfeTables.DefaultDirectory(),
             TemplateSet.DefaultDirectory());
 
-    /// <summary>
-    /// <see cref="LoadDefault(RulesCore, string?)"/> with the program's own files read while the rules are loaded
-    /// (issue 30, round 5): the templates, and the definitions and the statistical neighbour model followed by the
-    /// DfE tables, start on the thread pool before <paramref name="core"/> is asked for. Loaded in turn on one
-    /// core, the rules and then the definitions left the other core idle, and the templates and DfE tables were
-    /// read beside the return, making the read dearer than `batch`'s. A problem with the rules is still the one
-    /// reported before a problem with the definitions or the model, and those before the DfE tables' or the
-    /// templates' (<see cref="Loaded"/>), as when each was read in turn.
-    /// </summary>
-    public static IndicatorsRunner LoadDefault(Func<RulesCore> core, string? la = null) =>
-        LoadOverlapped(core, la, IndicatorDefinitions.LoadDefault, DfeTables.DefaultDirectory(),
-            TemplateSet.DefaultDirectory());
-
-    /// <summary>
-    /// <see cref="LoadDefault(Func{RulesCore}, string?)"/> from what is given (tests: a problem in each).
-    /// </summary>
-    internal static IndicatorsRunner LoadOverlapped(Func<RulesCore> core, string? la,
-        Func<IndicatorDefinitions> definitions, string dfeDirectory, string templatesDirectory)
-    {
-        var templates = Task.Run<TemplateSet?>(() => new TemplateSet(templatesDirectory));
-        var own = Task.Run(() =>
-        {
-            var defs = definitions();
-            return (Defs: defs, Councils: DfeTables.LoadCouncils(dfeDirectory));
-        });
-        var dfe = Task.Run(async () =>
-        {
-            var (defs, councils) = await own;
-            return DfeTables.Load(dfeDirectory, defs, councils, la ?? "");
-        });
-        RulesCore rules;
-        try
-        {
-            rules = core();
-        }
-        catch (Exception)
-        {
-            Observe(own, dfe, templates); // the rules' problem is the one reported
-            throw;
-        }
-        try
-        {
-            var loaded = own.GetAwaiter().GetResult();
-            return new IndicatorsRunner(rules, loaded.Defs, loaded.Councils, dfe, templates, loadedFor: la ?? "");
-        }
-        catch (Exception)
-        {
-            Observe(dfe, templates); // the definitions' or the model's problem is the one reported
-            throw;
-        }
-    }
-
-    /// <summary>Tasks whose failure is not the one reported: their exceptions observed, never rethrown.</summary>
-    private static void Observe(params Task[] tasks)
-    {
-        foreach (var t in tasks) t.ContinueWith(x => x.Exception, TaskScheduler.Default);
-    }
-
     /// <summary><see cref="LoadDefault"/> from the folders given (tests: a table missing).</summary>
     internal static IndicatorsRunner Load(RulesCore core, string? la, IndicatorDefinitions defs, string dfeDirectory,
         string templatesDirectory)
@@ -196,12 +138,7 @@ public sealed class IndicatorsRunner
     public IndicatorRun Compute(IndicatorOptions o, IProgress<BatchProgress>? progress = null) =>
         Loaded(() => ComputeRun(o, progress));
 
-    /// <param name="whenChecked">
-    /// Called with the young people and the rejects as soon as both are final, before the counts: the run writes
-    /// the files made from them alone meanwhile.
-    /// </param>
-    private IndicatorRun ComputeRun(IndicatorOptions o, IProgress<BatchProgress>? progress,
-        Action<IReadOnlyList<YoungPerson>, IReadOnlyList<Reject>>? whenChecked = null)
+    private IndicatorRun ComputeRun(IndicatorOptions o, IProgress<BatchProgress>? progress)
     {
         var clock = Stopwatch.StartNew();
         CheckCouncil(o.La);
@@ -231,7 +168,6 @@ public sealed class IndicatorsRunner
         var check = new CohortCheck(core, defs).Run(cohort, oc3, o.YearEnd, oc3Rejects);
         phases["check"] = clock.Elapsed - phases["read"];
         rejects.AddRange(oc3Rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line));
-        whenChecked?.Invoke(check.People, rejects);
         var rows = IndicatorTable.Build(check.People, defs, Dfe, council);
         var byFinding = Findings.All.ToDictionary(f => f, f => check.People.Count(p => p.Finding == f));
         var summary = new IndicatorSummary(cohort.Count, check.People.Count(p => p.CareLeaver),
@@ -259,65 +195,48 @@ public sealed class IndicatorsRunner
         ReportFolder.Check(o.Out, Marker, OutputFiles, o.Force, "indicators report",
             new[] { o.Header, o.Oc3 }.Concat(o.Episodes).Concat(o.Xml));
         var clock = Stopwatch.StartNew();
-        Dictionary<string, AtomicFile>? files = null;
-        Task? early = null, xlsx = null;
+        var run = ComputeRun(o, progress);
+        var phases = run.Summary.Phases;
+        void Done(string phase) =>
+            phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
+        var council = Council(o.La);
+        progress?.Report(new BatchProgress("writing", 0, OutputFiles.Length));
+        Directory.CreateDirectory(outDir);
         // Every file through the one atomic writer: each written to its own temporary name, then all
-        // put in place together, so a failure leaves the folder as it was. They are opened as soon as the check
-        // is done, and the two made from the young people and the rejects alone are written then, on another
-        // core, alongside the counts (issue 30, round 5: the counts ran on one core, the other idle). The
-        // folder is made only once the DfE tables are known to have loaded, as when the counts came first.
-        void WhenChecked(IReadOnlyList<YoungPerson> people, IReadOnlyList<Reject> rejects)
+        // put in place together, so a failure leaves the folder as it was.
+        var files = OutputFiles.ToDictionary(f => f, f => AtomicFile.Create(Path.Combine(outDir, f)));
+        var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
+            + (council is null ? "" : $", {council.Name}");
+        // The workbook, the longest to write, is written on another core alongside the CSV files and the
+        // page (issue 30): each goes to its own stream from the finished run, which nothing changes now.
+        // Each file goes to disk as soon as it is written (the flush its commit makes, made early: sixteen
+        // flushes to disk were 40 ms at the end of a run), the CSV files and the page while the workbook is
+        // still being written; nothing is put in place before every file is written.
+        var xlsx = Task.Run(() =>
         {
-            _ = Dfe;
-            Directory.CreateDirectory(outDir);
-            var f = files = OutputFiles.ToDictionary(n => n, n => AtomicFile.Create(Path.Combine(outDir, n)));
-            early = Task.Run(() =>
-            {
-                IndicatorCsv.WriteCohortCheck(f["cohort-check.csv"].Stream, people);
-                RejectCsvWriter.Write(f["rejects.csv"].Stream, rejects);
-                f["cohort-check.csv"].Stream.Flush(flushToDisk: true);
-                f["rejects.csv"].Stream.Flush(flushToDisk: true);
-            });
-        }
+            IndicatorXlsx.Write(files["indicators.xlsx"].Stream, run.Rows, run.People, title);
+            files["indicators.xlsx"].Stream.Flush(flushToDisk: true);
+        });
         try
         {
-            var run = ComputeRun(o, progress, WhenChecked);
-            var phases = run.Summary.Phases;
-            void Done(string phase) =>
-                phases[phase] = clock.Elapsed - phases.Values.Aggregate(TimeSpan.Zero, (a, b) => a + b);
-            var council = Council(o.La);
-            var title = $"Care leaver indicators, year ending {o.YearEnd:yyyy-MM-dd}"
-                + (council is null ? "" : $", {council.Name}");
-            progress?.Report(new BatchProgress("writing", 0, OutputFiles.Length));
-            var ready = files!; // opened when the check was done
-            // The workbook, the longest to write, is written on another core alongside the CSV files and the
-            // page (issue 30): each goes to its own stream from the finished run, which nothing changes now.
-            // Each file goes to disk as soon as it is written (the flush its commit makes, made early: sixteen
-            // flushes to disk were 40 ms at the end of a run), the CSV files and the page while the workbook is
-            // still being written; nothing is put in place before every file is written.
-            xlsx = Task.Run(() =>
-            {
-                IndicatorXlsx.Write(ready["indicators.xlsx"].Stream, run.Rows, run.People, title);
-                ready["indicators.xlsx"].Stream.Flush(flushToDisk: true);
-            });
-            IndicatorCsv.WriteIndicators(ready["indicators.csv"].Stream, run.Rows, defs);
+            IndicatorCsv.WriteIndicators(files["indicators.csv"].Stream, run.Rows, defs);
+            IndicatorCsv.WriteCohortCheck(files["cohort-check.csv"].Stream, run.People);
+            RejectCsvWriter.Write(files["rejects.csv"].Stream, run.Rejects);
             Done("csv");
             var templates = _templates.GetAwaiter().GetResult()
                 ?? throw new InvalidOperationException("no templates");
-            ready["index.html"].Stream.Write(Encoding.UTF8.GetBytes(
+            files["index.html"].Stream.Write(Encoding.UTF8.GetBytes(
                 IndicatorReport.Render(templates, run, defs, Dfe, council)));
-            ready["indicators.csv"].Stream.Flush(flushToDisk: true);
-            ready["index.html"].Stream.Flush(flushToDisk: true);
+            foreach (var f in OutputFiles.Where(f => f != "indicators.xlsx")) files[f].Stream.Flush(flushToDisk: true);
             Done("html");
-            early!.GetAwaiter().GetResult();
             xlsx.GetAwaiter().GetResult();
-            Done("xlsx"); // the time still waited for the workbook and the early files
+            Done("xlsx"); // the time still waited for the workbook once the rest was written
             // Our stylesheet and images are written over, file by file (nothing in assets/ is deleted), on
             // another core while the report's files are put in place: each is flushed to disk on its own.
             var assets = Task.Run(() => SitePublisher.CopyAssets(Path.Combine(outDir, "assets")));
             try
             {
-                foreach (var f in OutputFiles) ready[f].Commit();
+                foreach (var f in OutputFiles) files[f].Commit();
             }
             finally
             {
@@ -326,15 +245,13 @@ public sealed class IndicatorsRunner
             assets.GetAwaiter().GetResult();
             AtomicFile.WriteAllText(Path.Combine(outDir, Marker), "indicators\n");
             Done("assets");
-            return run;
         }
         finally
         {
-            // A failure above leaves the workbook's task, or the early files' task, writing into its stream:
-            // wait for them before letting go.
-            try { early?.Wait(); } catch (AggregateException) { }
-            try { xlsx?.Wait(); } catch (AggregateException) { }
-            if (files is not null) foreach (var f in files.Values) f.Dispose();
+            // A failure above leaves the workbook's task writing into its stream: wait for it before letting go.
+            try { xlsx.Wait(); } catch (AggregateException) { }
+            foreach (var f in files.Values) f.Dispose();
         }
+        return run;
     }
 }

@@ -44,8 +44,7 @@ public static class IndicatorsCommand
             IndicatorRun run;
             try
             {
-                // The rules asked for by the runner, which reads the program's other files meanwhile (issue 30).
-                run = IndicatorsRunner.LoadDefault(() => CliHost.Core, options.La)
+                run = IndicatorsRunner.LoadDefault(CliHost.Core, options.La)
                     .Run(options, new PhaseProgress(err, "indicators"));
             }
             catch (UnreadableInputException e)
