@@ -89,13 +89,33 @@ public sealed partial class YoungPersonPagesTests
     }
 
     /// <summary>"Your support" as the web app renders it (ResultPage), with a site model like JourneyPages.Site's.</summary>
-    public static string YoursPage(PersonalOffer offer) => Fixture.Templates.Render("web/yours", new
+    public static string YoursPage(PersonalOffer offer) => YoursPage(offer, $"/councils/{offer.Council.Id}/");
+
+    private static string YoursPage(PersonalOffer offer, string? councilPages) => Fixture.Templates.Render("web/yours",
+        new
+        {
+            site = new { assets = "/assets/", home = "/", extraCss = true, script = false, footer = "LocalOffer" },
+            pageTitle = "Your support",
+            you = YourSupport.Model(offer, Fixture.Core.Law, Fixture.Catalog.National, councilPages),
+            links = new { pdf = "/check/yours.pdf?s=HANDLE", adviser = "/check/result?s=HANDLE" },
+        });
+
+    /// <summary>
+    /// A council with no address of its own pages on record (the browser app's <c>OfferUrl</c> gives null) gets no
+    /// link to them on "Your support", not a link to nowhere; with one, the link is there.
+    /// </summary>
+    [Fact]
+    public void Your_support_links_the_councils_pages_only_when_it_has_their_address()
     {
-        site = new { assets = "/assets/", home = "/", extraCss = true, script = false, footer = "LocalOffer" },
-        pageTitle = "Your support",
-        you = YourSupport.Model(offer, Fixture.Core.Law, Fixture.Catalog.National, $"/councils/{offer.Council.Id}/"),
-        links = new { pdf = "/check/yours.pdf?s=HANDLE", adviser = "/check/result?s=HANDLE" },
-    });
+        var (history, _) = Fixture.Core.Reader.ReadFile(
+            Path.Combine(Fixture.RepoRoot(), "samples", "young-people", "former-relevant.json"));
+        var council = Fixture.Catalog.Councils.First();
+        var offer = PersonalOfferBuilder.Build(Fixture.Core.Engine.Assess(history!, AsAt), history!, council,
+            Fixture.Core.Law);
+        var without = YoursPage(offer, null);
+        without.Should().NotContain("href=\"\"").And.NotContain("/councils/");
+        YoursPage(offer, "/councils/x/").Should().Contain("href=\"/councils/x/\"");
+    }
 
     /// <summary>The guard fails on what it guards against (each pattern found when planted).</summary>
     [Theory]

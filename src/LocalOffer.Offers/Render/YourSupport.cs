@@ -13,7 +13,10 @@ namespace LocalOffer.Offers.Render;
 /// </summary>
 public static class YourSupport
 {
-    public static object Model(PersonalOffer o, EnglandLaw law, IEnumerable<NationalContact> national, string councilPages)
+    /// <param name="councilPages">The address of the council's own pages for care leavers, or null when it has
+    /// none on record (the browser app's <c>OfferUrl</c>): the page then leaves its link out.</param>
+    public static object Model(PersonalOffer o, EnglandLaw law, IEnumerable<NationalContact> national,
+        string? councilPages)
     {
         var a = o.Assessment;
         var now = new List<CatalogueText>();
