@@ -211,13 +211,19 @@ public sealed class KeyboardJourneyTests(LiveServer server) : IClassFixture<Live
     }
 
     /// <summary>
-    /// Waits for the page to reach <paramref name="glob"/>, or says where it is instead and what its error summary
-    /// says: under load this wait has timed out now and then (90 s) with nothing to tell a slow page from a form
-    /// sent back with an error.
+    /// Waits for the page to reach <paramref name="glob"/> and finish loading, or says where it is instead and what
+    /// its error summary says. Under load `WaitForURLAsync` waiting for the load event timed out now and then (90 s)
+    /// with the page already there, loaded and its focus moved (`...&amp;added=1#episodes-1`, focus on "Episode 1":
+    /// CI6 of 2026-12-08): the navigation's load was missed. So the wait is for the address to be committed, then
+    /// for the load state, which answers at once when the page has loaded already.
     /// </summary>
     private static async Task Arrive(IPage page, string glob)
     {
-        try { await page.WaitForURLAsync(glob); }
+        try
+        {
+            await page.WaitForURLAsync(glob, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
         catch (TimeoutException e)
         {
             var errors = await page.Locator(".govuk-error-summary, .govuk-error-message").AllTextContentsAsync();
