@@ -100,7 +100,7 @@ internal sealed class LookedAfterUnder14
             if (e.Start > asAt && e.Start <= dayAfter || e.End is { } end && end > asAt && end <= dayAfter)
                 return false;
         if (_quietWindows.TryGetValue((asAt, upTo), out var q)) return q;
-        var dob = asAt.PlusYears(-(law.AgeCountingFrom - 1));
+        var dob = RepresentativeBirth(asAt);
         q = upTo < law.Birthdays.Birthday(dob, law.AgeCountingFrom) && quiet(Representative(dob), asAt, upTo);
         if (_quietWindows.Count < MaxDatesKept) _quietWindows.TryAdd((asAt, upTo), q);
         return q;
@@ -158,6 +158,12 @@ internal sealed class LookedAfterUnder14
         return (runStart, next);
     }
 
+    /// <summary>
+    /// The representative child's birth for <paramref name="asAt"/>: one year fewer than the age counting begins at
+    /// (the law's own figure) before it, so the child turns 13 on it. One place, for the day's ids and the window's.
+    /// </summary>
+    private LocalDate RepresentativeBirth(LocalDate asAt) => asAt.PlusYears(-(_law.AgeCountingFrom - 1));
+
     /// <summary>A child in care under a care order from birth on <paramref name="dob"/>, never leaving.</summary>
     private CareHistory Representative(LocalDate dob) =>
         CareHistory.Of(dob, new Episode(dob, null, _law.CareOrderStatuses.Order(StringComparer.Ordinal).First()));
@@ -175,7 +181,7 @@ internal sealed class LookedAfterUnder14
     private IReadOnlyList<string> IdsOn(LocalDate asAt)
     {
         if (_idsOn.TryGetValue(asAt, out var ids)) return ids;
-        var child = HistoryView.Of(Representative(asAt.PlusYears(-(_law.AgeCountingFrom - 1))));
+        var child = HistoryView.Of(Representative(RepresentativeBirth(asAt)));
         ids = _fully(child, asAt).EntitlementIds;
         if (_idsOn.Count < MaxDatesKept) _idsOn.TryAdd(asAt, ids);
         return ids;
