@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using LocalOffer.Core;
 using LocalOffer.Offers.Render;
 using Microsoft.Playwright;
@@ -15,10 +13,6 @@ namespace LocalOffer.Web.Tests;
 [Trait(Lane.Key, Lane.Slow), Trait(Lane.Category, Lane.Accessibility)]
 public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<LiveServer>
 {
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
     /// <summary>The address of "Your support" for the former relevant sample (uploaded, Wakefield, 22 November 2026).</summary>
@@ -53,7 +47,7 @@ public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<Live
         (await page.Locator(".lo-translation-banner").CountAsync()).Should().Be(1, "every string is a draft");
         (await page.Locator(".lo-translation-banner a").First.GetAttributeAsync("href")).Should().NotContain("lang=");
         (await page.Locator($"nav.lo-languages [aria-current=page]").TextContentAsync()).Should().NotBeNullOrEmpty();
-        var violations = (await page.RunAxe(WcagAa)).Violations.Select(v => $"{code}: {v.Id}: {v.Help}").ToList();
+        var violations = (await Wcag.Axe(page)).Violations.Select(v => $"{code}: {v.Id}: {v.Help}").ToList();
         if (code == "en-easy")
         {
             Directory.CreateDirectory(Shots);
@@ -90,7 +84,7 @@ public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<Live
                 Directory.CreateDirectory(Shots);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "home-ar-390.png"), FullPage = true });
             }
-            var violations = (await page.RunAxe(WcagAa)).Violations.Select(v => $"{code}: {v.Id}: {v.Help}").ToList();
+            var violations = (await Wcag.Axe(page)).Violations.Select(v => $"{code}: {v.Id}: {v.Help}").ToList();
             violations.Should().BeEmpty();
             await context.CloseAsync();
         }

@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace LocalOffer.Web.Tests;
@@ -17,10 +15,6 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
     private const int Screen = 844;
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
-    private static readonly AxeRunOptions WcagAa = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    };
 
     private async Task<IPage> Phone()
     {
@@ -34,7 +28,7 @@ public sealed class PhonePagesTests(LiveServer server) : IClassFixture<LiveServe
     /// <summary>Axe's violations, a full-page screenshot and the page's height in CSS pixels.</summary>
     private static async Task<(List<string> Violations, int Height)> Check(IPage page, string shot)
     {
-        var violations = (await page.RunAxe(WcagAa)).Violations
+        var violations = (await Wcag.Axe(page)).Violations
             .Select(v => $"{page.Url}: {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(2).Select(n => n.Html))})").ToList();
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, shot), FullPage = true });
