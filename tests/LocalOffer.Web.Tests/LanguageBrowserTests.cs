@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using LocalOffer.Core;
 using LocalOffer.Offers.Render;
 using Microsoft.Playwright;
@@ -15,20 +16,43 @@ public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<Live
 {
     private static readonly string Shots = Path.Combine(TestPaths.RepoRoot(), "artifacts", "screenshots");
 
-    /// <summary>The address of "Your support" for the former relevant sample (uploaded, Wakefield, 22 November 2026).</summary>
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 900 };
+
+    /// <summary>
+    /// The journey to "Your support", walked once for each server: every test reads the same page, each in its own
+    /// language, so each gets a new context holding that journey's session cookie, without which the page's handle
+    /// is nothing (issue 30: nine journeys were about a fifth of this class's CPU).
+    /// </summary>
+    private static readonly ConditionalWeakTable<LiveServer, Task<(string Yours, string State)>> Journeys = new();
+
+    /// <summary>A new 390 px page in the journey's session, and the address of "Your support" there.</summary>
     private async Task<(IPage Page, string Yours)> Yours()
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 900 } });
+        var (yours, state) = await Journeys.GetValue(server, Walk);
+        var context = await server.Browser.NewContextAsync(
+            new BrowserNewContextOptions { ViewportSize = Phone, StorageState = state });
+        return (await context.NewPageAsync(), yours);
+    }
+
+    /// <summary>The former relevant sample uploaded, Wakefield, 22 November 2026, up to the result page.</summary>
+    private static async Task<(string Yours, string State)> Walk(LiveServer server)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Phone });
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.Url + "/check/upload");
-        await page.SetInputFilesAsync("#history", Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", "former-relevant.json"));
+        await page.SetInputFilesAsync("#history",
+            Path.Combine(TestPaths.RepoRoot(), "samples", "young-people", "former-relevant.json"));
         await page.ClickAsync("#upload");
         await page.ClickAsync("input[name=council][value=wakefield]");
-        foreach (var (part, value) in new[] { ("day", "22"), ("month", "11"), ("year", "2026") }) await page.FillAsync($"#asAt-{part}", value);
+        foreach (var (part, value) in new[] { ("day", "22"), ("month", "11"), ("year", "2026") })
+            await page.FillAsync($"#asAt-{part}", value);
         await page.ClickAsync("#continue");
         await page.ClickAsync("#check");
         await page.WaitForSelectorAsync("#yours-link");
-        return (page, server.Url + await page.GetAttributeAsync("#yours-link", "href"));
+        var yours = server.Url + await page.GetAttributeAsync("#yours-link", "href");
+        var state = await context.StorageStateAsync();
+        await context.CloseAsync();
+        return (yours, state);
     }
 
     public static TheoryData<string, string> Languages => new()
@@ -73,7 +97,7 @@ public sealed class LanguageBrowserTests(LiveServer server) : IClassFixture<Live
             var templates = TemplateSet.LoadDefault(core.Law);
             new SitePublisher(core, templates, catalog.National).Publish(catalog.Find("hackney")!, new NodaTime.LocalDate(2026, 11, 22), site,
                 languages: [templates.Languages.Find(code)!]);
-            var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 900 } });
+            var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Phone });
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(Path.Combine(site, code, "index.html")).AbsoluteUri);
             (await page.GetAttributeAsync("html", "dir")).Should().Be(dir);
