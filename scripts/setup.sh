@@ -2,7 +2,9 @@
 # Installs what the project needs beyond the .NET SDK, idempotently:
 #  - GOV.UK Frontend and accessible-autocomplete from npm (web-assets/node_modules), for published
 #    sites and the web app;
-#  - Debian's chromium, for the browser and accessibility tests (never a downloaded browser);
+#  - Debian's chromium, for the web app's PDFs (and its tests), and Debian's chromium-headless-shell (the same
+#    Chromium release without the desktop browser around Blink), which the browser and accessibility tests
+#    drive for a third of the CPU (never a downloaded browser; tests/Shared/Chromium.cs);
 #  - Debian's fonts-noto-core, for the translated pages and their PDFs (issue 27): Noto Sans Arabic
 #    and Noto Naskh Arabic (Arabic, Persian, Pashto) and Noto Sans Ethiopic (Tigrinya). Licence: SIL
 #    Open Font License 1.1 (/usr/share/doc/fonts-noto-core/copyright), free to embed in a PDF;
@@ -35,6 +37,11 @@ fi
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "setup: installing chromium (apt-get)" >&2
   apt_install chromium
+fi
+
+if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
+  echo "setup: installing chromium-headless-shell (apt-get): the browser tests' Chromium" >&2
+  apt_install chromium-headless-shell
 fi
 
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! has_font "Noto Sans Ethiopic"; then

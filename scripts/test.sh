@@ -27,7 +27,6 @@ if [ "$lane" = fast ]; then
   filter=(--filter "Lane!=Slow")
 else
   bash scripts/setup.sh || exit 1
-  export LOCALOFFER_CHROMIUM="${LOCALOFFER_CHROMIUM:-/usr/bin/chromium}"
   projects="LocalOffer.sln"
   filter=()
 fi
