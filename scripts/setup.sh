@@ -2,9 +2,10 @@
 # Installs what the project needs beyond the .NET SDK, idempotently:
 #  - GOV.UK Frontend and accessible-autocomplete from npm (web-assets/node_modules), for published
 #    sites and the web app;
-#  - Debian's chromium, for the web app's PDFs (and its tests), and Debian's chromium-headless-shell (the same
-#    Chromium release without the desktop browser around Blink), which the browser and accessibility tests
-#    drive for a third of the CPU (never a downloaded browser; tests/Shared/Chromium.cs);
+#  - Debian's chromium-headless-shell (the same Chromium release without the desktop browser around Blink), which
+#    the browser and accessibility tests drive and the web app prints its PDFs with, for a third of the CPU
+#    (tests/Shared/Chromium.cs, YoursPdf), and Debian's chromium, used where the shell is missing (never a
+#    downloaded browser);
 #  - Debian's fonts-noto-core, for the translated pages and their PDFs (issue 27): Noto Sans Arabic
 #    and Noto Naskh Arabic (Arabic, Persian, Pashto) and Noto Sans Ethiopic (Tigrinya). Licence: SIL
 #    Open Font License 1.1 (/usr/share/doc/fonts-noto-core/copyright), free to embed in a PDF;
@@ -40,7 +41,7 @@ if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null
 fi
 
 if [ "${LOCALOFFER_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium-headless-shell >/dev/null 2>&1; then
-  echo "setup: installing chromium-headless-shell (apt-get): the browser tests' Chromium" >&2
+  echo "setup: installing chromium-headless-shell (apt-get): the browser tests' and the PDFs' Chromium" >&2
   apt_install chromium-headless-shell
 fi
 

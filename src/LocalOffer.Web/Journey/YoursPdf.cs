@@ -17,7 +17,14 @@ public static class YoursPdf
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     public const int MaxPdfBytes = 10 << 20;
-    public const string Chromium = "/usr/bin/chromium";
+    /// <summary>
+    /// Debian's chromium-headless-shell when installed, else Debian's chromium. The shell is the same Chromium
+    /// release without the desktop browser around Blink: the same page printed with the same text, in about a
+    /// third of the CPU (0.45 s against 1.3 s a print here, issue 30), and prints are one at a time.
+    /// </summary>
+    public static string Chromium => File.Exists(HeadlessShell) ? HeadlessShell : "/usr/bin/chromium";
+
+    private const string HeadlessShell = "/usr/bin/chromium-headless-shell";
     public static readonly TimeSpan TicketLifetime = TimeSpan.FromSeconds(60);
     private static readonly SemaphoreSlim One = new(1, 1);
 
