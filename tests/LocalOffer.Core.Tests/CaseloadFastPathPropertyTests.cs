@@ -108,6 +108,63 @@ public sealed class CaseloadFastPathPropertyTests
     }
 
     /// <summary>
+    /// `caseload`'s short cut for a young person aged 18 to 25 whose care is over
+    /// (<see cref="CaseloadEvents.NothingFallsDueAfterCare(CareLeaverEngine, CareHistory, LocalDate, int,
+    /// CaseloadExtras?)"/>): nothing falls due on the general path for anyone it passes over, for windows of 1, 60 and
+    /// 365 days, with no review recorded, one recorded long ago (overdue) and one recorded lately; on every edge the
+    /// other tests use (birthdays, the Universal Credit day, every day a run, a period or a span begins or ends, so the
+    /// dates in force that change anything for the young person) and the 22nd birthday, each also as the window's
+    /// last day, just past it and the day after; as the law stands and with the prospective provisions commenced.
+    /// </summary>
+    [Fact]
+    public void Nothing_falls_due_within_the_window_for_an_adult_whose_care_is_over_passed_over()
+    {
+        var (passed, asked) = (0, 0);
+        void Property(CareHistory h, LocalDate d)
+        {
+            foreach (var core in new[] { Core, Commenced })
+            {
+                var law = core.Law;
+                var edges = Edges(core, h, d).Append(law.Birthdays.Birthday(h.DateOfBirth, 22)).ToList();
+                var rules = new CaseloadEvents(law);
+                foreach (var within in new[] { 1, 60, 365 })
+                    foreach (var day in edges.SelectMany(e => new[]
+                                 {
+                                     e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1),
+                                     e.PlusDays(1 - within),
+                                 })
+                                 .Where(x => x >= h.DateOfBirth).Distinct())
+                    {
+                        Assessment? full = null;
+                        foreach (var extras in new CaseloadExtras?[]
+                                 {
+                                     null, new("PA", "Team", day.PlusDays(-200), day.PlusDays(-10)),
+                                     new("PA", "Team", day.PlusDays(-10), null),
+                                 })
+                        {
+                            asked++;
+                            if (!rules.NothingFallsDueAfterCare(core.Engine, h, day, within, extras)) continue;
+                            passed++;
+                            full ??= core.Engine.AssessWithoutExplanation(h, day);
+                            rules.For(full, extras, day, within).Select(Words)
+                                .Should().BeEmpty($"on {day} within {within} days, {extras}, for {Describe(h)}");
+                        }
+                    }
+            }
+        }
+        foreach (var late in new[] { false, true })
+            Check.One(Config.WithMaxTest(500), Prop.ForAll(HistoryGenerators.CareOverAsAdultWithDay(late), x =>
+            {
+                if (Core.Validator.Validate(x.History).Count == 0)
+                    Property(x.History, x.History.DateOfBirth.PlusDays(x.Offset));
+                return true;
+            }));
+        ForAllValid(Property);
+        passed.Should().BeGreaterThan(1000,
+            $"the property says something only when young people are passed over ({asked} asked)");
+    }
+
+    /// <summary>
     /// On the day asked and on every day a run or a span of the timeline begins or ends (and the day before each
     /// end), where a one-day slip would show.
     /// </summary>

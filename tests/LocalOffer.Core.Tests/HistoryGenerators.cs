@@ -99,6 +99,27 @@ public static class HistoryGenerators
          from which in Gen.Choose(0, 9)
          select (x.History, onBoundary ? Boundary(x.History, which) ?? day : day)).ToArbitrary();
 
+    /// <summary>
+    /// Histories mostly of episodes alone, with care at any age before 18 (often to 18, often ended by a special
+    /// guardianship order, a death, an adoption or a transfer), asked about on a day from 18 to just past 25
+    /// (`caseload`'s short cut for adults whose care is over), sometimes on the day an episode ends. With
+    /// <paramref name="late"/>, care from 16 and a half to 18 asked about in the months after 18: eligible late,
+    /// so a needs assessment falls due after 18 (CPPCR 2010 reg 42(1)).
+    /// </summary>
+    public static Arbitrary<(CareHistory History, int Offset)> CareOverAsAdultWithDay(bool late = false) =>
+        (from x in Shaped(new Shape(new LocalDate(1985, 1, 1), 25 * 365, 1, 5,
+             Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(0, late ? 30 : 400))), late ? 400 : 2500,
+             Gen.Frequency((1, Gen.Constant(true)), (6, Gen.Constant(false))), late ? 33 * 183 : 0, 18 * 365 - 20,
+             Gen.Frequency((8, Gen.Constant(0)), (1, Gen.Choose(0, 63)))))
+         from sgo in Gen.Elements(new[] { null, null, "E43", "E44", "E12" })
+         from day in late ? Gen.Choose(18 * 365 - 3, 18 * 365 + 130) : Gen.Choose(18 * 365 - 3, 25 * 366 + 3)
+         from onBoundary in Gen.Elements(false, false, false, true)
+         from which in Gen.Choose(0, 9)
+         let last = x.History.Episodes.LastOrDefault()
+         let h = sgo is null || last?.End is null ? x.History
+             : x.History with { Episodes = [.. x.History.Episodes.SkipLast(1), last with { ReasonEnded = sgo }] }
+         select (h, onBoundary ? Boundary(h, which) ?? day : day)).ToArbitrary();
+
     // The day (as an offset from birth) an episode starts or ends: care ending that very day is a line too.
     private static int? Boundary(CareHistory h, int which)
     {

@@ -200,6 +200,39 @@ public sealed class CaseloadEvents(EnglandLaw law)
         ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt, int withinDays) =>
         engine.NothingChangesWithin(dateOfBirth, episodes, asAt, asAt.PlusDays(withinDays));
 
+    /// <summary>
+    /// Whether nothing falls due after <paramref name="asAt"/> up to <paramref name="asAt"/> +
+    /// <paramref name="withinDays"/> for a young person aged 18 to 25 whose care is all over, with no birthday in the
+    /// window, no date in force changing anything in it and nothing of theirs changing in it
+    /// (<see cref="CareLeaverEngine.NothingChangesAfterCareWithin(LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate,
+    /// LocalDate)"/>), so, event by event: no status change (no span begins); no birthday at 16, 18, 21 or 25, and the
+    /// Universal Credit window (before 18) passed; no needs assessment, as the day is more than the months it is due
+    /// in (CPPCR 2010 reg 42(1)) after 18, and eligible status ends by 18 (Sch 2 para 19B(2)); no pathway plan review,
+    /// as none recorded falls due by the window's last day (the only case in which a plan owed on the day matters);
+    /// no entitlement run starting, continuing or ending. The largest group of a return `caseload` assessed with
+    /// nothing to list (issue 30); a property test holds it to <see cref="For"/> on the full assessment.
+    /// </summary>
+    public bool NothingFallsDueAfterCare(CareLeaverEngine engine, LocalDate dateOfBirth,
+        ReadOnlySpan<EpisodeValue> episodes, LocalDate asAt, int withinDays, CaseloadExtras? extras) =>
+        NoTaskFallsDue(dateOfBirth, asAt, withinDays, extras)
+        && engine.NothingChangesAfterCareWithin(dateOfBirth, episodes, asAt, asAt.PlusDays(withinDays));
+
+    /// <summary><see cref="NothingFallsDueAfterCare(CareLeaverEngine, LocalDate, ReadOnlySpan{EpisodeValue},
+    /// LocalDate, int, CaseloadExtras?)"/> for a care history (the property tests).</summary>
+    public bool NothingFallsDueAfterCare(CareLeaverEngine engine, CareHistory history, LocalDate asAt, int withinDays,
+        CaseloadExtras? extras) =>
+        NoTaskFallsDue(history.DateOfBirth, asAt, withinDays, extras)
+        && engine.NothingChangesAfterCareWithin(history, asAt, asAt.PlusDays(withinDays));
+
+    /// <summary>
+    /// Neither the needs assessment (due by the months after becoming eligible, which is before 18) nor a recorded
+    /// review (due by the months after it) can fall due from <paramref name="asAt"/> to the window's last day.
+    /// </summary>
+    private bool NoTaskFallsDue(LocalDate dateOfBirth, LocalDate asAt, int withinDays, CaseloadExtras? extras) =>
+        asAt > law.Birthdays.Birthday(dateOfBirth, law.AgeAdult).PlusMonths(law.NeedsAssessmentMonths)
+        && (extras?.LastReview is not { } last
+            || last.PlusMonths(law.PathwayPlanReviewMonths) > asAt.PlusDays(withinDays));
+
     /// <summary><see cref="NothingFallsDueWithin(CareLeaverEngine, LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate,
     /// int)"/> for a care history (the property tests).</summary>
     public static bool NothingFallsDueWithin(CareLeaverEngine engine, CareHistory history, LocalDate asAt,

@@ -98,6 +98,11 @@ public sealed class CaseloadRunner(RulesCore core)
                     ? CaseloadEvents.NothingFallsDueWithin(core.Engine, dob, cohort.Episodes(i), o.AsAt, o.WithinDays)
                     : CaseloadEvents.NothingFallsDueWithin(core.Engine, histories![i], o.AsAt, o.WithinDays)) return;
             if (!filtered) x = ExtrasOf(i);
+            // Most of the rest are 18 to 25 with their care over: with no birthday, date in force or review in the
+            // window, nothing of theirs changes or falls due in it (issue 30).
+            if (cohort is not null
+                    ? rules.NothingFallsDueAfterCare(core.Engine, dob, cohort.Episodes(i), o.AsAt, o.WithinDays, x)
+                    : rules.NothingFallsDueAfterCare(core.Engine, histories![i], o.AsAt, o.WithinDays, x)) return;
             // The events read the timeline and the runs, never the explanation: Assess without it, and the runs to
             // 25 joined only for those of whom one changes in the window (most have none: issue 30). From a return,
             // from the episodes as the batch holds them: a history is made only for the general path.

@@ -18,6 +18,7 @@ public sealed class CareLeaverEngine
     private readonly Explainer _explainer;
     private readonly CareEndedBefore16 _careEndedBefore16;
     private readonly LookedAfterUnder14 _lookedAfterUnder14;
+    private readonly OutOfCareFrom18 _outOfCareFrom18;
 
     public CareLeaverEngine(EnglandLaw law, Ssda903Codes? codes = null)
     {
@@ -25,6 +26,7 @@ public sealed class CareLeaverEngine
         _entitlements = new Entitlements.EntitlementRuleSet(law);
         _careEndedBefore16 = new CareEndedBefore16(law);
         _lookedAfterUnder14 = new LookedAfterUnder14(law, ClassifyFully);
+        _outOfCareFrom18 = new OutOfCareFrom18(law, SpansAndRunsQuietWithin);
         _explainer = new Explainer(law,
             codes is null ? null : new Ssda903Labels(codes.LegalStatus, codes.Placement, codes.ReasonEnded));
     }
@@ -268,6 +270,44 @@ public sealed class CareLeaverEngine
     {
         try { return _lookedAfterUnder14.NothingChangesWithin(view, asAt, upTo, QuietWithin); }
         finally { ReturnView(view); }
+    }
+
+    /// <summary>
+    /// Whether nothing of a young person of a return changes after <paramref name="asAt"/> up to
+    /// <paramref name="upTo"/>: aged 18 to 25 with all care over by the day and no birthday in the window, and no
+    /// date in force in it that changes anything for a representative adult who left care
+    /// (<see cref="OutOfCareFrom18.NothingChangesWithin"/>): no span of the timeline begins and no entitlement run
+    /// starts, ends or changes provision in it. `caseload` passes over such a young person when no review falls due
+    /// (issue 30); a property test holds it.
+    /// </summary>
+    public bool NothingChangesAfterCareWithin(LocalDate dateOfBirth, ReadOnlySpan<EpisodeValue> episodes,
+        LocalDate asAt, LocalDate upTo)
+    {
+        if (asAt < dateOfBirth) return false;
+        return NothingChangesAfterCareWithin(RentView().Fill(dateOfBirth, episodes), asAt, upTo);
+    }
+
+    /// <summary><see cref="NothingChangesAfterCareWithin(LocalDate, ReadOnlySpan{EpisodeValue}, LocalDate,
+    /// LocalDate)"/> for a care history (the property tests).</summary>
+    public bool NothingChangesAfterCareWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
+    {
+        if (asAt < history.DateOfBirth) return false;
+        return NothingChangesAfterCareWithin(RentView().Fill(history), asAt, upTo);
+    }
+
+    private bool NothingChangesAfterCareWithin(HistoryView view, LocalDate asAt, LocalDate upTo)
+    {
+        try { return _outOfCareFrom18.NothingChangesWithin(view, asAt, upTo); }
+        finally { ReturnView(view); }
+    }
+
+    /// <summary>The full rules' window: no span of the timeline begins in it and no run changes in it.</summary>
+    private bool SpansAndRunsQuietWithin(CareHistory history, LocalDate asAt, LocalDate upTo)
+    {
+        if (AssessWithin(history, asAt, upTo) is not { RunsWhenChanging: null } w) return false;
+        var dayAfter = upTo.PlusDays(1);
+        foreach (var t in w.Timeline) if (t.From > asAt && t.From <= dayAfter) return false;
+        return true;
     }
 
     /// <summary>The full rules' window: no run changes in it, and no pathway plan owed on the day.</summary>
