@@ -62,6 +62,15 @@ public sealed class CaseloadFastPathPropertyTests
     }
 
     /// <summary>
+    /// Each edge as the day asked, the day after it, and the days that put it at the window's last day, just past it
+    /// and one day inside it: never before the birth.
+    /// </summary>
+    private static IEnumerable<LocalDate> AroundEdges(IEnumerable<LocalDate> edges, int within, LocalDate birth) =>
+        edges.SelectMany(e => new[] { e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1),
+                e.PlusDays(1 - within) })
+            .Where(x => x >= birth).Distinct();
+
+    /// <summary>
     /// Young people in care under 14 passed over for a window (<see cref="CaseloadEvents.NothingFallsDueWithin(
     /// CareLeaverEngine, CareHistory, LocalDate, int)"/>) have no event in it on the general path, with a review
     /// recorded: windows of 1, 60 and 365 days, on the day asked, every edge <see cref="Edges"/> gives and the 14th
@@ -80,12 +89,7 @@ public sealed class CaseloadFastPathPropertyTests
                 var edges = Edges(core, h, d).Concat([b14, b14.PlusDays(-1)]).ToList();
                 var rules = new CaseloadEvents(law);
                 foreach (var within in new[] { 1, 60, 365 })
-                    foreach (var day in edges.SelectMany(e => new[]
-                                 {
-                                     e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1),
-                                     e.PlusDays(1 - within),
-                                 })
-                                 .Where(x => x >= h.DateOfBirth).Distinct())
+                    foreach (var day in AroundEdges(edges, within, h.DateOfBirth))
                     {
                         asked++;
                         if (!CaseloadEvents.NothingFallsDueWithin(core.Engine, h, day, within)) continue;
@@ -128,12 +132,7 @@ public sealed class CaseloadFastPathPropertyTests
                 var edges = Edges(core, h, d).Append(law.Birthdays.Birthday(h.DateOfBirth, 22)).ToList();
                 var rules = new CaseloadEvents(law);
                 foreach (var within in new[] { 1, 60, 365 })
-                    foreach (var day in edges.SelectMany(e => new[]
-                                 {
-                                     e, e.PlusDays(1), e.PlusDays(-within), e.PlusDays(-within - 1),
-                                     e.PlusDays(1 - within),
-                                 })
-                                 .Where(x => x >= h.DateOfBirth).Distinct())
+                    foreach (var day in AroundEdges(edges, within, h.DateOfBirth))
                     {
                         Assessment? full = null;
                         foreach (var extras in new CaseloadExtras?[]
