@@ -41,15 +41,19 @@ internal sealed class EarlyCohortCheck
         builder.ReadEnded = () => Stop(); // Build relinks every child's episodes: the chunks finish first
     }
 
-    // On the reading thread: a chunk started for each whole chunk of children passed.
+    // On the reading thread, in line, once the OC3 file is read: each whole chunk of children passed. Not on the
+    // thread pool, where a chunk waited before the reader's own batches of rows (the read is the longest stretch:
+    // they are its work) and the read took longer than the check it hid; here it is checked while the reading
+    // thread would wait for the next batch.
     private void Passed(int passed)
     {
+        if (!_prepared.IsCompleted) return;
         while (passed - _started >= CohortCheck.ChildrenInAChunk)
         {
-            var (from, to, children) = (_started, _started + CohortCheck.ChildrenInAChunk, _passed!);
-            _chunks.Add(_prepared.ContinueWith(
-                p => _check.CheckChildren(children, from, to, p.GetAwaiter().GetResult()),
-                CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default));
+            var (from, to) = (_started, _started + CohortCheck.ChildrenInAChunk);
+            _chunks.Add(_prepared.IsCompletedSuccessfully
+                ? Task.FromResult(_check.CheckChildren(_passed!, from, to, _prepared.Result))
+                : Task.FromException<CohortCheck.Chunk>(new InvalidOperationException("the OC3 file was not read")));
             _started = to;
         }
     }
