@@ -155,12 +155,9 @@ public sealed class BatchRunner(RulesCore core)
     /// <summary>The size of cohort read from files after which <see cref="Load"/> collects garbage once.</summary>
     public const int CollectAfterLoadFrom = 100_000;
 
-    /// <param name="beforeRead">Given the builder before anything is read (a reader of passed children).</param>
-    public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null,
-        Action<CohortBuilder>? beforeRead = null)
+    public (Cohort.Cohort Cohort, CohortBuilder Builder) Load(BatchOptions o, IProgress<BatchProgress>? progress = null)
     {
         var builder = new CohortBuilder(core.Codes, core.Law);
-        beforeRead?.Invoke(builder);
         var files = o.Sources?.ToList() ?? [];
         if (o.Sources is null)
         {

@@ -1,4 +1,3 @@
-using LocalOffer.Batch.Cohort;
 using LocalOffer.Batch.Input;
 using LocalOffer.Core;
 using LocalOffer.Core.Engine;
@@ -44,109 +43,31 @@ public sealed record YoungPerson(
 /// </summary>
 public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
 {
-    /// <summary>The children checked as one piece of work, on one core, in the cohort's order.</summary>
-    public const int ChildrenInAChunk = 4096;
+    private const int ParallelChunk = 4096;
 
     public sealed record Result(IReadOnlyList<YoungPerson> People, long Oc3RowsRead, long Oc3RowsRejected);
 
-    /// <summary>
-    /// What every chunk of children is checked with: the OC3 rows by CHILD (<see cref="Oc3RowIndex"/>; the rows
-    /// it rejects in <see cref="IndexRejects"/>), which rows a child has taken, and the collection year.
-    /// </summary>
-    public sealed class Prepared
-    {
-        internal Prepared(IReadOnlyList<Oc3Row> oc3, Dictionary<string, int> byChild, List<Reject> indexRejects,
-            LocalDate yearEnd)
-        {
-            (Oc3, ByChild, IndexRejects, YearEnd) = (oc3, byChild, indexRejects, yearEnd);
-            Matched = new bool[oc3.Count];
-            YearStart = yearEnd.PlusYears(-1).PlusDays(1);
-        }
-
-        internal IReadOnlyList<Oc3Row> Oc3 { get; }
-        internal Dictionary<string, int> ByChild { get; }
-        internal List<Reject> IndexRejects { get; }
-        // Each OC3 row belongs to one child, so chunks on different cores set different entries.
-        internal bool[] Matched { get; }
-        internal LocalDate YearEnd { get; }
-        internal LocalDate YearStart { get; }
-    }
-
-    /// <summary>The young people of a chunk of children, and the OC3 rows it rejected, in the cohort's order.</summary>
-    public sealed record Chunk(List<YoungPerson> People, List<Reject> Rejects);
-
-    public Prepared Prepare(IReadOnlyList<Oc3Row> oc3, LocalDate yearEnd)
-    {
-        var indexRejects = new List<Reject>();
-        var byChild = Oc3RowIndex.Build(oc3, defs.Codes.For(yearEnd), yearEnd, indexRejects);
-        return new Prepared(oc3, byChild, indexRejects, yearEnd);
-    }
-
-    /// <summary>
-    /// The whole check of a built cohort: its chunks of children on every core, put together in the cohort's
-    /// order (<see cref="Finish"/>), so the young people and rejects are in the order of one serial pass.
-    /// </summary>
     public Result Run(Batch.Cohort.Cohort cohort, IReadOnlyList<Oc3Row> oc3, LocalDate yearEnd, List<Reject> rejects)
     {
-        var prepared = Prepare(oc3, yearEnd);
-        return Finish(prepared, CheckAll(cohort, 0, cohort.Count, prepared), rejects);
-    }
-
-    /// <summary>Children <paramref name="from"/> to <paramref name="count"/>, in chunks on every core.</summary>
-    public Chunk[] CheckAll(ICohortChildren children, int from, int count, Prepared prepared)
-    {
-        var chunks = new Chunk[(count - from + ChildrenInAChunk - 1) / ChildrenInAChunk];
-        Parallel.For(0, chunks.Length, k =>
-        {
-            var first = from + k * ChildrenInAChunk;
-            chunks[k] = CheckChildren(children, first, Math.Min(count, first + ChildrenInAChunk), prepared);
-        });
-        return chunks;
-    }
-
-    /// <summary>
-    /// The chunks' young people and OC3 rejects put together in order after the index's rejects, then the OC3
-    /// rows no child took: what one serial pass over the cohort gave.
-    /// </summary>
-    public Result Finish(Prepared prepared, IEnumerable<Chunk> chunks, List<Reject> rejects)
-    {
-        var rejectedBefore = rejects.Count;
-        rejects.AddRange(prepared.IndexRejects);
-        var kept = new List<YoungPerson>();
-        foreach (var chunk in chunks)
-        {
-            kept.AddRange(chunk.People);
-            rejects.AddRange(chunk.Rejects);
-        }
-        var oc3 = prepared.Oc3;
-        foreach (var k in prepared.ByChild.Values)
-            if (!prepared.Matched[k])
-                rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
-                    "no header row (or a rejected one) for this CHILD"));
-        return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
-    }
-
-    /// <summary>
-    /// Children <paramref name="from"/> to <paramref name="to"/>: who to ask the engine about (aged 17 to 21 at
-    /// the year end, so that birthday fell in the year, or with an OC3 row; a row whose DOB does not fit is
-    /// rejected), each classified on that birthday (the engine is pure: chunks run on any core).
-    /// </summary>
-    public Chunk CheckChildren(ICohortChildren cohort, int from, int to, Prepared p)
-    {
-        var (oc3, yearEnd, yearStart) = (p.Oc3, p.YearEnd, p.YearStart);
+        var yearStart = yearEnd.PlusYears(-1).PlusDays(1);
         var birthdays = core.Law.Birthdays;
+        var rejectedBefore = rejects.Count;
+        var byChild = Oc3RowIndex.Build(oc3, defs.Codes.For(yearEnd), yearEnd, rejects);
         // Asked once, not once a child: each is a walk over the age bands (a twentieth of a cold run at 100k).
         var (minAge, maxAge) = (defs.MinAge, defs.MaxAge);
-        var people = new List<YoungPerson>();
-        var rejects = new List<Reject>();
-        for (var i = from; i < to; i++)
+
+        // Who to ask the engine about: aged 17 to 21 at the year end (so that birthday fell in the
+        // year), or with an OC3 row. Each is classified on that birthday, in parallel (the engine is pure).
+        var candidates = new List<(int Index, int Oc3, int Age, LocalDate Birthday)>();
+        var matched = new bool[oc3.Count];
+        for (var i = 0; i < cohort.Count; i++)
         {
             var dob = cohort.DateOfBirth(i);
-            var hasRow = p.ByChild.TryGetValue(cohort.ChildId(i), out var k);
+            var hasRow = byChild.TryGetValue(cohort.ChildId(i), out var k);
             if (yearEnd < dob)
             {
                 if (!hasRow) continue;
-                p.Matched[k] = true;
+                matched[k] = true;
                 rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].DobColumn, "DOB", oc3[k].Child,
                     "born after the collection year"));
                 continue;
@@ -156,7 +77,7 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
             var inBand = age >= minAge && age <= maxAge && birthday >= yearStart;
             if (hasRow)
             {
-                p.Matched[k] = true;
+                matched[k] = true;
                 var r = oc3[k];
                 var reason = r.Dob.Length == 0 ? "no DOB"
                     : !Ssda903Date.TryParse(r.Dob, out var oc3Dob)
@@ -171,14 +92,29 @@ public sealed class CohortCheck(RulesCore core, IndicatorDefinitions defs)
                     hasRow = false;
                 }
             }
-            if ((inBand || hasRow) && Decide(cohort, i, hasRow ? oc3[k] : null, age, birthday) is { } person)
-                people.Add(person);
+            if (inBand || hasRow) candidates.Add((i, hasRow ? k : -1, age, birthday));
         }
-        return new Chunk(people, rejects);
+        foreach (var k in byChild.Values)
+            if (!matched[k])
+                rejects.Add(Oc3RowIndex.Rej(oc3[k], oc3[k].ChildColumn, "CHILD", oc3[k].Child,
+                    "no header row (or a rejected one) for this CHILD"));
+
+        var people = new YoungPerson?[candidates.Count];
+        Parallel.For(0, (candidates.Count + ParallelChunk - 1) / ParallelChunk, chunk =>
+        {
+            var end = Math.Min(candidates.Count, (chunk + 1) * ParallelChunk);
+            for (var j = chunk * ParallelChunk; j < end; j++)
+            {
+                var (i, k, age, birthday) = candidates[j];
+                people[j] = Decide(cohort, i, k < 0 ? null : oc3[k], age, birthday);
+            }
+        });
+        var kept = people.Where(p => p is not null).Select(p => p!).ToList();
+        return new Result(kept, oc3.Count, rejects.Count - rejectedBefore);
     }
 
     /// <summary>One young person: the engine's answer on the birthday, the finding and the OC3 categories.</summary>
-    private YoungPerson? Decide(ICohortChildren cohort, int i, Oc3Row? row, int age, LocalDate birthday)
+    private YoungPerson? Decide(Batch.Cohort.Cohort cohort, int i, Oc3Row? row, int age, LocalDate birthday)
     {
         // The same call on the same episodes as `batch` (BatchRunner.ClassifyOne), so the status and the
         // entitlements are the batch's answer for this young person on this date, not a restatement.

@@ -148,32 +148,24 @@ public sealed class IndicatorsRunner
         // The OC3 file is read on another core alongside the episodes (issue 30); its problems still come
         // after the return's, as when it was read after them.
         var oc3Read = o.Oc3 is { } oc3File ? Task.Run(() => Oc3CsvReader.ReadAll(oc3File)) : null;
-        var checker = new CohortCheck(core, defs);
-        // The children the episodes have passed are checked while the rest is read (issue 30), where there is
-        // a core to spare and one episodes file after the header (a second return revisits every child).
-        var early = ReadAhead.Threaded && o.Header is not null && o.Episodes.Count == 1 && o.Xml.Count == 0
-            ? new EarlyCohortCheck(checker, oc3Read ?? Task.FromResult(new List<Oc3Row>()), o.YearEnd) : null;
         Batch.Cohort.Cohort cohort;
         Batch.Cohort.CohortBuilder builder;
-        List<Oc3Row> oc3;
         try
         {
-            (cohort, builder) = batch.Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.YearEnd, o.Out), progress,
-                early is null ? null : early.Attach);
-            oc3 = oc3Read?.GetAwaiter().GetResult() ?? [];
+            (cohort, builder) = batch.Load(new BatchOptions(o.Header, o.Episodes, o.Xml, o.YearEnd, o.Out), progress);
         }
         catch (Exception)
         {
             oc3Read?.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the return's problem is the one
-            early?.Stop();
             throw;
         }
+        var oc3 = oc3Read?.GetAwaiter().GetResult() ?? [];
         foreach (var x in o.Xml) Oc3XmlReader.Read(x, oc3);
         phases["read"] = clock.Elapsed;
         progress?.Report(new BatchProgress("checking the cohort", 0, cohort.Count));
         var rejects = new List<Reject>(builder.Rejects);
         var oc3Rejects = new List<Reject>();
-        var check = early?.Finish(cohort, oc3Rejects) ?? checker.Run(cohort, oc3, o.YearEnd, oc3Rejects);
+        var check = new CohortCheck(core, defs).Run(cohort, oc3, o.YearEnd, oc3Rejects);
         phases["check"] = clock.Elapsed - phases["read"];
         rejects.AddRange(oc3Rejects.OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line));
         var rows = IndicatorTable.Build(check.People, defs, Dfe, council);

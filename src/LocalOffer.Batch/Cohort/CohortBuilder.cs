@@ -24,10 +24,8 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
 {
     /// <summary>The checks of a row on its own (thread-safe: a reader may run them on another core).</summary>
     public RowChecker Checker { get; } = new(codes);
-    // By code number: what a reason ended means for the law's impossible-episode checks (made on first use, on
-    // any thread: Build's, or a reader's of passed children; two threads making it make the same tables).
-    private sealed record EndReasons(bool[] Death, bool[] AgeAssessedAdult);
-    private EndReasons? _endReasons;
+    // By code number: what a reason ended means for the law's impossible-episode checks (null without the law).
+    private bool[]? _death, _ageAssessedAdult;
     private readonly List<string> _files = [];
     private readonly List<int> _decomColumns = [];
     internal readonly ChildTable Children = new();
@@ -123,10 +121,7 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         {
             Rejects.Add(new Reject(file, line, p.Column, p.Field, p.Child, p.Reason));
             if (p.CountsAgainstChild && id.Length > 0 && _childIndex.Find(id, Children) is var bad and >= 0)
-            {
                 Children[bad].RejectedRows++;
-                Reached(bad);
-            }
             return;
         }
         if (id.Length == 0 || !ChildOf(id, out var ci))
@@ -135,7 +130,6 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
                 id.Length == 0 ? "no CHILD id" : "no header row (or a rejected one) for this CHILD"));
             return;
         }
-        Reached(ci);
         ref var c = ref Children[ci];
         var start = row.Start;
         var problem = row.BeforeBirth
@@ -181,42 +175,6 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         c.FirstEpisode = Episodes.Add(slot);
         if (_startsOfLongRecords is { } indexed && indexed.TryGetValue(ci, out var starts))
             starts[start] = c.FirstEpisode;
-    }
-
-    /// <summary>
-    /// The children before this number have been passed by the episode rows read so far: the last row taken was
-    /// for this child. While <see cref="EpisodesInCohortOrder"/> holds, no row has come for a child before it, so
-    /// in a file that lists the children in the header's order (as returns do) those children are complete.
-    /// </summary>
-    public int EpisodesPassed => Math.Max(_episodesReached, 0);
-
-    /// <summary>
-    /// False once an episode row (or a rejected row counted against a child) came for a child the rows had
-    /// passed: a file not in the header's order, or a second return. Then nothing worked out from passed
-    /// children may be used (issue 30: `indicators` checks them while the rest is read, and checks again).
-    /// </summary>
-    public bool EpisodesInCohortOrder { get; private set; } = true;
-
-    /// <summary>
-    /// Told, on the reading thread, each time the rows pass more children (<see cref="EpisodesPassed"/>): a
-    /// reader of passed children may start on them (<see cref="AsBuilt"/>) while the rest is read.
-    /// </summary>
-    public Action<int>? ChildrenPassed { get; set; }
-
-    /// <summary>
-    /// Called on the reading thread when every row is read, before <see cref="Build"/> changes the rows: a reader
-    /// of passed children (<see cref="ChildrenPassed"/>) waits here until it has done with them.
-    /// </summary>
-    public Action? ReadEnded { get; set; }
-
-    private int _episodesReached = -1;
-
-    private void Reached(int ci)
-    {
-        if (ci == _episodesReached) return;
-        if (ci < _episodesReached) { EpisodesInCohortOrder = false; return; }
-        _episodesReached = ci;
-        ChildrenPassed?.Invoke(ci);
     }
 
     // The child of the episode row before (an episodes file lists a child's episodes together, and the
@@ -281,53 +239,23 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     /// </summary>
     public Cohort Build()
     {
-        // Every row is read: a reader of passed children finishes before the rows are put in order here.
-        ReadEnded?.Invoke();
-        var (order, dropped) = (new List<int>(), new List<(int, string)>());
-        for (var ci = 0; ci < Children.Count; ci++) OrderEpisodes(ref Children[ci], order, dropped);
+        var order = new List<int>();
+        for (var ci = 0; ci < Children.Count; ci++) OrderEpisodes(ref Children[ci], order);
         _startsOfLongRecords = null; // no episode is added after this
         return new Cohort(this);
     }
 
-    private void OrderEpisodes(ref ChildRecord c, List<int> order, List<(int Episode, string Reason)> dropped)
+    private void OrderEpisodes(ref ChildRecord c, List<int> order)
     {
         if (c.FirstEpisode < 0) return;
-        dropped.Clear();
-        KeptInOrder(in c, order, dropped);
-        foreach (var (i, reason) in dropped)
-        {
-            ref var e = ref Episodes[i];
-            Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
-            c.RejectedRows++;
-        }
-        // Relinked in order of start, without those left out.
-        int head = -1, tail = -1;
-        foreach (var i in order)
-        {
-            Episodes[i].Next = -1;
-            if (tail < 0) head = i; else Episodes[tail].Next = i;
-            tail = i;
-        }
-        c.FirstEpisode = head;
-    }
-
-    /// <summary>
-    /// The episodes of child <paramref name="c"/> that <see cref="Build"/> keeps, in order of start, into
-    /// <paramref name="order"/>, and those it leaves out with the reason, in the same order, into
-    /// <paramref name="dropped"/> (when given): episodes that overlap an earlier one, and those the law makes
-    /// impossible (<see cref="ImpossibleAfter"/>). A zero-length episode (DEC = DECOM) has no days, so overlaps
-    /// nothing. Reads the rows and changes nothing: Build's one way of deciding, and <see cref="AsBuilt"/>'s.
-    /// </summary>
-    internal void KeptInOrder(in ChildRecord c, List<int> order, List<(int Episode, string Reason)>? dropped)
-    {
         order.Clear();
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) order.Add(i);
         if (order.Count > 1) SortByStart(order);
-        int lastWithDays = -1, died = -1, kept = 0;
-        var reasons = law is null ? null : Reasons();
-        for (var k = 0; k < order.Count; k++)
+        // Relink in order of start, leaving out episodes that overlap an earlier one, and those the law makes
+        // impossible (ImpossibleAfter). A zero-length episode (DEC = DECOM) has no days, so overlaps nothing.
+        int head = -1, tail = -1, lastWithDays = -1, died = -1;
+        foreach (var i in order)
         {
-            var i = order[k];
             ref var e = ref Episodes[i];
             var hasDays = e.End != e.Start;
             string? reason = null;
@@ -335,14 +263,17 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
             if (reason is null && hasDays && lastWithDays >= 0) OverlapsEarlier(ref e, lastWithDays, out reason);
             if (reason is not null)
             {
-                dropped?.Add((i, reason));
+                Rejects.Add(new Reject(_files[e.File], e.Line, _decomColumns[e.File], "DECOM", c.Id, reason));
+                c.RejectedRows++;
                 continue;
             }
-            if (reasons is not null && died < 0 && reasons.Death[e.ReasonEnded] && e.End != EpisodeRow.Open) died = i;
-            order[kept++] = i;
+            if (law is not null && died < 0 && _death![e.ReasonEnded] && e.End != EpisodeRow.Open) died = i;
+            e.Next = -1;
+            if (tail < 0) head = i; else Episodes[tail].Next = i;
+            tail = i;
             if (hasDays) lastWithDays = i;
         }
-        order.RemoveRange(kept, order.Count - kept);
+        c.FirstEpisode = head;
     }
 
     /// <summary>
@@ -370,28 +301,25 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
     /// </summary>
     private string? ImpossibleAfter(LocalDate dob, ref EpisodeRow e, int died)
     {
-        var reasons = Reasons();
+        if (_death is null)
+        {
+            _death = new bool[256];
+            _ageAssessedAdult = new bool[256];
+            for (var n = 1; n < Checker.CodeNumbers; n++)
+                if (Checker.Code((byte)n) is { } code)
+                    (_death[n], _ageAssessedAdult[n]) = (law!.DeathReasons.Contains(code),
+                        law.AgeAssessedAdultReasons.Contains(code));
+        }
         if (died >= 0 && e.Start >= Episodes[died].End)
             return $"episode starts {e.Start:yyyy-MM-dd}, on or after the death recorded at " +
                 $"{_files[Episodes[died].File]} line {Episodes[died].Line} ({Episodes[died].End:yyyy-MM-dd})";
         // Years apart first: most episodes start long before 18, and the birthday is worked out only near it.
-        if (e.Start.Year - dob.Year < law!.AgeAdult || reasons.AgeAssessedAdult[e.ReasonEnded]) return null;
+        if (e.Start.Year - dob.Year < law!.AgeAdult || _ageAssessedAdult![e.ReasonEnded]) return null;
         var b18 = law.Birthdays.Birthday(dob, law.AgeAdult);
         return e.Start >= b18
             ? $"episode starts {e.Start:yyyy-MM-dd}, on or after the 18th birthday ({b18:yyyy-MM-dd}): nobody is " +
               "looked after as a child from 18 (Children Act 1989 s.105(1))"
             : null;
-    }
-
-    private EndReasons Reasons()
-    {
-        if (_endReasons is { } made) return made;
-        var (death, ageAssessedAdult) = (new bool[256], new bool[256]);
-        for (var n = 1; n < Checker.CodeNumbers; n++)
-            if (Checker.Code((byte)n) is { } code)
-                (death[n], ageAssessedAdult[n]) = (law!.DeathReasons.Contains(code),
-                    law.AgeAssessedAdultReasons.Contains(code));
-        return _endReasons = new EndReasons(death, ageAssessedAdult);
     }
 
     private bool OverlapsEarlier(ref EpisodeRow e, int kept, out string? reason)
@@ -416,7 +344,12 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) n++;
         if (buffer.Length < n) buffer = new EpisodeValue[Math.Max(n, buffer.Length * 2)];
         var k = 0;
-        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) buffer[k++] = ValueOf(in Episodes[i]);
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
+        {
+            ref var e = ref Episodes[i];
+            buffer[k++] = new EpisodeValue(e.Start, e.End == EpisodeRow.Open ? null : e.End,
+                Checker.Code(e.LegalStatus)!, Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
+        }
         return buffer.AsSpan(0, n);
     }
 
@@ -428,23 +361,14 @@ public sealed class CohortBuilder(Ssda903Codes codes, EnglandLaw? law = null)
         for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) n++;
         Episode[] episodes = n == 0 ? [] : new Episode[n];
         var k = 0;
-        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next) episodes[k++] = EpisodeOf(in Episodes[i]);
-        return HistoryOf(in c, episodes);
+        for (var i = c.FirstEpisode; i >= 0; i = Episodes[i].Next)
+        {
+            ref var e = ref Episodes[i];
+            episodes[k++] = new Episode(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!,
+                Checker.Code(e.Placement), Checker.Code(e.ReasonEnded));
+        }
+        return new CareHistory(c.Id, c.DateOfBirth, episodes, [], [], [], [], [], []);
     }
-
-    /// <summary>A child's care history from its episodes (as <see cref="History"/> makes it).</summary>
-    internal static CareHistory HistoryOf(in ChildRecord c, Episode[] episodes) =>
-        new(c.Id, c.DateOfBirth, episodes, [], [], [], [], [], []);
-
-    /// <summary>An episode row as the engine's value (the batch's input).</summary>
-    internal EpisodeValue ValueOf(in EpisodeRow e) =>
-        new(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!, Checker.Code(e.Placement),
-            Checker.Code(e.ReasonEnded));
-
-    /// <summary>An episode row as a care history's episode.</summary>
-    internal Episode EpisodeOf(in EpisodeRow e) =>
-        new(e.Start, e.End == EpisodeRow.Open ? null : e.End, Checker.Code(e.LegalStatus)!, Checker.Code(e.Placement),
-            Checker.Code(e.ReasonEnded));
 }
 
 /// <summary>One child: its key, date of birth, first episode and how many of its rows were rejected.</summary>
@@ -511,7 +435,7 @@ internal sealed class EpisodeStore
 }
 
 /// <summary>The checked cohort: children in the order first read; each history is built on demand.</summary>
-public sealed class Cohort : ICohortChildren
+public sealed class Cohort
 {
     private readonly CohortBuilder _builder;
     internal Cohort(CohortBuilder builder) => _builder = builder;
