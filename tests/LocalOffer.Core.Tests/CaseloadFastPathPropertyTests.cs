@@ -115,7 +115,8 @@ public sealed class CaseloadFastPathPropertyTests
     /// `caseload`'s short cut for a young person aged 18 to 25 whose care is over
     /// (<see cref="CaseloadEvents.NothingFallsDueAfterCare(CareLeaverEngine, CareHistory, LocalDate, int,
     /// CaseloadExtras?)"/>): nothing falls due on the general path for anyone it passes over, for windows of 1, 60 and
-    /// 365 days, with no review recorded, one recorded long ago (overdue) and one recorded lately; on every edge the
+    /// 365 days, with no review recorded, one recorded long ago (overdue), one recorded lately, and ones whose next
+    /// review falls due on the window's last day and on the day after it; on every edge the
     /// other tests use (birthdays, the Universal Credit day, every day a run, a period or a span begins or ends, so the
     /// dates in force that change anything for the young person) and the 22nd birthday, each also as the window's
     /// last day, just past it and the day after; as the law stands and with the prospective provisions commenced.
@@ -135,10 +136,15 @@ public sealed class CaseloadFastPathPropertyTests
                     foreach (var day in AroundEdges(edges, within, h.DateOfBirth))
                     {
                         Assessment? full = null;
+                        // A review held so that the next falls due on the window's last day, or on the day after
+                        // it (the short cut's boundary for reviews).
+                        var dueOnLast = day.PlusDays(within).PlusMonths(-law.PathwayPlanReviewMonths);
                         foreach (var extras in new CaseloadExtras?[]
                                  {
                                      null, new("PA", "Team", day.PlusDays(-200), day.PlusDays(-10)),
                                      new("PA", "Team", day.PlusDays(-10), null),
+                                     new("PA", "Team", dueOnLast, null),
+                                     new("PA", "Team", dueOnLast.PlusDays(1), null),
                                  })
                         {
                             asked++;
